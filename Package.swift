@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Strict settings for our own targets: every existential spelled `any`, and the
+// Swift 6 language mode (data-race safety) everywhere.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "s3desk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "s3desk", targets: ["s3desk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.3"),
+    ],
+    targets: [
+        // The rules of the service: calendar and cut-offs, roles, validation.
+        // Foundation only, so it stays fast to test and free of framework types.
+        .target(
+            name: "S3DeskDomain",
+            swiftSettings: strict
+        ),
+        // The web application: models, migrations, routes, views, auth.
+        .target(
+            name: "S3DeskApp",
+            dependencies: [
+                "S3DeskDomain",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "LeafKit", package: "leaf-kit"),
+            ],
+            resources: [.copy("Resources"), .copy("Public")],
+            swiftSettings: strict
+        ),
+        // Thin command-line entry point: serve, migrate, user add, demo.
+        .executableTarget(
+            name: "s3desk",
+            dependencies: ["S3DeskApp"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "S3DeskDomainTests",
+            dependencies: ["S3DeskDomain"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "S3DeskAppTests",
+            dependencies: [
+                "S3DeskApp",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            swiftSettings: strict
+        ),
+    ]
+)

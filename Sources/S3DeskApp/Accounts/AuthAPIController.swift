@@ -1,0 +1,37 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// `POST /api/v1/auth/token` and `GET /api/v1/me`.
+struct AuthAPIController: RouteCollection {
+    struct TokenRequest: Content {
+        let email: String
+        let password: String
+    }
+
+    struct TokenResponse: Content {
+        let token: String
+        let expiresAt: String
+        let user: UserDTO
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("auth", "token", use: issueToken)
+        routes.get("me", use: me)
+    }
+
+    @Sendable
+    func issueToken(req: Request) async throws -> Response {
+        let body = try req.content.decode(TokenRequest.self)
+        let user = try await SignIn.verify(email: body.email, password: body.password, on: req)
+        let (token, clear) = try APIToken.issue(for: user, at: req.now)
+        try await token.create(on: req.db)
+        return try await TokenResponse(token: clear, expiresAt: Instant.format(token.expiresAt),
+                                       user: UserDTO(user)).encodeResponse(for: req)
+    }
+
+    @Sendable
+    func me(req: Request) async throws -> UserDTO {
+        try UserDTO(req.requireUser())
+    }
+}

@@ -1,0 +1,33 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// Checks an email and password, shared by the web sign-in form and the API's token endpoint.
+enum SignIn {
+    static func verify(email rawEmail: String, password: String, on request: Request) async throws -> User {
+        let email = Credentials.normalisedEmail(rawEmail) ?? rawEmail.lowercased()
+        let throttle = request.application.loginThrottle
+        if let wait = await throttle.wait(for: email) {
+            throw AppError(status: .tooManyRequests, code: "too_many_attempts",
+                           message: "too many failed sign-ins for this address; try again in \(wait) seconds",
+                           headers: ["Retry-After": "\(wait)"])
+        }
+        let user = try await User.query(on: request.db).filter(\.$email == email).first()
+        let matches: Bool
+        if let user {
+            matches = try await request.password.async.verify(password, created: user.passwordHash)
+        } else {
+            // Hash anyway, so that an unknown address takes as long as a wrong password and
+            // the timing does not reveal who has an account.
+            _ = try await request.password.async.hash(password)
+            matches = false
+        }
+        guard let user, matches else {
+            await throttle.recordFailure(for: email)
+            throw AppError(status: .unauthorized, code: "invalid_credentials",
+                           message: "the email address or the password is not right")
+        }
+        await throttle.recordSuccess(for: email)
+        return user
+    }
+}

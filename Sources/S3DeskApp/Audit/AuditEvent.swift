@@ -1,0 +1,63 @@
+import Fluent
+import Vapor
+
+/// One entry of the audit trail: who did what to which record, when. Rows are only ever
+/// inserted; no route updates or deletes them.
+final class AuditEvent: Model, @unchecked Sendable {
+    static let schema = "audit_events"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "occurred_at") var occurredAt: Date
+    @OptionalParent(key: "actor_id") var actor: User?
+    @Field(key: "action") var action: String
+    @Field(key: "subject_type") var subjectType: String
+    @Field(key: "subject_id") var subjectID: String
+    @Field(key: "summary") var summary: String
+
+    init() {}
+}
+
+/// The actions the audit trail knows.
+enum AuditAction: String {
+    case userCreated = "user.created"
+    case callCreated = "call.created"
+    case callUpdated = "call.updated"
+    case regionCategoryCorrected = "region.category_corrected"
+}
+
+/// What an audit entry is about.
+enum AuditSubject {
+    case user(UUID)
+    case call(UUID)
+    case region(String)
+
+    var type: String {
+        switch self {
+        case .user: "user"
+        case .call: "call"
+        case .region: "region"
+        }
+    }
+
+    var id: String {
+        switch self {
+        case .user(let id), .call(let id): id.uuidString
+        case .region(let code): code
+        }
+    }
+}
+
+enum AuditLog {
+    /// Appends an entry; pass the transaction's database so the entry commits with the change.
+    static func record(_ action: AuditAction, subject: AuditSubject, summary: String,
+                       actor: User?, at now: Date, on db: any Database) async throws {
+        let event = AuditEvent()
+        event.occurredAt = now
+        event.$actor.id = try actor?.requireID()
+        event.action = action.rawValue
+        event.subjectType = subject.type
+        event.subjectID = subject.id
+        event.summary = summary
+        try await event.create(on: db)
+    }
+}

@@ -1,0 +1,53 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// A call for applications with regular cut-off dates.
+final class Call: Model, @unchecked Sendable {
+    static let schema = "calls"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "title") var title: String
+    @Field(key: "description") var description: String
+    @Field(key: "time_zone") var timeZone: String
+    @Field(key: "capacity_per_round") var capacityPerRound: Int
+    @Field(key: "expert_days_per_assignment") var expertDaysPerAssignment: Int
+    /// The last cut-off instant, kept so open calls can be found by an indexed query.
+    @Field(key: "closes_at") var closesAt: Date
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+    @Children(for: \.$call) var rounds: [Round]
+
+    init() {}
+
+    func isOpen(at now: Date) -> Bool { closesAt >= Instant.roundedToMilliseconds(now) }
+}
+
+/// One cut-off round of a call.
+final class Round: Model, @unchecked Sendable {
+    static let schema = "rounds"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "call_id") var call: Call
+    @Field(key: "number") var number: Int
+    /// `YYYY-MM-DD` in the call's time zone; text sorts like the date.
+    @Field(key: "cutoff_date") var cutoffDate: String
+    @Field(key: "cutoff_at") var cutoffAt: Date
+    @Field(key: "topic_meetings_due") var topicMeetingsDue: String
+    @Field(key: "launch_due") var launchDue: String
+    @Field(key: "capacity") var capacity: Int
+
+    init() {}
+}
+
+extension Call {
+    /// The call's schedule rebuilt from its rounds, which must have been loaded with it.
+    func schedule() throws -> CallSchedule {
+        guard let zone = ZonedCalendar(identifier: timeZone) else {
+            throw AppError(status: .internalServerError, code: "internal_error",
+                           message: "call \(id?.uuidString ?? "") has an unknown time zone")
+        }
+        let dates = try rounds.sorted { $0.number < $1.number }.map { try CivilDate(parsing: $0.cutoffDate) }
+        return try CallSchedule(calendar: zone, cutoffs: dates)
+    }
+}

@@ -1,0 +1,125 @@
+import S3DeskDomain
+import Vapor
+
+/// The call editor's fields, exactly as typed, so a form with errors comes back with
+/// everything the person entered.
+struct CallForm: Content {
+    var title: String?
+    var description: String?
+    var timeZone: String?
+    /// One `YYYY-MM-DD` per line (commas and spaces also separate).
+    var cutoffs: String?
+    var capacityPerRound: String?
+    var expertDaysPerAssignment: String?
+
+    static let blank = CallForm(title: "", description: "", timeZone: CallDefinition.defaultTimeZone, cutoffs: "",
+                                capacityPerRound: "\(CallDefinition.defaultCapacityPerRound)",
+                                expertDaysPerAssignment: "\(CallDefinition.defaultExpertDays)")
+
+    static let labels: [(field: String, label: String)] = [
+        ("title", "Title"), ("description", "Description"), ("timeZone", "Time zone"),
+        ("cutoffs", "Cut-off dates"), ("capacityPerRound", "Assignments per round"),
+        ("expertDaysPerAssignment", "Expert days per assignment"),
+    ]
+
+    init(title: String?, description: String?, timeZone: String?, cutoffs: String?,
+         capacityPerRound: String?, expertDaysPerAssignment: String?) {
+        self.title = title
+        self.description = description
+        self.timeZone = timeZone
+        self.cutoffs = cutoffs
+        self.capacityPerRound = capacityPerRound
+        self.expertDaysPerAssignment = expertDaysPerAssignment
+    }
+
+    init(_ call: Call) {
+        self.init(title: call.title, description: call.description, timeZone: call.timeZone,
+                  cutoffs: call.rounds.sorted { $0.number < $1.number }.map(\.cutoffDate).joined(separator: "\n"),
+                  capacityPerRound: "\(call.capacityPerRound)",
+                  expertDaysPerAssignment: "\(call.expertDaysPerAssignment)")
+    }
+
+    /// Parses the number fields, then applies the same validation as the API.
+    func validated() throws(FieldErrors) -> CallDefinition {
+        var errors = FieldErrors()
+        let capacity = Self.wholeNumber(capacityPerRound, field: "capacityPerRound", errors: &errors)
+        let days = Self.wholeNumber(expertDaysPerAssignment, field: "expertDaysPerAssignment", errors: &errors)
+        let dates = (cutoffs ?? "").split(whereSeparator: { $0.isNewline || $0 == "," || $0 == " " }).map(String.init)
+        let input = CallInput(title: title, description: description, timeZone: timeZone, cutoffs: dates,
+                              capacityPerRound: capacity ?? CallDefinition.defaultCapacityPerRound,
+                              expertDaysPerAssignment: days ?? CallDefinition.defaultExpertDays)
+        do {
+            let definition = try input.validated()
+            try errors.throwIfAny()
+            return definition
+        } catch {
+            throw errors.merging(error)
+        }
+    }
+
+    /// The problems in the order of the form, for the summary at the top of the page.
+    static func errorList(_ errors: FieldErrors) -> [FieldProblem] {
+        labels.compactMap { field, label in
+            errors.messages[field].map { FieldProblem(field: field, label: label, message: $0) }
+        }
+    }
+
+    private static func wholeNumber(_ text: String?, field: String, errors: inout FieldErrors) -> Int? {
+        let trimmed = (text ?? "").trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return nil }
+        guard let number = Int(trimmed) else {
+            errors.add(field, "enter a whole number")
+            return nil
+        }
+        return number
+    }
+}
+
+struct FieldProblem: Encodable {
+    let field: String
+    let label: String
+    let message: String
+    /// Links the summary entry to its input.
+    var anchor: String { "#" + field }
+
+    enum CodingKeys: String, CodingKey { case field, label, message, anchor }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(field, forKey: .field)
+        try container.encode(label, forKey: .label)
+        try container.encode(message, forKey: .message)
+        try container.encode(anchor, forKey: .anchor)
+    }
+}
+
+struct CallFormPage: Encodable {
+    let layout: Layout
+    let csrfToken: String
+    let heading: String
+    let action: String
+    let submitLabel: String
+    let values: CallForm
+    let errors: [String: String]
+    let errorList: [FieldProblem]
+    let rounds: [RoundDTO]
+    let saved: Bool
+    let cancelURL: String
+}
+
+struct CallListPage: Encodable {
+    struct Row: Encodable {
+        let title: String
+        let editURL: String
+        let status: String
+        let rounds: Int
+        let nextCutoff: String
+        let timeZone: String
+    }
+
+    let layout: Layout
+    let rows: [Row]
+    let total: Int
+    let newCallURL: String
+    let pagination: Pagination
+}

@@ -1,0 +1,68 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// Saving calls together with their rounds, shared by the API, the staff pages and `demo`.
+enum CallStore {
+    static func find(_ id: UUID?, on db: any Database) async throws -> Call {
+        guard let id, let call = try await Call.query(on: db).filter(\.$id == id).with(\.$rounds).first() else {
+            throw AppError.notFound("call")
+        }
+        return call
+    }
+
+    static func create(_ definition: CallDefinition, actor: User?, at now: Date,
+                       on db: any Database) async throws -> Call {
+        let call = Call()
+        call.createdAt = now
+        try await db.transaction { db in
+            try await save(call, definition, on: db, at: now)
+            try await AuditLog.record(.callCreated, subject: .call(call.id!), summary: definition.title,
+                                      actor: actor, at: now, on: db)
+        }
+        return try await find(call.id, on: db)
+    }
+
+    /// Rewrites the call and its rounds. A round whose cut-off date stays keeps its id (later
+    /// records point at it); rounds of removed dates are deleted, new dates get new rounds.
+    static func update(_ call: Call, with definition: CallDefinition, actor: User?, at now: Date,
+                       on db: any Database) async throws -> Call {
+        try await db.transaction { db in
+            try await save(call, definition, on: db, at: now)
+            try await AuditLog.record(.callUpdated, subject: .call(call.id!), summary: definition.title,
+                                      actor: actor, at: now, on: db)
+        }
+        return try await find(call.id, on: db)
+    }
+
+    private static func save(_ call: Call, _ definition: CallDefinition, on db: any Database,
+                             at now: Date) async throws {
+        let schedule = definition.schedule
+        call.title = definition.title
+        call.description = definition.description
+        call.timeZone = definition.timeZone
+        call.capacityPerRound = definition.capacityPerRound
+        call.expertDaysPerAssignment = definition.expertDaysPerAssignment
+        call.closesAt = schedule.rounds.last!.cutoffAt
+        call.updatedAt = now
+        try await call.save(on: db)
+
+        let existing = try await Round.query(on: db).filter(\.$call.$id == call.requireID()).all()
+        var byDate = Dictionary(uniqueKeysWithValues: existing.map { ($0.cutoffDate, $0) })
+        for planned in schedule.rounds {
+            let round = byDate.removeValue(forKey: planned.cutoffDate.description) ?? Round()
+            round.$call.id = try call.requireID()
+            round.number = planned.number
+            round.cutoffDate = planned.cutoffDate.description
+            round.cutoffAt = planned.cutoffAt
+            round.topicMeetingsDue = planned.topicMeetingsDue.description
+            round.launchDue = planned.launchDue.description
+            round.capacity = definition.capacityPerRound
+            try await round.save(on: db)
+        }
+        let removed = byDate.values.compactMap(\.id)
+        if !removed.isEmpty {
+            try await Round.query(on: db).filter(\.$id ~~ removed).delete()
+        }
+    }
+}

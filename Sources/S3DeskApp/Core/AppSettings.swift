@@ -1,0 +1,59 @@
+import Foundation
+import S3DeskDomain
+import Vapor
+
+/// Everything the process reads from its environment, checked once at start so that a
+/// misconfiguration stops the server with a message naming the variable, not later at random.
+public struct AppSettings: Sendable {
+    public enum Database: Sendable {
+        case sqliteFile(path: String)
+        case sqliteMemory
+        /// `searchPath` isolates each test in its own schema on one shared PostgreSQL database.
+        case postgres(url: String, searchPath: [String]? = nil)
+    }
+
+    public var database: Database
+    /// When set, the clock is pinned to this instant for the whole process (`S3DESK_NOW`).
+    public var pinnedNow: Date?
+    /// bcrypt's work factor; tests lower it because each hash at 12 costs a quarter second.
+    public var passwordCost: Int
+
+    public init(database: Database, pinnedNow: Date? = nil, passwordCost: Int = 12) {
+        self.database = database
+        self.pinnedNow = pinnedNow
+        self.passwordCost = passwordCost
+    }
+
+    /// Reads `DATABASE_URL`, `S3DESK_SQLITE` and `S3DESK_NOW`.
+    public static func fromEnvironment(_ environment: Environment,
+                                       variables: [String: String] = ProcessInfo.processInfo.environment)
+        throws(ConfigurationError) -> AppSettings {
+        let database: Database
+        if let url = variables["DATABASE_URL"], !url.isEmpty {
+            guard let parsed = URL(string: url), ["postgres", "postgresql"].contains(parsed.scheme ?? "") else {
+                throw ConfigurationError("DATABASE_URL must be a postgres:// URL, got “\(url)”")
+            }
+            database = .postgres(url: url)
+        } else {
+            let path = variables["S3DESK_SQLITE"].flatMap { $0.isEmpty ? nil : $0 } ?? "s3desk.sqlite"
+            database = .sqliteFile(path: path)
+        }
+
+        var pinnedNow: Date?
+        if let text = variables["S3DESK_NOW"], !text.isEmpty {
+            guard environment != .production else {
+                throw ConfigurationError("S3DESK_NOW pins the clock and is refused in production; unset it")
+            }
+            guard let instant = Instant.parse(text) else {
+                throw ConfigurationError("S3DESK_NOW must be an ISO-8601 instant such as 2026-03-31T12:00:00Z, got “\(text)”")
+            }
+            pinnedNow = instant
+        }
+        return AppSettings(database: database, pinnedNow: pinnedNow)
+    }
+}
+
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

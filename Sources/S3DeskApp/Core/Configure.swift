@@ -1,0 +1,90 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Leaf
+import LeafKit
+import Vapor
+
+/// Builds the whole application: the one factory the server, the commands and the tests use.
+public func configure(_ app: Application, settings: AppSettings) async throws {
+    let resources = ResourceFiles.bundled
+    // Views and public files ship next to the executable; pointing the working directory there
+    // makes `s3desk serve` work from anywhere.
+    app.directory = DirectoryConfiguration(workingDirectory: resources.root + "/")
+    app.clock = AppClock(pinnedAt: settings.pinnedNow)
+    app.loginThrottle = LoginThrottle()
+    app.passwords.use(.bcrypt(cost: settings.passwordCost))
+
+    try configureDatabase(app, settings.database)
+    app.migrations.add(Migrations.all)
+    app.lifecycle.use(DatabaseBootstrap(resources: resources))
+
+    app.sessions.use(.fluent)
+    let secureCookies = app.environment != .development && app.environment != .testing
+    app.sessions.configuration = SessionsConfiguration(cookieName: "s3desk_session") { id in
+        HTTPCookies.Value(string: id.string, maxAge: 8 * 3600, path: "/",
+                          isSecure: secureCookies, isHTTPOnly: true, sameSite: .lax)
+    }
+    app.views.use(.leaf)
+    // Leaf's default limits refuse any path with a hidden folder in it, and a built product
+    // lives under `.build/`; keep the sandbox and the extension rule, drop that one.
+    app.leaf.sources = .singleSource(NIOLeafFiles(
+        fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
+        sandboxDirectory: app.directory.viewsDirectory, viewDirectory: app.directory.viewsDirectory))
+
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(WebSessionMiddleware(sessions: app.sessions.middleware))
+
+    try routes(app, resources: resources)
+    MethodNotAllowed.register(on: app)
+
+    app.asyncCommands.use(MigrateCommand(), as: "migrate")
+    app.asyncCommands.use(UserCommands(), as: "user")
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+}
+
+private func configureDatabase(_ app: Application, _ database: AppSettings.Database) throws {
+    switch database {
+    case .sqliteFile(let path):
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .postgres(let url, let searchPath):
+        var configuration = try SQLPostgresConfiguration(url: url)
+        configuration.searchPath = searchPath
+        app.databases.use(.postgres(configuration: configuration), as: .psql)
+    }
+}
+
+private func routes(_ app: Application, resources: ResourceFiles) throws {
+    try app.register(collection: HealthController())
+
+    let api = app.grouped("api", "v1").grouped(BearerAuthenticator())
+    try api.register(collection: OpenAPIController(resources: resources))
+    try api.register(collection: AuthAPIController())
+    try api.register(collection: ReferenceAPIController())
+    try api.register(collection: CallsAPIController())
+
+    let web = app.grouped(CSRFMiddleware())
+    try web.register(collection: HomeController())
+    try web.register(collection: LoginWebController())
+    try web.register(collection: CallsWebController())
+}
+
+/// Brings the schema up to date and loads the reference data before any command runs, so
+/// `serve`, `user add` and `demo` all work on a fresh database.
+struct DatabaseBootstrap: LifecycleHandler {
+    let resources: ResourceFiles
+
+    func willBootAsync(_ app: Application) async throws {
+        try await app.autoMigrate()
+        let counts = try await ReferenceDataLoader.load(on: app.db, resources: resources)
+        app.logger.info("reference data loaded", metadata: [
+            "inserted": "\(counts.inserted)", "updated": "\(counts.updated)",
+        ])
+    }
+}

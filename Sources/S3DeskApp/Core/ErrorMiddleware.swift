@@ -1,0 +1,142 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// Turns every error into the API's JSON error shape under `/api/`, and into a page a person
+/// can read elsewhere. Bad input never becomes a 500; only real faults do, and those are
+/// logged as critical.
+struct ErrorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let appError = Self.appError(for: error, request: request)
+            if appError.status.code >= 500 {
+                request.logger.critical("request failed", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            if request.isAPI {
+                return try Self.json(appError)
+            }
+            if appError.status == .unauthorized, request.method == .GET {
+                return request.redirect(to: SiteURL.login(next: request.url.string))
+            }
+            return await Self.page(appError, for: request)
+        }
+    }
+
+    static func appError(for error: any Error, request: Request) -> AppError {
+        switch error {
+        case let error as AppError:
+            return error
+        case let error as FieldErrors:
+            return .validation(error)
+        case let error as DecodingError:
+            return decodingError(error)
+        case let error as any AbortError:
+            return AppError(status: error.status, code: code(for: error.status),
+                            message: error.reason, headers: error.headers)
+        case let error as any DatabaseError where error.isConstraintFailure:
+            return .conflict("conflict", "this conflicts with a record that already exists")
+        default:
+            return AppError(status: .internalServerError, code: "internal_error",
+                            message: "something went wrong on our side; it has been logged")
+        }
+    }
+
+    /// Malformed JSON is a 400; a field of the wrong type or a missing one is a 422 naming it.
+    private static func decodingError(_ error: DecodingError) -> AppError {
+        func field(_ path: [any CodingKey], extra: (any CodingKey)? = nil) -> String {
+            (path + (extra.map { [$0] } ?? [])).map { key in
+                key.intValue.map { "[\($0)]" } ?? key.stringValue
+            }.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        }
+        switch error {
+        case .typeMismatch(let type, let context):
+            return .invalidField(field(context.codingPath), "must be \(describe(type))")
+        case .valueNotFound(let type, let context):
+            return .invalidField(field(context.codingPath), "must be \(describe(type)), not null")
+        case .keyNotFound(let key, let context):
+            return .invalidField(field(context.codingPath, extra: key), "is required")
+        case .dataCorrupted(let context) where !context.codingPath.isEmpty:
+            return .invalidField(field(context.codingPath), context.debugDescription)
+        default:
+            return AppError(status: .badRequest, code: "malformed_request",
+                            message: "the request body is not valid JSON")
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        case is [Any].Type: "a list"
+        default: "an object"
+        }
+    }
+
+    private static func code(for status: HTTPResponseStatus) -> String {
+        switch status {
+        case .badRequest: "malformed_request"
+        case .unauthorized: "unauthenticated"
+        case .forbidden: "forbidden"
+        case .notFound: "not_found"
+        case .methodNotAllowed: "method_not_allowed"
+        case .conflict: "conflict"
+        case .payloadTooLarge: "payload_too_large"
+        case .unsupportedMediaType: "unsupported_media_type"
+        case .unprocessableEntity: "validation_failed"
+        case .tooManyRequests: "too_many_requests"
+        default: status.code >= 500 ? "internal_error" : "error"
+        }
+    }
+
+    private struct Body: Content {
+        struct Detail: Content {
+            let code: String
+            let message: String
+            let fields: [String: String]?
+        }
+        let error: Detail
+    }
+
+    static func json(_ error: AppError) throws -> Response {
+        let body = Body(error: .init(code: error.code, message: error.message,
+                                     fields: error.fields.isEmpty ? nil : error.fields))
+        let response = Response(status: error.status, headers: error.headers)
+        try response.content.encode(body, as: .json)
+        return response
+    }
+
+    private struct ErrorPage: Encodable {
+        let layout: Layout
+        let status: UInt
+        let heading: String
+        let message: String
+    }
+
+    private static func page(_ error: AppError, for request: Request) async -> Response {
+        let heading: String = switch error.status {
+        case .notFound: "Page not found"
+        case .forbidden: "Not allowed"
+        case .unauthorized: "Please sign in"
+        default: error.status.code >= 500 ? "Something went wrong" : "That did not work"
+        }
+        let context = ErrorPage(layout: Layout(request: request, title: heading),
+                                status: error.status.code, heading: heading, message: error.message)
+        do {
+            let response = try await request.view.render("error", context).encodeResponse(for: request)
+            response.status = error.status
+            for (name, value) in error.headers { response.headers.replaceOrAdd(name: name, value: value) }
+            return response
+        } catch {
+            request.logger.critical("error page failed", metadata: ["error": "\(String(reflecting: error))"])
+            return Response(status: .internalServerError, body: .init(string: "Something went wrong."))
+        }
+    }
+}
+
+extension Request {
+    /// API paths answer in JSON; everything else is for people.
+    var isAPI: Bool { url.path.hasPrefix("/api/") }
+}

@@ -1,0 +1,32 @@
+import S3DeskDomain
+import Vapor
+
+/// What the base layout of every page needs: the title, who is signed in, and the navigation.
+struct Layout: Encodable {
+    struct SignedIn: Encodable {
+        let name: String
+        let role: String
+        let canManageCalls: Bool
+    }
+
+    let title: String
+    let user: SignedIn?
+    /// Present when someone is signed in: the sign-out form is a POST and carries it.
+    let csrfToken: String?
+    let stylesheet = SiteURL.stylesheet
+    let loginURL = SiteURL.login()
+    let logoutURL = SiteURL.logout
+    let staffCallsURL = SiteURL.staffCalls
+
+    init(request: Request, title: String) {
+        self.title = title
+        if let user = request.auth.get(User.self) {
+            self.user = SignedIn(name: user.name, role: user.role.rawValue,
+                                 canManageCalls: user.role.may(.manageCalls))
+            self.csrfToken = request.isAPI ? nil : CSRF.token(for: request)
+        } else {
+            self.user = nil
+            self.csrfToken = nil
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Every page address of the web interface, so links are never spelled twice.
+enum SiteURL {
+    static let home = "/"
+    static let staffCalls = "/staff/calls"
+    static let newCall = "/staff/calls/new"
+    static let logout = "/logout"
+    static let stylesheet = "/css/site.css"
+
+    static func editCall(_ id: UUID) -> String { "/staff/calls/\(id.uuidString)/edit" }
+    static func call(_ id: UUID) -> String { "/staff/calls/\(id.uuidString)" }
+
+    /// The sign-in page, remembering where to go afterwards (only paths on this site).
+    static func login(next: String? = nil) -> String {
+        guard let next, isLocalPath(next), next != "/login" else { return "/login" }
+        var components = URLComponents()
+        components.path = "/login"
+        components.queryItems = [URLQueryItem(name: "next", value: next)]
+        return components.string ?? "/login"
+    }
+
+    /// True for a path on this site; refuses `//host` and absolute URLs, which would make the
+    /// sign-in page an open redirect.
+    static func isLocalPath(_ text: String) -> Bool {
+        text.hasPrefix("/") && !text.hasPrefix("//") && !text.hasPrefix("/\\")
+    }
+}

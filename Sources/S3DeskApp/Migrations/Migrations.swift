@@ -1,0 +1,14 @@
+import Fluent
+import Vapor
+
+/// Every migration, in the order it must run. Append; never reorder or edit a shipped one.
+enum Migrations {
+    static let all: [any Migration] = [
+        CreateUsers(),
+        CreateAPITokens(),
+        CreateAuditEvents(),
+        CreateReferenceData(),
+        CreateCalls(),
+        SessionRecord.migration,
+    ]
+}

@@ -1,0 +1,75 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// Regions and the topics catalogue: public reads, and category corrections by staff.
+struct ReferenceAPIController: RouteCollection {
+    struct CategoryCorrection: Content {
+        let category: RegionCategory
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("regions", use: listRegions)
+        routes.get("regions", ":code", use: region)
+        routes.patch("regions", ":code", use: correctCategory)
+        routes.get("topics", use: topics)
+    }
+
+    @Sendable
+    func listRegions(req: Request) async throws -> Page<RegionDTO> {
+        let page = try PageRequest(from: req)
+        let query = Region.query(on: req.db).sort(\.$id)
+        if let country = req.query[String.self, at: "country"] {
+            guard try await Country.find(country.uppercased(), on: req.db) != nil else {
+                throw AppError.invalidField("country", "“\(country)” is not an EU-27 country code such as PL or EL")
+            }
+            query.filter(\.$countryCode == country.uppercased())
+        }
+        if let text = req.query[String.self, at: "category"] {
+            guard let category = RegionCategory(rawValue: text) else {
+                throw AppError.invalidField("category", "must be one of \(RegionCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            query.filter(\.$category == category)
+        }
+        let (regions, total) = try await query.page(page)
+        return Page(items: regions.map(RegionDTO.init), total: total)
+    }
+
+    @Sendable
+    func region(req: Request) async throws -> RegionDTO {
+        RegionDTO(try await findRegion(req))
+    }
+
+    /// Staff correct a category the reference file lacks or has wrong; audited, and kept when
+    /// a later edition of the file is loaded.
+    @Sendable
+    func correctCategory(req: Request) async throws -> RegionDTO {
+        let user = try req.require(.correctReferenceData)
+        let region = try await findRegion(req)
+        let correction = try req.content.decode(CategoryCorrection.self)
+        let previous = region.category
+        region.category = correction.category
+        region.categorySource = .staff
+        try await req.db.transaction { db in
+            try await region.save(on: db)
+            try await AuditLog.record(.regionCategoryCorrected, subject: .region(region.id!),
+                                      summary: "\(previous.rawValue) → \(correction.category.rawValue)",
+                                      actor: user, at: req.now, on: db)
+        }
+        return RegionDTO(region)
+    }
+
+    @Sendable
+    func topics(req: Request) async throws -> Page<TopicDTO> {
+        let (topics, total) = try await TopicRecord.query(on: req.db).sort(\.$position).page(PageRequest(from: req))
+        return Page(items: topics.map(TopicDTO.init), total: total)
+    }
+
+    private func findRegion(_ req: Request) async throws -> Region {
+        let code = req.parameters.get("code")?.uppercased() ?? ""
+        guard let region = try await Region.find(code, on: req.db) else {
+            throw AppError.notFound("region \(code)")
+        }
+        return region
+    }
+}

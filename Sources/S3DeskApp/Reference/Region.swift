@@ -1,0 +1,70 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// A NUTS-2 region with its 2021–2027 category.
+final class Region: Model, @unchecked Sendable {
+    static let schema = "regions"
+
+    /// Where the category came from: a staff correction must survive a new edition of the file.
+    enum CategorySource: String, Codable {
+        case reference
+        case staff
+    }
+
+    @ID(custom: "code", generatedBy: .user) var id: String?
+    @Field(key: "name") var name: String
+    @Field(key: "country_code") var countryCode: String
+    @Enum(key: "category") var category: RegionCategory
+    @Enum(key: "category_source") var categorySource: CategorySource
+
+    init() {}
+}
+
+final class Country: Model, @unchecked Sendable {
+    static let schema = "countries"
+
+    @ID(custom: "code", generatedBy: .user) var id: String?
+    @Field(key: "name") var name: String
+
+    init() {}
+}
+
+/// A topic of the live catalogue, seeded from `TopicCatalogue.initial`.
+final class TopicRecord: Model, @unchecked Sendable {
+    static let schema = "topics"
+
+    @ID(custom: "slug", generatedBy: .user) var id: String?
+    @Field(key: "title") var title: String
+    @Field(key: "methods") var methods: [String]
+    /// Order of display on the call page.
+    @Field(key: "position") var position: Int
+
+    init() {}
+}
+
+struct RegionDTO: Content {
+    let code: String
+    let name: String
+    let countryCode: String
+    let category: RegionCategory
+
+    init(_ region: Region) {
+        self.code = region.id ?? ""
+        self.name = region.name
+        self.countryCode = region.countryCode
+        self.category = region.category
+    }
+}
+
+struct TopicDTO: Content {
+    let slug: String
+    let title: String
+    let methods: [String]
+
+    init(_ topic: TopicRecord) {
+        self.slug = topic.id ?? ""
+        self.title = topic.title
+        self.methods = topic.methods
+    }
+}

@@ -1,0 +1,26 @@
+/// The parties of the service (domain.md, "Parties and roles").
+public enum Role: String, CaseIterable, Codable, Sendable {
+    case admin
+    case secretariat
+    case commission
+    case expert
+    case applicant
+}
+
+/// What a role may do. Routes ask for a capability, never for a list of roles, so the
+/// table below is the one place that says who may do what.
+public enum Capability: Sendable, CaseIterable {
+    /// Create and edit calls and their cut-off dates.
+    case manageCalls
+    /// Correct the category of a region in the reference data.
+    case correctReferenceData
+}
+
+extension Role {
+    public func may(_ capability: Capability) -> Bool {
+        switch capability {
+        case .manageCalls, .correctReferenceData:
+            self == .admin || self == .secretariat
+        }
+    }
+}

@@ -1,0 +1,109 @@
+/// A call as submitted by the secretariat (API body or web form), before any check.
+public struct CallInput: Sendable, Equatable {
+    public var title: String?
+    public var description: String?
+    public var timeZone: String?
+    public var cutoffs: [String]?
+    public var capacityPerRound: Int?
+    public var expertDaysPerAssignment: Int?
+
+    public init(title: String? = nil, description: String? = nil, timeZone: String? = nil,
+                cutoffs: [String]? = nil, capacityPerRound: Int? = nil,
+                expertDaysPerAssignment: Int? = nil) {
+        self.title = title
+        self.description = description
+        self.timeZone = timeZone
+        self.cutoffs = cutoffs
+        self.capacityPerRound = capacityPerRound
+        self.expertDaysPerAssignment = expertDaysPerAssignment
+    }
+}
+
+/// A call whose every field has been checked, ready to store.
+public struct CallDefinition: Sendable {
+    public static let defaultTimeZone = "Europe/Brussels"
+    public static let defaultCapacityPerRound = 10
+    public static let defaultExpertDays = 20
+    public static let capacityRange = 1...500
+    public static let expertDaysRange = 1...200
+    public static let titleLimit = 200
+    public static let descriptionLimit = 20_000
+    public static let cutoffLimit = 60
+
+    public let title: String
+    public let description: String
+    public let timeZone: String
+    public let schedule: CallSchedule
+    public let capacityPerRound: Int
+    public let expertDaysPerAssignment: Int
+}
+
+extension CallInput {
+    /// Checks every field and reports all problems at once, keyed by the API's field names.
+    public func validated() throws(FieldErrors) -> CallDefinition {
+        var errors = FieldErrors()
+
+        let title = (self.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if title.isEmpty {
+            errors.add("title", "enter a title")
+        } else if title.count > CallDefinition.titleLimit {
+            errors.add("title", "keep the title within \(CallDefinition.titleLimit) characters")
+        }
+
+        let description = (self.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if description.count > CallDefinition.descriptionLimit {
+            errors.add("description",
+                       "keep the description within \(CallDefinition.descriptionLimit) characters")
+        }
+
+        let zoneName = (timeZone ?? "").trimmingCharacters(in: .whitespaces)
+        let zone = ZonedCalendar(identifier: zoneName.isEmpty ? CallDefinition.defaultTimeZone : zoneName)
+        if zone == nil {
+            errors.add("timeZone", "“\(zoneName)” is not a time zone of the IANA database, such as Europe/Brussels")
+        }
+
+        let cutoffs = parseCutoffs(into: &errors)
+
+        let capacity = capacityPerRound ?? CallDefinition.defaultCapacityPerRound
+        if !CallDefinition.capacityRange.contains(capacity) {
+            errors.add("capacityPerRound", "must be a whole number from \(CallDefinition.capacityRange.lowerBound) to \(CallDefinition.capacityRange.upperBound)")
+        }
+        let days = expertDaysPerAssignment ?? CallDefinition.defaultExpertDays
+        if !CallDefinition.expertDaysRange.contains(days) {
+            errors.add("expertDaysPerAssignment", "must be a whole number from \(CallDefinition.expertDaysRange.lowerBound) to \(CallDefinition.expertDaysRange.upperBound)")
+        }
+
+        var schedule: CallSchedule?
+        if let zone, let cutoffs {
+            do {
+                schedule = try CallSchedule(calendar: zone, cutoffs: cutoffs)
+            } catch {
+                errors.add("cutoffs", error.message)
+            }
+        }
+        try errors.throwIfAny()
+        return CallDefinition(title: title, description: description, timeZone: zone!.timeZone.identifier,
+                              schedule: schedule!, capacityPerRound: capacity,
+                              expertDaysPerAssignment: days)
+    }
+
+    private func parseCutoffs(into errors: inout FieldErrors) -> [CivilDate]? {
+        guard let texts = cutoffs, !texts.isEmpty else {
+            errors.add("cutoffs", "enter at least one cut-off date")
+            return nil
+        }
+        guard texts.count <= CallDefinition.cutoffLimit else {
+            errors.add("cutoffs", "a call can have at most \(CallDefinition.cutoffLimit) cut-off dates")
+            return nil
+        }
+        var dates: [CivilDate] = []
+        for text in texts {
+            do {
+                dates.append(try CivilDate(parsing: text.trimmingCharacters(in: .whitespaces)))
+            } catch {
+                errors.add("cutoffs", error.message)
+            }
+        }
+        return dates.count == texts.count ? dates : nil
+    }
+}

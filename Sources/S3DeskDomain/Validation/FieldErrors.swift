@@ -1,0 +1,35 @@
+/// Problems with submitted input, one message per field, each one a person can act on.
+///
+/// Collected rather than thrown one at a time, so a form or an API client learns every
+/// problem in a single round trip.
+public struct FieldErrors: Error, Sendable, Equatable {
+    public private(set) var messages: [String: String] = [:]
+
+    public init() {}
+
+    public var isEmpty: Bool { messages.isEmpty }
+
+    /// Records a problem; a second problem with the same field is appended to the first.
+    public mutating func add(_ field: String, _ message: String) {
+        if let existing = messages[field] {
+            messages[field] = existing + "; " + message
+        } else {
+            messages[field] = message
+        }
+    }
+
+    public func throwIfAny() throws(FieldErrors) {
+        if !isEmpty { throw self }
+    }
+}
+
+extension FieldErrors {
+    /// Both sets of problems; messages for the same field are joined.
+    public func merging(_ other: FieldErrors) -> FieldErrors {
+        var merged = self
+        for (field, message) in other.messages.sorted(by: { $0.key < $1.key }) {
+            merged.add(field, message)
+        }
+        return merged
+    }
+}

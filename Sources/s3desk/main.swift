@@ -1,0 +1,17 @@
+import Logging
+import S3DeskApp
+import Vapor
+
+// The executable only reads the environment and hands over to the application factory.
+var environment = try Environment.detect()
+try LoggingSystem.bootstrap(from: &environment)
+let app = try await Application.make(environment)
+do {
+    try await configure(app, settings: AppSettings.fromEnvironment(environment))
+    try await app.execute()
+} catch {
+    app.logger.critical("\(error)")
+    try? await app.asyncShutdown()
+    exit(1)
+}
+try await app.asyncShutdown()

@@ -1,0 +1,34 @@
+import Testing
+@testable import S3DeskDomain
+
+@Suite("Roles and capabilities")
+struct RoleTests {
+    @Test("only the secretariat and admins manage calls and correct reference data",
+          arguments: Role.allCases)
+    func manageCalls(role: Role) {
+        let expected = role == .admin || role == .secretariat
+        #expect(role.may(.manageCalls) == expected)
+        #expect(role.may(.correctReferenceData) == expected)
+    }
+}
+
+@Suite("Credentials")
+struct CredentialsTests {
+    @Test("emails are trimmed and lower-cased")
+    func normalisesEmail() {
+        #expect(Credentials.normalisedEmail("  Ana.Silva@Regiao-Norte.PT ") == "ana.silva@regiao-norte.pt")
+    }
+
+    @Test("non-addresses are refused", arguments: ["", "ana", "ana@", "@x.eu", "ana@x", "ana@.eu", "a b@x.eu", "a@b@x.eu", "ana@x.eu."])
+    func refusesEmail(text: String) {
+        #expect(Credentials.normalisedEmail(text) == nil)
+    }
+
+    @Test("passwords need 12 characters and fit in bcrypt's 72 bytes")
+    func passwords() {
+        #expect(Credentials.passwordProblem("short") != nil)
+        #expect(Credentials.passwordProblem("twelve chars") == nil)
+        #expect(Credentials.passwordProblem(String(repeating: "é", count: 37)) != nil)
+        #expect(Credentials.passwordProblem(String(repeating: "a", count: 72)) == nil)
+    }
+}
