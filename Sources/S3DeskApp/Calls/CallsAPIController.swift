@@ -14,13 +14,13 @@ struct CallsAPIController: RouteCollection {
     }
 
     @Sendable
-    func list(req: Request) async throws -> Page<CallDTO> {
+    func list(req: Request) async throws -> ListPage<CallDTO> {
         let (calls, total) = try await Call.query(on: req.db)
             .with(\.$rounds)
             .sort(\.$closesAt, .descending)
             .sort(\.$id)
             .page(PageRequest(from: req))
-        return Page(items: try calls.map { try CallDTO($0, now: req.now) }, total: total)
+        return ListPage(items: try calls.map { try CallDTO($0, now: req.now) }, total: total)
     }
 
     @Sendable

@@ -26,6 +26,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
                           isSecure: secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
     app.views.use(.leaf)
+    ContentConfiguration.global.use(encoder: JSONEncoder.api, for: .json)
     // Leaf's default limits refuse any path with a hidden folder in it, and a built product
     // lives under `.build/`; keep the sandbox and the extension rule, drop that one.
     app.leaf.sources = .singleSource(NIOLeafFiles(
@@ -73,6 +74,15 @@ private func routes(_ app: Application, resources: ResourceFiles) throws {
     try web.register(collection: HomeController())
     try web.register(collection: LoginWebController())
     try web.register(collection: CallsWebController())
+}
+
+extension JSONEncoder {
+    /// Keys sorted so responses are stable to read and diff; slashes left as they are.
+    static var api: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
 }
 
 /// Brings the schema up to date and loads the reference data before any command runs, so

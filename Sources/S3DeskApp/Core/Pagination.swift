@@ -42,7 +42,7 @@ struct PageRequest: Sendable {
 }
 
 /// One page of a list in the API's `{items, total}` shape.
-struct Page<Item: Content>: Content {
+struct ListPage<Item: Content>: Content {
     let items: [Item]
     let total: Int
 }

@@ -16,7 +16,7 @@ struct ReferenceAPIController: RouteCollection {
     }
 
     @Sendable
-    func listRegions(req: Request) async throws -> Page<RegionDTO> {
+    func listRegions(req: Request) async throws -> ListPage<RegionDTO> {
         let page = try PageRequest(from: req)
         let query = Region.query(on: req.db).sort(\.$id)
         if let country = req.query[String.self, at: "country"] {
@@ -32,7 +32,7 @@ struct ReferenceAPIController: RouteCollection {
             query.filter(\.$category == category)
         }
         let (regions, total) = try await query.page(page)
-        return Page(items: regions.map(RegionDTO.init), total: total)
+        return ListPage(items: regions.map(RegionDTO.init), total: total)
     }
 
     @Sendable
@@ -60,9 +60,9 @@ struct ReferenceAPIController: RouteCollection {
     }
 
     @Sendable
-    func topics(req: Request) async throws -> Page<TopicDTO> {
+    func topics(req: Request) async throws -> ListPage<TopicDTO> {
         let (topics, total) = try await TopicRecord.query(on: req.db).sort(\.$position).page(PageRequest(from: req))
-        return Page(items: topics.map(TopicDTO.init), total: total)
+        return ListPage(items: topics.map(TopicDTO.init), total: total)
     }
 
     private func findRegion(_ req: Request) async throws -> Region {

@@ -30,18 +30,27 @@ enum ReferenceDataLoader {
         let existing = Dictionary(uniqueKeysWithValues: try await Region.query(on: db).all().map { ($0.id!, $0) })
         var counts = Counts()
         for row in rows {
-            let region = existing[row.code] ?? Region()
-            let isNew = region.id == nil
-            region.id = row.code
-            region.name = row.name
-            region.countryCode = row.countryCode
-            if isNew || region.categorySource == .reference {
+            guard let region = existing[row.code] else {
+                let region = Region()
+                region.id = row.code
+                region.name = row.name
+                region.countryCode = row.countryCode
                 region.category = row.category
                 region.categorySource = .reference
+                try await region.create(on: db)
+                counts.inserted += 1
+                continue
             }
-            guard isNew || region.hasChanges else { continue }
+            // Fluent counts any assignment as a change, so compare first: a restart with the
+            // same file must write nothing.
+            let keepsStaffCategory = region.categorySource == .staff
+            let sameCategory = keepsStaffCategory || region.category == row.category
+            guard region.name != row.name || region.countryCode != row.countryCode || !sameCategory else { continue }
+            region.name = row.name
+            region.countryCode = row.countryCode
+            if !keepsStaffCategory { region.category = row.category }
             try await region.save(on: db)
-            if isNew { counts.inserted += 1 } else { counts.updated += 1 }
+            counts.updated += 1
         }
         return counts
     }

@@ -4,6 +4,13 @@ public struct ReferenceRegion: Sendable, Equatable {
     public let name: String
     public let countryCode: String
     public let category: RegionCategory
+
+    public init(code: String, name: String, countryCode: String, category: RegionCategory) {
+        self.code = code
+        self.name = name
+        self.countryCode = countryCode
+        self.category = category
+    }
 }
 
 public struct ReferenceCountry: Sendable, Equatable {

@@ -1,0 +1,125 @@
+import Fluent
+import Foundation
+import S3DeskDomain
+import Testing
+import Vapor
+import VaporTesting
+@testable import S3DeskApp
+
+@Suite("API tokens and the current user")
+struct AuthAPITests {
+    struct Credentials: Content {
+        let email: String
+        let password: String
+    }
+
+    private func requestToken(_ app: Application, _ email: String, _ password: String) async throws -> TestingHTTPResponse {
+        try await app.testing().sendRequest(.POST, "/api/v1/auth/token") { req in
+            try req.content.encode(Credentials(email: email, password: password))
+        }
+    }
+
+    @Test("a token is issued for the right password, stored hashed, and opens /me", arguments: TestDatabase.all)
+    func issue(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let user = try await app.makeUser(.commission, email: "ana@example.eu", name: "Ana")
+            let response = try await requestToken(app, " Ana@Example.EU ", Application.testPassword)
+            #expect(response.status == .ok)
+            let body = try response.content.decode(AuthAPIController.TokenResponse.self)
+            #expect(body.user.role == .commission)
+            #expect(body.expiresAt == "2026-03-01T22:00:00.000Z")
+            let stored = try await APIToken.query(on: app.db).all()
+            #expect(stored.map(\.tokenHash) == [APIToken.hash(body.token)])
+            #expect(stored[0].tokenHash != body.token)
+
+            let me = try await app.testing().sendRequest(.GET, "/api/v1/me", headers: .bearer(body.token))
+            #expect(try me.content.decode(UserDTO.self).id == user.id)
+            #expect(!me.body.string.contains("password"))
+        }
+    }
+
+    @Test("a wrong password or unknown address is a 401 that does not say which", arguments: TestDatabase.all)
+    func wrongCredentials(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await app.makeUser(.secretariat, email: "sam@example.eu")
+            let wrong = try await requestToken(app, "sam@example.eu", "not the password")
+            let unknown = try await requestToken(app, "nobody@example.eu", Application.testPassword)
+            #expect(wrong.status == .unauthorized)
+            #expect(unknown.status == .unauthorized)
+            #expect(try wrong.content.decode(ErrorBody.self).error.message == unknown.content.decode(ErrorBody.self).error.message)
+        }
+    }
+
+    @Test("/me without a token, with an unknown or an expired one, is a 401", arguments: TestDatabase.all)
+    func meRefused(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/me").status == .unauthorized)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/me", headers: .bearer("nope")).status == .unauthorized)
+            let user = try await app.makeUser(.admin)
+            let (token, clear) = try APIToken.issue(for: user, at: testNow.addingTimeInterval(-APIToken.lifetime - 1))
+            try await token.create(on: app.db)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/me", headers: .bearer(clear)).status == .unauthorized)
+        }
+    }
+
+    @Test("a session cookie does not sign in API requests", arguments: TestDatabase.all)
+    func cookieIgnoredByAPI(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let user = try await app.makeUser(.secretariat)
+            var browser = Browser(app: app)
+            try await browser.signIn(user.email)
+            let cookie = try #require(browser.cookie)
+            let me = try await app.testing().sendRequest(.GET, "/api/v1/me", headers: ["Cookie": cookie])
+            #expect(me.status == .unauthorized)
+        }
+    }
+
+    @Test("after five failures for an address, sign-in is refused with Retry-After", arguments: TestDatabase.all)
+    func throttled(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await app.makeUser(.secretariat, email: "sam@example.eu")
+            for _ in 1...LoginThrottle.freeAttempts {
+                #expect(try await requestToken(app, "sam@example.eu", "guess guess guess").status == .unauthorized)
+            }
+            let blocked = try await requestToken(app, "sam@example.eu", Application.testPassword)
+            #expect(blocked.status == .tooManyRequests)
+            #expect(blocked.headers.first(name: "Retry-After") == "30")
+            #expect(try blocked.content.decode(ErrorBody.self).error.code == "too_many_attempts")
+            // Another address is not affected.
+            try await app.makeUser(.secretariat, email: "kim@example.eu")
+            #expect(try await requestToken(app, "kim@example.eu", Application.testPassword).status == .ok)
+        }
+    }
+}
+
+@Suite("Login throttle")
+struct LoginThrottleTests {
+    final class FakeTime: @unchecked Sendable {
+        var now = Date(timeIntervalSince1970: 1_000_000)
+    }
+
+    @Test("the wait doubles with each failure past the free ones, up to fifteen minutes")
+    func doubling() async {
+        let time = FakeTime()
+        let throttle = LoginThrottle(elapsed: { time.now })
+        for _ in 1..<LoginThrottle.freeAttempts { await throttle.recordFailure(for: "a") }
+        #expect(await throttle.wait(for: "a") == nil)
+        await throttle.recordFailure(for: "a")
+        #expect(await throttle.wait(for: "a") == 30)
+        await throttle.recordFailure(for: "a")
+        #expect(await throttle.wait(for: "a") == 60)
+        for _ in 1...10 { await throttle.recordFailure(for: "a") }
+        #expect(await throttle.wait(for: "a") == 900)
+        time.now.addTimeInterval(900)
+        #expect(await throttle.wait(for: "a") == nil)
+    }
+
+    @Test("a success forgets the failures")
+    func successResets() async {
+        let throttle = LoginThrottle(elapsed: { Date(timeIntervalSince1970: 0) })
+        for _ in 1...LoginThrottle.freeAttempts { await throttle.recordFailure(for: "a") }
+        #expect(await throttle.wait(for: "a") != nil)
+        await throttle.recordSuccess(for: "a")
+        #expect(await throttle.wait(for: "a") == nil)
+    }
+}

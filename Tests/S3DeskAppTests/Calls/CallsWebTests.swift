@@ -1,0 +1,141 @@
+import Fluent
+import Foundation
+import S3DeskDomain
+import Testing
+import Vapor
+import VaporTesting
+@testable import S3DeskApp
+
+@Suite("Staff pages for calls")
+struct CallsWebTests {
+    private let validForm = [
+        "title": "Targeted Support 2026", "description": "For S3 authorities.", "timeZone": "Europe/Brussels",
+        "cutoffs": "2026-03-31\n2026-06-30", "capacityPerRound": "10", "expertDaysPerAssignment": "20",
+    ]
+
+    @Test("a stranger is sent to sign in, and comes back afterwards", arguments: TestDatabase.all)
+    func anonymousRedirected(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let user = try await app.makeUser(.secretariat)
+            var browser = Browser(app: app)
+            let response = try await browser.get("/staff/calls")
+            #expect(response.status == .seeOther)
+            #expect(response.headers.first(name: .location) == "/login?next=/staff/calls")
+            let signIn = try await browser.post("/login", form: ["email": user.email, "password": Application.testPassword,
+                                                                 "next": "/staff/calls/new"], csrfFrom: "/login")
+            #expect(signIn.headers.first(name: .location) == "/staff/calls/new")
+        }
+    }
+
+    @Test("the sign-in page refuses to redirect off the site")
+    func noOpenRedirect() {
+        #expect(SiteURL.login(next: "//evil.example") == "/login")
+        #expect(SiteURL.login(next: "https://evil.example") == "/login")
+        #expect(!SiteURL.isLocalPath("/\\evil.example"))
+    }
+
+    @Test("roles without manageCalls get 403 on every staff call page", arguments: TestDatabase.all)
+    func otherRolesRefused(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            for role in [Role.applicant, .expert, .commission] {
+                let user = try await app.makeUser(role)
+                var browser = Browser(app: app)
+                try await browser.signIn(user.email)
+                #expect(try await browser.get("/staff/calls").status == .forbidden, "\(role)")
+                #expect(try await browser.get("/staff/calls/new").status == .forbidden, "\(role)")
+                let post = try await browser.post("/staff/calls", form: validForm, csrfFrom: "/")
+                #expect(post.status == .forbidden, "\(role)")
+            }
+            #expect(try await Call.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("a form without the CSRF token is refused", arguments: TestDatabase.all)
+    func csrf(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let user = try await app.makeUser(.secretariat)
+            var browser = Browser(app: app)
+            try await browser.signIn(user.email)
+            let forged = try await browser.post("/staff/calls", form: validForm)
+            #expect(forged.status == .forbidden)
+            #expect(forged.body.string.contains("this form has expired"))
+            var wrong = validForm
+            wrong["_csrf"] = "guessed"
+            #expect(try await browser.post("/staff/calls", form: wrong).status == .forbidden)
+            #expect(try await Call.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("a form with errors comes back with every value kept and each error beside its field", arguments: TestDatabase.all)
+    func formErrors(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let user = try await app.makeUser(.secretariat)
+            var browser = Browser(app: app)
+            try await browser.signIn(user.email)
+            var form = validForm
+            form["cutoffs"] = "2026-02-30"
+            form["capacityPerRound"] = "ten"
+            let response = try await browser.post("/staff/calls", form: form, csrfFrom: "/staff/calls/new")
+            #expect(response.status == .unprocessableEntity)
+            let html = response.body.string
+            #expect(html.contains("Please correct 2 fields"))
+            #expect(html.contains(#"id="cutoffs-error">2026-02-30 does not exist in the calendar"#))
+            #expect(html.contains(#"id="capacityPerRound-error">enter a whole number"#))
+            #expect(html.contains(#"value="Targeted Support 2026""#))
+            #expect(html.contains(#"value="ten""#))
+            #expect(try await Call.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("the secretariat creates a call, sees it listed, edits it; user text is escaped", arguments: TestDatabase.all)
+    func createAndEdit(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let user = try await app.makeUser(.secretariat)
+            var browser = Browser(app: app)
+            try await browser.signIn(user.email)
+            var form = validForm
+            form["title"] = #"<script>alert("x")</script> & Regions"#
+            let created = try await browser.post("/staff/calls", form: form, csrfFrom: "/staff/calls/new")
+            #expect(created.status == .seeOther)
+            let call = try #require(try await Call.query(on: app.db).with(\.$rounds).first())
+            #expect(call.rounds.count == 2)
+            let location = try #require(created.headers.first(name: .location))
+            #expect(location == SiteURL.editCall(call.id!) + "?saved=1")
+
+            let edit = try await browser.get(location)
+            #expect(edit.body.string.contains("The call has been saved."))
+            #expect(edit.body.string.contains("2026-03-31T21:59:59.999Z"))
+
+            let list = try await browser.get("/staff/calls").body.string
+            #expect(list.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Regions"))
+            #expect(!list.contains("<script>alert"))
+
+            form["title"] = "Renamed call"
+            form["cutoffs"] = "2026-06-30, 2026-09-30"
+            let updated = try await browser.post(SiteURL.call(call.id!), form: form, csrfFrom: location)
+            #expect(updated.status == .seeOther)
+            let stored = try await CallStore.find(call.id, on: app.db)
+            #expect(stored.title == "Renamed call")
+            #expect(stored.rounds.map(\.cutoffDate).sorted() == ["2026-06-30", "2026-09-30"])
+        }
+    }
+
+    @Test("the list is paginated", arguments: TestDatabase.all)
+    func pagination(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            for index in 0..<(CallsWebController.pageSize + 2) {
+                let definition = try CallInput(title: "Call \(index)", cutoffs: ["2026-12-31"]).validated()
+                _ = try await CallStore.create(definition, actor: nil, at: testNow, on: app.db)
+            }
+            let user = try await app.makeUser(.admin)
+            var browser = Browser(app: app)
+            try await browser.signIn(user.email)
+            let first = try await browser.get("/staff/calls").body.string
+            #expect(first.contains("Page 1 of 2"))
+            #expect(first.contains(#"href="/staff/calls?page=2""#))
+            let second = try await browser.get("/staff/calls?page=2").body.string
+            #expect(second.components(separatedBy: "<tr>").count - 2 == 2)
+            #expect(try await browser.get("/staff/calls?page=99999999999999999999").status == .ok)
+        }
+    }
+}

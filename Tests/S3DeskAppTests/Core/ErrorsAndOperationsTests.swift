@@ -1,0 +1,119 @@
+import Foundation
+import S3DeskDomain
+import Testing
+import Vapor
+import VaporTesting
+@testable import S3DeskApp
+
+@Suite("Errors, headers and operations")
+struct ErrorsAndOperationsTests {
+    @Test("API errors use the JSON error shape; pages get a readable HTML page", arguments: TestDatabase.all)
+    func errorShapes(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let api = try await app.testing().sendRequest(.GET, "/api/v1/nothing-here")
+            #expect(api.status == .notFound)
+            #expect(try api.content.decode(ErrorBody.self).error.code == "not_found")
+            let page = try await app.testing().sendRequest(.GET, "/nothing-here")
+            #expect(page.status == .notFound)
+            #expect(page.headers.contentType == .html)
+            #expect(page.body.string.contains("<h1>Page not found</h1>"))
+        }
+    }
+
+    @Test("a known path with another method is a 405 listing the allowed ones", arguments: TestDatabase.all)
+    func methodNotAllowed(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let response = try await app.testing().sendRequest(.DELETE, "/api/v1/calls")
+            #expect(response.status == .methodNotAllowed)
+            #expect(response.headers.first(name: "Allow") == "GET, POST")
+            #expect(try response.content.decode(ErrorBody.self).error.code == "method_not_allowed")
+        }
+    }
+
+    @Test("/health answers once the database does", arguments: TestDatabase.all)
+    func health(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let response = try await app.testing().sendRequest(.GET, "/health")
+            #expect(response.status == .ok)
+            #expect(response.body.string == #"{"status":"ok"}"#)
+        }
+    }
+
+    @Test("pages carry security headers; the session cookie is HttpOnly and SameSite", arguments: TestDatabase.all)
+    func headersAndCookie(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            var browser = Browser(app: app)
+            let login = try await browser.get("/login")
+            #expect(login.headers.first(name: "X-Frame-Options") == "DENY")
+            #expect(login.headers.first(name: "Content-Security-Policy")?.contains("default-src 'self'") == true)
+            let cookie = try #require(login.headers.setCookie?["s3desk_session"])
+            #expect(cookie.isHTTPOnly)
+            #expect(cookie.sameSite == .lax)
+        }
+    }
+
+    @Test("signing in gives a new session id; signing out ends the session", arguments: TestDatabase.all)
+    func sessionLifecycle(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let user = try await app.makeUser(.secretariat)
+            var browser = Browser(app: app)
+            _ = try await browser.get("/login")
+            let before = browser.cookie
+            try await browser.signIn(user.email)
+            #expect(browser.cookie != nil)
+            #expect(browser.cookie != before)
+            #expect(try await browser.get("/staff/calls").status == .ok)
+            let out = try await browser.post("/logout", form: [:], csrfFrom: "/staff/calls")
+            #expect(out.status == .seeOther)
+            #expect(try await browser.get("/staff/calls").status == .seeOther)
+        }
+    }
+
+    @Test("a wrong password shows the form again with a message, not an error page", arguments: TestDatabase.all)
+    func wrongPasswordPage(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let user = try await app.makeUser(.secretariat)
+            var browser = Browser(app: app)
+            let response = try await browser.post("/login", form: ["email": user.email, "password": "wrong password!"],
+                                                  csrfFrom: "/login")
+            #expect(response.status == .ok)
+            #expect(response.body.string.contains("the email address or the password is not right"))
+            #expect(response.body.string.contains(#"value="\#(user.email)""#))
+        }
+    }
+}
+
+@Suite("Settings from the environment")
+struct AppSettingsTests {
+    @Test("SQLite by default, PostgreSQL with DATABASE_URL")
+    func database() throws {
+        guard case .sqliteFile(let path) = try AppSettings.fromEnvironment(.development, variables: [:]).database else {
+            Issue.record("expected SQLite"); return
+        }
+        #expect(path == "s3desk.sqlite")
+        guard case .sqliteFile(let custom) = try AppSettings.fromEnvironment(.development, variables: ["S3DESK_SQLITE": "/tmp/x.db"]).database else {
+            Issue.record("expected SQLite"); return
+        }
+        #expect(custom == "/tmp/x.db")
+        guard case .postgres(let url, _) = try AppSettings.fromEnvironment(.production, variables: ["DATABASE_URL": "postgres://u:p@db/s3"]).database else {
+            Issue.record("expected PostgreSQL"); return
+        }
+        #expect(url == "postgres://u:p@db/s3")
+        #expect(throws: ConfigurationError.self) {
+            try AppSettings.fromEnvironment(.development, variables: ["DATABASE_URL": "mysql://db"])
+        }
+    }
+
+    @Test("S3DESK_NOW pins the clock, must be an instant, and is refused in production")
+    func pinnedClock() throws {
+        let settings = try AppSettings.fromEnvironment(.development, variables: ["S3DESK_NOW": "2026-03-31T21:59:59.999Z"])
+        #expect(settings.pinnedNow.map(Instant.format) == "2026-03-31T21:59:59.999Z")
+        #expect(AppClock(pinnedAt: settings.pinnedNow).now == settings.pinnedNow)
+        #expect(throws: ConfigurationError.self) {
+            try AppSettings.fromEnvironment(.development, variables: ["S3DESK_NOW": "tomorrow"])
+        }
+        #expect(throws: ConfigurationError.self) {
+            try AppSettings.fromEnvironment(.production, variables: ["S3DESK_NOW": "2026-03-31T00:00:00Z"])
+        }
+    }
+}

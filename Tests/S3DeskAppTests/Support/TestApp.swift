@@ -1,0 +1,101 @@
+import Fluent
+import Foundation
+import S3DeskDomain
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+@testable import S3DeskApp
+
+/// The databases every database test runs on: SQLite always, PostgreSQL when
+/// `TEST_DATABASE_URL` is set (CI sets it).
+enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite
+    case postgres
+
+    static var all: [TestDatabase] {
+        ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].map { !$0.isEmpty } == true
+            ? [.sqlite, .postgres] : [.sqlite]
+    }
+
+    var testDescription: String { rawValue }
+}
+
+/// 1 March 2026, 10:00 UTC: the instant the test clock is pinned to unless a test says otherwise.
+let testNow = Instant.parse("2026-03-01T10:00:00Z")!
+
+/// Runs `body` against a fully configured application on a fresh, migrated database.
+///
+/// On PostgreSQL each test gets its own schema on the shared database, so tests run in
+/// parallel without seeing each other's rows; the schema is dropped afterwards.
+func withTestApp(_ database: TestDatabase, now: Date? = testNow,
+                 _ body: (Application) async throws -> Void) async throws {
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
+    var schema: String?
+    do {
+        let settingsDatabase: AppSettings.Database
+        switch database {
+        case .sqlite:
+            settingsDatabase = .sqliteMemory
+        case .postgres:
+            let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            schema = name
+            settingsDatabase = .postgres(url: ProcessInfo.processInfo.environment["TEST_DATABASE_URL"]!,
+                                         searchPath: [name])
+        }
+        try await configure(app, settings: AppSettings(database: settingsDatabase, pinnedNow: now, passwordCost: 4))
+        if let schema {
+            try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
+        }
+        try await app.asyncBoot()
+        try await body(app)
+    } catch {
+        await tearDown(app, schema: schema)
+        throw error
+    }
+    await tearDown(app, schema: schema)
+}
+
+private func tearDown(_ app: Application, schema: String?) async {
+    if let schema {
+        try? await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+    }
+    try? await app.asyncShutdown()
+}
+
+extension Application {
+    static let testPassword = "correct horse battery"
+
+    @discardableResult
+    func makeUser(_ role: Role, email: String? = nil, name: String = "Test Person") async throws -> User {
+        try await UserAccounts.create(
+            email: email ?? "\(role.rawValue)-\(UUID().uuidString.prefix(8))@example.eu", name: name,
+            role: role, password: Application.testPassword, actor: nil, on: db, hasher: password.async,
+            at: clock.now)
+    }
+
+    /// A bearer token for a new user of `role`.
+    func token(_ role: Role) async throws -> String {
+        let user = try await makeUser(role)
+        let (token, clear) = try APIToken.issue(for: user, at: clock.now)
+        try await token.create(on: db)
+        return clear
+    }
+}
+
+extension HTTPHeaders {
+    static func bearer(_ token: String) -> HTTPHeaders {
+        ["Authorization": "Bearer \(token)"]
+    }
+}
+
+/// The API's error shape, decoded for assertions.
+struct ErrorBody: Codable {
+    struct Detail: Codable {
+        let code: String
+        let message: String
+        let fields: [String: String]?
+    }
+    let error: Detail
+}
