@@ -22,23 +22,6 @@ struct CallForm: Content {
         ("expertDaysPerAssignment", "Expert days per assignment"),
     ]
 
-    init(title: String?, description: String?, timeZone: String?, cutoffs: String?,
-         capacityPerRound: String?, expertDaysPerAssignment: String?) {
-        self.title = title
-        self.description = description
-        self.timeZone = timeZone
-        self.cutoffs = cutoffs
-        self.capacityPerRound = capacityPerRound
-        self.expertDaysPerAssignment = expertDaysPerAssignment
-    }
-
-    init(_ call: Call) {
-        self.init(title: call.title, description: call.description, timeZone: call.timeZone,
-                  cutoffs: call.rounds.sorted { $0.number < $1.number }.map(\.cutoffDate).joined(separator: "\n"),
-                  capacityPerRound: "\(call.capacityPerRound)",
-                  expertDaysPerAssignment: "\(call.expertDaysPerAssignment)")
-    }
-
     /// Parses the number fields, then applies the same validation as the API.
     func validated() throws(FieldErrors) -> CallDefinition {
         var errors = FieldErrors()
@@ -72,6 +55,16 @@ struct CallForm: Content {
             return nil
         }
         return number
+    }
+}
+
+extension CallForm {
+    /// The form as it starts when editing a stored call.
+    init(_ call: Call) {
+        self.init(title: call.title, description: call.description, timeZone: call.timeZone,
+                  cutoffs: call.rounds.sorted { $0.number < $1.number }.map(\.cutoffDate).joined(separator: "\n"),
+                  capacityPerRound: "\(call.capacityPerRound)",
+                  expertDaysPerAssignment: "\(call.expertDaysPerAssignment)")
     }
 }
 

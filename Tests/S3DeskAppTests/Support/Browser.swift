@@ -16,14 +16,13 @@ struct Browser {
 
     /// GETs a page; returns the response.
     mutating func get(_ path: String) async throws -> TestingHTTPResponse {
-        var request = TestingHTTPRequest(method: .GET, url: URI(path: path), headers: headers(), body: ByteBuffer())
-        request.url = URI(string: path)
+        let request = TestingHTTPRequest(method: .GET, url: URI(string: path), headers: headers(), body: ByteBuffer())
         let response = try await app.testing().performTest(request: request)
         remember(response)
         return response
     }
 
-    /// POSTs a form; when `csrf` is true the token is read from `formPage` first.
+    /// POSTs a form; with `csrfFrom`, the CSRF token is first read from that page, as a browser would have it.
     mutating func post(_ path: String, form: [String: String], csrfFrom formPage: String? = nil) async throws -> TestingHTTPResponse {
         var fields = form
         if let formPage {
