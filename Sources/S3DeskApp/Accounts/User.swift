@@ -13,16 +13,22 @@ final class User: Model, @unchecked Sendable {
     @Enum(key: "role") var role: Role
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "created_at") var createdAt: Date
+    /// The authority an applicant belongs to; staff and experts have none.
+    @OptionalParent(key: "organisation_id") var organisation: Organisation?
+    /// Nil until the address is confirmed; an unconfirmed applicant cannot submit.
+    @OptionalField(key: "email_confirmed_at") var emailConfirmedAt: Date?
 
     init() {}
 
-    init(id: UUID? = nil, email: String, name: String, role: Role, passwordHash: String, createdAt: Date) {
-        self.id = id
+    init(email: String, name: String, role: Role, passwordHash: String, createdAt: Date,
+         organisationID: UUID? = nil, emailConfirmedAt: Date? = nil) {
         self.email = email
         self.name = name
         self.role = role
         self.passwordHash = passwordHash
         self.createdAt = createdAt
+        self.$organisation.id = organisationID
+        self.emailConfirmedAt = emailConfirmedAt
     }
 }
 
@@ -34,11 +40,15 @@ struct UserDTO: Content {
     let email: String
     let name: String
     let role: Role
+    let organisationId: UUID?
+    let emailConfirmed: Bool
 
     init(_ user: User) throws {
         self.id = try user.requireID()
         self.email = user.email
         self.name = user.name
         self.role = user.role
+        self.organisationId = user.$organisation.id
+        self.emailConfirmed = user.emailConfirmedAt != nil
     }
 }

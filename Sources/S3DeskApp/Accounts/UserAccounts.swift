@@ -22,8 +22,9 @@ enum UserAccounts {
         }
         try errors.throwIfAny()
 
+        // Created by an administrator, who vouches for the address: no confirmation email.
         let user = User(email: email!, name: name, role: role,
-                        passwordHash: try await hasher.hash(password), createdAt: now)
+                        passwordHash: try await hasher.hash(password), createdAt: now, emailConfirmedAt: now)
         try await db.transaction { db in
             try await user.create(on: db)
             try await AuditLog.record(.userCreated, subject: .user(try user.requireID()),

@@ -20,6 +20,7 @@ final class AuditEvent: Model, @unchecked Sendable {
 /// The actions the audit trail knows.
 enum AuditAction: String {
     case userCreated = "user.created"
+    case emailConfirmed = "user.email_confirmed"
     case callCreated = "call.created"
     case callUpdated = "call.updated"
     case regionCategoryCorrected = "region.category_corrected"

@@ -17,11 +17,18 @@ public struct AppSettings: Sendable {
     public var pinnedNow: Date?
     /// bcrypt's work factor; tests lower it because each hash at 12 costs a quarter second.
     public var passwordCost: Int
+    /// The address people reach the service at, for links in emails (`S3DESK_PUBLIC_URL`).
+    public var publicURL: String
+    /// Where to deliver email; nil keeps every email queued and readable in the outbox and log.
+    public var smtp: SMTPSettings?
 
-    public init(database: Database, pinnedNow: Date? = nil, passwordCost: Int = 12) {
+    public init(database: Database, pinnedNow: Date? = nil, passwordCost: Int = 12,
+                publicURL: String = "http://127.0.0.1:8080", smtp: SMTPSettings? = nil) {
         self.database = database
         self.pinnedNow = pinnedNow
         self.passwordCost = passwordCost
+        self.publicURL = publicURL
+        self.smtp = smtp
     }
 
     /// Reads `DATABASE_URL`, `S3DESK_SQLITE` and `S3DESK_NOW`.
@@ -49,7 +56,15 @@ public struct AppSettings: Sendable {
             }
             pinnedNow = instant
         }
-        return AppSettings(database: database, pinnedNow: pinnedNow)
+        var publicURL = "http://127.0.0.1:8080"
+        if let text = variables["S3DESK_PUBLIC_URL"], !text.isEmpty {
+            guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+                throw ConfigurationError("S3DESK_PUBLIC_URL must be an http(s) address such as https://s3desk.example.eu, got “\(text)”")
+            }
+            publicURL = text.hasSuffix("/") ? String(text.dropLast()) : text
+        }
+        return AppSettings(database: database, pinnedNow: pinnedNow, publicURL: publicURL,
+                           smtp: try SMTPSettings.fromEnvironment(variables))
     }
 }
 

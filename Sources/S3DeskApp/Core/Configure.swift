@@ -12,12 +12,17 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     // makes `s3desk serve` work from anywhere.
     app.directory = DirectoryConfiguration(workingDirectory: resources.root + "/")
     app.clock = AppClock(pinnedAt: settings.pinnedNow)
+    app.mailSettings = MailSettings(publicURL: settings.publicURL, smtp: settings.smtp)
     app.loginThrottle = LoginThrottle()
     app.passwords.use(.bcrypt(cost: settings.passwordCost))
 
     try configureDatabase(app, settings.database)
     app.migrations.add(Migrations.all)
     app.lifecycle.use(DatabaseBootstrap(resources: resources))
+    if let smtp = settings.smtp {
+        app.lifecycle.use(OutboxWorker(delivery: OutboxDelivery(
+            transport: SMTPTransport(settings: smtp, group: app.eventLoopGroup))))
+    }
 
     app.sessions.use(.fluent)
     let secureCookies = app.environment != .development && app.environment != .testing
@@ -67,12 +72,15 @@ private func routes(_ app: Application, resources: ResourceFiles) throws {
     let api = app.grouped("api", "v1").grouped(BearerAuthenticator())
     try api.register(collection: OpenAPIController(resources: resources))
     try api.register(collection: AuthAPIController())
+    try api.register(collection: AccountsAPIController())
+    try api.register(collection: OutboxAPIController())
     try api.register(collection: ReferenceAPIController())
     try api.register(collection: CallsAPIController())
 
     let web = app.grouped(CSRFMiddleware())
     try web.register(collection: HomeController())
     try web.register(collection: LoginWebController())
+    try web.register(collection: RegistrationWebController())
     try web.register(collection: CallsWebController())
 }
 

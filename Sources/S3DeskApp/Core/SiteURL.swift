@@ -8,6 +8,11 @@ enum SiteURL {
     static let logout = "/logout"
     static let stylesheet = "/css/site.css"
 
+    static let register = "/register"
+    static let registered = "/register/sent"
+    static let confirmPath = "/accounts/confirm"
+
+    static func confirmAccount(token: String) -> String { "\(confirmPath)?token=\(token)" }
     static func editCall(_ id: UUID) -> String { "/staff/calls/\(id.uuidString)/edit" }
     static func call(_ id: UUID) -> String { "/staff/calls/\(id.uuidString)" }
 

@@ -10,5 +10,8 @@ enum Migrations {
         CreateReferenceData(),
         CreateCalls(),
         SessionRecord.migration,
+        CreateOrganisations(),
+        CreateAccountTokens(),
+        CreateOutbox(),
     ]
 }

@@ -14,12 +14,14 @@ public enum Capability: Sendable, CaseIterable {
     case manageCalls
     /// Correct the category of a region in the reference data.
     case correctReferenceData
+    /// Read the emails the service queued and sent.
+    case readOutbox
 }
 
 extension Role {
     public func may(_ capability: Capability) -> Bool {
         switch capability {
-        case .manageCalls, .correctReferenceData:
+        case .manageCalls, .correctReferenceData, .readOutbox:
             self == .admin || self == .secretariat
         }
     }

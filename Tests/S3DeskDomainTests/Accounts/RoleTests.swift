@@ -3,12 +3,13 @@ import Testing
 
 @Suite("Roles and capabilities")
 struct RoleTests {
-    @Test("only the secretariat and admins manage calls and correct reference data",
+    @Test("only the secretariat and admins manage calls, correct reference data and read the outbox",
           arguments: Role.allCases)
-    func manageCalls(role: Role) {
+    func secretariatCapabilities(role: Role) {
         let expected = role == .admin || role == .secretariat
         #expect(role.may(.manageCalls) == expected)
         #expect(role.may(.correctReferenceData) == expected)
+        #expect(role.may(.readOutbox) == expected)
     }
 }
 

@@ -1,0 +1,48 @@
+import Fluent
+import Vapor
+
+/// A single-use token sent by email: confirming an address (and, later, resetting a password
+/// or joining an organisation). Stored as a SHA-256 like API tokens.
+final class AccountToken: Model, @unchecked Sendable {
+    static let schema = "account_tokens"
+
+    enum Purpose: String, Codable {
+        case confirmEmail = "confirm_email"
+    }
+
+    static let confirmationLifetime: TimeInterval = 48 * 3600
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: User
+    @Enum(key: "purpose") var purpose: Purpose
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "expires_at") var expiresAt: Date
+    @OptionalField(key: "used_at") var usedAt: Date?
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    static func issue(_ purpose: Purpose, for user: User, at now: Date,
+                      lifetime: TimeInterval) throws -> (token: AccountToken, clear: String) {
+        let clear = [UInt8].random(count: 32).base64URLEncoded
+        let token = AccountToken()
+        token.$user.id = try user.requireID()
+        token.purpose = purpose
+        token.tokenHash = APIToken.hash(clear)
+        token.expiresAt = now.addingTimeInterval(lifetime)
+        token.createdAt = now
+        return (token, clear)
+    }
+
+    /// Finds an unused, unexpired token of `purpose`, with its user.
+    static func redeemable(_ clear: String, purpose: Purpose, at now: Date,
+                           on db: any Database) async throws -> AccountToken? {
+        try await AccountToken.query(on: db)
+            .filter(\.$tokenHash == APIToken.hash(clear))
+            .filter(\.$purpose == purpose)
+            .filter(\.$usedAt == nil)
+            .filter(\.$expiresAt > now)
+            .with(\.$user)
+            .first()
+    }
+}

@@ -1,0 +1,145 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// The registration form for applicants, and the page the confirmation link opens.
+struct RegistrationWebController: RouteCollection {
+    struct RegistrationForm: Content {
+        var email: String?
+        var name: String?
+        var organisationName: String?
+        var authorityType: String?
+        var territory: String?
+        var password: String?
+
+        var input: RegistrationInput {
+            RegistrationInput(email: email, password: password, name: name, organisationName: organisationName,
+                              authorityType: authorityType, territory: territory)
+        }
+
+        /// The API's field names, the form's input ids, and the labels, in the order of the form.
+        static let fields: [(field: String, input: String, label: String)] = [
+            ("email", "email", "Email address"), ("name", "name", "Your name"),
+            ("organisation.name", "organisationName", "Authority"),
+            ("organisation.authorityType", "authorityType", "Type of authority"),
+            ("organisation.territory", "territory", "Territory"), ("password", "password", "Password"),
+        ]
+    }
+
+    struct AuthorityOption: Encodable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    /// Error messages under the form's input names (the API's dotted names mapped to inputs).
+    struct FormErrors: Encodable {
+        let email: String?
+        let name: String?
+        let organisationName: String?
+        let authorityType: String?
+        let territory: String?
+        let password: String?
+
+        init(_ errors: FieldErrors) {
+            email = errors.messages["email"]
+            name = errors.messages["name"]
+            organisationName = errors.messages["organisation.name"]
+            authorityType = errors.messages["organisation.authorityType"]
+            territory = errors.messages["organisation.territory"]
+            password = errors.messages["password"]
+        }
+    }
+
+    struct RegisterPage: Encodable {
+        let layout: Layout
+        let csrfToken: String
+        let values: RegistrationForm
+        let errors: FormErrors
+        let errorList: [FieldProblem]
+        let authorityTypes: [AuthorityOption]
+        let passwordMinimum = Credentials.passwordMinimum
+    }
+
+    struct MessagePage: Encodable {
+        let layout: Layout
+        let heading: String
+        let message: String
+        let csrfToken: String?
+        let token: String?
+        let loginURL = SiteURL.login()
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("register", use: show)
+        routes.post("register", use: submit)
+        routes.get("register", "sent", use: sent)
+        routes.get("accounts", "confirm", use: confirmPage)
+        routes.post("accounts", "confirm", use: confirm)
+    }
+
+    @Sendable
+    func show(req: Request) async throws -> View {
+        try await render(req, values: RegistrationForm(), errors: FieldErrors())
+    }
+
+    @Sendable
+    func submit(req: Request) async throws -> Response {
+        var form = try req.content.decode(RegistrationForm.self)
+        do {
+            _ = try await Registrations.register(form.input, on: req)
+            return req.redirect(to: SiteURL.registered)
+        } catch let errors as FieldErrors {
+            form.password = nil
+            return try await render(req, values: form, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    @Sendable
+    func sent(req: Request) async throws -> View {
+        try await req.view.render("message", MessagePage(
+            layout: Layout(request: req, title: "Check your email"), heading: "Check your email",
+            message: "We have sent you a link to confirm your address. Open it within 48 hours to finish registering; until then you can sign in and prepare an application, but not submit it.",
+            csrfToken: nil, token: nil))
+    }
+
+    /// Shows a button rather than confirming on GET: mail scanners open links on their own,
+    /// and would otherwise use up the token.
+    @Sendable
+    func confirmPage(req: Request) async throws -> View {
+        let token = req.query[String.self, at: "token"] ?? ""
+        return try await req.view.render("message", MessagePage(
+            layout: Layout(request: req, title: "Confirm your email"), heading: "Confirm your email address",
+            message: "Press the button to confirm that this address is yours.",
+            csrfToken: CSRF.token(for: req), token: token))
+    }
+
+    @Sendable
+    func confirm(req: Request) async throws -> Response {
+        let token = (try? req.content.get(String.self, at: "token")) ?? ""
+        do {
+            _ = try await Registrations.confirm(token: token, on: req)
+            return try await req.view.render("message", MessagePage(
+                layout: Layout(request: req, title: "Email confirmed"), heading: "Your email address is confirmed",
+                message: "Thank you. You can now sign in and submit applications.", csrfToken: nil, token: nil))
+                .encodeResponse(for: req)
+        } catch let error as AppError where error.status == .unprocessableEntity {
+            return try await req.view.render("message", MessagePage(
+                layout: Layout(request: req, title: "Link not valid"), heading: "This link is not valid",
+                message: error.fields["token"] ?? error.message, csrfToken: nil, token: nil))
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    private func render(_ req: Request, values: RegistrationForm, errors: FieldErrors) async throws -> View {
+        try await req.view.render("register", RegisterPage(
+            layout: Layout(request: req, title: "Register your authority"), csrfToken: CSRF.token(for: req),
+            values: values, errors: FormErrors(errors),
+            errorList: RegistrationForm.fields.compactMap { field, input, label in
+                errors.messages[field].map { FieldProblem(field: input, label: label, message: $0) }
+            },
+            authorityTypes: AuthorityType.allCases.map {
+                AuthorityOption(value: $0.rawValue, label: $0.label, selected: values.authorityType == $0.rawValue)
+            }))
+    }
+}

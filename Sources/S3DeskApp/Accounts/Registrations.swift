@@ -1,0 +1,91 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// Self-registration of applicants: a new organisation, its first member, and the email that
+/// confirms the address.
+enum Registrations {
+    static func register(_ input: RegistrationInput, on request: Request) async throws -> User {
+        let db = request.db
+        let regions = Set(try await Region.query(on: db).all(\.$id))
+        let countries = Set(try await Country.query(on: db).all(\.$id))
+        var registration: Registration?
+        var errors = FieldErrors()
+        do {
+            registration = try input.validated(regions: regions, countries: countries)
+        } catch {
+            errors = error
+        }
+        if let email = Credentials.normalisedEmail(input.email ?? ""),
+           try await User.query(on: db).filter(\.$email == email).count() > 0 {
+            errors.add("email", "an account with this address already exists; sign in, or ask a colleague to invite you")
+        }
+        guard let registration, errors.isEmpty else { throw errors }
+
+        let now = request.now
+        let passwordHash = try await request.password.async.hash(registration.password)
+        let settings = request.application.mailSettings
+        return try await db.transaction { db in
+            let organisation = Organisation()
+            organisation.name = registration.organisationName
+            organisation.authorityType = registration.authorityType
+            organisation.territory = registration.territory.code
+            organisation.createdAt = now
+            try await organisation.create(on: db)
+
+            let user = User(email: registration.email, name: registration.name, role: .applicant,
+                            passwordHash: passwordHash, createdAt: now, organisationID: try organisation.requireID())
+            try await user.create(on: db)
+            try await AuditLog.record(.userCreated, subject: .user(try user.requireID()),
+                                      summary: "\(user.email) registered \(organisation.name) (\(organisation.territory))",
+                                      actor: user, at: now, on: db)
+            try await sendConfirmation(to: user, publicURL: settings.publicURL, at: now, on: db, logger: request.logger)
+            return user
+        }
+    }
+
+    static func sendConfirmation(to user: User, publicURL: String, at now: Date, on db: any Database,
+                                 logger: Logger) async throws {
+        let (token, clear) = try AccountToken.issue(.confirmEmail, for: user, at: now,
+                                                   lifetime: AccountToken.confirmationLifetime)
+        try await token.create(on: db)
+        let link = publicURL + SiteURL.confirmAccount(token: clear)
+        try await Outbox.enqueue(EmailTemplates.accountConfirmation(to: user.email, name: user.name, link: link),
+                                 at: now, on: db, logger: logger)
+    }
+
+    /// Confirms the address the token was sent to. The token works once.
+    static func confirm(token clear: String, on request: Request) async throws -> User {
+        let now = request.now
+        guard let token = try await AccountToken.redeemable(clear, purpose: .confirmEmail, at: now, on: request.db) else {
+            throw AppError.invalidField("token", "this confirmation link is not valid: it was already used or has expired")
+        }
+        let user = token.user
+        try await request.db.transaction { db in
+            token.usedAt = now
+            try await token.save(on: db)
+            user.emailConfirmedAt = user.emailConfirmedAt ?? now
+            try await user.save(on: db)
+            try await AuditLog.record(.emailConfirmed, subject: .user(try user.requireID()), summary: user.email,
+                                      actor: user, at: now, on: db)
+        }
+        return user
+    }
+}
+
+/// What the mail side of the application needs to know from its settings.
+struct MailSettings: Sendable {
+    let publicURL: String
+    let smtp: SMTPSettings?
+}
+
+extension Application {
+    private struct MailSettingsKey: StorageKey {
+        typealias Value = MailSettings
+    }
+
+    var mailSettings: MailSettings {
+        get { storage[MailSettingsKey.self] ?? MailSettings(publicURL: "http://127.0.0.1:8080", smtp: nil) }
+        set { storage[MailSettingsKey.self] = newValue }
+    }
+}

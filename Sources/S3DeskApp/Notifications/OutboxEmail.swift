@@ -1,0 +1,76 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// An email as a row first: it survives a restart, and the delivery worker sends it later.
+final class OutboxEmail: Model, @unchecked Sendable {
+    static let schema = "outbox_emails"
+
+    enum Status: String, Codable {
+        case queued
+        case sent
+        case failed
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "recipient") var recipient: String
+    @Field(key: "subject") var subject: String
+    @Field(key: "body") var body: String
+    @Field(key: "kind") var kind: String
+    @Enum(key: "status") var status: Status
+    @Field(key: "attempts") var attempts: Int
+    /// Real time, not the business clock: with a pinned clock a retry would never fall due.
+    @Field(key: "next_attempt_at") var nextAttemptAt: Date
+    @OptionalField(key: "last_error") var lastError: String?
+    @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "sent_at") var sentAt: Date?
+
+    init() {}
+}
+
+struct OutboxEmailDTO: Content {
+    let id: UUID
+    let to: String
+    let subject: String
+    let body: String
+    let kind: String
+    let status: OutboxEmail.Status
+    let attempts: Int
+    let lastError: String?
+    let createdAt: String
+    let sentAt: String?
+
+    init(_ email: OutboxEmail) throws {
+        self.id = try email.requireID()
+        self.to = email.recipient
+        self.subject = email.subject
+        self.body = email.body
+        self.kind = email.kind
+        self.status = email.status
+        self.attempts = email.attempts
+        self.lastError = email.lastError
+        self.createdAt = Instant.format(email.createdAt)
+        self.sentAt = email.sentAt.map(Instant.format)
+    }
+}
+
+enum Outbox {
+    /// Queues `message`; call with the transaction's database so the email exists only if the
+    /// change that caused it commits.
+    static func enqueue(_ message: EmailMessage, at now: Date, on db: any Database, logger: Logger) async throws {
+        let email = OutboxEmail()
+        email.recipient = message.to
+        email.subject = message.subject
+        email.body = message.body
+        email.kind = message.kind
+        email.status = .queued
+        email.attempts = 0
+        email.nextAttemptAt = Date()
+        email.createdAt = now
+        try await email.create(on: db)
+        // Readable in the log too, so a server without SMTP still shows what it would send.
+        logger.info("email queued", metadata: [
+            "to": "\(message.to)", "subject": "\(message.subject)", "kind": "\(message.kind)", "body": "\(message.body)",
+        ])
+    }
+}

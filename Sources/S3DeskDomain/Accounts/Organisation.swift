@@ -1,0 +1,57 @@
+/// The kinds of authority that may apply (domain.md, "Application"); any other organisation
+/// is not eligible.
+public enum AuthorityType: String, CaseIterable, Codable, Sendable {
+    case regionalAuthority = "regional_authority"
+    case nationalAuthority = "national_authority"
+    case erdfManagingAuthority = "erdf_managing_authority"
+
+    public var label: String {
+        switch self {
+        case .regionalAuthority: "Regional authority"
+        case .nationalAuthority: "National authority"
+        case .erdfManagingAuthority: "ERDF managing authority"
+        }
+    }
+}
+
+/// The territory an authority manages the S3 for: one NUTS-2 region, or a whole country for a
+/// national S3.
+public enum Territory: Equatable, Sendable {
+    case region(String)
+    case country(String)
+
+    public var code: String {
+        switch self {
+        case .region(let code), .country(let code): code
+        }
+    }
+
+    /// Reads a territory code against the reference lists.
+    ///
+    /// - Returns: the territory, or the message to show beside the field.
+    public static func parse(_ text: String, authority: AuthorityType?, regions: Set<String>,
+                             countries: Set<String>) -> Result<Territory, TerritoryProblem> {
+        let code = text.trimmingCharacters(in: .whitespaces).uppercased()
+        if code.isEmpty { return .failure(.missing) }
+        if regions.contains(code) { return .success(.region(code)) }
+        if countries.contains(code) {
+            return authority == .nationalAuthority ? .success(.country(code)) : .failure(.countryNeedsNationalAuthority(code))
+        }
+        return .failure(.unknown(code))
+    }
+}
+
+public enum TerritoryProblem: Error, Equatable, Sendable {
+    case missing
+    case unknown(String)
+    case countryNeedsNationalAuthority(String)
+
+    public var message: String {
+        switch self {
+        case .missing: "enter the NUTS-2 code of the region, such as PL91, or a country code for a national S3"
+        case .unknown(let code): "\(code) is not an EU-27 NUTS-2 region (NUTS 2021) nor an EU country code"
+        case .countryNeedsNationalAuthority(let code):
+            "\(code) is a whole country: only a national authority applies for a national S3; a region needs its NUTS-2 code"
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// An email to send: plain text, one recipient.
+public struct EmailMessage: Sendable, Equatable {
+    public let to: String
+    public let subject: String
+    public let body: String
+    /// What kind of email, for filtering the outbox (`account_confirmation`, ...).
+    public let kind: String
+
+    public init(to: String, subject: String, body: String, kind: String) {
+        self.to = to
+        self.subject = subject
+        self.body = body
+        self.kind = kind
+    }
+}
+
+/// The texts of the emails the service sends. Each names what it is about and carries the link
+/// that acts on it.
+public enum EmailTemplates {
+    public static func accountConfirmation(to email: String, name: String, link: String) -> EmailMessage {
+        EmailMessage(to: email, subject: "Confirm your S3Desk account", body: """
+            Dear \(name),
+
+            Please confirm your email address to finish registering with S3Desk, the Targeted Support \
+            service for Smart Specialisation:
+
+            \(link)
+
+            The link works for 48 hours. Until you confirm, you can prepare an application but not submit it.
+
+            If you did not register, ignore this email: no account is used without confirmation.
+
+            The S3 Targeted Support secretariat
+            """, kind: "account_confirmation")
+    }
+}
+
+/// When a failed delivery is tried again: exponential back-off, then give up.
+public enum DeliveryRetry {
+    public static let maximumAttempts = 8
+    static let firstWait = 30.0
+    static let longestWait = 6.0 * 3600
+
+    /// Seconds to wait after the `attempt`-th failure (1-based), or nil when the email has had
+    /// all its attempts and is marked failed.
+    public static func wait(afterAttempt attempt: Int) -> Double? {
+        guard attempt < maximumAttempts else { return nil }
+        return min(firstWait * Double(1 << (attempt - 1)), longestWait)
+    }
+}

@@ -1,0 +1,127 @@
+import Fluent
+import Foundation
+import S3DeskDomain
+import Testing
+import Vapor
+import VaporTesting
+@testable import S3DeskApp
+
+/// Records what it is asked to send; fails while `failing` is set.
+final class FakeTransport: MailTransport, @unchecked Sendable {
+    var sent: [EmailMessage] = []
+    var failing = false
+
+    func send(_ message: EmailMessage) async throws {
+        if failing { throw SMTPError(message: "550 mailbox unavailable") }
+        sent.append(message)
+    }
+}
+
+@Suite("Email outbox and delivery")
+struct OutboxTests {
+    private func queue(_ app: Application, to: String = "ana@norte.pt") async throws {
+        try await Outbox.enqueue(EmailTemplates.accountConfirmation(to: to, name: "Ana", link: "http://x/accounts/confirm?token=t"),
+                                 at: testNow, on: app.db, logger: app.logger)
+    }
+
+    @Test("a due email is sent once and marked sent", arguments: TestDatabase.all)
+    func delivers(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await queue(app)
+            let transport = FakeTransport()
+            let delivery = OutboxDelivery(transport: transport)
+            let result = try await delivery.deliverDue(on: app.db, now: Date().addingTimeInterval(1), logger: app.logger)
+            #expect(result.sent == 1)
+            #expect(transport.sent.map(\.to) == ["ana@norte.pt"])
+            let again = try await delivery.deliverDue(on: app.db, now: Date().addingTimeInterval(2), logger: app.logger)
+            #expect(again.sent == 0)
+            let email = try #require(try await OutboxEmail.query(on: app.db).first())
+            #expect(email.status == .sent)
+            #expect(email.attempts == 1)
+        }
+    }
+
+    @Test("a failure is retried after a back-off, and after the last attempt the email is marked failed", arguments: TestDatabase.all)
+    func retries(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await queue(app)
+            let transport = FakeTransport()
+            transport.failing = true
+            let delivery = OutboxDelivery(transport: transport)
+            var now = Date().addingTimeInterval(1)
+            #expect(try await delivery.deliverDue(on: app.db, now: now, logger: app.logger).failed == 1)
+            var email = try #require(try await OutboxEmail.query(on: app.db).first())
+            #expect(email.status == .queued)
+            #expect(email.lastError?.contains("550") == true)
+            #expect(abs(email.nextAttemptAt.timeIntervalSince(now) - 30) < 0.01)
+            // Not due yet: nothing is tried.
+            #expect(try await delivery.deliverDue(on: app.db, now: now.addingTimeInterval(29), logger: app.logger) == (0, 0))
+            for _ in 2...DeliveryRetry.maximumAttempts {
+                now = now.addingTimeInterval(7 * 3600)
+                _ = try await delivery.deliverDue(on: app.db, now: now, logger: app.logger)
+            }
+            email = try #require(try await OutboxEmail.query(on: app.db).first())
+            #expect(email.status == .failed)
+            #expect(email.attempts == DeliveryRetry.maximumAttempts)
+            transport.failing = false
+            _ = try await delivery.deliverDue(on: app.db, now: now.addingTimeInterval(7 * 3600), logger: app.logger)
+            #expect(transport.sent.isEmpty)
+        }
+    }
+
+    @Test("staff read the outbox through the API; others are refused", arguments: TestDatabase.all)
+    func api(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await queue(app, to: "one@x.eu")
+            try await queue(app, to: "two@x.eu")
+            for role in [Role.admin, .secretariat] {
+                let response = try await app.testing().sendRequest(.GET, "/api/v1/outbox?to=two@x.eu", headers: .bearer(try await app.token(role)))
+                #expect(response.status == .ok)
+                let page = try response.content.decode(ListPage<OutboxEmailDTO>.self)
+                #expect(page.total == 1)
+                #expect(page.items.first?.subject == "Confirm your S3Desk account")
+                #expect(page.items.first?.status == .queued)
+            }
+            for role in [Role.applicant, .expert, .commission] {
+                let response = try await app.testing().sendRequest(.GET, "/api/v1/outbox", headers: .bearer(try await app.token(role)))
+                #expect(response.status == .forbidden, "\(role)")
+            }
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/outbox").status == .unauthorized)
+            let bad = try await app.testing().sendRequest(.GET, "/api/v1/outbox?status=lost", headers: .bearer(try await app.token(.admin)))
+            #expect(bad.status == .unprocessableEntity)
+        }
+    }
+}
+
+@Suite("SMTP settings and message format")
+struct SMTPFormatTests {
+    @Test("SMTP is off without a host, and each variable is checked")
+    func settings() throws {
+        #expect(try SMTPSettings.fromEnvironment([:]) == nil)
+        let smtp = try #require(try SMTPSettings.fromEnvironment([
+            "S3DESK_SMTP_HOST": "smtp.example.eu", "S3DESK_SMTP_PORT": "2525", "S3DESK_MAIL_FROM": "noreply@example.eu",
+            "S3DESK_SMTP_USERNAME": "u", "S3DESK_SMTP_PASSWORD": "p",
+        ]))
+        #expect(smtp.port == 2525)
+        #expect(smtp.security == .startTLS)
+        #expect(throws: ConfigurationError.self) { try SMTPSettings.fromEnvironment(["S3DESK_SMTP_HOST": "h"]) }
+        #expect(throws: ConfigurationError.self) {
+            try SMTPSettings.fromEnvironment(["S3DESK_SMTP_HOST": "h", "S3DESK_MAIL_FROM": "a@b.eu", "S3DESK_SMTP_PORT": "99999"])
+        }
+        #expect(throws: ConfigurationError.self) {
+            try SMTPSettings.fromEnvironment(["S3DESK_SMTP_HOST": "h", "S3DESK_MAIL_FROM": "a@b.eu", "S3DESK_SMTP_SECURITY": "none",
+                                              "S3DESK_SMTP_USERNAME": "u"])
+        }
+    }
+
+    @Test("headers cannot be injected; non-ASCII subjects are encoded; the body is base64")
+    func mime() throws {
+        let message = EmailMessage(to: "a@b.eu\r\nBcc: evil@x.eu", subject: "Wniosek złożony", body: "Dzień dobry\n.\nend", kind: "k")
+        let text = MIMEMessage.render(message, from: "noreply@s3desk.eu")
+        #expect(!text.contains("\r\nBcc:"))
+        #expect(text.contains("Subject: =?UTF-8?B?"))
+        let body = try #require(text.components(separatedBy: "\r\n\r\n").last)
+        let decoded = Data(base64Encoded: body.replacingOccurrences(of: "\r\n", with: ""))
+        #expect(decoded.flatMap { String(data: $0, encoding: .utf8) } == "Dzień dobry\n.\nend")
+    }
+}
