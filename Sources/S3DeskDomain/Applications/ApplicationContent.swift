@@ -1,0 +1,105 @@
+/// The specific challenges a region may declare (domain.md, "Application").
+public enum ChallengeKind: String, CaseIterable, Codable, Sendable {
+    case demographic
+    case geographic
+    case green
+    case digital
+    case developmentTrap = "development_trap"
+
+    public var label: String {
+        switch self {
+        case .demographic: "Demographic"
+        case .geographic: "Geographic"
+        case .green: "Green transition"
+        case .digital: "Digital transition"
+        case .developmentTrap: "Development trap"
+        }
+    }
+}
+
+public struct Challenge: Codable, Sendable, Equatable {
+    public var kind: String
+    public var justification: String
+
+    public init(kind: String, justification: String) {
+        self.kind = kind
+        self.justification = justification
+    }
+}
+
+public struct Contact: Codable, Sendable, Equatable {
+    public var name: String?
+    public var email: String?
+    public var phone: String?
+    public var position: String?
+
+    public init(name: String? = nil, email: String? = nil, phone: String? = nil, position: String? = nil) {
+        self.name = name
+        self.email = email
+        self.phone = phone
+        self.position = position
+    }
+}
+
+/// Everything an applicant writes in the form. Every field may be missing in a draft.
+public struct ApplicationContent: Codable, Sendable, Equatable {
+    public var organisationName: String?
+    public var authorityType: String?
+    public var s3ResponsibilityConfirmed: Bool?
+    public var territory: String?
+    public var contact: Contact?
+    public var topics: [String]?
+    public var otherTopic: String?
+    public var challenges: [Challenge]?
+    public var needs: String?
+    public var s3Context: String?
+    public var stakeholders: String?
+    public var expectedResults: String?
+    public var languages: [String]?
+
+    public init(organisationName: String? = nil, authorityType: String? = nil, s3ResponsibilityConfirmed: Bool? = nil,
+                territory: String? = nil, contact: Contact? = nil, topics: [String]? = nil, otherTopic: String? = nil,
+                challenges: [Challenge]? = nil, needs: String? = nil, s3Context: String? = nil,
+                stakeholders: String? = nil, expectedResults: String? = nil, languages: [String]? = nil) {
+        self.organisationName = organisationName
+        self.authorityType = authorityType
+        self.s3ResponsibilityConfirmed = s3ResponsibilityConfirmed
+        self.territory = territory
+        self.contact = contact
+        self.topics = topics
+        self.otherTopic = otherTopic
+        self.challenges = challenges
+        self.needs = needs
+        self.s3Context = s3Context
+        self.stakeholders = stakeholders
+        self.expectedResults = expectedResults
+        self.languages = languages
+    }
+
+    /// The fields of `other` that are present replace those of `self` (a PATCH).
+    public func updated(with other: ApplicationContent) -> ApplicationContent {
+        ApplicationContent(
+            organisationName: other.organisationName ?? organisationName,
+            authorityType: other.authorityType ?? authorityType,
+            s3ResponsibilityConfirmed: other.s3ResponsibilityConfirmed ?? s3ResponsibilityConfirmed,
+            territory: other.territory ?? territory,
+            contact: other.contact ?? contact,
+            topics: other.topics ?? topics,
+            otherTopic: other.otherTopic ?? otherTopic,
+            challenges: other.challenges ?? challenges,
+            needs: other.needs ?? needs,
+            s3Context: other.s3Context ?? s3Context,
+            stakeholders: other.stakeholders ?? stakeholders,
+            expectedResults: other.expectedResults ?? expectedResults,
+            languages: other.languages ?? languages)
+    }
+
+    /// Declared challenge kinds that are known, each counted once.
+    public var declaredChallenges: [ChallengeKind] {
+        var seen: [ChallengeKind] = []
+        for challenge in challenges ?? [] {
+            if let kind = ChallengeKind(rawValue: challenge.kind), !seen.contains(kind) { seen.append(kind) }
+        }
+        return seen
+    }
+}
