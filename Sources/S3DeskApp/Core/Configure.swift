@@ -76,6 +76,7 @@ private func routes(_ app: Application, resources: ResourceFiles) throws {
     try api.register(collection: OutboxAPIController())
     try api.register(collection: ReferenceAPIController())
     try api.register(collection: CallsAPIController())
+    try api.register(collection: ApplicationsAPIController())
 
     let web = app.grouped(CSRFMiddleware())
     try web.register(collection: HomeController())

@@ -13,6 +13,13 @@ enum SiteURL {
     static let confirmPath = "/accounts/confirm"
 
     static func confirmAccount(token: String) -> String { "\(confirmPath)?token=\(token)" }
+    static let myApplications = "/applications"
+    static let staffApplications = "/staff/applications"
+
+    static func application(_ id: UUID) -> String { "/applications/\(id.uuidString)" }
+    static func editApplication(_ id: UUID) -> String { "/applications/\(id.uuidString)/edit" }
+    static func progressChart(_ id: UUID) -> String { "/applications/\(id.uuidString)/progress.svg" }
+    static func apply(to call: UUID) -> String { "/calls/\(call.uuidString)/apply" }
     static func editCall(_ id: UUID) -> String { "/staff/calls/\(id.uuidString)/edit" }
     static func call(_ id: UUID) -> String { "/staff/calls/\(id.uuidString)" }
 

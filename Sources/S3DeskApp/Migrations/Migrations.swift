@@ -13,5 +13,6 @@ enum Migrations {
         CreateOrganisations(),
         CreateAccountTokens(),
         CreateOutbox(),
+        CreateApplications(),
     ]
 }

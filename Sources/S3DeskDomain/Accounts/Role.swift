@@ -16,6 +16,10 @@ public enum Capability: Sendable, CaseIterable {
     case correctReferenceData
     /// Read the emails the service queued and sent.
     case readOutbox
+    /// See every application, not only one's organisation's.
+    case viewAllApplications
+    /// Apply on behalf of one's organisation.
+    case apply
 }
 
 extension Role {
@@ -23,6 +27,10 @@ extension Role {
         switch capability {
         case .manageCalls, .correctReferenceData, .readOutbox:
             self == .admin || self == .secretariat
+        case .viewAllApplications:
+            self == .admin || self == .secretariat || self == .commission
+        case .apply:
+            self == .applicant
         }
     }
 }

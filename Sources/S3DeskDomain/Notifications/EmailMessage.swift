@@ -35,6 +35,27 @@ public enum EmailTemplates {
     }
 }
 
+extension EmailTemplates {
+    /// Sent at submission, with a copy of what was submitted.
+    public static func applicationReceived(to email: String, name: String, reference: String, link: String,
+                                           round: String, copy: String) -> EmailMessage {
+        EmailMessage(to: email, subject: "Application \(reference) received", body: """
+            Dear \(name),
+
+            We have received your application \(reference) for Targeted Support. It will be assessed with the \
+            other applications of the round whose cut-off is \(round).
+
+            Follow its progress here: \(link)
+
+            A copy of what you submitted follows.
+
+            \(copy)
+
+            The S3 Targeted Support secretariat
+            """, kind: "application_received")
+    }
+}
+
 /// When a failed delivery is tried again: exponential back-off, then give up.
 public enum DeliveryRetry {
     public static let maximumAttempts = 8

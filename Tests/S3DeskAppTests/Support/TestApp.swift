@@ -77,7 +77,11 @@ extension Application {
 
     /// A bearer token for a new user of `role`.
     func token(_ role: Role) async throws -> String {
-        let user = try await makeUser(role)
+        try await token(for: try await makeUser(role))
+    }
+
+    /// A bearer token for `user`, valid at the clock's current instant.
+    func token(for user: User) async throws -> String {
         let (token, clear) = try APIToken.issue(for: user, at: clock.now)
         try await token.create(on: db)
         return clear

@@ -11,6 +11,12 @@ struct RoleTests {
         #expect(role.may(.correctReferenceData) == expected)
         #expect(role.may(.readOutbox) == expected)
     }
+
+    @Test("staff and the Commission see every application; only applicants apply", arguments: Role.allCases)
+    func applications(role: Role) {
+        #expect(role.may(.viewAllApplications) == [.admin, .secretariat, .commission].contains(role))
+        #expect(role.may(.apply) == (role == .applicant))
+    }
 }
 
 @Suite("Credentials")

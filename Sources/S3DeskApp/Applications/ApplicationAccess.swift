@@ -1,0 +1,40 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// Who may reach which application: staff and the Commission every one, an applicant only
+/// their organisation's. For anyone else the application does not exist (404), so that not
+/// even its existence leaks.
+enum ApplicationAccess {
+    static func find(_ request: Request, parameter: String = "id") async throws -> (ApplicationRecord, User) {
+        let user = try request.requireUser()
+        guard let id = request.parameters.get(parameter, as: UUID.self),
+              let application = try await ApplicationRecord.query(on: request.db)
+                  .filter(\.$id == id).with(\.$call) { $0.with(\.$rounds) }.with(\.$round).first(),
+              canSee(application, user)
+        else { throw AppError.notFound("application") }
+        return (application, user)
+    }
+
+    static func canSee(_ application: ApplicationRecord, _ user: User) -> Bool {
+        user.role.may(.viewAllApplications) || isMember(user, of: application)
+    }
+
+    static func isMember(_ user: User, of application: ApplicationRecord) -> Bool {
+        user.role.may(.apply) && user.$organisation.id != nil && user.$organisation.id == application.$organisation.id
+    }
+
+    /// Only members of the applying organisation change an application.
+    static func requireMember(_ user: User, of application: ApplicationRecord) throws {
+        guard isMember(user, of: application) else {
+            throw AppError(status: .forbidden, code: "forbidden", message: "only the applying organisation can change its application")
+        }
+    }
+
+    /// Restricts a query to what `user` may see.
+    static func scope(_ query: QueryBuilder<ApplicationRecord>, to user: User) throws -> QueryBuilder<ApplicationRecord> {
+        if user.role.may(.viewAllApplications) { return query }
+        guard user.role.may(.apply), let organisation = user.$organisation.id else { throw AppError.forbidden }
+        return query.filter(\.$organisation.$id == organisation)
+    }
+}

@@ -1,0 +1,141 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// The API's view of an application: the form's fields at the top level (as api.md lists
+/// them), with status, round, priority and progress beside them.
+struct ApplicationDTO: Content {
+    struct RoundRef: Content {
+        let id: UUID
+        let number: Int
+        let cutoffDate: String
+    }
+
+    struct PriorityDTO: Content {
+        let category: RegionCategory
+        let categoryBonus: Int
+        let challengeBonus: Int
+        let total: Int
+        /// Line by line, for staff only.
+        let explanation: [String]?
+    }
+
+    struct Eligibility: Content {
+        let eligible: Bool
+    }
+
+    let id: UUID
+    let reference: String
+    let callId: UUID
+    let organisationId: UUID
+    let status: ApplicationStatus
+    let nextStep: String
+    let round: RoundRef?
+    let createdAt: String
+    let submittedAt: String?
+    let priority: PriorityDTO?
+    let progress: ProgressDTO?
+    let eligibility: Eligibility?
+    let content: ApplicationContent
+
+    private enum CodingKeys: String, CodingKey {
+        case id, reference, callId, organisationId, status, nextStep, round, createdAt, submittedAt, priority, progress, eligibility
+    }
+
+    init(_ application: ApplicationRecord, priority: Priority?, showExplanation: Bool, progress: ProgressDTO?) throws {
+        id = try application.requireID()
+        reference = application.reference
+        callId = application.$call.id
+        organisationId = application.$organisation.id
+        status = application.status
+        nextStep = application.status.nextStep
+        round = try application.round.map { RoundRef(id: try $0.requireID(), number: $0.number, cutoffDate: $0.cutoffDate) }
+        createdAt = Instant.format(application.createdAt)
+        submittedAt = application.submittedAt.map(Instant.format)
+        self.priority = priority.map {
+            PriorityDTO(category: $0.category, categoryBonus: $0.categoryBonus, challengeBonus: $0.challengeBonus,
+                        total: $0.total, explanation: showExplanation ? $0.explanation : nil)
+        }
+        self.progress = progress
+        eligibility = application.status == .draft ? nil : Eligibility(eligible: true)
+        content = application.content
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(UUID.self, forKey: .id)
+        reference = try container.decode(String.self, forKey: .reference)
+        callId = try container.decode(UUID.self, forKey: .callId)
+        organisationId = try container.decode(UUID.self, forKey: .organisationId)
+        status = try container.decode(ApplicationStatus.self, forKey: .status)
+        nextStep = try container.decode(String.self, forKey: .nextStep)
+        round = try container.decodeIfPresent(RoundRef.self, forKey: .round)
+        createdAt = try container.decode(String.self, forKey: .createdAt)
+        submittedAt = try container.decodeIfPresent(String.self, forKey: .submittedAt)
+        priority = try container.decodeIfPresent(PriorityDTO.self, forKey: .priority)
+        progress = try container.decodeIfPresent(ProgressDTO.self, forKey: .progress)
+        eligibility = try container.decodeIfPresent(Eligibility.self, forKey: .eligibility)
+        content = try ApplicationContent(from: decoder)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try content.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(reference, forKey: .reference)
+        try container.encode(callId, forKey: .callId)
+        try container.encode(organisationId, forKey: .organisationId)
+        try container.encode(status, forKey: .status)
+        try container.encode(nextStep, forKey: .nextStep)
+        try container.encodeIfPresent(round, forKey: .round)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encodeIfPresent(submittedAt, forKey: .submittedAt)
+        try container.encodeIfPresent(priority, forKey: .priority)
+        try container.encodeIfPresent(progress, forKey: .progress)
+        try container.encodeIfPresent(eligibility, forKey: .eligibility)
+    }
+}
+
+/// `{stages: [...]}` of the progress chart.
+struct ProgressDTO: Content {
+    struct Stage: Content {
+        let key: String
+        let label: String
+        let due: String?
+        let doneAt: String?
+        let state: ProgressStage.State
+        let expertDaysUsed: Double?
+        let expertDaysBudget: Int?
+    }
+
+    let stages: [Stage]
+}
+
+/// Builds the progress chart of an application from its round and its audit trail.
+enum ApplicationProgress {
+    static func stages(of application: ApplicationRecord, now: Date, on db: any Database) async throws -> [ProgressStage] {
+        let transitions = try await ApplicationTransition.query(on: db)
+            .filter(\.$application.$id == application.requireID()).sort(\.$at).all()
+        func firstAt(_ statuses: Set<ApplicationStatus>) -> Date? {
+            transitions.first { statuses.contains($0.to) }?.at
+        }
+        let schedule = try application.call.schedule()
+        let round = application.round.flatMap { round in schedule.rounds.first { $0.number == round.number } }
+        let facts = ProgressFacts(status: application.status, round: round, submittedAt: application.submittedAt,
+                                  decidedAt: firstAt([.selected, .reserve, .rejected]),
+                                  launchedAt: firstAt([.launched]), completedAt: firstAt([.completed]))
+        return ProgressChart.stages(facts, calendar: schedule.calendar, now: now)
+    }
+
+    static func dto(_ stages: [ProgressStage], budget: Int) -> ProgressDTO {
+        ProgressDTO(stages: stages.map { stage in
+            let delivery = stage.key == "delivery"
+            return ProgressDTO.Stage(key: stage.key, label: stage.label, due: stage.due?.description,
+                                     doneAt: stage.doneAt.map(Instant.format), state: stage.state,
+                                     expertDaysUsed: delivery ? 0 : nil, expertDaysBudget: delivery ? budget : nil)
+        })
+    }
+}
+
+/// The form's fields are also the request body of create and PATCH.
+extension ApplicationContent: Content {}

@@ -1,0 +1,84 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// An application for Targeted Support by one organisation to one call. (Named `…Record`
+/// because `Application` is Vapor's application.)
+///
+/// The form's content is kept as one JSON document; the columns that lists filter and sort by
+/// (territory, country, category, status, submission) are kept beside it and indexed.
+final class ApplicationRecord: Model, @unchecked Sendable {
+    static let schema = "applications"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "reference") var reference: String
+    @Parent(key: "call_id") var call: Call
+    @OptionalParent(key: "round_id") var round: Round?
+    @Parent(key: "organisation_id") var organisation: Organisation
+    @Parent(key: "created_by") var createdBy: User
+    @Enum(key: "status") var status: ApplicationStatus
+    @Field(key: "content") var content: ApplicationContent
+    /// The territory code, its country, and the category the priority was computed from.
+    @Field(key: "territory") var territory: String
+    @Field(key: "country_code") var countryCode: String
+    @Enum(key: "category") var category: RegionCategory
+    @Field(key: "priority_bonus") var priorityBonus: Int
+    /// Lower-cased organisation name, for search.
+    @Field(key: "search_name") var searchName: String
+    @OptionalField(key: "submitted_at") var submittedAt: Date?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+    @Children(for: \.$application) var topics: [ApplicationTopic]
+
+    init() {}
+}
+
+/// One requested topic of an application, so staff can filter by topic with an index.
+final class ApplicationTopic: Model, @unchecked Sendable {
+    static let schema = "application_topics"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "application_id") var application: ApplicationRecord
+    @Field(key: "topic") var topic: String
+
+    init() {}
+
+    init(applicationID: UUID, topic: String) {
+        self.$application.id = applicationID
+        self.topic = topic
+    }
+}
+
+/// A change of status: who, when, from, to and why. Only ever inserted.
+final class ApplicationTransition: Model, @unchecked Sendable {
+    static let schema = "application_transitions"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "application_id") var application: ApplicationRecord
+    @Field(key: "at") var at: Date
+    @OptionalParent(key: "actor_id") var actor: User?
+    @OptionalEnum(key: "from_status") var from: ApplicationStatus?
+    @Enum(key: "to_status") var to: ApplicationStatus
+    @Field(key: "reason") var reason: String
+
+    init() {}
+
+    init(applicationID: UUID, at: Date, actorID: UUID?, from: ApplicationStatus?, to: ApplicationStatus, reason: String) {
+        self.$application.id = applicationID
+        self.at = at
+        self.$actor.id = actorID
+        self.from = from
+        self.to = to
+        self.reason = reason
+    }
+}
+
+/// The last number given per year, so references stay unique under concurrent submissions.
+final class ReferenceCounter: Model, @unchecked Sendable {
+    static let schema = "reference_counters"
+
+    @ID(custom: "year", generatedBy: .user) var id: Int?
+    @Field(key: "last") var last: Int
+
+    init() {}
+}

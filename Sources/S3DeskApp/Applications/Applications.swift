@@ -1,0 +1,165 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// What applicants do with an application: start a draft, save it, submit it, withdraw it.
+/// Shared by the JSON API and the web form.
+enum Applications {
+    static func reference(on db: any Database) async throws -> S3DeskDomain.ApplicationReference {
+        ApplicationReference(regions: Set(try await Region.query(on: db).all(\.$id)),
+                             countries: Set(try await Country.query(on: db).all(\.$id)),
+                             topics: Set(try await TopicRecord.query(on: db).all(\.$id)))
+    }
+
+    /// Starts a draft for the user's organisation. A draft may be incomplete; only values of the
+    /// wrong kind or length are refused.
+    static func create(in call: Call, content: ApplicationContent, by user: User, on request: Request) async throws -> ApplicationRecord {
+        guard user.role.may(.apply), let organisationID = user.$organisation.id else {
+            throw AppError(status: .forbidden, code: "forbidden", message: "only applicants registered with an authority can apply")
+        }
+        guard call.isOpen(at: request.now) else {
+            throw AppError.conflict("call_closed", "this call closed at its last cut-off; no new application can be made")
+        }
+        let problems = ApplicationRules.draftProblems(content, reference: try await reference(on: request.db))
+        guard problems.isEmpty else { throw problems }
+        let now = request.now
+        let application = ApplicationRecord()
+        application.$call.id = try call.requireID()
+        application.$organisation.id = organisationID
+        application.$createdBy.id = try user.requireID()
+        application.status = .draft
+        application.createdAt = now
+        try await request.db.transaction { db in
+            application.reference = try await ApplicationLifecycle.nextReference(year: ZonedCalendar(identifier: "UTC")!.civilDate(of: now).year, on: db)
+            try await store(content, in: application, at: now, on: db)
+            try await ApplicationTransition(applicationID: application.requireID(), at: now, actorID: user.requireID(),
+                                            from: nil, to: .draft, reason: "draft started").create(on: db)
+        }
+        // As `ApplicationAccess.find` loads it, so callers can read the call and round.
+        application.$call.value = call
+        application.$round.value = .some(nil)
+        return application
+    }
+
+    /// Saves changes to a draft; refused (409) once it is submitted.
+    static func update(_ application: ApplicationRecord, with changes: ApplicationContent, by user: User,
+                       on request: Request) async throws {
+        try ApplicationAccess.requireMember(user, of: application)
+        guard application.status == .draft else {
+            throw AppError.conflict("not_draft", "application \(application.reference) is \(application.status.label.lowercased()) and can no longer be changed")
+        }
+        let content = application.content.updated(with: changes)
+        let problems = ApplicationRules.draftProblems(content, reference: try await reference(on: request.db))
+        guard problems.isEmpty else { throw problems }
+        try await request.db.transaction { db in
+            try await store(content, in: application, at: request.now, on: db)
+        }
+    }
+
+    /// Submits a draft into the round of the current instant after checking eligibility.
+    static func submit(_ application: ApplicationRecord, by user: User, on request: Request) async throws {
+        try ApplicationAccess.requireMember(user, of: application)
+        guard application.status == .draft else {
+            throw AppError.conflict("not_draft", "application \(application.reference) is already \(application.status.label.lowercased())")
+        }
+        guard user.emailConfirmedAt != nil else {
+            throw AppError(status: .forbidden, code: "email_unconfirmed",
+                           message: "confirm your email address first, with the link we sent you; then submit")
+        }
+        let now = request.now
+        let call = application.call
+        guard let planned = try call.schedule().round(for: now),
+              let round = call.rounds.first(where: { $0.number == planned.number }) else {
+            throw AppError.conflict("call_closed", "the call closed at its last cut-off; your draft is kept but can no longer be submitted")
+        }
+        let problems = ApplicationRules.submissionProblems(application.content, reference: try await reference(on: request.db))
+        guard problems.isEmpty else {
+            throw AppError(status: .unprocessableEntity, code: "not_eligible",
+                           message: "the application cannot be submitted yet: \(problems.messages.count) field\(problems.messages.count == 1 ? " needs" : "s need") attention",
+                           fields: problems.messages)
+        }
+        let settings = request.application.mailSettings
+        try await request.db.transaction { db in
+            application.$round.id = try round.requireID()
+            application.submittedAt = now
+            try await store(application.content, in: application, at: now, on: db)
+            try await ApplicationLifecycle.move(application, to: .submitted, by: user, reason: "submitted by \(user.email)", at: now, on: db)
+            let link = settings.publicURL + SiteURL.application(try application.requireID())
+            try await Outbox.enqueue(EmailTemplates.applicationReceived(
+                to: user.email, name: user.name, reference: application.reference, link: link,
+                round: HumanDate.long(planned.cutoffDate), copy: ApplicationCopy.text(application.content)),
+                at: now, on: db, logger: request.logger)
+        }
+        application.$round.value = round
+    }
+
+    static func withdraw(_ application: ApplicationRecord, reason: String, by user: User, on request: Request) async throws {
+        try ApplicationAccess.requireMember(user, of: application)
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (3...2000).contains(reason.count) else {
+            throw AppError.invalidField("reason", "give the reason for withdrawing, in 3 to 2,000 characters")
+        }
+        try await request.db.transaction { db in
+            try await ApplicationLifecycle.move(application, to: .withdrawn, by: user, reason: reason, at: request.now, on: db)
+        }
+    }
+
+    /// Writes the content and the columns derived from it (territory, category, priority, topics).
+    private static func store(_ content: ApplicationContent, in application: ApplicationRecord, at now: Date,
+                              on db: any Database) async throws {
+        let territory = (content.territory ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+        let priority = try await PriorityLookup.priority(territory: territory, content: content, on: db)
+        application.content = content
+        application.territory = territory
+        application.countryCode = String(territory.prefix(2))
+        application.category = priority?.category ?? .unknown
+        application.priorityBonus = priority?.total ?? 0
+        application.searchName = (content.organisationName ?? "").lowercased()
+        application.updatedAt = now
+        try await application.save(on: db)
+        let id = try application.requireID()
+        try await ApplicationTopic.query(on: db).filter(\.$application.$id == id).delete()
+        try await Set(content.topics ?? []).sorted().map { ApplicationTopic(applicationID: id, topic: $0) }.create(on: db)
+    }
+}
+
+/// The priority of an application from the reference data (domain.md, "Prioritisation").
+enum PriorityLookup {
+    /// Nil while the territory is not a known region or country.
+    static func priority(territory code: String, content: ApplicationContent, on db: any Database) async throws -> Priority? {
+        if let region = try await Region.find(code, on: db) {
+            return Priority.compute(territory: .region(code), regionCategory: region.category, countryRegionCategories: [],
+                                    challenges: content.declaredChallenges)
+        }
+        guard code.count == 2, try await Country.find(code, on: db) != nil else { return nil }
+        let categories = try await Region.query(on: db).filter(\.$countryCode == code).all(\.$category)
+        return Priority.compute(territory: .country(code), regionCategory: nil, countryRegionCategories: categories,
+                                challenges: content.declaredChallenges)
+    }
+}
+
+/// The plain-text copy of an application that the confirmation email carries.
+enum ApplicationCopy {
+    static func text(_ content: ApplicationContent) -> String {
+        var lines: [String] = []
+        func add(_ label: String, _ value: String?) {
+            if let value, !value.isEmpty { lines.append("\(label): \(value)") }
+        }
+        add("Authority", content.organisationName)
+        add("Type of authority", content.authorityType.flatMap(AuthorityType.init(rawValue:))?.label)
+        add("Territory", content.territory)
+        add("Contact", [content.contact?.name, content.contact?.position, content.contact?.email, content.contact?.phone]
+            .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "))
+        add("Topics", content.topics?.joined(separator: ", "))
+        add("Other need", content.otherTopic)
+        for challenge in content.challenges ?? [] {
+            add("Challenge (\(challenge.kind))", challenge.justification)
+        }
+        add("Needs", content.needs)
+        add("S3 context", content.s3Context)
+        add("Stakeholders", content.stakeholders)
+        add("Expected results", content.expectedResults)
+        add("Languages", content.languages?.joined(separator: ", "))
+        return lines.joined(separator: "\n\n")
+    }
+}

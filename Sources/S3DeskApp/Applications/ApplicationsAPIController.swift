@@ -1,0 +1,114 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// `/api/v1/.../applications`: applicants apply and follow their own; staff see all.
+struct ApplicationsAPIController: RouteCollection {
+    struct WithdrawBody: Content {
+        let reason: String?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("calls", ":id", "applications", use: create)
+        let applications = routes.grouped("applications")
+        applications.get(use: list)
+        applications.get(":id", use: show)
+        applications.patch(":id", use: update)
+        applications.post(":id", "submit", use: submit)
+        applications.post(":id", "withdraw", use: withdraw)
+        applications.get(":id", "progress", use: progress)
+    }
+
+    @Sendable
+    func create(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let call = try await CallStore.find(req.parameters.get("id", as: UUID.self), on: req.db)
+        let content = try req.content.decode(ApplicationContent.self)
+        let application = try await Applications.create(in: call, content: content, by: user, on: req)
+        let response = try await dto(application, for: user, on: req).encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/applications/\(try application.requireID())")
+        return response
+    }
+
+    @Sendable
+    func list(req: Request) async throws -> ListPage<ApplicationSummaryDTO> {
+        let user = try req.requireUser()
+        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
+        let filters = try ApplicationFilters(from: req)
+        let (applications, total) = try await filters.query(ApplicationAccess.scope(ApplicationRecord.query(on: req.db), to: user))
+            .with(\.$round)
+            .page(PageRequest(from: req))
+        return ListPage(items: try applications.map(ApplicationSummaryDTO.init), total: total)
+    }
+
+    @Sendable
+    func show(req: Request) async throws -> ApplicationDTO {
+        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
+        let (application, user) = try await ApplicationAccess.find(req)
+        return try await dto(application, for: user, on: req)
+    }
+
+    @Sendable
+    func update(req: Request) async throws -> ApplicationDTO {
+        let (application, user) = try await ApplicationAccess.find(req)
+        try await Applications.update(application, with: try req.content.decode(ApplicationContent.self), by: user, on: req)
+        return try await dto(application, for: user, on: req)
+    }
+
+    @Sendable
+    func submit(req: Request) async throws -> ApplicationDTO {
+        let (application, user) = try await ApplicationAccess.find(req)
+        try await Applications.submit(application, by: user, on: req)
+        return try await dto(application, for: user, on: req)
+    }
+
+    @Sendable
+    func withdraw(req: Request) async throws -> ApplicationDTO {
+        let (application, user) = try await ApplicationAccess.find(req)
+        let body = try req.content.decode(WithdrawBody.self)
+        try await Applications.withdraw(application, reason: body.reason ?? "", by: user, on: req)
+        return try await dto(application, for: user, on: req)
+    }
+
+    @Sendable
+    func progress(req: Request) async throws -> ProgressDTO {
+        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
+        let (application, _) = try await ApplicationAccess.find(req)
+        return ApplicationProgress.dto(try await ApplicationProgress.stages(of: application, now: req.now, on: req.db),
+                                       budget: application.call.expertDaysPerAssignment)
+    }
+
+    private func dto(_ application: ApplicationRecord, for user: User, on req: Request) async throws -> ApplicationDTO {
+        let priority = try await PriorityLookup.priority(territory: application.territory, content: application.content, on: req.db)
+        let stages = try await ApplicationProgress.stages(of: application, now: req.now, on: req.db)
+        return try ApplicationDTO(application, priority: priority, showExplanation: user.role.may(.viewAllApplications),
+                                  progress: ApplicationProgress.dto(stages, budget: application.call.expertDaysPerAssignment))
+    }
+}
+
+/// One row of an application list.
+struct ApplicationSummaryDTO: Content {
+    let id: UUID
+    let reference: String
+    let callId: UUID
+    let organisationName: String
+    let territory: String
+    let category: RegionCategory
+    let priorityBonus: Int
+    let status: ApplicationStatus
+    let round: ApplicationDTO.RoundRef?
+    let submittedAt: String?
+
+    init(_ application: ApplicationRecord) throws {
+        id = try application.requireID()
+        reference = application.reference
+        callId = application.$call.id
+        organisationName = application.content.organisationName ?? ""
+        territory = application.territory
+        category = application.category
+        priorityBonus = application.priorityBonus
+        status = application.status
+        round = try application.round.map { .init(id: try $0.requireID(), number: $0.number, cutoffDate: $0.cutoffDate) }
+        submittedAt = application.submittedAt.map(Instant.format)
+    }
+}
