@@ -45,6 +45,9 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(WebSessionMiddleware(sessions: app.sessions.middleware))
 
+    // Vapor's default of 16 KB is below what valid input reaches: a call description may hold
+    // 20,000 characters and an application several 5,000-character answers, in UTF-8.
+    app.routes.defaultMaxBodySize = "1mb"
     try routes(app, resources: resources)
     MethodNotAllowed.register(on: app)
 
