@@ -18,8 +18,7 @@ struct CallsWebController: RouteCollection {
 
     @Sendable
     func list(req: Request) async throws -> View {
-        // Clamped so a huge ?page= cannot overflow the offset.
-        let pageNumber = min(max(1, req.query[Int.self, at: "page"] ?? 1), 1_000_000)
+        let pageNumber = Pagination.pageNumber(req)
         let (calls, total) = try await Call.query(on: req.db)
             .with(\.$rounds)
             .sort(\.$closesAt, .descending)

@@ -86,6 +86,8 @@ private func routes(_ app: Application, resources: ResourceFiles) throws {
     try web.register(collection: LoginWebController())
     try web.register(collection: RegistrationWebController())
     try web.register(collection: CallsWebController())
+    try web.register(collection: ApplicationsWebController())
+    try web.register(collection: StaffApplicationsWebController())
 }
 
 extension JSONEncoder {

@@ -7,6 +7,8 @@ struct Layout: Encodable {
         let name: String
         let role: String
         let canManageCalls: Bool
+        let canViewApplications: Bool
+        let canApply: Bool
     }
 
     let title: String
@@ -17,12 +19,16 @@ struct Layout: Encodable {
     let loginURL = SiteURL.login()
     let logoutURL = SiteURL.logout
     let staffCallsURL = SiteURL.staffCalls
+    let staffApplicationsURL = SiteURL.staffApplications
+    let myApplicationsURL = SiteURL.myApplications
 
     init(request: Request, title: String) {
         self.title = title
         if let user = request.auth.get(User.self) {
             self.user = SignedIn(name: user.name, role: user.role.rawValue,
-                                 canManageCalls: user.role.may(.manageCalls))
+                                 canManageCalls: user.role.may(.manageCalls),
+                                 canViewApplications: user.role.may(.viewAllApplications),
+                                 canApply: user.role.may(.apply))
             self.csrfToken = request.isAPI ? nil : CSRF.token(for: request)
         } else {
             self.user = nil

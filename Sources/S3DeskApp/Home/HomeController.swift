@@ -5,6 +5,7 @@ import Vapor
 /// The public call page: what the service offers, the open calls and how to apply.
 struct HomeController: RouteCollection {
     struct OpenCall: Encodable {
+        let applyURL: String
         let title: String
         let description: String
         let nextCutoff: String
@@ -24,6 +25,8 @@ struct HomeController: RouteCollection {
 
     struct HomePage: Encodable {
         let layout: Layout
+        /// For the "start an application" form of an applicant.
+        let csrfToken: String?
         let calls: [OpenCall]
         let topics: [TopicItem]
     }
@@ -48,6 +51,7 @@ struct HomeController: RouteCollection {
         let topics = try await TopicRecord.query(on: req.db).sort(\.$position).all()
         return try await req.view.render("home", HomePage(
             layout: Layout(request: req, title: "Targeted Support for Smart Specialisation"),
+            csrfToken: req.auth.get(User.self)?.role.may(.apply) == true ? CSRF.token(for: req) : nil,
             calls: try calls.compactMap { try openCall($0, at: now) },
             topics: topics.map { TopicItem(title: $0.title, methods: $0.methods.joined(separator: "; ")) }))
     }
@@ -56,7 +60,7 @@ struct HomeController: RouteCollection {
         let schedule = try call.schedule()
         guard let round = schedule.round(for: now), let daysLeft = schedule.daysLeft(at: now) else { return nil }
         return OpenCall(
-            title: call.title, description: call.description,
+            applyURL: SiteURL.apply(to: try call.requireID()), title: call.title, description: call.description,
             nextCutoff: round.cutoffDate.description, nextCutoffLabel: HumanDate.long(round.cutoffDate),
             timeZone: call.timeZone, daysLeft: daysLeft,
             topicMeetingsDue: HumanDate.long(round.topicMeetingsDue), launchDue: HumanDate.long(round.launchDue),

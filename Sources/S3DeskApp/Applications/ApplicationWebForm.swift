@@ -1,0 +1,132 @@
+import S3DeskDomain
+import Vapor
+
+/// The application form's fields as the browser posts them. The form always carries the whole
+/// application, so an unticked box clears its value.
+struct ApplicationWebForm: Content {
+    var organisationName: String?
+    var authorityType: String?
+    var s3ResponsibilityConfirmed: String?
+    var territory: String?
+    var contactName: String?
+    var contactEmail: String?
+    var contactPhone: String?
+    var contactPosition: String?
+    var topics: [String]?
+    var otherTopic: String?
+    /// The ticked challenge kinds.
+    var challenge: [String]?
+    /// Justifications by challenge kind.
+    var justification: [String: String]?
+    var needs: String?
+    var s3Context: String?
+    var stakeholders: String?
+    var expectedResults: String?
+    /// Comma-separated.
+    var languages: String?
+    /// `save` or `submit`.
+    var action: String?
+
+    var content: ApplicationContent {
+        let ticked = Set(challenge ?? [])
+        return ApplicationContent(
+            organisationName: organisationName ?? "", authorityType: authorityType ?? "",
+            s3ResponsibilityConfirmed: s3ResponsibilityConfirmed == "yes", territory: territory ?? "",
+            contact: Contact(name: contactName ?? "", email: contactEmail ?? "", phone: contactPhone ?? "",
+                             position: contactPosition ?? ""),
+            topics: topics ?? [], otherTopic: otherTopic ?? "",
+            challenges: ChallengeKind.allCases.filter { ticked.contains($0.rawValue) }.map {
+                Challenge(kind: $0.rawValue, justification: justification?[$0.rawValue] ?? "")
+            },
+            needs: needs ?? "", s3Context: s3Context ?? "", stakeholders: stakeholders ?? "",
+            expectedResults: expectedResults ?? "",
+            languages: (languages ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+    }
+
+    /// The API's field names turned into the ids of the form's inputs, so each message sits
+    /// beside its input.
+    static func inputErrors(_ errors: [String: String], content: ApplicationContent) -> [String: String] {
+        var result: [String: String] = [:]
+        for (field, message) in errors {
+            let input: String
+            if field.hasPrefix("contact.") {
+                input = "contact" + field.dropFirst("contact.".count).prefix(1).uppercased() + field.dropFirst("contact.".count + 1)
+            } else if field.hasPrefix("challenges["), let close = field.firstIndex(of: "]"),
+                      let index = Int(field[field.index(field.startIndex, offsetBy: 11)..<close]),
+                      let kind = content.challenges?[safe: index]?.kind {
+                input = "justification-" + kind
+            } else {
+                input = field
+            }
+            result[input] = result[input].map { $0 + "; " + message } ?? message
+        }
+        return result
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
+/// What the form page shows.
+struct ApplicationFormPage: Encodable {
+    struct Option: Encodable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct TopicOption: Encodable {
+        let slug: String
+        let title: String
+        let checked: Bool
+    }
+
+    struct ChallengeOption: Encodable {
+        let kind: String
+        let label: String
+        let checked: Bool
+        let justification: String
+        let error: String?
+    }
+
+    let layout: Layout
+    let csrfToken: String
+    let reference: String
+    let callTitle: String
+    let action: String
+    let viewURL: String
+    let content: ApplicationContent
+    let languages: String
+    let confirmed: Bool
+    let authorityTypes: [Option]
+    let topics: [TopicOption]
+    let challenges: [ChallengeOption]
+    let errors: [String: String]
+    let errorList: [FieldProblem]
+    let saved: Bool
+    let emailConfirmed: Bool
+    let minimumJustification = ApplicationRules.justificationMinimum
+
+    static let labels: [String: String] = [
+        "organisationName": "Name of the authority", "authorityType": "Type of authority",
+        "s3ResponsibilityConfirmed": "Confirmation", "territory": "Territory", "contactName": "Contact name",
+        "contactEmail": "Contact email", "contactPhone": "Contact phone", "contactPosition": "Contact position",
+        "topics": "Topics", "otherTopic": "Other need", "needs": "Needs", "s3Context": "S3 context",
+        "stakeholders": "Stakeholders", "expectedResults": "Expected results", "languages": "Languages",
+    ]
+    static let order = ["organisationName", "authorityType", "s3ResponsibilityConfirmed", "territory", "contactName",
+                        "contactEmail", "contactPhone", "contactPosition", "topics", "otherTopic"]
+        + ChallengeKind.allCases.map { "justification-" + $0.rawValue }
+        + ["needs", "s3Context", "stakeholders", "expectedResults", "languages"]
+
+    static func problems(_ errors: [String: String]) -> [FieldProblem] {
+        order.compactMap { input in
+            errors[input].map { message in
+                let label = labels[input] ?? ChallengeKind(rawValue: String(input.dropFirst("justification-".count)))
+                    .map { "\($0.label) challenge" } ?? input
+                return FieldProblem(field: input, label: label, message: message)
+            }
+        }
+    }
+}

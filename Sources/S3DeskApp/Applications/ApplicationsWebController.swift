@@ -1,0 +1,260 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// The applicant's pages (start, fill in, submit, follow, withdraw) and the application page
+/// staff open from their list. Access is `ApplicationAccess`'s, as in the API.
+struct ApplicationsWebController: RouteCollection {
+    struct WithdrawForm: Content {
+        let reason: String?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("applications", use: mine)
+        routes.post("calls", ":id", "apply", use: start)
+        routes.get("applications", ":id", use: show)
+        routes.get("applications", ":id", "edit", use: edit)
+        routes.post("applications", ":id", "edit", use: save)
+        routes.post("applications", ":id", "withdraw", use: withdraw)
+        routes.get("applications", ":id", "progress.svg", use: chart)
+    }
+
+    @Sendable
+    func mine(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        if user.role.may(.viewAllApplications) { return req.redirect(to: SiteURL.staffApplications) }
+        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
+        let pageNumber = Pagination.pageNumber(req)
+        let (applications, total) = try await ApplicationAccess.scope(ApplicationRecord.query(on: req.db), to: user)
+            .with(\.$call).with(\.$round)
+            .sort(\.$createdAt, .descending).sort(\.$id)
+            .page(PageRequest(limit: StaffApplicationsWebController.pageSize,
+                              offset: (pageNumber - 1) * StaffApplicationsWebController.pageSize))
+        return try await req.view.render("applications/mine", MyApplicationsPage(
+            layout: Layout(request: req, title: "My applications"),
+            rows: try applications.map(MyApplicationsPage.Row.init), total: total,
+            pagination: Pagination(page: pageNumber, pageSize: StaffApplicationsWebController.pageSize, total: total,
+                                   path: SiteURL.myApplications))).encodeResponse(for: req)
+    }
+
+    @Sendable
+    func start(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let call = try await CallStore.find(req.parameters.get("id", as: UUID.self), on: req.db)
+        let application = try await Applications.create(
+            in: call, content: ApplicationContent(organisationName: try await user.$organisation.get(on: req.db)?.name), by: user, on: req)
+        return req.redirect(to: SiteURL.editApplication(try application.requireID()))
+    }
+
+    @Sendable
+    func show(req: Request) async throws -> View {
+        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
+        let (application, user) = try await ApplicationAccess.find(req)
+        let staff = user.role.may(.viewAllApplications)
+        let stages = try await ApplicationProgress.stages(of: application, now: req.now, on: req.db)
+        let priority = staff ? try await PriorityLookup.priority(territory: application.territory, content: application.content, on: req.db) : nil
+        let transitions = staff ? try await ApplicationTransition.query(on: req.db)
+            .filter(\.$application.$id == application.requireID()).with(\.$actor).sort(\.$at).all() : []
+        let member = ApplicationAccess.isMember(user, of: application)
+        let id = try application.requireID()
+        return try await req.view.render("applications/show", ApplicationPage(
+            layout: Layout(request: req, title: "Application \(application.reference)"),
+            csrfToken: CSRF.token(for: req), reference: application.reference, callTitle: application.call.title,
+            status: application.status.label, statusKey: application.status.rawValue, nextStep: application.status.nextStep,
+            roundCutoff: application.round.map { round in (try? CivilDate(parsing: round.cutoffDate)).map(HumanDate.long) ?? round.cutoffDate },
+            submittedAt: application.submittedAt.map(Instant.format),
+            chartURL: SiteURL.progressChart(id), chartSummary: ProgressSVG.summary(stages),
+            stages: stages.map(ApplicationPage.Stage.init),
+            editURL: member && application.status == .draft ? SiteURL.editApplication(id) : nil,
+            withdrawURL: member && application.status.canMove(to: .withdrawn) ? SiteURL.application(id) + "/withdraw" : nil,
+            content: ApplicationPage.Content(application.content),
+            priority: priority.map { ApplicationPage.PriorityView(total: $0.total, explanation: $0.explanation, categoryMissing: $0.categoryMissing) },
+            transitions: transitions.map(ApplicationPage.TransitionRow.init),
+            backURL: staff ? SiteURL.staffApplications : SiteURL.myApplications))
+    }
+
+    @Sendable
+    func edit(req: Request) async throws -> Response {
+        let (application, user) = try await ApplicationAccess.find(req)
+        guard application.status == .draft, ApplicationAccess.isMember(user, of: application) else {
+            return req.redirect(to: SiteURL.application(try application.requireID()))
+        }
+        return try await renderForm(req, application, user: user, content: application.content, errors: [:],
+                                    saved: req.query[String.self, at: "saved"] != nil).encodeResponse(for: req)
+    }
+
+    @Sendable
+    func save(req: Request) async throws -> Response {
+        let (application, user) = try await ApplicationAccess.find(req)
+        let form = try req.content.decode(ApplicationWebForm.self)
+        let content = form.content
+        let id = try application.requireID()
+        do {
+            try await Applications.update(application, with: content, by: user, on: req)
+            guard form.action == "submit" else { return req.redirect(to: SiteURL.editApplication(id) + "?saved=1") }
+            try await Applications.submit(application, by: user, on: req)
+            return req.redirect(to: SiteURL.application(id))
+        } catch let errors as FieldErrors {
+            return try await renderForm(req, application, user: user, content: content, errors: errors.messages)
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        } catch let error as AppError where error.status == .unprocessableEntity {
+            // Not eligible yet: the draft was saved; show every problem beside its field.
+            return try await renderForm(req, application, user: user, content: content, errors: error.fields,
+                                        saved: true).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    @Sendable
+    func withdraw(req: Request) async throws -> Response {
+        let (application, user) = try await ApplicationAccess.find(req)
+        try await Applications.withdraw(application, reason: try req.content.decode(WithdrawForm.self).reason ?? "", by: user, on: req)
+        return req.redirect(to: SiteURL.application(try application.requireID()))
+    }
+
+    @Sendable
+    func chart(req: Request) async throws -> Response {
+        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
+        let (application, _) = try await ApplicationAccess.find(req)
+        let stages = try await ApplicationProgress.stages(of: application, now: req.now, on: req.db)
+        return Response(status: .ok, headers: ["Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "no-store"],
+                        body: .init(string: ProgressSVG.render(stages, reference: application.reference)))
+    }
+
+    private func renderForm(_ req: Request, _ application: ApplicationRecord, user: User, content: ApplicationContent,
+                            errors apiErrors: [String: String], saved: Bool = false) async throws -> View {
+        let errors = ApplicationWebForm.inputErrors(apiErrors, content: content)
+        let topics = try await TopicRecord.query(on: req.db).sort(\.$position).all()
+        let chosen = Set(content.topics ?? [])
+        let declared = Dictionary((content.challenges ?? []).map { ($0.kind, $0.justification) }, uniquingKeysWith: { first, _ in first })
+        let id = try application.requireID()
+        return try await req.view.render("applications/form", ApplicationFormPage(
+            layout: Layout(request: req, title: "Application \(application.reference)"), csrfToken: CSRF.token(for: req),
+            reference: application.reference, callTitle: application.call.title,
+            action: SiteURL.editApplication(id), viewURL: SiteURL.application(id), content: content,
+            languages: (content.languages ?? []).joined(separator: ", "),
+            confirmed: content.s3ResponsibilityConfirmed == true,
+            authorityTypes: AuthorityType.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: content.authorityType == $0.rawValue) },
+            topics: topics.map { .init(slug: $0.id ?? "", title: $0.title, checked: chosen.contains($0.id ?? "")) },
+            challenges: ChallengeKind.allCases.map {
+                .init(kind: $0.rawValue, label: $0.label, checked: declared[$0.rawValue] != nil,
+                      justification: declared[$0.rawValue] ?? "", error: errors["justification-" + $0.rawValue])
+            },
+            errors: errors, errorList: ApplicationFormPage.problems(errors), saved: saved,
+            emailConfirmed: user.emailConfirmedAt != nil))
+    }
+}
+
+struct MyApplicationsPage: Encodable {
+    struct Row: Encodable {
+        let reference: String
+        let url: String
+        let callTitle: String
+        let status: String
+        let statusKey: String
+        let nextStep: String
+        let roundCutoff: String?
+
+        init(_ application: ApplicationRecord) throws {
+            reference = application.reference
+            url = SiteURL.application(try application.requireID())
+            callTitle = application.call.title
+            status = application.status.label
+            statusKey = application.status.rawValue
+            nextStep = application.status.nextStep
+            roundCutoff = application.round?.cutoffDate
+        }
+    }
+
+    let layout: Layout
+    let rows: [Row]
+    let total: Int
+    let pagination: Pagination
+}
+
+struct ApplicationPage: Encodable {
+    struct Stage: Encodable {
+        let label: String
+        let state: String
+        let stateKey: String
+        let due: String?
+        let doneAt: String?
+
+        init(_ stage: ProgressStage) {
+            label = stage.label
+            state = ProgressSVG.stateText(stage.state)
+            stateKey = stage.state.rawValue
+            due = stage.due.map(HumanDate.long)
+            doneAt = stage.doneAt.map { String(Instant.format($0).prefix(10)) }
+        }
+    }
+
+    struct Content: Encodable {
+        let rows: [Row]
+
+        struct Row: Encodable {
+            let label: String
+            let value: String
+        }
+
+        init(_ content: ApplicationContent) {
+            let pairs: [(String, String?)] = [
+                ("Authority", content.organisationName),
+                ("Type of authority", content.authorityType.flatMap(AuthorityType.init(rawValue:))?.label),
+                ("In charge of the S3", content.s3ResponsibilityConfirmed == true ? "Confirmed" : "Not confirmed"),
+                ("Territory", content.territory),
+                ("Contact", [content.contact?.name, content.contact?.position, content.contact?.email, content.contact?.phone]
+                    .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")),
+                ("Topics", content.topics?.joined(separator: ", ")),
+                ("Other need", content.otherTopic),
+                ("Specific challenges", content.challenges?.map { "\(ChallengeKind(rawValue: $0.kind)?.label ?? $0.kind): \($0.justification)" }.joined(separator: "\n")),
+                ("Needs", content.needs), ("S3 context", content.s3Context), ("Stakeholders", content.stakeholders),
+                ("Expected results", content.expectedResults), ("Languages", content.languages?.joined(separator: ", ")),
+            ]
+            rows = pairs.compactMap { label, value in
+                guard let value, !value.isEmpty else { return nil }
+                return Row(label: label, value: value)
+            }
+        }
+    }
+
+    struct PriorityView: Encodable {
+        let total: Int
+        let explanation: [String]
+        let categoryMissing: Bool
+    }
+
+    struct TransitionRow: Encodable {
+        let at: String
+        let actor: String
+        let from: String
+        let to: String
+        let reason: String
+
+        init(_ transition: ApplicationTransition) {
+            at = Instant.format(transition.at)
+            actor = transition.actor?.name ?? "the clock"
+            from = transition.from?.label ?? "—"
+            to = transition.to.label
+            reason = transition.reason
+        }
+    }
+
+    let layout: Layout
+    let csrfToken: String
+    let reference: String
+    let callTitle: String
+    let status: String
+    let statusKey: String
+    let nextStep: String
+    let roundCutoff: String?
+    let submittedAt: String?
+    let chartURL: String
+    let chartSummary: String
+    let stages: [Stage]
+    let editURL: String?
+    let withdrawURL: String?
+    let content: Content
+    let priority: PriorityView?
+    let transitions: [TransitionRow]
+    let backURL: String
+}

@@ -1,0 +1,92 @@
+import Foundation
+import S3DeskDomain
+
+/// Draws the progress chart as SVG on the server: one marker per stage on a line, with its
+/// label, due date and state. State is told by shape and text as well as colour, so it reads
+/// in grey scale and to screen readers (`<title>`, `<desc>`).
+enum ProgressSVG {
+    static let width = 840
+    static let height = 170
+
+    static func render(_ stages: [ProgressStage], reference: String) -> String {
+        let step = Double(width - 120) / Double(max(stages.count - 1, 1))
+        var parts: [String] = []
+        parts.append(##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \##(width) \##(height)" width="\##(width)" height="\##(height)" role="img" aria-labelledby="chart-title chart-desc" font-family="system-ui, sans-serif" font-size="12">"##)
+        parts.append("<title id=\"chart-title\">Progress of application \(escape(reference))</title>")
+        parts.append("<desc id=\"chart-desc\">\(escape(summary(stages)))</desc>")
+        parts.append(##"<line x1="60" y1="50" x2="\##(width - 60)" y2="50" stroke="#8a96a3" stroke-width="3"/>"##)
+        for (index, stage) in stages.enumerated() {
+            let x = 60 + Double(index) * step
+            parts.append(marker(stage.state, x: x))
+            let lines = wrap(stage.label, width: 18)
+            for (lineIndex, line) in lines.enumerated() {
+                parts.append(##"<text x="\##(format(x))" y="\##(88 + lineIndex * 15)" text-anchor="middle" fill="#1b1f24" font-weight="600">\##(escape(line))</text>"##)
+            }
+            var y = 88 + lines.count * 15
+            parts.append(##"<text x="\##(format(x))" y="\##(y)" text-anchor="middle" fill="#4a5561">\##(escape(stateText(stage.state)))</text>"##)
+            if let due = stage.due {
+                y += 15
+                parts.append(##"<text x="\##(format(x))" y="\##(y)" text-anchor="middle" fill="#4a5561">due \##(due)</text>"##)
+            }
+        }
+        parts.append("</svg>")
+        return parts.joined(separator: "\n")
+    }
+
+    static func summary(_ stages: [ProgressStage]) -> String {
+        stages.map { stage in
+            var text = "\(stage.label): \(stateText(stage.state))"
+            if let due = stage.due { text += ", due \(due)" }
+            if let done = stage.doneAt { text += ", done \(Instant.format(done).prefix(10))" }
+            return text
+        }.joined(separator: "; ")
+    }
+
+    static func stateText(_ state: ProgressStage.State) -> String {
+        switch state {
+        case .done: "done"
+        case .current: "in progress"
+        case .late: "late"
+        case .pending: "not reached"
+        case .skipped: "skipped"
+        }
+    }
+
+    private static func marker(_ state: ProgressStage.State, x: Double) -> String {
+        let cx = format(x)
+        switch state {
+        case .done:
+            return ##"<circle cx="\##(cx)" cy="50" r="16" fill="#1e6b35"/><path d="M \##(format(x - 7)) 50 l 5 6 l 10 -12" fill="none" stroke="#fff" stroke-width="3"/>"##
+        case .current:
+            return ##"<circle cx="\##(cx)" cy="50" r="16" fill="#fff" stroke="#0b4f8a" stroke-width="4"/><circle cx="\##(cx)" cy="50" r="6" fill="#0b4f8a"/>"##
+        case .late:
+            return ##"<circle cx="\##(cx)" cy="50" r="16" fill="#b00020"/><text x="\##(cx)" y="56" text-anchor="middle" fill="#fff" font-size="18" font-weight="700">!</text>"##
+        case .pending:
+            return ##"<circle cx="\##(cx)" cy="50" r="14" fill="#fff" stroke="#8a96a3" stroke-width="3"/>"##
+        case .skipped:
+            return ##"<circle cx="\##(cx)" cy="50" r="14" fill="#fff" stroke="#8a96a3" stroke-width="3" stroke-dasharray="4 3"/><line x1="\##(format(x - 8))" y1="50" x2="\##(format(x + 8))" y2="50" stroke="#8a96a3" stroke-width="3"/>"##
+        }
+    }
+
+    private static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty, current.count + word.count + 1 > width {
+                lines.append(current)
+                current = String(word)
+            } else {
+                current += current.isEmpty ? String(word) : " " + word
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    private static func format(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

@@ -1,0 +1,149 @@
+import Fluent
+import Foundation
+import S3DeskDomain
+import Testing
+import Vapor
+import VaporTesting
+@testable import S3DeskApp
+
+@Suite("Application pages")
+struct ApplicationsWebTests {
+    /// The form as a browser posts it for `completeApplication`.
+    static let completeForm: [String: String] = [
+        "organisationName": "Regione Calabria", "authorityType": "regional_authority", "s3ResponsibilityConfirmed": "yes",
+        "territory": "ITF6", "contactName": "Lucia Greco", "contactEmail": "lucia@regione.calabria.it",
+        "contactPosition": "S3 officer", "contactPhone": "", "topics[0]": "edp", "otherTopic": "",
+        "challenge[0]": "demographic", "justification[demographic]": String(repeating: "Population decline in inner areas. ", count: 2),
+        "needs": String(repeating: "We need help to run a continuous entrepreneurial discovery process. ", count: 3),
+        "s3Context": "Agrifood", "stakeholders": "Universities", "expectedResults": "A governance model",
+        "languages": "Italian, English",
+    ]
+
+    private func signedInApplicant(_ app: Application) async throws -> (Browser, User) {
+        let (user, _) = try await app.makeApplicant()
+        var browser = Browser(app: app)
+        try await browser.signIn(user.email)
+        return (browser, user)
+    }
+
+    @Test("an applicant starts from the call page, saves a draft, sees every problem, then submits", arguments: TestDatabase.all)
+    func applyOnTheWeb(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let call = try await app.makeCall()
+            var (browser, _) = try await signedInApplicant(app)
+            let home = try await browser.get("/").body.string
+            #expect(home.contains("Start an application"))
+
+            let started = try await browser.post(SiteURL.apply(to: call.id!), form: [:], csrfFrom: "/")
+            let editURL = try #require(started.headers.first(name: .location))
+            let application = try #require(try await ApplicationRecord.query(on: app.db).first())
+            #expect(editURL == SiteURL.editApplication(application.id!))
+            #expect(application.content.organisationName == "Authority of ITF6", "prefilled from the organisation")
+
+            var form = Self.completeForm
+            form["needs"] = "Too short"
+            form["justification[demographic]"] = "short"
+            form["action"] = "submit"
+            let refused = try await browser.post(editURL, form: form, csrfFrom: editURL)
+            #expect(refused.status == .unprocessableEntity)
+            let html = refused.body.string
+            #expect(html.contains("Your draft was saved, but it cannot be submitted yet: 2 fields"))
+            #expect(html.contains(#"id="needs-error">describe the problem"#))
+            #expect(html.contains(#"id="justification-demographic-error">explain this challenge in at least 50 characters"#))
+            #expect(try await ApplicationRecord.find(application.id, on: app.db)?.content.needs == "Too short", "the draft was kept")
+
+            form["needs"] = Self.completeForm["needs"]
+            form["justification[demographic]"] = Self.completeForm["justification[demographic]"]
+            let submitted = try await browser.post(editURL, form: form, csrfFrom: editURL)
+            #expect(submitted.headers.first(name: .location) == SiteURL.application(application.id!))
+            let page = try await browser.get(SiteURL.application(application.id!)).body.string
+            #expect(page.contains("Submitted"))
+            #expect(page.contains("Cut-off</strong>: in progress, due 31 March 2026"))
+            #expect(page.contains("Withdraw the application"))
+            #expect(!page.contains("Audit trail"), "the trail is for staff")
+
+            let mine = try await browser.get("/applications").body.string
+            #expect(mine.contains(application.reference))
+            #expect(try await browser.get(editURL).status == .seeOther, "a submitted application is read-only")
+        }
+    }
+
+    @Test("the progress chart is an accessible SVG", arguments: TestDatabase.all)
+    func chart(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let call = try await app.makeCall()
+            var (browser, user) = try await signedInApplicant(app)
+            let application = try await Applications.create(in: call, content: completeApplication, by: user,
+                                                            on: Request(application: app, on: app.eventLoopGroup.next()))
+            let svg = try await browser.get(SiteURL.progressChart(application.id!))
+            #expect(svg.status == .ok)
+            #expect(svg.headers.contentType?.description.hasPrefix("image/svg+xml") == true)
+            let text = svg.body.string
+            #expect(text.contains(#"role="img""#))
+            #expect(text.contains("<title id=\"chart-title\">Progress of application \(application.reference)</title>"))
+            #expect(text.contains("Application submitted: in progress"))
+        }
+    }
+
+    @Test("another organisation's application does not exist for an applicant, on every page", arguments: TestDatabase.all)
+    func isolation(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let call = try await app.makeCall()
+            let (owner, _) = try await app.makeApplicant()
+            let application = try await Applications.create(in: call, content: completeApplication, by: owner,
+                                                            on: Request(application: app, on: app.eventLoopGroup.next()))
+            let (stranger, _) = try await app.makeApplicant(territory: "PL92")
+            var browser = Browser(app: app)
+            try await browser.signIn(stranger.email)
+            let id = application.id!
+            for path in [SiteURL.application(id), SiteURL.editApplication(id), SiteURL.progressChart(id)] {
+                #expect(try await browser.get(path).status == .notFound, "\(path)")
+            }
+            let post = try await browser.post(SiteURL.editApplication(id), form: Self.completeForm, csrfFrom: "/")
+            #expect(post.status == .notFound)
+            let withdraw = try await browser.post(SiteURL.application(id) + "/withdraw", form: ["reason": "not mine"], csrfFrom: "/")
+            #expect(withdraw.status == .notFound)
+            #expect(!(try await browser.get("/applications").body.string.contains(application.reference)))
+            #expect(try await browser.get("/staff/applications").status == .forbidden)
+            #expect(try await ApplicationRecord.find(id, on: app.db)?.status == .draft)
+        }
+    }
+
+    @Test("staff list, filter and open applications, with the priority explanation and the audit trail", arguments: TestDatabase.all)
+    func staffPages(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let call = try await app.makeCall()
+            let (owner, _) = try await app.makeApplicant()
+            let request = Request(application: app, on: app.eventLoopGroup.next())
+            let application = try await Applications.create(in: call, content: completeApplication, by: owner, on: request)
+            var other = completeApplication
+            other.territory = "PL91"
+            other.organisationName = "Mazowsze <Office>"
+            let (polish, _) = try await app.makeApplicant(territory: "PL91")
+            _ = try await Applications.create(in: call, content: other, by: polish, on: request)
+
+            for role in [Role.secretariat, .commission, .admin] {
+                let staff = try await app.makeUser(role)
+                var browser = Browser(app: app)
+                try await browser.signIn(staff.email)
+                let all = try await browser.get("/staff/applications").body.string
+                #expect(all.contains("2 applications"), "\(role)")
+                #expect(all.contains("Mazowsze &lt;Office&gt;"))
+                #expect(all.contains("(not on record)"), "PL91 has no category yet")
+                let filtered = try await browser.get("/staff/applications?category=less_developed&q=calabria").body.string
+                #expect(filtered.contains("1 application<"))
+                #expect(filtered.contains(application.reference))
+                let page = try await browser.get(SiteURL.application(application.id!)).body.string
+                #expect(page.contains("Priority bonus: 30"))
+                #expect(page.contains("ITF6 is a less developed region"))
+                #expect(page.contains("Audit trail"))
+                #expect(page.contains("draft started"))
+                #expect(!page.contains("Withdraw the application"), "staff do not withdraw for the region")
+            }
+            var expert = Browser(app: app)
+            try await expert.signIn(try await app.makeUser(.expert).email)
+            #expect(try await expert.get("/staff/applications").status == .forbidden)
+            #expect(try await expert.get(SiteURL.application(application.id!)).status == .notFound)
+        }
+    }
+}
