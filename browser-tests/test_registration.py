@@ -1,50 +1,117 @@
-"""A regional officer registers their authority and confirms the address through the email
-the server really delivers over SMTP (issue 3)."""
+"""A regional officer registers their authority, confirms the address through the email the
+server really delivers over SMTP, applies with one wrong field first, submits, and follows the
+progress chart (issue 3)."""
+import json
 import re
+import urllib.request
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import PASSWORD
+from conftest import PASSWORD, STAFF_EMAIL
+
+NEEDS = "We need help to design a continuous entrepreneurial discovery process with our universities and SMEs. " * 2
 
 
-def test_register_confirm_through_smtp_and_sign_in(page, mailbox):
+def open_call(server):
+    """A call with cut-offs after the pinned clock (1 March 2026), made through the API."""
+    def post(path, body, token=None):
+        headers = {"Content-Type": "application/json"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        request = urllib.request.Request(server.url + path, method="POST", data=json.dumps(body).encode(), headers=headers)
+        with urllib.request.urlopen(request) as response:
+            return json.load(response)
+    token = post("/api/v1/auth/token", {"email": STAFF_EMAIL, "password": PASSWORD})["token"]
+    return post("/api/v1/calls", {"title": "Targeted Support to EU regions 2026", "cutoffs": ["2026-03-31", "2026-06-30"]}, token)
+
+
+def fill(driver, element_id, text):
+    field = driver.find_element(By.ID, element_id)
+    field.clear()
+    field.send_keys(text)
+
+
+def test_register_confirm_apply_and_follow_progress(page, mailbox, server):
     box, _ = mailbox
+    open_call(server)
     driver = page.driver
     page.open("/")
     page.click(driver.find_element(By.LINK_TEXT, "Register your authority"))
     assert page.path() == "/register"
     page.check("register")
 
-    driver.find_element(By.ID, "name").send_keys("Ola Nowak")
-    driver.find_element(By.ID, "email").send_keys("ola@mazowsze.example.pl")
-    driver.find_element(By.ID, "password").send_keys(PASSWORD)
-    driver.find_element(By.ID, "organisationName").send_keys("Urząd Marszałkowski Województwa Mazowieckiego")
+    fill(driver, "name", "Ola Nowak")
+    fill(driver, "email", "ola@mazowsze.example.pl")
+    fill(driver, "password", PASSWORD)
+    fill(driver, "organisationName", "Urząd Marszałkowski Województwa Mazowieckiego")
     Select(driver.find_element(By.ID, "authorityType")).select_by_value("regional_authority")
-    driver.find_element(By.ID, "territory").send_keys("PL99")
+    fill(driver, "territory", "PL99")
     page.click(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
 
     assert "PL99 is not an EU-27 NUTS-2 region" in driver.find_element(By.ID, "territory-error").text
     assert driver.find_element(By.ID, "organisationName").get_attribute("value").startswith("Urząd"), "nothing typed is lost"
     page.check("register-with-errors")
-    territory = driver.find_element(By.ID, "territory")
-    territory.clear()
-    territory.send_keys("PL92")
-    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    fill(driver, "territory", "PL92")
+    fill(driver, "password", PASSWORD)
     page.click(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
     assert page.path() == "/register/sent"
     page.check("register-sent")
 
     message = box.wait_for("ola@mazowsze.example.pl", "Confirm your S3Desk account")
-    body = message.get_content()
-    link = re.search(r"http://\S+/accounts/confirm\?token=[\w-]+", body).group(0)
+    link = re.search(r"http://\S+/accounts/confirm\?token=[\w-]+", message.get_content()).group(0)
     driver.get(link)
     page.check("confirm")
     page.click(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
     assert "confirmed" in driver.find_element(By.TAG_NAME, "h1").text
 
     page.click(driver.find_element(By.LINK_TEXT, "Sign in"))
-    driver.find_element(By.ID, "email").send_keys("ola@mazowsze.example.pl")
-    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    fill(driver, "email", "ola@mazowsze.example.pl")
+    fill(driver, "password", PASSWORD)
     page.click(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
     assert "Ola Nowak" in driver.find_element(By.CSS_SELECTOR, ".site-header").text
+
+    # Apply from the call page.
+    page.click(driver.find_element(By.XPATH, "//button[normalize-space()='Start an application']"))
+    assert re.fullmatch(r"/applications/[0-9A-F-]+/edit", page.path())
+    reference = re.search(r"TS-2026-\d{4}", driver.find_element(By.TAG_NAME, "h1").text).group(0)
+    page.check("application-form")
+    Select(driver.find_element(By.ID, "authorityType")).select_by_value("regional_authority")
+    driver.find_element(By.ID, "s3ResponsibilityConfirmed").click()
+    fill(driver, "territory", "PL92")
+    fill(driver, "contactName", "Ola Nowak")
+    fill(driver, "contactPosition", "Head of the S3 unit")
+    fill(driver, "contactEmail", "ola@mazowsze.example.pl")
+    driver.find_element(By.CSS_SELECTOR, "input[name='topics[]'][value='edp']").click()
+    driver.find_element(By.CSS_SELECTOR, "input[name='challenge[]'][value='development_trap']").click()
+    fill(driver, "justification-development_trap", "Growth has stalled for a decade.")  # too short: the one wrong field
+    fill(driver, "needs", NEEDS)
+    fill(driver, "s3Context", "Smart manufacturing and life sciences")
+    fill(driver, "stakeholders", "Universities, SMEs, the regional development agency")
+    fill(driver, "expectedResults", "A continuous EDP with yearly cycles")
+    fill(driver, "languages", "Polish, English")
+    page.click(driver.find_element(By.XPATH, "//button[@value='submit']"))
+
+    summary = driver.find_element(By.ID, "error-summary")
+    assert "cannot be submitted yet: 1 field" in summary.text
+    assert "at least 50 characters" in driver.find_element(By.ID, "justification-development_trap-error").text
+    assert driver.find_element(By.ID, "needs").get_attribute("value").strip() == NEEDS.strip(), "nothing typed is lost"
+    page.check("application-form-with-errors")
+
+    fill(driver, "justification-development_trap", "Growth has stalled for a decade while incomes stay below the EU average.")
+    page.click(driver.find_element(By.XPATH, "//button[@value='submit']"))
+    assert re.fullmatch(r"/applications/[0-9A-F-]+", page.path())
+    main = driver.find_element(By.TAG_NAME, "main").text
+    assert "Submitted" in main
+    assert "Cut-off: in progress, due 31 March 2026" in main
+    chart = driver.find_element(By.CSS_SELECTOR, "figure.chart img")
+    assert chart.get_attribute("alt").startswith("Progress chart: Application submitted: done")
+    assert driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", chart), "the SVG loads"
+    page.check("application-submitted")
+
+    received = box.wait_for("ola@mazowsze.example.pl", f"Application {reference} received")
+    assert "Smart manufacturing and life sciences" in received.get_content()
+
+    page.click(driver.find_element(By.LINK_TEXT, "My applications"))
+    assert reference in driver.find_element(By.TAG_NAME, "table").text
+    page.check("my-applications")
