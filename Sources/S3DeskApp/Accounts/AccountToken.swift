@@ -1,16 +1,26 @@
 import Fluent
 import Vapor
 
-/// A single-use token sent by email: confirming an address (and, later, resetting a password
-/// or joining an organisation). Stored as a SHA-256 like API tokens.
+/// A single-use token sent by email: confirming an address, joining an organisation, resetting
+/// a password. Stored as a SHA-256 like API tokens.
 final class AccountToken: Model, @unchecked Sendable {
     static let schema = "account_tokens"
 
     enum Purpose: String, Codable {
         case confirmEmail = "confirm_email"
+        case invitation
+        case resetPassword = "reset_password"
+
+        var lifetime: TimeInterval {
+            switch self {
+            case .confirmEmail: 48 * 3600
+            case .invitation: 7 * 24 * 3600
+            case .resetPassword: 3600
+            }
+        }
     }
 
-    static let confirmationLifetime: TimeInterval = 48 * 3600
+    static let confirmationLifetime = Purpose.confirmEmail.lifetime
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "user_id") var user: User

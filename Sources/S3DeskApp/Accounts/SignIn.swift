@@ -14,11 +14,11 @@ enum SignIn {
         }
         let user = try await User.query(on: request.db).filter(\.$email == email).first()
         let matches: Bool
-        if let user {
+        if let user, !user.passwordHash.isEmpty {
             matches = try await request.password.async.verify(password, created: user.passwordHash)
         } else {
-            // Hash anyway, so that an unknown address takes as long as a wrong password and
-            // the timing does not reveal who has an account.
+            // Hash anyway, so that an unknown address (or an invitation not yet accepted, which
+            // has no password) takes as long as a wrong password and reveals nothing.
             _ = try await request.password.async.hash(password)
             matches = false
         }

@@ -21,6 +21,9 @@ final class AuditEvent: Model, @unchecked Sendable {
 enum AuditAction: String {
     case userCreated = "user.created"
     case emailConfirmed = "user.email_confirmed"
+    case userInvited = "user.invited"
+    case invitationAccepted = "user.invitation_accepted"
+    case passwordReset = "user.password_reset"
     case callCreated = "call.created"
     case callUpdated = "call.updated"
     case regionCategoryCorrected = "region.category_corrected"

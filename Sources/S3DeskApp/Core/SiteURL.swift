@@ -13,6 +13,11 @@ enum SiteURL {
     static let confirmPath = "/accounts/confirm"
 
     static func confirmAccount(token: String) -> String { "\(confirmPath)?token=\(token)" }
+    static let organisation = "/organisation"
+    static let passwordReset = "/password-reset"
+
+    static func acceptInvitation(token: String) -> String { "/invitations/accept?token=\(token)" }
+    static func choosePassword(token: String) -> String { "/password-reset/confirm?token=\(token)" }
     static let myApplications = "/applications"
     static let staffApplications = "/staff/applications"
 

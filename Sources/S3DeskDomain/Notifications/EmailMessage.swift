@@ -56,6 +56,40 @@ extension EmailTemplates {
     }
 }
 
+extension EmailTemplates {
+    public static func invitation(to email: String, inviter: String, organisation: String, link: String) -> EmailMessage {
+        EmailMessage(to: email, subject: "\(inviter) invites you to \(organisation) on S3Desk", body: """
+            Hello,
+
+            \(inviter) invites you to join \(organisation) on S3Desk, the Targeted Support service for \
+            Smart Specialisation, to prepare and follow its applications together.
+
+            Accept the invitation and choose your password here (the link works for 7 days):
+
+            \(link)
+
+            If you do not expect this invitation, ignore this email.
+
+            The S3 Targeted Support secretariat
+            """, kind: "invitation")
+    }
+
+    public static func passwordReset(to email: String, name: String, link: String) -> EmailMessage {
+        EmailMessage(to: email, subject: "Reset your S3Desk password", body: """
+            Dear \(name),
+
+            Someone, probably you, asked to reset the password of your S3Desk account. Choose a new \
+            password here (the link works for one hour, once):
+
+            \(link)
+
+            If you did not ask for this, ignore this email: your password stays as it is.
+
+            The S3 Targeted Support secretariat
+            """, kind: "password_reset")
+    }
+}
+
 /// When a failed delivery is tried again: exponential back-off, then give up.
 public enum DeliveryRetry {
     public static let maximumAttempts = 8

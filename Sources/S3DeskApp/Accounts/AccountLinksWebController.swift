@@ -1,0 +1,163 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// The pages behind emailed links (accepting an invitation, choosing a new password), the
+/// password-reset request, and the organisation page where members invite colleagues.
+struct AccountLinksWebController: RouteCollection {
+    struct TokenForm: Content {
+        let token: String?
+        let name: String?
+        let password: String?
+        let email: String?
+    }
+
+    struct FormPage: Encodable {
+        let layout: Layout
+        let csrfToken: String
+        let heading: String
+        let intro: String
+        let action: String
+        let token: String?
+        let askName: Bool
+        let askEmail: Bool
+        let askPassword: Bool
+        let submitLabel: String
+        let values: [String: String]
+        let errors: [String: String]
+        let passwordMinimum = Credentials.passwordMinimum
+    }
+
+    struct OrganisationPage: Encodable {
+        let layout: Layout
+        let csrfToken: String
+        let organisation: OrganisationAPIController.OrganisationDTO
+        let invited: String?
+        let error: String?
+        let email: String
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("organisation", use: organisation)
+        routes.post("organisation", "invitations", use: invite)
+        routes.get("invitations", "accept", use: acceptForm)
+        routes.post("invitations", "accept", use: accept)
+        routes.get("password-reset", use: resetForm)
+        routes.post("password-reset", use: requestReset)
+        routes.get("password-reset", "confirm", use: newPasswordForm)
+        routes.post("password-reset", "confirm", use: newPassword)
+    }
+
+    @Sendable
+    func organisation(req: Request) async throws -> View {
+        try await renderOrganisation(req, invited: req.query[String.self, at: "invited"], error: nil, email: "")
+    }
+
+    @Sendable
+    func invite(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let email = (try? req.content.get(String.self, at: "email")) ?? ""
+        do {
+            let invited = try await Invitations.invite(email: email, by: user, on: req)
+            var components = URLComponents()
+            components.path = SiteURL.organisation
+            components.queryItems = [URLQueryItem(name: "invited", value: invited.email)]
+            return req.redirect(to: components.string ?? SiteURL.organisation)
+        } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
+            return try await renderOrganisation(req, invited: nil, error: error.fields["email"] ?? error.message, email: email)
+                .encodeResponse(status: error.status, for: req)
+        }
+    }
+
+    @Sendable
+    func acceptForm(req: Request) async throws -> View {
+        try await render(req, .accept, token: req.query[String.self, at: "token"] ?? "", values: [:], errors: [:])
+    }
+
+    @Sendable
+    func accept(req: Request) async throws -> Response {
+        let form = try req.content.decode(TokenForm.self)
+        do {
+            _ = try await Invitations.accept(token: form.token ?? "", name: form.name ?? "", password: form.password ?? "", on: req)
+            return try await message(req, "Welcome to S3Desk", "Your account is ready. Sign in with your email address and the password you chose.")
+        } catch let errors as FieldErrors {
+            return try await render(req, .accept, token: form.token ?? "", values: ["name": form.name ?? ""], errors: errors.messages)
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    @Sendable
+    func resetForm(req: Request) async throws -> View {
+        try await render(req, .request, token: nil, values: [:], errors: [:])
+    }
+
+    @Sendable
+    func requestReset(req: Request) async throws -> Response {
+        let email = (try? req.content.get(String.self, at: "email")) ?? ""
+        do {
+            try await PasswordResets.request(email: email, on: req)
+            return try await message(req, "Check your email", "If \(email) has an S3Desk account, we have sent it a link to choose a new password. The link works for one hour.")
+        } catch let error as AppError where error.status == .unprocessableEntity {
+            return try await render(req, .request, token: nil, values: ["email": email], errors: error.fields)
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    @Sendable
+    func newPasswordForm(req: Request) async throws -> View {
+        try await render(req, .choose, token: req.query[String.self, at: "token"] ?? "", values: [:], errors: [:])
+    }
+
+    @Sendable
+    func newPassword(req: Request) async throws -> Response {
+        let form = try req.content.decode(TokenForm.self)
+        do {
+            _ = try await PasswordResets.complete(token: form.token ?? "", password: form.password ?? "", on: req)
+            return try await message(req, "Password changed", "Your new password is set. Sign in with it.")
+        } catch let errors as FieldErrors {
+            return try await render(req, .choose, token: form.token ?? "", values: [:], errors: errors.messages)
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    private enum Kind {
+        case accept, request, choose
+    }
+
+    private func render(_ req: Request, _ kind: Kind, token: String?, values: [String: String],
+                        errors: [String: String]) async throws -> View {
+        let page: FormPage
+        switch kind {
+        case .accept:
+            page = FormPage(layout: Layout(request: req, title: "Accept the invitation"), csrfToken: CSRF.token(for: req),
+                            heading: "Join your colleagues on S3Desk", intro: "Give your name and choose a password.",
+                            action: "/invitations/accept", token: token, askName: true, askEmail: false, askPassword: true,
+                            submitLabel: "Join", values: values, errors: errors)
+        case .request:
+            page = FormPage(layout: Layout(request: req, title: "Reset your password"), csrfToken: CSRF.token(for: req),
+                            heading: "Reset your password", intro: "We will email you a link to choose a new password.",
+                            action: SiteURL.passwordReset, token: nil, askName: false, askEmail: true, askPassword: false,
+                            submitLabel: "Send the link", values: values, errors: errors)
+        case .choose:
+            page = FormPage(layout: Layout(request: req, title: "Choose a new password"), csrfToken: CSRF.token(for: req),
+                            heading: "Choose a new password", intro: "It replaces your old password at once.",
+                            action: "/password-reset/confirm", token: token, askName: false, askEmail: false, askPassword: true,
+                            submitLabel: "Set the password", values: values, errors: errors)
+        }
+        return try await req.view.render("account-form", page)
+    }
+
+    private func message(_ req: Request, _ heading: String, _ text: String) async throws -> Response {
+        try await req.view.render("message", RegistrationWebController.MessagePage(
+            layout: Layout(request: req, title: heading), heading: heading, message: text, csrfToken: nil, token: nil))
+            .encodeResponse(for: req)
+    }
+
+    private func renderOrganisation(_ req: Request, invited: String?, error: String?, email: String) async throws -> View {
+        let user = try req.requireUser()
+        return try await req.view.render("organisation", OrganisationPage(
+            layout: Layout(request: req, title: "Your authority"), csrfToken: CSRF.token(for: req),
+            organisation: try await OrganisationAPIController.organisation(of: user, on: req.db),
+            invited: invited, error: error, email: email))
+    }
+}

@@ -1,0 +1,114 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// Colleagues join an organisation only by an invitation from one of its members: the invited
+/// account exists at once (the address is reserved) but has no password until accepted.
+enum Invitations {
+    static func invite(email rawEmail: String, by inviter: User, on request: Request) async throws -> User {
+        guard inviter.role.may(.apply), let organisationID = inviter.$organisation.id,
+              let organisation = try await Organisation.find(organisationID, on: request.db) else {
+            throw AppError(status: .forbidden, code: "forbidden", message: "only members of a registered authority invite colleagues")
+        }
+        guard let email = Credentials.normalisedEmail(rawEmail) else {
+            throw AppError.invalidField("email", "enter an email address such as name@region.eu")
+        }
+        guard try await User.query(on: request.db).filter(\.$email == email).count() == 0 else {
+            throw AppError.conflict("account_exists", "\(email) already has an S3Desk account; an account belongs to one authority")
+        }
+        let now = request.now
+        let publicURL = request.application.mailSettings.publicURL
+        return try await request.db.transaction { db in
+            let user = User(email: email, name: email, role: .applicant, passwordHash: "", createdAt: now,
+                            organisationID: organisationID)
+            try await user.create(on: db)
+            let (token, clear) = try AccountToken.issue(.invitation, for: user, at: now, lifetime: AccountToken.Purpose.invitation.lifetime)
+            try await token.create(on: db)
+            try await AuditLog.record(.userInvited, subject: .user(try user.requireID()),
+                                      summary: "\(email) invited to \(organisation.name) by \(inviter.email)",
+                                      actor: inviter, at: now, on: db)
+            try await Outbox.enqueue(EmailTemplates.invitation(to: email, inviter: inviter.name, organisation: organisation.name,
+                                                               link: publicURL + SiteURL.acceptInvitation(token: clear)),
+                                     at: now, on: db, logger: request.logger)
+            return user
+        }
+    }
+
+    /// Sets the invited person's name and password; following the emailed link also confirms
+    /// the address.
+    static func accept(token clear: String, name rawName: String, password: String, on request: Request) async throws -> User {
+        var errors = FieldErrors()
+        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.isEmpty || name.count > 200 { errors.add("name", "enter your name (up to 200 characters)") }
+        if let problem = Credentials.passwordProblem(password) { errors.add("password", problem) }
+        let now = request.now
+        guard let token = try await AccountToken.redeemable(clear, purpose: .invitation, at: now, on: request.db) else {
+            errors.add("token", "this invitation link is not valid: it was already used or has expired; ask your colleague to invite you again")
+            throw errors
+        }
+        try errors.throwIfAny()
+        let hash = try await request.password.async.hash(password)
+        let user = token.user
+        try await request.db.transaction { db in
+            token.usedAt = now
+            try await token.save(on: db)
+            user.name = name
+            user.passwordHash = hash
+            user.emailConfirmedAt = now
+            try await user.save(on: db)
+            try await AuditLog.record(.invitationAccepted, subject: .user(try user.requireID()), summary: user.email,
+                                      actor: user, at: now, on: db)
+        }
+        return user
+    }
+}
+
+/// Password reset by emailed link.
+enum PasswordResets {
+    /// Sends a reset link when the address has an account. Answers the same either way, so the
+    /// form does not reveal who has an account.
+    static func request(email rawEmail: String, on request: Request) async throws {
+        guard let email = Credentials.normalisedEmail(rawEmail) else {
+            throw AppError.invalidField("email", "enter an email address such as name@region.eu")
+        }
+        guard let user = try await User.query(on: request.db).filter(\.$email == email).first(), !user.passwordHash.isEmpty else {
+            request.logger.info("password reset asked for an address without an account")
+            return
+        }
+        let now = request.now
+        let publicURL = request.application.mailSettings.publicURL
+        try await request.db.transaction { db in
+            let (token, clear) = try AccountToken.issue(.resetPassword, for: user, at: now, lifetime: AccountToken.Purpose.resetPassword.lifetime)
+            try await token.create(on: db)
+            try await Outbox.enqueue(EmailTemplates.passwordReset(to: user.email, name: user.name,
+                                                                  link: publicURL + SiteURL.choosePassword(token: clear)),
+                                     at: now, on: db, logger: request.logger)
+        }
+    }
+
+    /// Sets the new password, and signs out every API token of the account.
+    static func complete(token clear: String, password: String, on request: Request) async throws -> User {
+        var errors = FieldErrors()
+        if let problem = Credentials.passwordProblem(password) { errors.add("password", problem) }
+        let now = request.now
+        guard let token = try await AccountToken.redeemable(clear, purpose: .resetPassword, at: now, on: request.db) else {
+            errors.add("token", "this link is not valid: it was already used or has expired; ask for a new one")
+            throw errors
+        }
+        try errors.throwIfAny()
+        let hash = try await request.password.async.hash(password)
+        let user = token.user
+        try await request.db.transaction { db in
+            token.usedAt = now
+            try await token.save(on: db)
+            user.passwordHash = hash
+            // Whoever could read the reset email owns the address: count it as confirmed.
+            user.emailConfirmedAt = user.emailConfirmedAt ?? now
+            try await user.save(on: db)
+            try await APIToken.query(on: db).filter(\.$user.$id == user.requireID()).delete()
+            try await AuditLog.record(.passwordReset, subject: .user(try user.requireID()), summary: user.email,
+                                      actor: user, at: now, on: db)
+        }
+        return user
+    }
+}

@@ -1,0 +1,91 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// The applicant's organisation, invitations, and password reset through the API.
+struct OrganisationAPIController: RouteCollection {
+    struct EmailBody: Content {
+        let email: String
+    }
+
+    struct AcceptBody: Content {
+        let token: String
+        let name: String
+        let password: String
+    }
+
+    struct NewPasswordBody: Content {
+        let token: String
+        let password: String
+    }
+
+    struct Accepted: Content {
+        let status: String
+    }
+
+    struct OrganisationDTO: Content {
+        struct Member: Content {
+            let id: UUID
+            let name: String
+            let email: String
+            /// False while an invitation has not been accepted.
+            let active: Bool
+        }
+
+        let id: UUID
+        let name: String
+        let authorityType: AuthorityType
+        let territory: String
+        let members: [Member]
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("organisation", use: organisation)
+        routes.post("invitations", use: invite)
+        routes.post("invitations", "accept", use: accept)
+        routes.post("accounts", "password-reset", use: requestReset)
+        routes.post("accounts", "password-reset", "confirm", use: completeReset)
+    }
+
+    @Sendable
+    func organisation(req: Request) async throws -> OrganisationDTO {
+        try await Self.organisation(of: req.requireUser(), on: req.db)
+    }
+
+    static func organisation(of user: User, on db: any Database) async throws -> OrganisationDTO {
+        guard let id = user.$organisation.id,
+              let organisation = try await Organisation.query(on: db).filter(\.$id == id).with(\.$members).first() else {
+            throw AppError.notFound("your organisation")
+        }
+        return OrganisationDTO(
+            id: id, name: organisation.name, authorityType: organisation.authorityType, territory: organisation.territory,
+            members: try organisation.members.sorted { $0.createdAt < $1.createdAt }.map {
+                .init(id: try $0.requireID(), name: $0.name, email: $0.email, active: !$0.passwordHash.isEmpty)
+            })
+    }
+
+    @Sendable
+    func invite(req: Request) async throws -> Response {
+        let user = try await Invitations.invite(email: try req.content.decode(EmailBody.self).email, by: req.requireUser(), on: req)
+        return try await UserDTO(user).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable
+    func accept(req: Request) async throws -> UserDTO {
+        let body = try req.content.decode(AcceptBody.self)
+        return try UserDTO(try await Invitations.accept(token: body.token, name: body.name, password: body.password, on: req))
+    }
+
+    @Sendable
+    func requestReset(req: Request) async throws -> Response {
+        try await PasswordResets.request(email: try req.content.decode(EmailBody.self).email, on: req)
+        return try await Accepted(status: "if the address has an account, a reset link is on its way")
+            .encodeResponse(status: .accepted, for: req)
+    }
+
+    @Sendable
+    func completeReset(req: Request) async throws -> UserDTO {
+        let body = try req.content.decode(NewPasswordBody.self)
+        return try UserDTO(try await PasswordResets.complete(token: body.token, password: body.password, on: req))
+    }
+}
