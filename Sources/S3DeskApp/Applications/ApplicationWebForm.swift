@@ -24,10 +24,12 @@ struct ApplicationWebForm: Content {
     var expectedResults: String?
     /// Comma-separated.
     var languages: String?
+    /// Answers to the call's questions, by question id, as typed.
+    var answers: [String: String]?
     /// `save` or `submit`.
     var action: String?
 
-    var content: ApplicationContent {
+    func content(questions: [CallQuestion]) -> ApplicationContent {
         let ticked = Set(challenge ?? [])
         return ApplicationContent(
             organisationName: organisationName ?? "", authorityType: authorityType ?? "",
@@ -40,7 +42,23 @@ struct ApplicationWebForm: Content {
             },
             needs: needs ?? "", s3Context: s3Context ?? "", stakeholders: stakeholders ?? "",
             expectedResults: expectedResults ?? "",
-            languages: (languages ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            languages: (languages ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+            answers: Self.answers(answers ?? [:], questions: questions))
+    }
+
+    /// Typed answers; a number that does not parse stays text, so the check names it and the
+    /// form shows what was typed.
+    static func answers(_ typed: [String: String], questions: [CallQuestion]) -> [String: Answer] {
+        var result: [String: Answer] = [:]
+        for question in questions {
+            guard let text = typed[question.id]?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { continue }
+            switch question.kind {
+            case .text, .choice: result[question.id] = .text(text)
+            case .yesNo: result[question.id] = text == "yes" ? .bool(true) : text == "no" ? .bool(false) : .text(text)
+            case .number: result[question.id] = Double(text.replacingOccurrences(of: ",", with: ".")).map(Answer.number) ?? .text(text)
+            }
+        }
+        return result
     }
 
     /// The API's field names turned into the ids of the form's inputs, so each message sits
@@ -49,7 +67,9 @@ struct ApplicationWebForm: Content {
         var result: [String: String] = [:]
         for (field, message) in errors {
             let input: String
-            if field.hasPrefix("contact.") {
+            if field.hasPrefix("answers.") {
+                input = "answer-" + field.dropFirst("answers.".count)
+            } else if field.hasPrefix("contact.") {
                 input = "contact" + field.dropFirst("contact.".count).prefix(1).uppercased() + field.dropFirst("contact.".count + 1)
             } else if field.hasPrefix("challenges["), let close = field.firstIndex(of: "]"),
                       let index = Int(field[field.index(field.startIndex, offsetBy: 11)..<close]),
@@ -82,6 +102,33 @@ struct ApplicationFormPage: Encodable {
         let checked: Bool
     }
 
+    /// One of the call's questions as the form shows it.
+    struct QuestionField: Encodable {
+        let inputID: String
+        let name: String
+        let label: String
+        let kind: String
+        let required: Bool
+        let value: String
+        let yes: Bool
+        let no: Bool
+        let options: [Option]
+        let error: String?
+
+        init(_ question: CallQuestion, answer: Answer?, error: String?) {
+            inputID = "answer-" + question.id
+            name = "answers[\(question.id)]"
+            label = question.label
+            kind = question.kind.rawValue
+            required = question.required
+            value = answer?.display ?? ""
+            yes = answer == .bool(true)
+            no = answer == .bool(false)
+            options = question.options.map { Option(value: $0, label: $0, selected: answer == .text($0)) }
+            self.error = error
+        }
+    }
+
     struct ChallengeOption: Encodable {
         let kind: String
         let label: String
@@ -102,6 +149,7 @@ struct ApplicationFormPage: Encodable {
     let authorityTypes: [Option]
     let topics: [TopicOption]
     let challenges: [ChallengeOption]
+    let questions: [QuestionField]
     let errors: [String: String]
     let errorList: [FieldProblem]
     let saved: Bool
@@ -120,10 +168,11 @@ struct ApplicationFormPage: Encodable {
         + ChallengeKind.allCases.map { "justification-" + $0.rawValue }
         + ["needs", "s3Context", "stakeholders", "expectedResults", "languages"]
 
-    static func problems(_ errors: [String: String]) -> [FieldProblem] {
-        order.compactMap { input in
+    static func problems(_ errors: [String: String], questions: [CallQuestion]) -> [FieldProblem] {
+        let questionLabels = Dictionary(uniqueKeysWithValues: questions.map { ("answer-" + $0.id, $0.label) })
+        return (order + questions.map { "answer-" + $0.id }).compactMap { input in
             errors[input].map { message in
-                let label = labels[input] ?? ChallengeKind(rawValue: String(input.dropFirst("justification-".count)))
+                let label = labels[input] ?? questionLabels[input] ?? ChallengeKind(rawValue: String(input.dropFirst("justification-".count)))
                     .map { "\($0.label) challenge" } ?? input
                 return FieldProblem(field: input, label: label, message: message)
             }

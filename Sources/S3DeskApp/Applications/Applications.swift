@@ -20,8 +20,7 @@ enum Applications {
         guard call.isOpen(at: request.now) else {
             throw AppError.conflict("call_closed", "this call closed at its last cut-off; no new application can be made")
         }
-        let problems = ApplicationRules.draftProblems(content, reference: try await reference(on: request.db))
-        guard problems.isEmpty else { throw problems }
+        try await checkDraft(content, questions: call.orderedQuestions, on: request.db)
         let now = request.now
         let application = ApplicationRecord()
         application.$call.id = try call.requireID()
@@ -49,8 +48,7 @@ enum Applications {
             throw AppError.conflict("not_draft", "application \(application.reference) is \(application.status.label.lowercased()) and can no longer be changed")
         }
         let content = application.content.updated(with: changes)
-        let problems = ApplicationRules.draftProblems(content, reference: try await reference(on: request.db))
-        guard problems.isEmpty else { throw problems }
+        try await checkDraft(content, questions: application.call.orderedQuestions, on: request.db)
         try await request.db.transaction { db in
             try await store(content, in: application, at: request.now, on: db)
         }
@@ -73,6 +71,7 @@ enum Applications {
             throw AppError.conflict("call_closed", "the call closed at its last cut-off; your draft is kept but can no longer be submitted")
         }
         let problems = ApplicationRules.submissionProblems(application.content, reference: try await reference(on: request.db))
+            .merging(AnswerRules.problems(application.content.answers ?? [:], questions: call.orderedQuestions, submission: true))
         guard problems.isEmpty else {
             throw AppError(status: .unprocessableEntity, code: "not_eligible",
                            message: "the application cannot be submitted yet: \(problems.messages.count) field\(problems.messages.count == 1 ? " needs" : "s need") attention",
@@ -87,7 +86,8 @@ enum Applications {
             let link = settings.publicURL + SiteURL.application(try application.requireID())
             try await Outbox.enqueue(EmailTemplates.applicationReceived(
                 to: user.email, name: user.name, reference: application.reference, link: link,
-                round: HumanDate.long(planned.cutoffDate), copy: ApplicationCopy.text(application.content)),
+                round: HumanDate.long(planned.cutoffDate),
+                copy: ApplicationCopy.text(application.content, questions: call.orderedQuestions)),
                 at: now, on: db, logger: request.logger)
         }
         application.$round.value = round
@@ -102,6 +102,13 @@ enum Applications {
         try await request.db.transaction { db in
             try await ApplicationLifecycle.move(application, to: .withdrawn, by: user, reason: reason, at: request.now, on: db)
         }
+    }
+
+    /// Refuses values of the wrong kind or too long, in the form's fields and the call's questions.
+    private static func checkDraft(_ content: ApplicationContent, questions: [CallQuestion], on db: any Database) async throws {
+        let problems = ApplicationRules.draftProblems(content, reference: try await reference(on: db))
+            .merging(AnswerRules.problems(content.answers ?? [:], questions: questions, submission: false))
+        guard problems.isEmpty else { throw problems }
     }
 
     /// Writes the content and the columns derived from it (territory, category, priority, topics).
@@ -140,7 +147,7 @@ enum PriorityLookup {
 
 /// The plain-text copy of an application that the confirmation email carries.
 enum ApplicationCopy {
-    static func text(_ content: ApplicationContent) -> String {
+    static func text(_ content: ApplicationContent, questions: [CallQuestion]) -> String {
         var lines: [String] = []
         func add(_ label: String, _ value: String?) {
             if let value, !value.isEmpty { lines.append("\(label): \(value)") }
@@ -160,6 +167,9 @@ enum ApplicationCopy {
         add("Stakeholders", content.stakeholders)
         add("Expected results", content.expectedResults)
         add("Languages", content.languages?.joined(separator: ", "))
+        for question in questions {
+            add(question.label, content.answers?[question.id]?.display)
+        }
         return lines.joined(separator: "\n\n")
     }
 }

@@ -67,7 +67,7 @@ struct ApplicationsWebController: RouteCollection {
             stages: stages.map(ApplicationPage.Stage.init),
             editURL: member && application.status == .draft ? SiteURL.editApplication(id) : nil,
             withdrawURL: member && application.status.canMove(to: .withdrawn) ? SiteURL.application(id) + "/withdraw" : nil,
-            content: ApplicationPage.Content(application.content),
+            content: ApplicationPage.Content(application.content, questions: application.call.orderedQuestions),
             priority: priority.map { ApplicationPage.PriorityView(total: $0.total, explanation: $0.explanation, categoryMissing: $0.categoryMissing) },
             transitions: transitions.map(ApplicationPage.TransitionRow.init),
             backURL: staff ? SiteURL.staffApplications : SiteURL.myApplications))
@@ -87,7 +87,7 @@ struct ApplicationsWebController: RouteCollection {
     func save(req: Request) async throws -> Response {
         let (application, user) = try await ApplicationAccess.find(req)
         let form = try req.content.decode(ApplicationWebForm.self)
-        let content = form.content
+        let content = form.content(questions: application.call.orderedQuestions)
         let id = try application.requireID()
         do {
             try await Applications.update(application, with: content, by: user, on: req)
@@ -139,7 +139,10 @@ struct ApplicationsWebController: RouteCollection {
                 .init(kind: $0.rawValue, label: $0.label, checked: declared[$0.rawValue] != nil,
                       justification: declared[$0.rawValue] ?? "", error: errors["justification-" + $0.rawValue])
             },
-            errors: errors, errorList: ApplicationFormPage.problems(errors), saved: saved,
+            questions: application.call.orderedQuestions.map {
+                .init($0, answer: content.answers?[$0.id], error: errors["answer-" + $0.id])
+            },
+            errors: errors, errorList: ApplicationFormPage.problems(errors, questions: application.call.orderedQuestions), saved: saved,
             emailConfirmed: user.emailConfirmedAt != nil))
     }
 }
@@ -196,7 +199,7 @@ struct ApplicationPage: Encodable {
             let value: String
         }
 
-        init(_ content: ApplicationContent) {
+        init(_ content: ApplicationContent, questions: [CallQuestion]) {
             let pairs: [(String, String?)] = [
                 ("Authority", content.organisationName),
                 ("Type of authority", content.authorityType.flatMap(AuthorityType.init(rawValue:))?.label),
@@ -209,7 +212,7 @@ struct ApplicationPage: Encodable {
                 ("Specific challenges", content.challenges?.map { "\(ChallengeKind(rawValue: $0.kind)?.label ?? $0.kind): \($0.justification)" }.joined(separator: "\n")),
                 ("Needs", content.needs), ("S3 context", content.s3Context), ("Stakeholders", content.stakeholders),
                 ("Expected results", content.expectedResults), ("Languages", content.languages?.joined(separator: ", ")),
-            ]
+            ] + questions.map { ($0.label, content.answers?[$0.id]?.display) }
             rows = pairs.compactMap { label, value in
                 guard let value, !value.isEmpty else { return nil }
                 return Row(label: label, value: value)

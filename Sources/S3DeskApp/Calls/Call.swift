@@ -17,6 +17,7 @@ final class Call: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
     @Children(for: \.$call) var rounds: [Round]
+    @Children(for: \.$call) var questions: [CallQuestionRecord]
 
     init() {}
 

@@ -16,6 +16,7 @@ struct CallDTO: Content {
     let capacityPerRound: Int
     let expertDaysPerAssignment: Int
     let rounds: [RoundDTO]
+    let questions: [CallQuestion]
 
     init(_ call: Call, now: Date) throws {
         self.id = try call.requireID()
@@ -26,6 +27,7 @@ struct CallDTO: Content {
         self.capacityPerRound = call.capacityPerRound
         self.expertDaysPerAssignment = call.expertDaysPerAssignment
         self.rounds = try call.rounds.sorted { $0.number < $1.number }.map(RoundDTO.init)
+        self.questions = call.orderedQuestions
     }
 }
 
@@ -58,9 +60,22 @@ struct CallBody: Content {
     let cutoffs: [String]?
     let capacityPerRound: Int?
     let expertDaysPerAssignment: Int?
+    let questions: [QuestionBody]?
+
+    struct QuestionBody: Content {
+        let id: String?
+        let label: String?
+        let kind: CallQuestion.Kind
+        let options: [String]?
+        let required: Bool?
+    }
 
     var input: CallInput {
         CallInput(title: title, description: description, timeZone: timeZone, cutoffs: cutoffs,
-                  capacityPerRound: capacityPerRound, expertDaysPerAssignment: expertDaysPerAssignment)
+                  capacityPerRound: capacityPerRound, expertDaysPerAssignment: expertDaysPerAssignment,
+                  questions: questions?.map {
+                      CallQuestion(id: $0.id ?? UUID().uuidString.lowercased(), label: $0.label ?? "", kind: $0.kind,
+                                   options: $0.options ?? [], required: $0.required ?? false)
+                  })
     }
 }

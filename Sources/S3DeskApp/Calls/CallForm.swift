@@ -98,6 +98,26 @@ struct CallFormPage: Encodable {
     let rounds: [RoundDTO]
     let saved: Bool
     let cancelURL: String
+    let questions: [QuestionRow]
+    /// Nil for a call not yet created: questions are added once it exists.
+    let questionsURL: String?
+    let questionForm: CallsWebController.QuestionForm
+    let questionKinds: [Option]
+    let questionErrors: [String: String]
+
+    struct QuestionRow: Encodable {
+        let label: String
+        let kind: String
+        let options: String
+        let required: Bool
+        let removeURL: String
+    }
+
+    struct Option: Encodable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
 }
 
 struct CallListPage: Encodable {

@@ -5,7 +5,7 @@ import Vapor
 /// Saving calls together with their rounds, shared by the API, the staff pages and `demo`.
 enum CallStore {
     static func find(_ id: UUID?, on db: any Database) async throws -> Call {
-        guard let id, let call = try await Call.query(on: db).filter(\.$id == id).with(\.$rounds).first() else {
+        guard let id, let call = try await Call.query(on: db).filter(\.$id == id).with(\.$rounds).with(\.$questions).first() else {
             throw AppError.notFound("call")
         }
         return call
@@ -33,6 +33,19 @@ enum CallStore {
                                       actor: actor, at: now, on: db)
         }
         return try await find(call.id, on: db)
+    }
+
+    /// Sets the questions of the application form (the call editor adds and removes them one
+    /// at a time); audited like any change to the call.
+    static func replaceQuestions(_ questions: [CallQuestion], of call: Call, actor: User?, summary: String,
+                                 at now: Date, on db: any Database) async throws {
+        var errors = FieldErrors()
+        for question in questions { errors = errors.merging(question.problems(prefix: "question.")) }
+        try errors.throwIfAny()
+        try await db.transaction { db in
+            try await saveQuestions(questions, of: call, on: db)
+            try await AuditLog.record(.callUpdated, subject: .call(try call.requireID()), summary: summary, actor: actor, at: now, on: db)
+        }
     }
 
     private static func save(_ call: Call, _ definition: CallDefinition, on db: any Database,
@@ -63,6 +76,31 @@ enum CallStore {
         let removed = byDate.values.compactMap(\.id)
         if !removed.isEmpty {
             try await Round.query(on: db).filter(\.$id ~~ removed).delete()
+        }
+        if let questions = definition.questions {
+            try await saveQuestions(questions, of: call, on: db)
+        }
+    }
+
+    /// Replaces the call's questions, keeping the id (and so the answers) of each question kept.
+    private static func saveQuestions(_ questions: [CallQuestion], of call: Call, on db: any Database) async throws {
+        let callID = try call.requireID()
+        var existing = Dictionary(uniqueKeysWithValues: try await CallQuestionRecord.query(on: db)
+            .filter(\.$call.$id == callID).all().compactMap { record in record.id.map { ($0.uuidString.lowercased(), record) } })
+        for (position, question) in questions.enumerated() {
+            let record = existing.removeValue(forKey: question.id.lowercased()) ?? CallQuestionRecord()
+            if record.id == nil { record.id = UUID(uuidString: question.id) ?? UUID() }
+            record.$call.id = callID
+            record.position = position
+            record.label = question.label
+            record.kind = question.kind
+            record.options = question.kind == .choice ? question.options : []
+            record.required = question.required
+            try await record.save(on: db)
+        }
+        let removed = existing.values.compactMap(\.id)
+        if !removed.isEmpty {
+            try await CallQuestionRecord.query(on: db).filter(\.$id ~~ removed).delete()
         }
     }
 }

@@ -16,7 +16,7 @@ struct CallsAPIController: RouteCollection {
     @Sendable
     func list(req: Request) async throws -> ListPage<CallDTO> {
         let (calls, total) = try await Call.query(on: req.db)
-            .with(\.$rounds)
+            .with(\.$rounds).with(\.$questions)
             .sort(\.$closesAt, .descending)
             .sort(\.$id)
             .page(PageRequest(from: req))

@@ -14,6 +14,50 @@ struct CallsWebController: RouteCollection {
         calls.post(use: create)
         calls.get(":id", "edit", use: edit)
         calls.post(":id", use: update)
+        calls.post(":id", "questions", use: addQuestion)
+        calls.post(":id", "questions", ":questionId", "delete", use: removeQuestion)
+    }
+
+    struct QuestionForm: Content {
+        var label: String?
+        var kind: String?
+        /// One choice per line.
+        var options: String?
+        var required: String?
+    }
+
+    @Sendable
+    func addQuestion(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let call = try await CallStore.find(req.parameters.get("id", as: UUID.self), on: req.db)
+        let form = try req.content.decode(QuestionForm.self)
+        guard let kind = CallQuestion.Kind(rawValue: form.kind ?? "") else {
+            throw AppError.invalidField("kind", "choose the kind of answer")
+        }
+        let question = CallQuestion(label: (form.label ?? "").trimmingCharacters(in: .whitespacesAndNewlines), kind: kind,
+                                    options: kind == .choice ? (form.options ?? "").split(whereSeparator: \.isNewline)
+                                        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : [],
+                                    required: form.required == "yes")
+        do {
+            try await CallStore.replaceQuestions(call.orderedQuestions + [question], of: call, actor: user,
+                                                 summary: "question added: \(question.label)", at: req.now, on: req.db)
+        } catch let errors as FieldErrors {
+            return try await renderForm(req, call: call, values: CallForm(call), errors: FieldErrors(),
+                                        questionForm: form, questionErrors: errors)
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        return req.redirect(to: SiteURL.editCall(try call.requireID()) + "?saved=1#questions")
+    }
+
+    @Sendable
+    func removeQuestion(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let call = try await CallStore.find(req.parameters.get("id", as: UUID.self), on: req.db)
+        let id = (req.parameters.get("questionId") ?? "").lowercased()
+        guard let removed = call.orderedQuestions.first(where: { $0.id == id }) else { throw AppError.notFound("question") }
+        try await CallStore.replaceQuestions(call.orderedQuestions.filter { $0.id != id }, of: call, actor: user,
+                                             summary: "question removed: \(removed.label)", at: req.now, on: req.db)
+        return req.redirect(to: SiteURL.editCall(try call.requireID()) + "?saved=1#questions")
     }
 
     @Sendable
@@ -77,8 +121,8 @@ struct CallsWebController: RouteCollection {
         }
     }
 
-    private func renderForm(_ req: Request, call: Call?, values: CallForm, errors: FieldErrors,
-                            saved: Bool = false) async throws -> View {
+    private func renderForm(_ req: Request, call: Call?, values: CallForm, errors: FieldErrors, saved: Bool = false,
+                            questionForm: QuestionForm = QuestionForm(), questionErrors: FieldErrors = FieldErrors()) async throws -> View {
         let heading = call == nil ? "New call" : "Edit call"
         let rounds = try call.map { try $0.rounds.sorted { $0.number < $1.number }.map(RoundDTO.init) } ?? []
         return try await req.view.render("staff/call-form", CallFormPage(
@@ -86,6 +130,17 @@ struct CallsWebController: RouteCollection {
             action: try call.map { SiteURL.call(try $0.requireID()) } ?? SiteURL.staffCalls,
             submitLabel: call == nil ? "Create call" : "Save changes",
             values: values, errors: errors.messages, errorList: CallForm.errorList(errors),
-            rounds: rounds, saved: saved, cancelURL: SiteURL.staffCalls))
+            rounds: rounds, saved: saved, cancelURL: SiteURL.staffCalls,
+            questions: try call.map { call in
+                try call.orderedQuestions.map {
+                    CallFormPage.QuestionRow(label: $0.label, kind: $0.kind.label, options: $0.options.joined(separator: ", "),
+                                             required: $0.required,
+                                             removeURL: SiteURL.call(try call.requireID()) + "/questions/\($0.id)/delete")
+                }
+            } ?? [],
+            questionsURL: try call.map { SiteURL.call(try $0.requireID()) + "/questions" },
+            questionForm: questionForm,
+            questionKinds: CallQuestion.Kind.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: questionForm.kind == $0.rawValue) },
+            questionErrors: Dictionary(uniqueKeysWithValues: questionErrors.messages.map { (String($0.key.dropFirst("question.".count)), $0.value) })))
     }
 }

@@ -14,5 +14,6 @@ enum Migrations {
         CreateAccountTokens(),
         CreateOutbox(),
         CreateApplications(),
+        CreateCallQuestions(),
     ]
 }

@@ -56,11 +56,14 @@ public struct ApplicationContent: Codable, Sendable, Equatable {
     public var stakeholders: String?
     public var expectedResults: String?
     public var languages: [String]?
+    /// Answers to the call's own questions, by question id.
+    public var answers: [String: Answer]?
 
     public init(organisationName: String? = nil, authorityType: String? = nil, s3ResponsibilityConfirmed: Bool? = nil,
                 territory: String? = nil, contact: Contact? = nil, topics: [String]? = nil, otherTopic: String? = nil,
                 challenges: [Challenge]? = nil, needs: String? = nil, s3Context: String? = nil,
-                stakeholders: String? = nil, expectedResults: String? = nil, languages: [String]? = nil) {
+                stakeholders: String? = nil, expectedResults: String? = nil, languages: [String]? = nil,
+                answers: [String: Answer]? = nil) {
         self.organisationName = organisationName
         self.authorityType = authorityType
         self.s3ResponsibilityConfirmed = s3ResponsibilityConfirmed
@@ -74,6 +77,7 @@ public struct ApplicationContent: Codable, Sendable, Equatable {
         self.stakeholders = stakeholders
         self.expectedResults = expectedResults
         self.languages = languages
+        self.answers = answers
     }
 
     /// The fields of `other` that are present replace those of `self` (a PATCH).
@@ -91,7 +95,8 @@ public struct ApplicationContent: Codable, Sendable, Equatable {
             s3Context: other.s3Context ?? s3Context,
             stakeholders: other.stakeholders ?? stakeholders,
             expectedResults: other.expectedResults ?? expectedResults,
-            languages: other.languages ?? languages)
+            languages: other.languages ?? languages,
+            answers: other.answers ?? answers)
     }
 
     /// Declared challenge kinds that are known, each counted once.

@@ -6,16 +6,19 @@ public struct CallInput: Sendable, Equatable {
     public var cutoffs: [String]?
     public var capacityPerRound: Int?
     public var expertDaysPerAssignment: Int?
+    /// The form's extra questions; nil leaves a call's questions as they are.
+    public var questions: [CallQuestion]?
 
     public init(title: String? = nil, description: String? = nil, timeZone: String? = nil,
                 cutoffs: [String]? = nil, capacityPerRound: Int? = nil,
-                expertDaysPerAssignment: Int? = nil) {
+                expertDaysPerAssignment: Int? = nil, questions: [CallQuestion]? = nil) {
         self.title = title
         self.description = description
         self.timeZone = timeZone
         self.cutoffs = cutoffs
         self.capacityPerRound = capacityPerRound
         self.expertDaysPerAssignment = expertDaysPerAssignment
+        self.questions = questions
     }
 }
 
@@ -36,6 +39,7 @@ public struct CallDefinition: Sendable {
     public let schedule: CallSchedule
     public let capacityPerRound: Int
     public let expertDaysPerAssignment: Int
+    public let questions: [CallQuestion]?
 }
 
 extension CallInput {
@@ -73,6 +77,13 @@ extension CallInput {
             errors.add("expertDaysPerAssignment", "must be a whole number from \(CallDefinition.expertDaysRange.lowerBound) to \(CallDefinition.expertDaysRange.upperBound)")
         }
 
+        for (index, question) in (questions ?? []).enumerated() {
+            errors = errors.merging(question.problems(prefix: "questions[\(index)]."))
+        }
+        if let ids = questions?.map(\.id), Set(ids).count != ids.count {
+            errors.add("questions", "two questions have the same id")
+        }
+
         var schedule: CallSchedule?
         if let zone, let cutoffs {
             do {
@@ -84,7 +95,13 @@ extension CallInput {
         try errors.throwIfAny()
         return CallDefinition(title: title, description: description, timeZone: zone!.timeZone.identifier,
                               schedule: schedule!, capacityPerRound: capacity,
-                              expertDaysPerAssignment: days)
+                              expertDaysPerAssignment: days,
+                              questions: questions?.map { question in
+                                  var question = question
+                                  question.label = question.label.trimmingCharacters(in: .whitespacesAndNewlines)
+                                  question.options = question.options.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                                  return question
+                              })
     }
 
     private func parseCutoffs(into errors: inout FieldErrors) -> [CivilDate]? {
