@@ -154,6 +154,40 @@ struct ApplicationFormPage: Encodable {
     let errorList: [FieldProblem]
     let saved: Bool
     let emailConfirmed: Bool
+    let editable: Editable
+    /// Set when a clarification reopened part of a submitted application.
+    let clarification: ClarificationNotice?
+
+    struct ClarificationNotice: Encodable {
+        let message: String
+        let deadline: String
+    }
+
+    /// Which parts of the form are shown for editing: all of a draft, the reopened ones of a
+    /// submitted application.
+    struct Editable: Encodable {
+        let organisationName, authorityType, s3ResponsibilityConfirmed, territory, contact, topics, challenges: Bool
+        let needs, s3Context, stakeholders, expectedResults, languages, answers: Bool
+        let authorityGroup, needsGroup: Bool
+
+        init(_ fields: Set<ClarifiableField>) {
+            organisationName = fields.contains(.organisationName)
+            authorityType = fields.contains(.authorityType)
+            s3ResponsibilityConfirmed = fields.contains(.s3ResponsibilityConfirmed)
+            territory = fields.contains(.territory)
+            contact = fields.contains(.contact)
+            topics = fields.contains(.topics)
+            challenges = fields.contains(.challenges)
+            needs = fields.contains(.needs)
+            s3Context = fields.contains(.s3Context)
+            stakeholders = fields.contains(.stakeholders)
+            expectedResults = fields.contains(.expectedResults)
+            languages = fields.contains(.languages)
+            answers = fields.contains(.answers)
+            authorityGroup = organisationName || authorityType || s3ResponsibilityConfirmed || territory
+            needsGroup = needs || s3Context || stakeholders || expectedResults || languages
+        }
+    }
     let minimumJustification = ApplicationRules.justificationMinimum
 
     static let labels: [String: String] = [

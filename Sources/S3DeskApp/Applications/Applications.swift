@@ -40,17 +40,25 @@ enum Applications {
         return application
     }
 
-    /// Saves changes to a draft; refused (409) once it is submitted.
+    /// Saves changes to a draft. Once submitted, only the fields a clarification reopened may
+    /// change, while it is open (409 otherwise).
     static func update(_ application: ApplicationRecord, with changes: ApplicationContent, by user: User,
                        on request: Request) async throws {
         try ApplicationAccess.requireMember(user, of: application)
         guard application.status == .draft else {
-            throw AppError.conflict("not_draft", "application \(application.reference) is \(application.status.label.lowercased()) and can no longer be changed")
+            try await Clarifications.amend(application, with: changes, onlyReopened: false, by: user, on: request)
+            return
         }
-        let content = application.content.updated(with: changes)
-        try await checkDraft(content, questions: application.call.orderedQuestions, on: request.db)
-        try await request.db.transaction { db in
-            try await store(content, in: application, at: request.now, on: db)
+        try await save(application.content.updated(with: changes), of: application,
+                       questions: application.call.orderedQuestions, at: request.now, on: request.db)
+    }
+
+    /// Checks a whole content as a draft would be checked, then stores it.
+    static func save(_ content: ApplicationContent, of application: ApplicationRecord, questions: [CallQuestion],
+                     at now: Date, on db: any Database) async throws {
+        try await checkDraft(content, questions: questions, on: db)
+        try await db.transaction { db in
+            try await store(content, in: application, at: now, on: db)
         }
     }
 

@@ -8,6 +8,12 @@ struct ApplicationsAPIController: RouteCollection {
         let reason: String?
     }
 
+    struct ClarificationBody: Content {
+        let fields: [String]?
+        let message: String?
+        let deadline: String?
+    }
+
     func boot(routes: any RoutesBuilder) throws {
         routes.post("calls", ":id", "applications", use: create)
         let applications = routes.grouped("applications")
@@ -17,6 +23,35 @@ struct ApplicationsAPIController: RouteCollection {
         applications.post(":id", "submit", use: submit)
         applications.post(":id", "withdraw", use: withdraw)
         applications.get(":id", "progress", use: progress)
+        applications.get(":id", "clarifications", use: clarifications)
+        applications.post(":id", "clarifications", use: requestClarification)
+        applications.post(":id", "clarifications", "respond", use: respond)
+    }
+
+    @Sendable
+    func clarifications(req: Request) async throws -> ListPage<ClarificationDTO> {
+        let (application, _) = try await ApplicationAccess.find(req)
+        let (items, total) = try await Clarification.query(on: req.db)
+            .filter(\.$application.$id == application.requireID())
+            .sort(\.$requestedAt, .descending)
+            .page(PageRequest(from: req))
+        return ListPage(items: try items.map { try ClarificationDTO($0, now: req.now) }, total: total)
+    }
+
+    @Sendable
+    func requestClarification(req: Request) async throws -> Response {
+        let (application, user) = try await ApplicationAccess.find(req)
+        let body = try req.content.decode(ClarificationBody.self)
+        let clarification = try await Clarifications.request(application, fields: body.fields ?? [], message: body.message ?? "",
+                                                             deadline: body.deadline ?? "", by: user, on: req)
+        return try await ClarificationDTO(clarification, now: req.now).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable
+    func respond(req: Request) async throws -> ApplicationDTO {
+        let (application, user) = try await ApplicationAccess.find(req)
+        try await Clarifications.respond(application, by: user, on: req)
+        return try await dto(application, for: user, on: req)
     }
 
     @Sendable

@@ -17,6 +17,35 @@ struct ApplicationsWebController: RouteCollection {
         routes.post("applications", ":id", "edit", use: save)
         routes.post("applications", ":id", "withdraw", use: withdraw)
         routes.get("applications", ":id", "progress.svg", use: chart)
+        routes.post("applications", ":id", "clarifications", use: requestClarification)
+        routes.post("applications", ":id", "clarifications", "respond", use: respond)
+    }
+
+    struct ClarificationForm: Content {
+        var fields: [String]?
+        var message: String?
+        var deadline: String?
+    }
+
+    @Sendable
+    func requestClarification(req: Request) async throws -> Response {
+        let (application, user) = try await ApplicationAccess.find(req)
+        let form = try req.content.decode(ClarificationForm.self)
+        do {
+            _ = try await Clarifications.request(application, fields: form.fields ?? [], message: form.message ?? "",
+                                                 deadline: form.deadline ?? "", by: user, on: req)
+            return req.redirect(to: SiteURL.application(try application.requireID()))
+        } catch let errors as FieldErrors {
+            return try await renderShow(req, application, user: user, clarificationForm: form, clarificationErrors: errors.messages)
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    @Sendable
+    func respond(req: Request) async throws -> Response {
+        let (application, user) = try await ApplicationAccess.find(req)
+        try await Clarifications.respond(application, by: user, on: req)
+        return req.redirect(to: SiteURL.application(try application.requireID()))
     }
 
     @Sendable
@@ -50,6 +79,12 @@ struct ApplicationsWebController: RouteCollection {
     func show(req: Request) async throws -> View {
         try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
         let (application, user) = try await ApplicationAccess.find(req)
+        return try await renderShow(req, application, user: user)
+    }
+
+    private func renderShow(_ req: Request, _ application: ApplicationRecord, user: User,
+                            clarificationForm: ClarificationForm = ClarificationForm(),
+                            clarificationErrors: [String: String] = [:]) async throws -> View {
         let staff = user.role.may(.viewAllApplications)
         let stages = try await ApplicationProgress.stages(of: application, now: req.now, on: req.db)
         let priority = staff ? try await PriorityLookup.priority(territory: application.territory, content: application.content, on: req.db) : nil
@@ -57,6 +92,9 @@ struct ApplicationsWebController: RouteCollection {
             .filter(\.$application.$id == application.requireID()).with(\.$actor).sort(\.$at).all() : []
         let member = ApplicationAccess.isMember(user, of: application)
         let id = try application.requireID()
+        let open = try await Clarifications.open(for: application, at: req.now, on: req.db)
+        let canAsk = user.role.may(.requestClarification) && open == nil && [.submitted, .underAssessment].contains(application.status)
+        let chosen = Set(clarificationForm.fields ?? [])
         return try await req.view.render("applications/show", ApplicationPage(
             layout: Layout(request: req, title: "Application \(application.reference)"),
             csrfToken: CSRF.token(for: req), reference: application.reference, callTitle: application.call.title,
@@ -65,7 +103,16 @@ struct ApplicationsWebController: RouteCollection {
             submittedAt: application.submittedAt.map(Instant.format),
             chartURL: SiteURL.progressChart(id), chartSummary: ProgressSVG.summary(stages),
             stages: stages.map(ApplicationPage.Stage.init),
-            editURL: member && application.status == .draft ? SiteURL.editApplication(id) : nil,
+            editURL: member && (application.status == .draft || open != nil) ? SiteURL.editApplication(id) : nil,
+            clarification: open.map { ApplicationPage.OpenClarification(
+                message: $0.message, fields: $0.reopened.map(\.label).sorted().joined(separator: ", "),
+                deadline: (try? CivilDate(parsing: $0.deadlineDate)).map(HumanDate.long) ?? $0.deadlineDate,
+                respondURL: member ? SiteURL.application(id) + "/clarifications/respond" : nil) },
+            clarificationRequest: canAsk ? ApplicationPage.ClarificationRequest(
+                action: SiteURL.application(id) + "/clarifications",
+                fields: ClarifiableField.allCases.map { .init(value: $0.rawValue, label: $0.label, checked: chosen.contains($0.rawValue)) },
+                message: clarificationForm.message ?? "", deadline: clarificationForm.deadline ?? "",
+                errors: clarificationErrors) : nil,
             withdrawURL: member && application.status.canMove(to: .withdrawn) ? SiteURL.application(id) + "/withdraw" : nil,
             content: ApplicationPage.Content(application.content, questions: application.call.orderedQuestions),
             priority: priority.map { ApplicationPage.PriorityView(total: $0.total, explanation: $0.explanation, categoryMissing: $0.categoryMissing) },
@@ -76,11 +123,12 @@ struct ApplicationsWebController: RouteCollection {
     @Sendable
     func edit(req: Request) async throws -> Response {
         let (application, user) = try await ApplicationAccess.find(req)
-        guard application.status == .draft, ApplicationAccess.isMember(user, of: application) else {
+        let open = application.status == .draft ? nil : try await Clarifications.open(for: application, at: req.now, on: req.db)
+        guard application.status == .draft || open != nil, ApplicationAccess.isMember(user, of: application) else {
             return req.redirect(to: SiteURL.application(try application.requireID()))
         }
         return try await renderForm(req, application, user: user, content: application.content, errors: [:],
-                                    saved: req.query[String.self, at: "saved"] != nil).encodeResponse(for: req)
+                                    saved: req.query[String.self, at: "saved"] != nil, clarification: open).encodeResponse(for: req)
     }
 
     @Sendable
@@ -89,6 +137,17 @@ struct ApplicationsWebController: RouteCollection {
         let form = try req.content.decode(ApplicationWebForm.self)
         let content = form.content(questions: application.call.orderedQuestions)
         let id = try application.requireID()
+        if application.status != .draft {
+            // Within a clarification: the form shows only the reopened parts; take those.
+            let open = try await Clarifications.open(for: application, at: req.now, on: req.db)
+            do {
+                try await Clarifications.amend(application, with: content, onlyReopened: true, by: user, on: req)
+                return req.redirect(to: SiteURL.editApplication(id) + "?saved=1")
+            } catch let errors as FieldErrors {
+                return try await renderForm(req, application, user: user, content: content, errors: errors.messages, clarification: open)
+                    .encodeResponse(status: .unprocessableEntity, for: req)
+            }
+        }
         do {
             try await Applications.update(application, with: content, by: user, on: req)
             guard form.action == "submit" else { return req.redirect(to: SiteURL.editApplication(id) + "?saved=1") }
@@ -121,7 +180,8 @@ struct ApplicationsWebController: RouteCollection {
     }
 
     private func renderForm(_ req: Request, _ application: ApplicationRecord, user: User, content: ApplicationContent,
-                            errors apiErrors: [String: String], saved: Bool = false) async throws -> View {
+                            errors apiErrors: [String: String], saved: Bool = false,
+                            clarification: Clarification? = nil) async throws -> View {
         let errors = ApplicationWebForm.inputErrors(apiErrors, content: content)
         let topics = try await TopicRecord.query(on: req.db).sort(\.$position).all()
         let chosen = Set(content.topics ?? [])
@@ -143,7 +203,11 @@ struct ApplicationsWebController: RouteCollection {
                 .init($0, answer: content.answers?[$0.id], error: errors["answer-" + $0.id])
             },
             errors: errors, errorList: ApplicationFormPage.problems(errors, questions: application.call.orderedQuestions), saved: saved,
-            emailConfirmed: user.emailConfirmedAt != nil))
+            emailConfirmed: user.emailConfirmedAt != nil,
+            editable: .init(clarification?.reopened ?? Set(ClarifiableField.allCases)),
+            clarification: clarification.map {
+                .init(message: $0.message, deadline: (try? CivilDate(parsing: $0.deadlineDate)).map(HumanDate.long) ?? $0.deadlineDate)
+            }))
     }
 }
 
@@ -220,6 +284,27 @@ struct ApplicationPage: Encodable {
         }
     }
 
+    struct OpenClarification: Encodable {
+        let message: String
+        let fields: String
+        let deadline: String
+        let respondURL: String?
+    }
+
+    struct ClarificationRequest: Encodable {
+        struct Field: Encodable {
+            let value: String
+            let label: String
+            let checked: Bool
+        }
+
+        let action: String
+        let fields: [Field]
+        let message: String
+        let deadline: String
+        let errors: [String: String]
+    }
+
     struct PriorityView: Encodable {
         let total: Int
         let explanation: [String]
@@ -255,6 +340,8 @@ struct ApplicationPage: Encodable {
     let chartSummary: String
     let stages: [Stage]
     let editURL: String?
+    let clarification: OpenClarification?
+    let clarificationRequest: ClarificationRequest?
     let withdrawURL: String?
     let content: Content
     let priority: PriorityView?

@@ -27,6 +27,8 @@ enum AuditAction: String {
     case callCreated = "call.created"
     case callUpdated = "call.updated"
     case regionCategoryCorrected = "region.category_corrected"
+    case clarificationRequested = "application.clarification_requested"
+    case applicationClarified = "application.clarified"
 }
 
 /// What an audit entry is about.
@@ -34,18 +36,20 @@ enum AuditSubject {
     case user(UUID)
     case call(UUID)
     case region(String)
+    case application(UUID)
 
     var type: String {
         switch self {
         case .user: "user"
         case .call: "call"
         case .region: "region"
+        case .application: "application"
         }
     }
 
     var id: String {
         switch self {
-        case .user(let id), .call(let id): id.uuidString
+        case .user(let id), .call(let id), .application(let id): id.uuidString
         case .region(let code): code
         }
     }

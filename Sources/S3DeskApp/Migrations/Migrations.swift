@@ -15,5 +15,6 @@ enum Migrations {
         CreateOutbox(),
         CreateApplications(),
         CreateCallQuestions(),
+        CreateClarifications(),
     ]
 }

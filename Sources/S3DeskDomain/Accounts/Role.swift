@@ -20,12 +20,14 @@ public enum Capability: Sendable, CaseIterable {
     case viewAllApplications
     /// Apply on behalf of one's organisation.
     case apply
+    /// Ask an applicant to clarify named fields of a submitted application.
+    case requestClarification
 }
 
 extension Role {
     public func may(_ capability: Capability) -> Bool {
         switch capability {
-        case .manageCalls, .correctReferenceData, .readOutbox:
+        case .manageCalls, .correctReferenceData, .readOutbox, .requestClarification:
             self == .admin || self == .secretariat
         case .viewAllApplications:
             self == .admin || self == .secretariat || self == .commission

@@ -90,6 +90,25 @@ extension EmailTemplates {
     }
 }
 
+extension EmailTemplates {
+    public static func clarificationRequested(to email: String, name: String, reference: String, message: String,
+                                              fields: [String], deadline: String, link: String) -> EmailMessage {
+        EmailMessage(to: email, subject: "Clarification requested for \(reference)", body: """
+            Dear \(name),
+
+            The secretariat asks you to clarify your application \(reference):
+
+            \(message)
+
+            These parts are open for changes until the end of \(deadline): \(fields.joined(separator: ", ")).
+
+            Make the changes and tell us you are done here: \(link)
+
+            The S3 Targeted Support secretariat
+            """, kind: "clarification_requested")
+    }
+}
+
 /// When a failed delivery is tried again: exponential back-off, then give up.
 public enum DeliveryRetry {
     public static let maximumAttempts = 8

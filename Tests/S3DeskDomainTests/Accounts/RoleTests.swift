@@ -10,6 +10,7 @@ struct RoleTests {
         #expect(role.may(.manageCalls) == expected)
         #expect(role.may(.correctReferenceData) == expected)
         #expect(role.may(.readOutbox) == expected)
+        #expect(role.may(.requestClarification) == expected)
     }
 
     @Test("staff and the Commission see every application; only applicants apply", arguments: Role.allCases)

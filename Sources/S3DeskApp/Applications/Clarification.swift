@@ -1,0 +1,139 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// A request from the secretariat to clarify a submitted application: it reopens the named
+/// fields until the end of the deadline date (in the call's zone), or until the applicant
+/// says they are done.
+final class Clarification: Model, @unchecked Sendable {
+    static let schema = "clarifications"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "application_id") var application: ApplicationRecord
+    @Parent(key: "requested_by") var requestedBy: User
+    @Field(key: "message") var message: String
+    @Field(key: "fields") var fields: [String]
+    @Field(key: "deadline_date") var deadlineDate: String
+    @Field(key: "deadline_at") var deadlineAt: Date
+    @Field(key: "requested_at") var requestedAt: Date
+    @OptionalField(key: "answered_at") var answeredAt: Date?
+
+    init() {}
+
+    var reopened: Set<ClarifiableField> { Set(fields.compactMap(ClarifiableField.init(rawValue:))) }
+
+    func isOpen(at now: Date) -> Bool { answeredAt == nil && now <= deadlineAt }
+}
+
+struct ClarificationDTO: Content {
+    let id: UUID
+    let fields: [String]
+    let message: String
+    let deadline: String
+    let requestedAt: String
+    let answeredAt: String?
+    let open: Bool
+
+    init(_ clarification: Clarification, now: Date) throws {
+        id = try clarification.requireID()
+        fields = clarification.fields
+        message = clarification.message
+        deadline = clarification.deadlineDate
+        requestedAt = Instant.format(clarification.requestedAt)
+        answeredAt = clarification.answeredAt.map(Instant.format)
+        open = clarification.isOpen(at: now)
+    }
+}
+
+enum Clarifications {
+    /// The clarification that currently reopens fields of `application`, if any.
+    static func open(for application: ApplicationRecord, at now: Date, on db: any Database) async throws -> Clarification? {
+        try await Clarification.query(on: db)
+            .filter(\.$application.$id == application.requireID())
+            .filter(\.$answeredAt == nil)
+            .filter(\.$deadlineAt >= now)
+            .sort(\.$requestedAt, .descending)
+            .first()
+    }
+
+    static func request(_ application: ApplicationRecord, fields: [String], message: String, deadline: String,
+                        by user: User, on request: Request) async throws -> Clarification {
+        guard user.role.may(.requestClarification) else { throw AppError.forbidden }
+        guard [.submitted, .underAssessment].contains(application.status) else {
+            throw AppError.conflict("invalid_state", "only a submitted application under assessment can be clarified")
+        }
+        let now = request.now
+        let schedule = try application.call.schedule()
+        let problems = ClarificationRules.problems(fields: fields, message: message, deadline: deadline,
+                                                   today: schedule.calendar.civilDate(of: now))
+        try problems.throwIfAny()
+        guard try await open(for: application, at: now, on: request.db) == nil else {
+            throw AppError.conflict("clarification_open", "a clarification is already open for \(application.reference)")
+        }
+        let date = try CivilDate(parsing: deadline)
+        let clarification = Clarification()
+        clarification.$application.id = try application.requireID()
+        clarification.$requestedBy.id = try user.requireID()
+        clarification.message = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        clarification.fields = fields
+        clarification.deadlineDate = date.description
+        clarification.deadlineAt = schedule.calendar.endOfDay(date)
+        clarification.requestedAt = now
+        let applicant = try await application.$createdBy.get(on: request.db)
+        let link = request.application.mailSettings.publicURL + SiteURL.application(try application.requireID())
+        try await request.db.transaction { db in
+            try await clarification.create(on: db)
+            try await AuditLog.record(.clarificationRequested, subject: .application(try application.requireID()),
+                                      summary: "fields \(fields.joined(separator: ", ")) until \(date)", actor: user, at: now, on: db)
+            try await Outbox.enqueue(EmailTemplates.clarificationRequested(
+                to: applicant.email, name: applicant.name, reference: application.reference, message: clarification.message,
+                fields: clarification.reopened.sorted { $0.rawValue < $1.rawValue }.map(\.label), deadline: HumanDate.long(date), link: link),
+                at: now, on: db, logger: request.logger)
+        }
+        return clarification
+    }
+
+    /// Applies the applicant's change to the reopened fields of a submitted application.
+    /// A change to any other field is refused: the rest stays as submitted.
+    static func amend(_ application: ApplicationRecord, with changes: ApplicationContent, onlyReopened: Bool,
+                      by user: User, on request: Request) async throws {
+        try ApplicationAccess.requireMember(user, of: application)
+        let now = request.now
+        guard let clarification = try await open(for: application, at: now, on: request.db) else {
+            throw AppError.conflict("not_draft", "application \(application.reference) is \(application.status.label.lowercased()) and can no longer be changed")
+        }
+        let reopened = clarification.reopened
+        if !onlyReopened {
+            let outside = changes.carriedFields.subtracting(reopened)
+            guard outside.isEmpty else {
+                throw AppError.conflict("field_locked", "only these fields are reopened: \(reopened.map(\.rawValue).sorted().joined(separator: ", ")); not \(outside.map(\.rawValue).sorted().joined(separator: ", "))")
+            }
+        }
+        let content = application.content.replacing(reopened, from: application.content.updated(with: changes))
+        try await Applications.save(content, of: application, questions: application.call.orderedQuestions, at: now, on: request.db)
+        try await AuditLog.record(.applicationClarified, subject: .application(try application.requireID()),
+                                  summary: "changed within the clarification: \(changes.carriedFields.intersection(reopened).map(\.rawValue).sorted().joined(separator: ", "))",
+                                  actor: user, at: now, on: request.db)
+    }
+
+    /// The applicant is done: the answers must keep the application eligible, then it locks.
+    static func respond(_ application: ApplicationRecord, by user: User, on request: Request) async throws {
+        try ApplicationAccess.requireMember(user, of: application)
+        let now = request.now
+        guard let clarification = try await open(for: application, at: now, on: request.db) else {
+            throw AppError.conflict("no_open_clarification", "no clarification is open for \(application.reference)")
+        }
+        let problems = ApplicationRules.submissionProblems(application.content, reference: try await Applications.reference(on: request.db))
+            .merging(AnswerRules.problems(application.content.answers ?? [:], questions: application.call.orderedQuestions, submission: true))
+        guard problems.isEmpty else {
+            throw AppError(status: .unprocessableEntity, code: "not_eligible", message: "the application would no longer be eligible",
+                           fields: problems.messages)
+        }
+        try await request.db.transaction { db in
+            clarification.answeredAt = now
+            try await clarification.save(on: db)
+            try await AuditLog.record(.applicationClarified, subject: .application(try application.requireID()),
+                                      summary: "clarification answered", actor: user, at: now, on: db)
+        }
+    }
+}
