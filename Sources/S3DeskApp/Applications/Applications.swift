@@ -29,7 +29,7 @@ enum Applications {
         application.status = .draft
         application.createdAt = now
         try await request.db.transaction { db in
-            application.reference = try await ApplicationLifecycle.nextReference(year: ZonedCalendar(identifier: "UTC")!.civilDate(of: now).year, on: db)
+            application.reference = try await ApplicationLifecycle.nextReference(year: ZonedCalendar.utc.civilDate(of: now).year, on: db)
             try await store(content, in: application, at: now, on: db)
             try await ApplicationTransition(applicationID: application.requireID(), at: now, actorID: user.requireID(),
                                             from: nil, to: .draft, reason: "draft started").create(on: db)

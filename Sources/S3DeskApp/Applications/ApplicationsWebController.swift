@@ -101,6 +101,7 @@ struct ApplicationsWebController: RouteCollection {
             status: application.status.label, statusKey: application.status.rawValue, nextStep: application.status.nextStep,
             roundCutoff: application.round.map { round in (try? CivilDate(parsing: round.cutoffDate)).map(HumanDate.long) ?? round.cutoffDate },
             submittedAt: application.submittedAt.map(Instant.format),
+            submittedOn: try application.submittedAt.map { HumanDate.long(try application.call.schedule().calendar.civilDate(of: $0)) },
             chartURL: SiteURL.progressChart(id), chartSummary: ProgressSVG.summary(stages),
             stages: stages.map(ApplicationPage.Stage.init),
             editURL: member && (application.status == .draft || open != nil) ? SiteURL.editApplication(id) : nil,
@@ -251,7 +252,7 @@ struct ApplicationPage: Encodable {
             state = ProgressSVG.stateText(stage.state)
             stateKey = stage.state.rawValue
             due = stage.due.map(HumanDate.long)
-            doneAt = stage.doneAt.map { String(Instant.format($0).prefix(10)) }
+            doneAt = stage.doneAt.map { HumanDate.long(ZonedCalendar.utc.civilDate(of: $0)) }
         }
     }
 
@@ -336,6 +337,8 @@ struct ApplicationPage: Encodable {
     let nextStep: String
     let roundCutoff: String?
     let submittedAt: String?
+    /// The submission date in the call's zone, for people.
+    let submittedOn: String?
     let chartURL: String
     let chartSummary: String
     let stages: [Stage]

@@ -18,6 +18,8 @@ public struct ZonedCalendar: Sendable {
         self.calendar = calendar
     }
 
+    public static let utc = ZonedCalendar(identifier: "UTC")!
+
     public static func isKnown(_ identifier: String) -> Bool {
         identifier == "UTC" || TimeZone.knownTimeZoneIdentifiers.contains(identifier)
     }
