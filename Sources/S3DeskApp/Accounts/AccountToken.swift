@@ -1,4 +1,5 @@
 import Fluent
+import S3DeskDomain
 import Vapor
 
 /// A single-use token sent by email: confirming an address, joining an organisation, resetting
@@ -42,6 +43,20 @@ final class AccountToken: Model, @unchecked Sendable {
         token.expiresAt = now.addingTimeInterval(lifetime)
         token.createdAt = now
         return (token, clear)
+    }
+
+    /// The token to act on. When it is unknown, used or expired, throws `problems` with a
+    /// `token` message added, so the form shows every problem at once; otherwise throws
+    /// `problems` if there are any.
+    static func redeem(_ clear: String, purpose: Purpose, at now: Date, on db: any Database,
+                       invalid message: String, problems: FieldErrors) async throws -> AccountToken {
+        var problems = problems
+        guard let token = try await redeemable(clear, purpose: purpose, at: now, on: db) else {
+            problems.add("token", message)
+            throw problems
+        }
+        try problems.throwIfAny()
+        return token
     }
 
     /// Finds an unused, unexpired token of `purpose`, with its user.

@@ -42,11 +42,10 @@ enum Invitations {
         if name.isEmpty || name.count > 200 { errors.add("name", "enter your name (up to 200 characters)") }
         if let problem = Credentials.passwordProblem(password) { errors.add("password", problem) }
         let now = request.now
-        guard let token = try await AccountToken.redeemable(clear, purpose: .invitation, at: now, on: request.db) else {
-            errors.add("token", "this invitation link is not valid: it was already used or has expired; ask your colleague to invite you again")
-            throw errors
-        }
-        try errors.throwIfAny()
+        let token = try await AccountToken.redeem(
+            clear, purpose: .invitation, at: now, on: request.db,
+            invalid: "this invitation link is not valid: it was already used or has expired; ask your colleague to invite you again",
+            problems: errors)
         let hash = try await request.password.async.hash(password)
         let user = token.user
         try await request.db.transaction { db in
@@ -91,11 +90,9 @@ enum PasswordResets {
         var errors = FieldErrors()
         if let problem = Credentials.passwordProblem(password) { errors.add("password", problem) }
         let now = request.now
-        guard let token = try await AccountToken.redeemable(clear, purpose: .resetPassword, at: now, on: request.db) else {
-            errors.add("token", "this link is not valid: it was already used or has expired; ask for a new one")
-            throw errors
-        }
-        try errors.throwIfAny()
+        let token = try await AccountToken.redeem(
+            clear, purpose: .resetPassword, at: now, on: request.db,
+            invalid: "this link is not valid: it was already used or has expired; ask for a new one", problems: errors)
         let hash = try await request.password.async.hash(password)
         let user = token.user
         try await request.db.transaction { db in

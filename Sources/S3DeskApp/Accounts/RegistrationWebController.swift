@@ -26,12 +26,6 @@ struct RegistrationWebController: RouteCollection {
         ]
     }
 
-    struct AuthorityOption: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     /// Error messages under the form's input names (the API's dotted names mapped to inputs).
     struct FormErrors: Encodable {
         let email: String?
@@ -57,7 +51,7 @@ struct RegistrationWebController: RouteCollection {
         let values: RegistrationForm
         let errors: FormErrors
         let errorList: [FieldProblem]
-        let authorityTypes: [AuthorityOption]
+        let authorityTypes: [SelectOption]
         let passwordMinimum = Credentials.passwordMinimum
     }
 
@@ -139,7 +133,7 @@ struct RegistrationWebController: RouteCollection {
                 errors.messages[field].map { FieldProblem(field: input, label: label, message: $0) }
             },
             authorityTypes: AuthorityType.allCases.map {
-                AuthorityOption(value: $0.rawValue, label: $0.label, selected: values.authorityType == $0.rawValue)
+                SelectOption(value: $0.rawValue, label: $0.label, selected: values.authorityType == $0.rawValue)
             }))
     }
 }

@@ -90,12 +90,6 @@ extension Array {
 
 /// What the form page shows.
 struct ApplicationFormPage: Encodable {
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     struct TopicOption: Encodable {
         let slug: String
         let title: String
@@ -112,7 +106,7 @@ struct ApplicationFormPage: Encodable {
         let value: String
         let yes: Bool
         let no: Bool
-        let options: [Option]
+        let options: [SelectOption]
         let error: String?
 
         init(_ question: CallQuestion, answer: Answer?, error: String?) {
@@ -124,7 +118,7 @@ struct ApplicationFormPage: Encodable {
             value = answer?.display ?? ""
             yes = answer == .bool(true)
             no = answer == .bool(false)
-            options = question.options.map { Option(value: $0, label: $0, selected: answer == .text($0)) }
+            options = question.options.map { SelectOption(value: $0, label: $0, selected: answer == .text($0)) }
             self.error = error
         }
     }
@@ -146,7 +140,7 @@ struct ApplicationFormPage: Encodable {
     let content: ApplicationContent
     let languages: String
     let confirmed: Bool
-    let authorityTypes: [Option]
+    let authorityTypes: [SelectOption]
     let topics: [TopicOption]
     let challenges: [ChallengeOption]
     let questions: [QuestionField]

@@ -111,7 +111,7 @@ struct ApplicationsWebController: RouteCollection {
                 respondURL: member ? SiteURL.application(id) + "/clarifications/respond" : nil) },
             clarificationRequest: canAsk ? ApplicationPage.ClarificationRequest(
                 action: SiteURL.application(id) + "/clarifications",
-                fields: ClarifiableField.allCases.map { .init(value: $0.rawValue, label: $0.label, checked: chosen.contains($0.rawValue)) },
+                fields: ClarifiableField.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: chosen.contains($0.rawValue)) },
                 message: clarificationForm.message ?? "", deadline: clarificationForm.deadline ?? "",
                 errors: clarificationErrors) : nil,
             withdrawURL: member && application.status.canMove(to: .withdrawn) ? SiteURL.application(id) + "/withdraw" : nil,
@@ -293,14 +293,8 @@ struct ApplicationPage: Encodable {
     }
 
     struct ClarificationRequest: Encodable {
-        struct Field: Encodable {
-            let value: String
-            let label: String
-            let checked: Bool
-        }
-
         let action: String
-        let fields: [Field]
+        let fields: [SelectOption]
         let message: String
         let deadline: String
         let errors: [String: String]

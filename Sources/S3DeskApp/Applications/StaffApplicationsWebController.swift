@@ -7,12 +7,6 @@ import Vapor
 struct StaffApplicationsWebController: RouteCollection {
     static let pageSize = 25
 
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     struct Row: Encodable {
         let reference: String
         let url: String
@@ -31,10 +25,10 @@ struct StaffApplicationsWebController: RouteCollection {
         let rows: [Row]
         let total: Int
         let filters: ApplicationFilters
-        let calls: [Option]
-        let statuses: [Option]
-        let categories: [Option]
-        let topics: [Option]
+        let calls: [SelectOption]
+        let statuses: [SelectOption]
+        let categories: [SelectOption]
+        let topics: [SelectOption]
         let pagination: Pagination
     }
 
@@ -62,10 +56,10 @@ struct StaffApplicationsWebController: RouteCollection {
                     statusKey: application.status.rawValue, round: application.round?.cutoffDate ?? "—")
             },
             total: total, filters: filters,
-            calls: calls.map { Option(value: $0.id?.uuidString ?? "", label: $0.title, selected: $0.id == filters.callId) },
-            statuses: ApplicationStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == filters.status) },
-            categories: RegionCategory.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == filters.category) },
-            topics: topics.map { Option(value: $0.id ?? "", label: $0.title, selected: $0.id == filters.topic) },
+            calls: calls.map { SelectOption(value: $0.id?.uuidString ?? "", label: $0.title, selected: $0.id == filters.callId) },
+            statuses: ApplicationStatus.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == filters.status) },
+            categories: RegionCategory.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == filters.category) },
+            topics: topics.map { SelectOption(value: $0.id ?? "", label: $0.title, selected: $0.id == filters.topic) },
             pagination: Pagination(page: pageNumber, pageSize: Self.pageSize, total: total, path: SiteURL.staffApplications,
                                    query: filters.queryString)))
     }

@@ -102,7 +102,7 @@ struct CallFormPage: Encodable {
     /// Nil for a call not yet created: questions are added once it exists.
     let questionsURL: String?
     let questionForm: CallsWebController.QuestionForm
-    let questionKinds: [Option]
+    let questionKinds: [SelectOption]
     let questionErrors: [String: String]
 
     struct QuestionRow: Encodable {
@@ -111,12 +111,6 @@ struct CallFormPage: Encodable {
         let options: String
         let required: Bool
         let removeURL: String
-    }
-
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
     }
 }
 
