@@ -4,6 +4,7 @@ import email
 import email.policy
 import os
 import pathlib
+import signal
 import socket
 import subprocess
 import time
@@ -71,9 +72,12 @@ class Server:
         return subprocess.run([BINARY, *args], env=self.env, input=stdin, text=True, capture_output=True, timeout=120)
 
 
-@pytest.fixture(scope="session")
-def server(mailbox, tmp_path_factory):
+@pytest.fixture(scope="module")
+def server(mailbox, tmp_path_factory, request):
+    """A server with a database of its own for each test module, so that what one module
+    creates (the fuzzer's calls, say) never shows on another module's pages."""
     _, smtp_port = mailbox
+    name = request.module.__name__.rpartition(".")[2]
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = dict(os.environ)
@@ -92,7 +96,8 @@ def server(mailbox, tmp_path_factory):
                              "--role", "secretariat", stdin=PASSWORD + "\n")
     assert created.returncode == 0, created.stdout + created.stderr
     REPORTS.mkdir(exist_ok=True)
-    log = open(REPORTS / "server.log", "w")
+    log_path = REPORTS / f"server-{name}.log"
+    log = open(log_path, "w")
     process = subprocess.Popen([BINARY, "serve", "--hostname", "127.0.0.1", "--port", str(port)],
                                env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
@@ -104,16 +109,19 @@ def server(mailbox, tmp_path_factory):
                         break
             except OSError:
                 pass
-            assert process.poll() is None, "the server stopped; see test-reports/server.log"
+            assert process.poll() is None, f"the server stopped; see {log_path}"
             assert time.time() < deadline, "the server did not answer /health within 60 s"
             time.sleep(0.3)
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        # Stopped by its own PID, never by name: other servers may be running on this machine.
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.kill(process.pid, signal.SIGKILL)
+                process.wait()
         log.close()
 
 
@@ -172,5 +180,20 @@ class Page:
         axe.inject()
         results = axe.run()
         bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
-        details = "\n".join(f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']]}" for v in bad)
-        assert not bad, f"accessibility violations on {name} ({self.path()}):\n{details}"
+        lines = []
+        for v in bad:
+            lines.append(f"- {v['id']} ({v['impact']}): {v['help']}\n  {v['helpUrl']}")
+            for node in v["nodes"]:
+                lines.append(f"    at {' '.join(map(str, node['target']))}: {node['html'][:200]}")
+                lines.extend(f"      {line}" for line in node.get("failureSummary", "").splitlines())
+        details = "\n".join(lines)
+        if bad:
+            print(f"axe-core on {name} ({self.path()}):\n{details}")
+        assert not bad, f"serious or critical accessibility violations on {name} ({self.path()}):\n{details}"
+
+    def button(self, text):
+        """The button a person would press, found by its visible text."""
+        return self.driver.find_element(By.XPATH, f"//button[normalize-space()='{text}']")
+
+    def main_text(self):
+        return self.driver.find_element(By.TAG_NAME, "main").text
