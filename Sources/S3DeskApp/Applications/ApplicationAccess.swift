@@ -10,7 +10,7 @@ enum ApplicationAccess {
         let user = try request.requireUser()
         guard let id = request.parameters.get(parameter, as: UUID.self),
               let application = try await ApplicationRecord.query(on: request.db)
-                  .filter(\.$id == id).with(\.$call) { $0.with(\.$rounds).with(\.$questions) }.with(\.$round).first(),
+                  .filter(\.$id == id).with(\.$call, { $0.with(\.$rounds).with(\.$questions) }).with(\.$round).first(),
               canSee(application, user)
         else { throw AppError.notFound("application") }
         return (application, user)

@@ -27,8 +27,12 @@ struct SMTPTransport: MailTransport {
             if settings.security == .startTLS {
                 try await session.command("STARTTLS", expect: 220)
                 let tls = try NIOSSLContext(configuration: .makeClientConfiguration())
-                let handler = try NIOSSLClientHandler(context: tls, serverHostname: settings.host)
-                try await channel.channel.pipeline.addHandler(handler, position: .first)
+                let host = settings.host
+                // The TLS handler is made and added on the channel's event loop: it is not Sendable.
+                try await channel.channel.eventLoop.submit {
+                    let handler = try NIOSSLClientHandler(context: tls, serverHostname: host)
+                    try channel.channel.pipeline.syncOperations.addHandler(handler, position: .first)
+                }.get()
                 try await session.command("EHLO s3desk", expect: 250)
             }
             if let username = settings.username {

@@ -27,7 +27,8 @@ struct Browser {
         var fields = form
         if let formPage {
             let page = try await get(formPage)
-            fields["_csrf"] = try #require(Browser.csrfToken(in: page.body.string))
+            let token = try #require(Browser.csrfToken(in: page.body.string))
+            fields["_csrf"] = token
         }
         var request = TestingHTTPRequest(method: .POST, url: URI(string: path), headers: headers(), body: ByteBuffer())
         try request.content.encode(fields, as: .urlEncodedForm)
