@@ -6,6 +6,8 @@ import Vapor
 struct PageRequest: Sendable {
     static let defaultLimit = 50
     static let maximumLimit = 500
+    /// Far beyond any list we hold, and small enough that `offset + limit` cannot overflow.
+    static let maximumOffset = 1_000_000_000
 
     let limit: Int
     let offset: Int
@@ -23,8 +25,8 @@ struct PageRequest: Sendable {
         if let limit, !(1...Self.maximumLimit).contains(limit) {
             errors.add("limit", "must be from 1 to \(Self.maximumLimit)")
         }
-        if let offset, offset < 0 {
-            errors.add("offset", "must be 0 or more")
+        if let offset, !(0...Self.maximumOffset).contains(offset) {
+            errors.add("offset", "must be from 0 to \(Self.maximumOffset)")
         }
         if !errors.isEmpty { throw AppError.validation(errors) }
         self.init(limit: limit!, offset: offset!)

@@ -119,7 +119,7 @@ struct CallsAPITests {
             #expect(calls.items.map(\.title) == ["Call 3", "Call 2"])
             let rest = try await app.testing().sendRequest(.GET, "/api/v1/calls?limit=2&offset=2").content.decode(ListPage<CallDTO>.self)
             #expect(rest.items.map(\.title) == ["Call 1"])
-            for bad in ["limit=0", "limit=501", "limit=x", "offset=-1"] {
+            for bad in ["limit=0", "limit=501", "limit=x", "offset=-1", "offset=9223372036854775807", "offset=99999999999999999999"] {
                 let response = try await app.testing().sendRequest(.GET, "/api/v1/calls?\(bad)")
                 #expect(response.status == .unprocessableEntity, "\(bad)")
             }
