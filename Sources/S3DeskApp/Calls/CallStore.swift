@@ -17,7 +17,7 @@ enum CallStore {
         call.createdAt = now
         try await db.transaction { db in
             try await save(call, definition, on: db, at: now)
-            try await AuditLog.record(.callCreated, subject: .call(call.id!), summary: definition.title,
+            try await AuditLog.record(.callCreated, subject: .call(try call.requireID()), summary: definition.title,
                                       actor: actor, at: now, on: db)
         }
         return try await find(call.id, on: db)
@@ -29,7 +29,7 @@ enum CallStore {
                        on db: any Database) async throws -> Call {
         try await db.transaction { db in
             try await save(call, definition, on: db, at: now)
-            try await AuditLog.record(.callUpdated, subject: .call(call.id!), summary: definition.title,
+            try await AuditLog.record(.callUpdated, subject: .call(try call.requireID()), summary: definition.title,
                                       actor: actor, at: now, on: db)
         }
         return try await find(call.id, on: db)

@@ -10,8 +10,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public let day: Int
 
     /// Creates a date, or returns nil when it does not exist (30 February, month 13, ...).
+    /// Years go past 9999 so that month arithmetic on any parsed date stays defined.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month),
+        guard (1...99_999).contains(year), (1...12).contains(month),
               (1...CivilDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         self.year = year

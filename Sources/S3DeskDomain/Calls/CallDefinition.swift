@@ -32,6 +32,8 @@ public struct CallDefinition: Sendable {
     public static let titleLimit = 200
     public static let descriptionLimit = 20_000
     public static let cutoffLimit = 60
+    /// Cut-off years a programme can plausibly use; anything else is a typing slip.
+    public static let cutoffYears = 2000...2100
 
     public let title: String
     public let description: String
@@ -116,7 +118,12 @@ extension CallInput {
         var dates: [CivilDate] = []
         for text in texts {
             do {
-                dates.append(try CivilDate(parsing: text.trimmingCharacters(in: .whitespaces)))
+                let date = try CivilDate(parsing: text.trimmingCharacters(in: .whitespaces))
+                if CallDefinition.cutoffYears.contains(date.year) {
+                    dates.append(date)
+                } else {
+                    errors.add("cutoffs", "\(date) is not between \(CallDefinition.cutoffYears.lowerBound) and \(CallDefinition.cutoffYears.upperBound)")
+                }
             } catch {
                 errors.add("cutoffs", error.message)
             }

@@ -43,6 +43,12 @@ struct CivilDateTests {
         #expect(try CivilDate(parsing: start).adding(months: months).description == expected)
     }
 
+    @Test("arithmetic past the year 9999 stays defined")
+    func farFuture() throws {
+        #expect(try CivilDate(parsing: "9999-12-31").adding(months: 2).description == "10000-02-29")
+        #expect(try CivilDate(parsing: "9999-12-31").next.description == "10000-01-01")
+    }
+
     @Test("the next day rolls over months and years")
     func nextDay() throws {
         #expect(try CivilDate(parsing: "2024-02-28").next.description == "2024-02-29")

@@ -30,6 +30,8 @@ struct CallDefinitionTests {
 
     @Test("duplicate and unordered cut-offs name the cutoffs field", arguments: [
         (["2026-03-31", "2026-03-31"], "listed twice"),
+        (["9999-12-31"], "between 2000 and 2100"),
+        (["1999-12-31"], "between 2000 and 2100"),
         (["2026-06-30", "2026-03-31"], "increasing order"),
         ([], "at least one"),
     ])
