@@ -88,8 +88,7 @@ struct ApplicationsWebController: RouteCollection {
         let staff = user.role.may(.viewAllApplications)
         let stages = try await ApplicationProgress.stages(of: application, now: req.now, on: req.db)
         let priority = staff ? try await PriorityLookup.priority(territory: application.territory, content: application.content, on: req.db) : nil
-        let transitions = staff ? try await ApplicationTransition.query(on: req.db)
-            .filter(\.$application.$id == application.requireID()).with(\.$actor).sort(\.$at).all() : []
+        let trail = staff ? try await auditTrail(of: application, on: req.db) : []
         let member = ApplicationAccess.isMember(user, of: application)
         let id = try application.requireID()
         let open = try await Clarifications.open(for: application, at: req.now, on: req.db)
@@ -117,8 +116,18 @@ struct ApplicationsWebController: RouteCollection {
             withdrawURL: member && application.status.canMove(to: .withdrawn) ? SiteURL.application(id) + "/withdraw" : nil,
             content: ApplicationPage.Content(application.content, questions: application.call.orderedQuestions),
             priority: priority.map { ApplicationPage.PriorityView(total: $0.total, explanation: $0.explanation, categoryMissing: $0.categoryMissing) },
-            transitions: transitions.map(ApplicationPage.TransitionRow.init),
+            trail: trail,
             backURL: staff ? SiteURL.staffApplications : SiteURL.myApplications))
+    }
+
+    /// Status changes and the other audited events of an application (clarifications), in order.
+    private func auditTrail(of application: ApplicationRecord, on db: any Database) async throws -> [ApplicationPage.TrailRow] {
+        let id = try application.requireID()
+        let transitions = try await ApplicationTransition.query(on: db).filter(\.$application.$id == id).with(\.$actor).all()
+        let events = try await AuditEvent.query(on: db).filter(\.$subjectType == AuditSubject.application(id).type)
+            .filter(\.$subjectID == id.uuidString).with(\.$actor).all()
+        let rows = transitions.map { ($0.at, ApplicationPage.TrailRow($0)) } + events.map { ($0.occurredAt, ApplicationPage.TrailRow($0)) }
+        return rows.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     @Sendable
@@ -306,19 +315,25 @@ struct ApplicationPage: Encodable {
         let categoryMissing: Bool
     }
 
-    struct TransitionRow: Encodable {
+    /// One line of the audit trail: a change of status, or another audited event.
+    struct TrailRow: Encodable {
         let at: String
         let actor: String
-        let from: String
-        let to: String
-        let reason: String
+        let what: String
+        let why: String
 
         init(_ transition: ApplicationTransition) {
             at = Instant.format(transition.at)
             actor = transition.actor?.name ?? "the clock"
-            from = transition.from?.label ?? "—"
-            to = transition.to.label
-            reason = transition.reason
+            what = "\(transition.from?.label ?? "—") → \(transition.to.label)"
+            why = transition.reason
+        }
+
+        init(_ event: AuditEvent) {
+            at = Instant.format(event.occurredAt)
+            actor = event.actor?.name ?? "the system"
+            what = event.action == AuditAction.clarificationRequested.rawValue ? "Clarification requested" : "Clarification"
+            why = event.summary
         }
     }
 
@@ -342,6 +357,6 @@ struct ApplicationPage: Encodable {
     let withdrawURL: String?
     let content: Content
     let priority: PriorityView?
-    let transitions: [TransitionRow]
+    let trail: [TrailRow]
     let backURL: String
 }

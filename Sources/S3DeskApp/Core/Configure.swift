@@ -90,6 +90,8 @@ private func routes(_ app: Application, resources: ResourceFiles) throws {
     try web.register(collection: CallsWebController())
     try web.register(collection: ApplicationsWebController())
     try web.register(collection: StaffApplicationsWebController())
+    try web.register(collection: RegionsWebController())
+    try web.register(collection: OutboxWebController())
 }
 
 extension JSONEncoder {

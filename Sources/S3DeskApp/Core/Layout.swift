@@ -9,6 +9,8 @@ struct Layout: Encodable {
         let canManageCalls: Bool
         let canViewApplications: Bool
         let canApply: Bool
+        let canCorrectRegions: Bool
+        let canReadOutbox: Bool
     }
 
     let title: String
@@ -28,7 +30,9 @@ struct Layout: Encodable {
             self.user = SignedIn(name: user.name, role: user.role.rawValue,
                                  canManageCalls: user.role.may(.manageCalls),
                                  canViewApplications: user.role.may(.viewAllApplications),
-                                 canApply: user.role.may(.apply))
+                                 canApply: user.role.may(.apply),
+                                 canCorrectRegions: user.role.may(.correctReferenceData),
+                                 canReadOutbox: user.role.may(.readOutbox))
             self.csrfToken = request.isAPI ? nil : CSRF.token(for: request)
         } else {
             self.user = nil

@@ -37,7 +37,7 @@ struct ReferenceAPIController: RouteCollection {
 
     @Sendable
     func region(req: Request) async throws -> RegionDTO {
-        RegionDTO(try await findRegion(req))
+        RegionDTO(try await Self.findRegion(req))
     }
 
     /// Staff correct a category the reference file lacks or has wrong; audited, and kept when
@@ -45,18 +45,23 @@ struct ReferenceAPIController: RouteCollection {
     @Sendable
     func correctCategory(req: Request) async throws -> RegionDTO {
         let user = try req.require(.correctReferenceData)
-        let region = try await findRegion(req)
+        let region = try await Self.findRegion(req)
         let correction = try req.content.decode(CategoryCorrection.self)
-        let previous = region.category
-        region.category = correction.category
-        region.categorySource = .staff
-        try await req.db.transaction { db in
-            try await region.save(on: db)
-            try await AuditLog.record(.regionCategoryCorrected, subject: .region(region.id!),
-                                      summary: "\(previous.rawValue) → \(correction.category.rawValue)",
-                                      actor: user, at: req.now, on: db)
-        }
+        try await Self.correct(region, to: correction.category, by: user, at: req.now, on: req.db)
         return RegionDTO(region)
+    }
+
+    /// Sets a region's category by hand: audited, and kept when a later reference file loads.
+    static func correct(_ region: Region, to category: RegionCategory, by user: User, at now: Date,
+                        on db: any Database) async throws {
+        let previous = region.category
+        region.category = category
+        region.categorySource = .staff
+        try await db.transaction { db in
+            try await region.save(on: db)
+            try await AuditLog.record(.regionCategoryCorrected, subject: .region(try region.requireID()),
+                                      summary: "\(previous.rawValue) → \(category.rawValue)", actor: user, at: now, on: db)
+        }
     }
 
     @Sendable
@@ -65,7 +70,7 @@ struct ReferenceAPIController: RouteCollection {
         return ListPage(items: topics.map(TopicDTO.init), total: total)
     }
 
-    private func findRegion(_ req: Request) async throws -> Region {
+    static func findRegion(_ req: Request) async throws -> Region {
         let code = req.parameters.get("code")?.uppercased() ?? ""
         guard let region = try await Region.find(code, on: req.db) else {
             throw AppError.notFound("region \(code)")

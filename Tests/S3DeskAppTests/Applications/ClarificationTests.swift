@@ -143,6 +143,10 @@ struct ClarificationAPITests {
             let answered = try await region.post(page + "/clarifications/respond", form: [:], csrfFrom: page)
             #expect(answered.status == .seeOther)
             #expect(try await region.get(edit).status == .seeOther, "locked again")
+            let trail = try await secretariat.get(page).body.string
+            #expect(trail.contains("Clarification requested"))
+            #expect(trail.contains("clarification answered"))
+            #expect(trail.contains("Draft → Submitted"))
         }
     }
 }

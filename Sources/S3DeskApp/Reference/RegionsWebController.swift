@@ -1,0 +1,80 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// `/staff/regions`: the reference regions with their category, for the secretariat to fill in
+/// the categories the shipped file lacks (shown first with `?category=unknown`).
+struct RegionsWebController: RouteCollection {
+    static let pageSize = 50
+
+    struct Row: Encodable {
+        let code: String
+        let name: String
+        let country: String
+        let category: String
+        let corrected: Bool
+        let action: String
+        let options: [SelectOption]
+    }
+
+    struct Page: Encodable {
+        let layout: Layout
+        let csrfToken: String
+        let rows: [Row]
+        let total: Int
+        let country: String
+        let categories: [SelectOption]
+        let pagination: Pagination
+        let saved: String?
+    }
+
+    struct CategoryForm: Content {
+        let category: String?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        let regions = routes.grouped("staff", "regions").grouped(CapabilityGuard(capability: .correctReferenceData))
+        regions.get(use: list)
+        regions.post(":code", use: correct)
+    }
+
+    @Sendable
+    func list(req: Request) async throws -> View {
+        let country = (req.query[String.self, at: "country"] ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+        let category = req.query[String.self, at: "category"].flatMap(RegionCategory.init(rawValue:))
+        let pageNumber = Pagination.pageNumber(req)
+        let query = Region.query(on: req.db).sort(\.$id)
+        if !country.isEmpty { query.filter(\.$countryCode == country) }
+        if let category { query.filter(\.$category == category) }
+        let (regions, total) = try await query.page(PageRequest(limit: Self.pageSize, offset: (pageNumber - 1) * Self.pageSize))
+        var filters = URLComponents()
+        filters.queryItems = [country.isEmpty ? nil : URLQueryItem(name: "country", value: country),
+                              category.map { URLQueryItem(name: "category", value: $0.rawValue) }].compactMap { $0 }
+        return try await req.view.render("staff/regions", Page(
+            layout: Layout(request: req, title: "Regions"), csrfToken: CSRF.token(for: req),
+            rows: regions.map { region in
+                Row(code: region.id ?? "", name: region.name, country: region.countryCode, category: region.category.label,
+                    corrected: region.categorySource == .staff, action: "/staff/regions/\(region.id ?? "")",
+                    options: RegionCategory.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == region.category) })
+            },
+            total: total, country: country,
+            categories: RegionCategory.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == category) },
+            pagination: Pagination(page: pageNumber, pageSize: Self.pageSize, total: total, path: "/staff/regions",
+                                   query: filters.percentEncodedQuery ?? ""),
+            saved: req.query[String.self, at: "saved"]))
+    }
+
+    @Sendable
+    func correct(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let region = try await ReferenceAPIController.findRegion(req)
+        guard let category = try req.content.decode(CategoryForm.self).category.flatMap(RegionCategory.init(rawValue:)) else {
+            throw AppError.invalidField("category", "choose a category")
+        }
+        try await ReferenceAPIController.correct(region, to: category, by: user, at: req.now, on: req.db)
+        var back = URLComponents()
+        back.path = "/staff/regions"
+        back.queryItems = [URLQueryItem(name: "country", value: region.countryCode), URLQueryItem(name: "saved", value: region.id)]
+        return req.redirect(to: back.string ?? "/staff/regions")
+    }
+}
