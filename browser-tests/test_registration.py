@@ -115,3 +115,30 @@ def test_register_confirm_apply_and_follow_progress(page, mailbox, server):
     page.click(driver.find_element(By.LINK_TEXT, "My applications"))
     assert reference in driver.find_element(By.TAG_NAME, "table").text
     page.check("my-applications")
+
+    # The secretariat finds it, reads the priority explained, and asks for a clarification.
+    page.click(page.button("Sign out"))
+    page.open("/login")
+    fill(driver, "email", STAFF_EMAIL)
+    fill(driver, "password", PASSWORD)
+    page.click(page.button("Sign in"))
+    page.open("/staff/applications?q=mazowieckiego")
+    assert reference in driver.find_element(By.TAG_NAME, "table").text
+    page.check("staff-applications")
+    page.click(driver.find_element(By.LINK_TEXT, reference))
+    main = page.main_text()
+    assert "PL92 is a less developed region" in main, "Mazowiecki regionalny is less developed in 2021-2027"
+    assert "Priority bonus: 25" in main, "less developed +20, one challenge +5"
+    page.check("staff-application")
+    driver.find_element(By.CSS_SELECTOR, "input[name='fields[]'][value='stakeholders']").click()
+    fill(driver, "clarification-message", "Which universities will take part?")
+    driver.find_element(By.ID, "clarification-deadline").send_keys("03152026")
+    page.click(page.button("Send the request"))
+    assert "Clarification requested" in page.main_text()
+    page.check("staff-application-clarification")
+    page.open("/staff/regions?category=unknown")
+    page.check("staff-regions")
+    page.open("/staff/outbox")
+    assert "Clarification requested for " + reference in page.main_text()
+    page.check("staff-outbox")
+    assert box.wait_for("ola@mazowsze.example.pl", "Clarification requested for " + reference)
