@@ -18,7 +18,7 @@ enum Invitations {
         }
         let now = request.now
         let publicURL = request.application.mailSettings.publicURL
-        return try await request.db.transaction { db in
+        return try await request.db.writeTransaction { db in
             let user = User(email: email, name: email, role: .applicant, passwordHash: "", createdAt: now,
                             organisationID: organisationID)
             try await user.create(on: db)
@@ -48,7 +48,7 @@ enum Invitations {
             problems: errors)
         let hash = try await request.password.async.hash(password)
         let user = token.user
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             token.usedAt = now
             try await token.save(on: db)
             user.name = name
@@ -76,7 +76,7 @@ enum PasswordResets {
         }
         let now = request.now
         let publicURL = request.application.mailSettings.publicURL
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             let (token, clear) = try AccountToken.issue(.resetPassword, for: user, at: now, lifetime: AccountToken.Purpose.resetPassword.lifetime)
             try await token.create(on: db)
             try await Outbox.enqueue(EmailTemplates.passwordReset(to: user.email, name: user.name,
@@ -95,7 +95,7 @@ enum PasswordResets {
             invalid: "this link is not valid: it was already used or has expired; ask for a new one", problems: errors)
         let hash = try await request.password.async.hash(password)
         let user = token.user
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             token.usedAt = now
             try await token.save(on: db)
             user.passwordHash = hash

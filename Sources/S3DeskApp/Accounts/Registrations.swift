@@ -25,7 +25,7 @@ enum Registrations {
         let now = request.now
         let passwordHash = try await request.password.async.hash(registration.password)
         let settings = request.application.mailSettings
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             let organisation = Organisation()
             organisation.name = registration.organisationName
             organisation.authorityType = registration.authorityType
@@ -61,7 +61,7 @@ enum Registrations {
             throw AppError.invalidField("token", "this confirmation link is not valid: it was already used or has expired")
         }
         let user = token.user
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             token.usedAt = now
             try await token.save(on: db)
             user.emailConfirmedAt = user.emailConfirmedAt ?? now

@@ -25,7 +25,7 @@ enum UserAccounts {
         // Created by an administrator, who vouches for the address: no confirmation email.
         let user = User(email: email!, name: name, role: role,
                         passwordHash: try await hasher.hash(password), createdAt: now, emailConfirmedAt: now)
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await user.create(on: db)
             try await AuditLog.record(.userCreated, subject: .user(try user.requireID()),
                                       summary: "\(user.email) as \(role.rawValue)", actor: actor, at: now, on: db)

@@ -28,7 +28,7 @@ enum ApplicationLifecycle {
             .filter(Round.self, \.$cutoffAt < now)
             .all()
         guard !due.isEmpty else { return }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let transitions = try due.map { application in
                 ApplicationTransition(applicationID: try application.requireID(), at: try application.joined(Round.self).cutoffAt,
                                       actorID: nil, from: .submitted, to: .underAssessment,

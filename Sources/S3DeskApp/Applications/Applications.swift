@@ -28,7 +28,7 @@ enum Applications {
         application.$createdBy.id = try user.requireID()
         application.status = .draft
         application.createdAt = now
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             application.reference = try await ApplicationLifecycle.nextReference(year: ZonedCalendar.utc.civilDate(of: now).year, on: db)
             try await store(content, in: application, at: now, on: db)
             try await ApplicationTransition(applicationID: application.requireID(), at: now, actorID: user.requireID(),
@@ -57,7 +57,7 @@ enum Applications {
     static func save(_ content: ApplicationContent, of application: ApplicationRecord, questions: [CallQuestion],
                      at now: Date, on db: any Database) async throws {
         try await checkDraft(content, questions: questions, on: db)
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await store(content, in: application, at: now, on: db)
         }
     }
@@ -86,7 +86,7 @@ enum Applications {
                            fields: problems.messages)
         }
         let settings = request.application.mailSettings
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             application.$round.id = try round.requireID()
             application.submittedAt = now
             try await store(application.content, in: application, at: now, on: db)
@@ -107,7 +107,7 @@ enum Applications {
         guard (3...2000).contains(reason.count) else {
             throw AppError.invalidField("reason", "give the reason for withdrawing, in 3 to 2,000 characters")
         }
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await ApplicationLifecycle.move(application, to: .withdrawn, by: user, reason: reason, at: request.now, on: db)
         }
     }

@@ -81,7 +81,7 @@ enum Clarifications {
         clarification.requestedAt = now
         let applicant = try await application.$createdBy.get(on: request.db)
         let link = request.application.mailSettings.publicURL + SiteURL.application(try application.requireID())
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await clarification.create(on: db)
             try await AuditLog.record(.clarificationRequested, subject: .application(try application.requireID()),
                                       summary: "fields \(fields.joined(separator: ", ")) until \(date)", actor: user, at: now, on: db)
@@ -129,7 +129,7 @@ enum Clarifications {
             throw AppError(status: .unprocessableEntity, code: "not_eligible", message: "the application would no longer be eligible",
                            fields: problems.messages)
         }
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             clarification.answeredAt = now
             try await clarification.save(on: db)
             try await AuditLog.record(.applicationClarified, subject: .application(try application.requireID()),

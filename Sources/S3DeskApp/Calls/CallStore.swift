@@ -15,7 +15,7 @@ enum CallStore {
                        on db: any Database) async throws -> Call {
         let call = Call()
         call.createdAt = now
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await save(call, definition, on: db, at: now)
             try await AuditLog.record(.callCreated, subject: .call(try call.requireID()), summary: definition.title,
                                       actor: actor, at: now, on: db)
@@ -27,7 +27,7 @@ enum CallStore {
     /// records point at it); rounds of removed dates are deleted, new dates get new rounds.
     static func update(_ call: Call, with definition: CallDefinition, actor: User?, at now: Date,
                        on db: any Database) async throws -> Call {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await save(call, definition, on: db, at: now)
             try await AuditLog.record(.callUpdated, subject: .call(try call.requireID()), summary: definition.title,
                                       actor: actor, at: now, on: db)
@@ -42,7 +42,7 @@ enum CallStore {
         var errors = FieldErrors()
         for question in questions { errors = errors.merging(question.problems(prefix: "question.")) }
         try errors.throwIfAny()
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await saveQuestions(questions, of: call, on: db)
             try await AuditLog.record(.callUpdated, subject: .call(try call.requireID()), summary: summary, actor: actor, at: now, on: db)
         }

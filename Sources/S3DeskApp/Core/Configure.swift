@@ -3,6 +3,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Leaf
 import LeafKit
+import SQLKit
 import Vapor
 
 /// Builds the whole application: the one factory the server, the commands and the tests use.
@@ -109,6 +110,11 @@ struct DatabaseBootstrap: LifecycleHandler {
     let resources: ResourceFiles
 
     func willBootAsync(_ app: Application) async throws {
+        // Write-ahead logging on a SQLite file: readers no longer block the writer, and writers
+        // wait for each other instead of failing. (An in-memory database ignores it.)
+        if let sql = app.db as? any SQLDatabase, sql.dialect.name == "sqlite" {
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+        }
         try await app.autoMigrate()
         let counts = try await ReferenceDataLoader.load(on: app.db, resources: resources)
         app.logger.info("reference data loaded", metadata: [

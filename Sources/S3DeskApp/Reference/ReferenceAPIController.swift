@@ -57,7 +57,7 @@ struct ReferenceAPIController: RouteCollection {
         let previous = region.category
         region.category = category
         region.categorySource = .staff
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await region.save(on: db)
             try await AuditLog.record(.regionCategoryCorrected, subject: .region(try region.requireID()),
                                       summary: "\(previous.rawValue) → \(category.rawValue)", actor: user, at: now, on: db)

@@ -16,7 +16,7 @@ enum ReferenceDataLoader {
     static func load(on db: any Database, resources: ResourceFiles) async throws -> Counts {
         let regions = try ReferenceData.regions(csv: try resources.text("Data/nuts2_regions.csv"))
         let countries = try ReferenceData.countries(csv: try resources.text("Data/countries.csv"))
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             // Countries first: each region refers to its country.
             let countriesInserted = try await loadCountries(countries, on: db)
             var counts = try await loadRegions(regions, on: db)

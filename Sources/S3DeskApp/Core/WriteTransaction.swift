@@ -1,0 +1,27 @@
+import Fluent
+import SQLKit
+
+extension Database {
+    /// A transaction that, on SQLite, takes the write lock at its start (`BEGIN IMMEDIATE`).
+    ///
+    /// Fluent begins SQLite transactions deferred: two of them that read and then write at the
+    /// same time deadlock, and SQLite fails one with "database is locked" instead of waiting.
+    /// Taking the lock first makes the second wait its turn. PostgreSQL needs none of this.
+    func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else {
+            return try await transaction(body)
+        }
+        return try await withConnection { connection in
+            guard let sql = connection as? any SQLDatabase else { return try await connection.transaction(body) }
+            try await sql.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(connection)
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+}
