@@ -28,15 +28,15 @@ enum Applications {
         application.$createdBy.id = try user.requireID()
         application.status = .draft
         application.createdAt = now
+        // As `ApplicationAccess.find` loads it, so callers (and `store`) can read the call and round.
+        application.$call.value = call
+        application.$round.value = .some(nil)
         try await request.db.writeTransaction { db in
             application.reference = try await ApplicationLifecycle.nextReference(year: ZonedCalendar.utc.civilDate(of: now).year, on: db)
             try await store(content, in: application, at: now, on: db)
             try await ApplicationTransition(applicationID: application.requireID(), at: now, actorID: user.requireID(),
                                             from: nil, to: .draft, reason: "draft started").create(on: db)
         }
-        // As `ApplicationAccess.find` loads it, so callers can read the call and round.
-        application.$call.value = call
-        application.$round.value = .some(nil)
         return application
     }
 
@@ -119,11 +119,13 @@ enum Applications {
         guard problems.isEmpty else { throw problems }
     }
 
-    /// Writes the content and the columns derived from it (territory, category, priority, topics).
+    /// Writes the content and the columns derived from it (territory, category, priority under
+    /// the call's policy, topics). The application's call must be loaded.
     private static func store(_ content: ApplicationContent, in application: ApplicationRecord, at now: Date,
                               on db: any Database) async throws {
         let territory = (content.territory ?? "").trimmingCharacters(in: .whitespaces).uppercased()
-        let priority = try await PriorityLookup.priority(territory: territory, content: content, on: db)
+        let priority = try await PriorityLookup.priority(territory: territory, content: content,
+                                                         policy: application.call.rankingPolicy.priority, on: db)
         application.content = content
         application.territory = territory
         application.countryCode = String(territory.prefix(2))
@@ -141,15 +143,12 @@ enum Applications {
 /// The priority of an application from the reference data (domain.md, "Prioritisation").
 enum PriorityLookup {
     /// Nil while the territory is not a known region or country.
-    static func priority(territory code: String, content: ApplicationContent, on db: any Database) async throws -> Priority? {
-        if let region = try await Region.find(code, on: db) {
-            return Priority.compute(territory: .region(code), regionCategory: region.category, countryRegionCategories: [],
-                                    challenges: content.declaredChallenges)
-        }
-        guard code.count == 2, try await Country.find(code, on: db) != nil else { return nil }
-        let categories = try await Region.query(on: db).filter(\.$countryCode == code).all(\.$category)
-        return Priority.compute(territory: .country(code), regionCategory: nil, countryRegionCategories: categories,
-                                challenges: content.declaredChallenges)
+    static func priority(territory code: String, content: ApplicationContent, policy: PriorityPolicy,
+                         on db: any Database) async throws -> Priority? {
+        // A region's code starts with its country's, so one country's regions answer both cases.
+        let categories = try await RegionCategories.load(country: String(code.prefix(2)), on: db)
+        guard categories.isKnown(code) else { return nil }
+        return categories.priority(territory: code, challenges: content.declaredChallenges, policy: policy)
     }
 }
 

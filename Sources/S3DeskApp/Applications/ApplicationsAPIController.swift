@@ -114,7 +114,8 @@ struct ApplicationsAPIController: RouteCollection {
     }
 
     private func dto(_ application: ApplicationRecord, for user: User, on req: Request) async throws -> ApplicationDTO {
-        let priority = try await PriorityLookup.priority(territory: application.territory, content: application.content, on: req.db)
+        let priority = try await PriorityLookup.priority(territory: application.territory, content: application.content,
+                                                              policy: application.call.rankingPolicy.priority, on: req.db)
         let stages = try await ApplicationProgress.stages(of: application, now: req.now, on: req.db)
         return try ApplicationDTO(application, priority: priority, showExplanation: user.role.may(.viewAllApplications),
                                   progress: ApplicationProgress.dto(stages, budget: application.call.expertDaysPerAssignment))

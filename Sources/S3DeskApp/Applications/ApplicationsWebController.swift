@@ -87,7 +87,8 @@ struct ApplicationsWebController: RouteCollection {
                             clarificationErrors: [String: String] = [:]) async throws -> View {
         let staff = user.role.may(.viewAllApplications)
         let stages = try await ApplicationProgress.stages(of: application, now: req.now, on: req.db)
-        let priority = staff ? try await PriorityLookup.priority(territory: application.territory, content: application.content, on: req.db) : nil
+        let priority = staff ? try await PriorityLookup.priority(territory: application.territory, content: application.content,
+                                                              policy: application.call.rankingPolicy.priority, on: req.db) : nil
         let trail = staff ? try await auditTrail(of: application, on: req.db) : []
         let member = ApplicationAccess.isMember(user, of: application)
         let id = try application.requireID()

@@ -29,6 +29,13 @@ enum AuditAction: String {
     case regionCategoryCorrected = "region.category_corrected"
     case clarificationRequested = "application.clarification_requested"
     case applicationClarified = "application.clarified"
+    case applicationAssessed = "application.assessed"
+    case conflictDeclared = "application.conflict_declared"
+    case decisionProposed = "application.decision_proposed"
+    case reservePromoted = "application.promoted"
+    case roundEndorsed = "round.endorsed"
+    case roundReturned = "round.returned"
+    case rankingPolicyChanged = "call.ranking_policy_changed"
 }
 
 /// What an audit entry is about.
@@ -37,6 +44,7 @@ enum AuditSubject {
     case call(UUID)
     case region(String)
     case application(UUID)
+    case round(UUID)
 
     var type: String {
         switch self {
@@ -44,12 +52,13 @@ enum AuditSubject {
         case .call: "call"
         case .region: "region"
         case .application: "application"
+        case .round: "round"
         }
     }
 
     var id: String {
         switch self {
-        case .user(let id), .call(let id), .application(let id): id.uuidString
+        case .user(let id), .call(let id), .application(let id), .round(let id): id.uuidString
         case .region(let code): code
         }
     }

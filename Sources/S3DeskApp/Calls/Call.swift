@@ -16,12 +16,16 @@ final class Call: Model, @unchecked Sendable {
     @Field(key: "closes_at") var closesAt: Date
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    /// Nil until the secretariat changes it: the call ranks with domain.md's defaults.
+    @OptionalField(key: "ranking_policy") var storedRankingPolicy: RankingPolicy?
     @Children(for: \.$call) var rounds: [Round]
     @Children(for: \.$call) var questions: [CallQuestionRecord]
 
     init() {}
 
     func isOpen(at now: Date) -> Bool { closesAt >= Instant.roundedToMilliseconds(now) }
+
+    var rankingPolicy: RankingPolicy { storedRankingPolicy ?? RankingPolicy() }
 }
 
 /// One cut-off round of a call.

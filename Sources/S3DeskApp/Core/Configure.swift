@@ -82,6 +82,9 @@ private func routes(_ app: Application, resources: ResourceFiles) throws {
     try api.register(collection: ReferenceAPIController())
     try api.register(collection: CallsAPIController())
     try api.register(collection: ApplicationsAPIController())
+    try api.register(collection: AssessmentAPIController())
+    try api.register(collection: RoundsAPIController())
+    try api.register(collection: RankingPolicyAPIController())
 
     let web = app.grouped(CSRFMiddleware())
     try web.register(collection: HomeController())
@@ -93,6 +96,9 @@ private func routes(_ app: Application, resources: ResourceFiles) throws {
     try web.register(collection: StaffApplicationsWebController())
     try web.register(collection: RegionsWebController())
     try web.register(collection: OutboxWebController())
+    try web.register(collection: AssessmentWebController())
+    try web.register(collection: RoundsWebController())
+    try web.register(collection: RankingPolicyWebController())
 }
 
 extension JSONEncoder {

@@ -27,6 +27,12 @@ enum SiteURL {
     static func apply(to call: UUID) -> String { "/calls/\(call.uuidString)/apply" }
     static func editCall(_ id: UUID) -> String { "/staff/calls/\(id.uuidString)/edit" }
     static func call(_ id: UUID) -> String { "/staff/calls/\(id.uuidString)" }
+    static func rankingPolicy(_ call: UUID) -> String { "/staff/calls/\(call.uuidString)/ranking-policy" }
+    static func round(_ id: UUID) -> String { "/staff/rounds/\(id.uuidString)" }
+    static func rankingCSV(_ round: UUID) -> String { "/staff/rounds/\(round.uuidString)/ranking.csv" }
+    static func endorsement(_ round: UUID) -> String { "/staff/rounds/\(round.uuidString)/endorsement" }
+    static func assessment(_ application: UUID) -> String { "/staff/applications/\(application.uuidString)/assessment" }
+    static func decision(_ application: UUID) -> String { "/staff/applications/\(application.uuidString)/decision" }
 
     /// The sign-in page, remembering where to go afterwards (only paths on this site).
     static func login(next: String? = nil) -> String {

@@ -16,5 +16,6 @@ enum Migrations {
         CreateApplications(),
         CreateCallQuestions(),
         CreateClarifications(),
+        CreateAssessments(),
     ]
 }

@@ -58,19 +58,30 @@ enum Outbox {
     /// Queues `message`; call with the transaction's database so the email exists only if the
     /// change that caused it commits.
     static func enqueue(_ message: EmailMessage, at now: Date, on db: any Database, logger: Logger) async throws {
-        let email = OutboxEmail()
-        email.recipient = message.to
-        email.subject = message.subject
-        email.body = message.body
-        email.kind = message.kind
-        email.status = .queued
-        email.attempts = 0
-        email.nextAttemptAt = Date()
-        email.createdAt = now
-        try await email.create(on: db)
+        try await enqueue([message], at: now, on: db, logger: logger)
+    }
+
+    /// Queues many emails with one insert (a round's decisions reach dozens of applicants).
+    static func enqueue(_ messages: [EmailMessage], at now: Date, on db: any Database, logger: Logger) async throws {
+        guard !messages.isEmpty else { return }
+        let emails = messages.map { message in
+            let email = OutboxEmail()
+            email.recipient = message.to
+            email.subject = message.subject
+            email.body = message.body
+            email.kind = message.kind
+            email.status = .queued
+            email.attempts = 0
+            email.nextAttemptAt = Date()
+            email.createdAt = now
+            return email
+        }
+        try await emails.create(on: db)
         // Readable in the log too, so a server without SMTP still shows what it would send.
-        logger.info("email queued", metadata: [
-            "to": "\(message.to)", "subject": "\(message.subject)", "kind": "\(message.kind)", "body": "\(message.body)",
-        ])
+        for message in messages {
+            logger.info("email queued", metadata: [
+                "to": "\(message.to)", "subject": "\(message.subject)", "kind": "\(message.kind)", "body": "\(message.body)",
+            ])
+        }
     }
 }

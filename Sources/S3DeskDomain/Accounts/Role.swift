@@ -22,17 +22,25 @@ public enum Capability: Sendable, CaseIterable {
     case apply
     /// Ask an applicant to clarify named fields of a submitted application.
     case requestClarification
+    /// Score applications on the rubric (or declare a conflict of interest).
+    case assess
+    /// Decide selected / reserve / rejected, and change a call's ranking policy.
+    case decide
+    /// Endorse a round's decisions or return them: the Commission's alone.
+    case endorse
 }
 
 extension Role {
     public func may(_ capability: Capability) -> Bool {
         switch capability {
-        case .manageCalls, .correctReferenceData, .readOutbox, .requestClarification:
+        case .manageCalls, .correctReferenceData, .readOutbox, .requestClarification, .decide:
             self == .admin || self == .secretariat
-        case .viewAllApplications:
+        case .viewAllApplications, .assess:
             self == .admin || self == .secretariat || self == .commission
         case .apply:
             self == .applicant
+        case .endorse:
+            self == .commission
         }
     }
 }

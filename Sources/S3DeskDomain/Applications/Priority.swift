@@ -1,5 +1,5 @@
 /// The bonuses that prioritise less developed regions and regions with specific challenges.
-/// The defaults are domain.md's; a call may change them (assessment, a later issue).
+/// The defaults are domain.md's; a call may change them (`RankingPolicy`).
 public struct PriorityPolicy: Sendable, Equatable {
     public var lessDevelopedBonus = 20
     public var transitionBonus = 10

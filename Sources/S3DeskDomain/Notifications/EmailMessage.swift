@@ -122,3 +122,26 @@ public enum DeliveryRetry {
         return min(firstWait * Double(1 << (attempt - 1)), longestWait)
     }
 }
+
+extension EmailTemplates {
+    /// Sent once the Commission has endorsed the round's decisions, never before.
+    public static func decision(to email: String, name: String, reference: String, decision: DecisionKind,
+                                reason: String, link: String) -> EmailMessage {
+        let outcome = switch decision {
+        case .selected: "has been selected for a Targeted Assignment. The secretariat will invite you to a topic-definition meeting."
+        case .reserve: "is on the reserve list of its round. You will hear from us if a place frees up."
+        case .rejected: "has not been selected in this round."
+        }
+        return EmailMessage(to: email, subject: "Decision on your application \(reference)", body: """
+            Dear \(name),
+
+            Your application \(reference) \(outcome)
+
+            The reason: \(reason)
+
+            Follow your application here: \(link)
+
+            The S3 Targeted Support secretariat
+            """, kind: "decision")
+    }
+}

@@ -11,6 +11,13 @@ struct RoleTests {
         #expect(role.may(.correctReferenceData) == expected)
         #expect(role.may(.readOutbox) == expected)
         #expect(role.may(.requestClarification) == expected)
+        #expect(role.may(.decide) == expected)
+    }
+
+    @Test("the secretariat and the Commission assess; only the Commission endorses", arguments: Role.allCases)
+    func assessment(role: Role) {
+        #expect(role.may(.assess) == [.admin, .secretariat, .commission].contains(role))
+        #expect(role.may(.endorse) == (role == .commission))
     }
 
     @Test("staff and the Commission see every application; only applicants apply", arguments: Role.allCases)

@@ -1,0 +1,112 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// The secretariat's decisions: proposed until the Commission endorses the round; afterwards
+/// only a reserve application can still be promoted, and that takes effect at once.
+enum Decisions {
+    static let reasonLength = 3...2_000
+    /// Statuses in which a selection (proposed or endorsed) takes one of the round's places.
+    static let holdingPlace: [ApplicationStatus] = [.underAssessment, .selected, .scoping, .launched, .completed]
+
+    static func decide(_ application: ApplicationRecord, kind: DecisionKind, reason: String, by user: User,
+                       on request: Request) async throws -> Decision {
+        guard user.role.may(.decide) else { throw AppError.forbidden }
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard reasonLength.contains(reason.count) else {
+            throw AppError.invalidField("reason", "give the reason for the decision, in 3 to 2,000 characters")
+        }
+        guard let round = application.round else {
+            throw AppError.conflict("not_under_assessment", "application \(application.reference) was never submitted: there is nothing to decide")
+        }
+        if application.status == .reserve, kind == .selected {
+            return try await promote(application, round: round, reason: reason, by: user, on: request)
+        }
+        let roundID = try round.requireID()
+        if let endorsement = try await Endorsements.latest(of: roundID, on: request.db), endorsement.endorsed {
+            throw AppError.conflict("round_endorsed", "the round's decisions were endorsed on \(Instant.format(endorsement.at)): only a reserve application can still be promoted")
+        }
+        guard application.status == .underAssessment else {
+            throw AppError.conflict("not_under_assessment", "application \(application.reference) is \(application.status.label.lowercased()): decisions are taken on applications under assessment")
+        }
+        let applicationID = try application.requireID()
+        let scores = try await Assessment.query(on: request.db).filter(\.$application.$id == applicationID).all()
+            .compactMap { $0.scores?.scaled }
+        // A selection withdrawn or cancelled since frees its place.
+        let selectedElsewhere = try await Decision.query(on: request.db).filter(\.$round.$id == roundID)
+            .filter(\.$decision == .selected).filter(\.$application.$id != applicationID)
+            .join(ApplicationRecord.self, on: \Decision.$application.$id == \ApplicationRecord.$id)
+            .filter(ApplicationRecord.self, \.$status ~~ Decisions.holdingPlace).count()
+        if let refusal = DecisionRules.refusal(of: kind, scaledScores: scores, policy: application.call.rankingPolicy,
+                                               selectedElsewhere: selectedElsewhere, capacity: round.capacity) {
+            throw AppError.conflict(refusal.code, refusal.message)
+        }
+        let decision = try await Decision.query(on: request.db).filter(\.$application.$id == applicationID).first() ?? Decision()
+        decision.$application.id = applicationID
+        decision.$round.id = roundID
+        decision.decision = kind
+        decision.reason = reason
+        decision.$decidedBy.id = try user.requireID()
+        decision.decidedAt = request.now
+        decision.endorsedAt = nil
+        try await request.db.writeTransaction { db in
+            try await decision.save(on: db)
+            try await AuditLog.record(.decisionProposed, subject: .application(applicationID), summary: "\(kind.label): \(reason)",
+                                      actor: user, at: request.now, on: db)
+        }
+        return decision
+    }
+
+    /// A reserve application becomes selected at once while the round's launch is not past and
+    /// a place is free; the applicant is told.
+    private static func promote(_ application: ApplicationRecord, round: Round, reason: String, by user: User,
+                                on request: Request) async throws -> Decision {
+        let schedule = try application.call.schedule()
+        if let refusal = DecisionRules.promotionRefusal(today: schedule.calendar.civilDate(of: request.now),
+                                                        launchDue: try CivilDate(parsing: round.launchDue)) {
+            throw AppError.conflict(refusal.code, refusal.message)
+        }
+        let applicationID = try application.requireID()
+        let taken = try await ApplicationRecord.query(on: request.db).filter(\.$round.$id == round.requireID())
+            .filter(\.$status ~~ [.selected, .scoping, .launched, .completed]).count()
+        if taken >= round.capacity { throw AppError.conflict("round_full", DecisionRefusal.roundFull(capacity: round.capacity).message) }
+        guard let decision = try await Decision.query(on: request.db).filter(\.$application.$id == applicationID).first() else {
+            throw AppError.conflict("no_decision", "application \(application.reference) has no decision to change")
+        }
+        let applicant = try await application.$createdBy.get(on: request.db)
+        let link = request.application.mailSettings.publicURL + SiteURL.application(applicationID)
+        try await request.db.writeTransaction { db in
+            decision.decision = .selected
+            decision.reason = reason
+            decision.$decidedBy.id = try user.requireID()
+            decision.decidedAt = request.now
+            decision.endorsedAt = request.now
+            try await decision.save(on: db)
+            try await ApplicationLifecycle.move(application, to: .selected, by: user, reason: "promoted from the reserve list: \(reason)",
+                                                at: request.now, on: db)
+            try await AuditLog.record(.reservePromoted, subject: .application(applicationID), summary: reason,
+                                      actor: user, at: request.now, on: db)
+            try await Outbox.enqueue(EmailTemplates.decision(to: applicant.email, name: applicant.name, reference: application.reference,
+                                                             decision: .selected, reason: reason, link: link),
+                                     at: request.now, on: db, logger: request.logger)
+        }
+        return decision
+    }
+}
+
+struct DecisionDTO: Content {
+    let applicationId: UUID
+    let decision: DecisionKind
+    let reason: String
+    let decidedAt: String
+    /// False while the Commission has not endorsed it: the applicant does not know yet.
+    let endorsed: Bool
+
+    init(_ decision: Decision) {
+        applicationId = decision.$application.id
+        self.decision = decision.decision
+        reason = decision.reason
+        decidedAt = Instant.format(decision.decidedAt)
+        endorsed = decision.endorsedAt != nil
+    }
+}

@@ -1,0 +1,99 @@
+import Fluent
+import S3DeskDomain
+import SQLKit
+import Vapor
+
+/// The Commission endorses a round's decisions, or returns them with a comment. Endorsing
+/// makes every decision take effect at once: statuses change, applicants are emailed.
+enum Endorsements {
+    static func latest(of roundID: UUID, on db: any Database) async throws -> Endorsement? {
+        try await Endorsement.query(on: db).filter(\.$round.$id == roundID).sort(\.$at, .descending).sort(\.$id).first()
+    }
+
+    static func record(_ round: Round, endorsed: Bool, comment: String, by user: User, on request: Request) async throws -> Endorsement {
+        guard user.role.may(.endorse) else { throw AppError.forbidden }
+        let comment = comment.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let problem = EndorsementRules.commentProblem(endorsed: endorsed, comment: comment) {
+            throw AppError.invalidField("comment", problem)
+        }
+        try await ApplicationLifecycle.catchUp(on: request.db, now: request.now)
+        let roundID = try round.requireID()
+        let applications = try await ApplicationRecord.query(on: request.db).filter(\.$round.$id == roundID)
+            .filter(\.$status ~~ [.submitted, .underAssessment]).with(\.$createdBy).sort(\.$reference).all()
+        let decisions = try await Decision.query(on: request.db).filter(\.$round.$id == roundID).filter(\.$endorsedAt == nil).all()
+        let decided = Dictionary(decisions.map { ($0.$application.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let assessing = applications.filter { $0.status == .underAssessment }
+        // Returning asks the secretariat to reconsider: it needs decisions, not all of them.
+        if let refusal = EndorsementRules.refusal(
+            alreadyEndorsed: try await latest(of: roundID, on: request.db)?.endorsed ?? false,
+            awaitingCutoff: endorsed ? applications.count - assessing.count : 0,
+            undecided: endorsed ? try assessing.filter { decided[try $0.requireID()] == nil }.map(\.reference) : [],
+            pending: endorsed ? assessing.count : decisions.count) {
+            throw AppError.conflict(refusal.code, refusal.message)
+        }
+        let endorsement = Endorsement()
+        endorsement.$round.id = roundID
+        endorsement.endorsed = endorsed
+        endorsement.comment = comment
+        endorsement.$officer.id = try user.requireID()
+        endorsement.at = request.now
+        let now = request.now
+        let publicURL = request.application.mailSettings.publicURL
+        try await request.db.writeTransaction { db in
+            try await endorsement.create(on: db)
+            try await AuditLog.record(endorsed ? .roundEndorsed : .roundReturned, subject: .round(roundID),
+                                      summary: endorsed ? "\(assessing.count) decisions endorsed" + (comment.isEmpty ? "" : ": \(comment)") : comment,
+                                      actor: user, at: now, on: db)
+            guard endorsed else { return }
+            try await apply(assessing, decisions: decided, officer: user, at: now, on: db)
+            try await Outbox.enqueue(try assessing.map { application in
+                let decision = decided[try application.requireID()]!
+                return EmailTemplates.decision(to: application.createdBy.email, name: application.createdBy.name,
+                                               reference: application.reference, decision: decision.decision, reason: decision.reason,
+                                               link: publicURL + SiteURL.application(try application.requireID()))
+            }, at: now, on: db, logger: request.logger)
+        }
+        return endorsement
+    }
+
+    /// Moves each application to its decision's status: one update per kind of decision and one
+    /// insert of the transitions, whatever the size of the round.
+    private static func apply(_ applications: [ApplicationRecord], decisions: [UUID: Decision], officer: User,
+                              at now: Date, on db: any Database) async throws {
+        var transitions: [ApplicationTransition] = []
+        var idsByKind: [DecisionKind: [UUID]] = [:]
+        for application in applications {
+            let id = try application.requireID()
+            let decision = decisions[id]!
+            idsByKind[decision.decision, default: []].append(id)
+            transitions.append(ApplicationTransition(applicationID: id, at: now, actorID: decision.$decidedBy.id,
+                                                     from: .underAssessment, to: decision.decision.status,
+                                                     reason: "\(decision.reason) (endorsed by \(officer.name))"))
+        }
+        for (kind, ids) in idsByKind {
+            try await ApplicationRecord.query(on: db).filter(\.$id ~~ ids).filter(\.$status == .underAssessment)
+                .set(\.$status, to: kind.status).set(\.$updatedAt, to: now).update()
+        }
+        try await Decision.query(on: db).filter(\.$application.$id ~~ applications.map { try $0.requireID() }).filter(\.$endorsedAt == nil)
+            .set(\.$endorsedAt, to: now).update()
+        try await transitions.create(on: db)
+    }
+}
+
+struct EndorsementDTO: Content {
+    let id: UUID
+    let roundId: UUID
+    let endorsed: Bool
+    let comment: String
+    let officerId: UUID
+    let at: String
+
+    init(_ endorsement: Endorsement) throws {
+        id = try endorsement.requireID()
+        roundId = endorsement.$round.id
+        endorsed = endorsement.endorsed
+        comment = endorsement.comment
+        officerId = endorsement.$officer.id
+        at = Instant.format(endorsement.at)
+    }
+}

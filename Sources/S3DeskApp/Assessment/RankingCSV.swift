@@ -1,0 +1,34 @@
+import S3DeskDomain
+
+/// The ranking as a spreadsheet (RFC 4180), one row per application.
+enum RankingCSV {
+    static let header = ["rank", "reference", "organisation", "territory", "category", "status", "assessments",
+                         "conflicts", "merit", "priority_bonus", "total", "proposal", "decision", "decision_endorsed", "explanation"]
+
+    static func render(_ items: [RankingItemDTO]) -> String {
+        var lines = [header.joined(separator: ",")]
+        for item in items {
+            let decision = item.decision
+            let row: [String] = [
+                item.rank.map(String.init) ?? "", item.reference, item.organisationName, item.territory, item.category.rawValue,
+                item.status.rawValue, String(item.assessments), String(item.conflicts), format(item.merit),
+                String(item.priorityBonus), format(item.total), item.proposal.rawValue,
+                decision?.decision.rawValue ?? "", decision.map { $0.endorsed ? "yes" : "no" } ?? "",
+                item.explanation.joined(separator: " | "),
+            ]
+            lines.append(row.map(cell).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    private static func format(_ number: Double?) -> String { number.map(Decimal2.format) ?? "" }
+
+    /// Quotes where needed, and defuses text a spreadsheet would run as a formula: an
+    /// organisation's name is typed by the applicant.
+    static func cell(_ text: String) -> String {
+        var value = text
+        if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
+        guard value.contains(where: { ",\"\r\n".contains($0) }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

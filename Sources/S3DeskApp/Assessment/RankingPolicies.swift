@@ -1,0 +1,108 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// A call's ranking policy and the capacity of its rounds, as the secretariat sets them.
+struct RankingPolicyBody: Content {
+    var lessDevelopedBonus: Int?
+    var transitionBonus: Int?
+    var moreDevelopedBonus: Int?
+    var perChallenge: Int?
+    var challengeCap: Int?
+    var meritThreshold: Int?
+    var minimumAssessments: Int?
+    var capacityPerRound: Int?
+
+    init(_ policy: RankingPolicy, capacity: Int) {
+        lessDevelopedBonus = policy.lessDevelopedBonus
+        transitionBonus = policy.transitionBonus
+        moreDevelopedBonus = policy.moreDevelopedBonus
+        perChallenge = policy.perChallenge
+        challengeCap = policy.challengeCap
+        meritThreshold = policy.meritThreshold
+        minimumAssessments = policy.minimumAssessments
+        capacityPerRound = capacity
+    }
+
+    /// The policy and capacity, or every problem at once.
+    func validated() throws(FieldErrors) -> (RankingPolicy, Int) {
+        var errors = FieldErrors()
+        var policy = RankingPolicy()
+        do {
+            policy = try RankingPolicyInput(lessDevelopedBonus: lessDevelopedBonus, transitionBonus: transitionBonus,
+                                            moreDevelopedBonus: moreDevelopedBonus, perChallenge: perChallenge, challengeCap: challengeCap,
+                                            meritThreshold: meritThreshold, minimumAssessments: minimumAssessments).validated()
+        } catch {
+            errors = error
+        }
+        let range = CallDefinition.capacityRange
+        if let capacityPerRound, !range.contains(capacityPerRound) {
+            errors.add("capacityPerRound", "\(capacityPerRound) is outside \(range.lowerBound)–\(range.upperBound)")
+        } else if capacityPerRound == nil {
+            errors.add("capacityPerRound", "give a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        try errors.throwIfAny()
+        return (policy, capacityPerRound!)
+    }
+}
+
+enum RankingPolicies {
+    /// Saves the policy, sets every round's capacity, and recomputes the priority bonus stored
+    /// with each of the call's applications (lists sort by it): one update per distinct bonus.
+    static func update(_ call: Call, with body: RankingPolicyBody, by user: User, on request: Request) async throws {
+        guard user.role.may(.decide) else { throw AppError.forbidden }
+        let (policy, capacity) = try body.validated()
+        let callID = try call.requireID()
+        let applications = try await ApplicationRecord.query(on: request.db).filter(\.$call.$id == callID).all()
+        let categories = try await RegionCategories.load(on: request.db)
+        var idsByBonus: [Int: [UUID]] = [:]
+        for application in applications where categories.isKnown(application.territory) {
+            let bonus = categories.priority(territory: application.territory, challenges: application.content.declaredChallenges,
+                                            policy: policy.priority).total
+            if bonus != application.priorityBonus { idsByBonus[bonus, default: []].append(try application.requireID()) }
+        }
+        let updates = idsByBonus
+        try await request.db.writeTransaction { db in
+            call.storedRankingPolicy = policy
+            call.capacityPerRound = capacity
+            call.updatedAt = request.now
+            try await call.save(on: db)
+            try await Round.query(on: db).filter(\.$call.$id == callID).set(\.$capacity, to: capacity).update()
+            for (bonus, ids) in updates {
+                try await ApplicationRecord.query(on: db).filter(\.$id ~~ ids).set(\.$priorityBonus, to: bonus).update()
+            }
+            try await AuditLog.record(.rankingPolicyChanged, subject: .call(callID), summary: summary(policy, capacity: capacity),
+                                      actor: user, at: request.now, on: db)
+        }
+        for round in call.rounds { round.capacity = capacity }
+    }
+
+    static func summary(_ policy: RankingPolicy, capacity: Int) -> String {
+        "bonuses \(policy.lessDevelopedBonus)/\(policy.transitionBonus)/\(policy.moreDevelopedBonus), "
+            + "+\(policy.perChallenge) per challenge up to \(policy.challengeCap), threshold \(policy.meritThreshold), "
+            + "\(policy.minimumAssessments) assessments, \(capacity) per round"
+    }
+}
+
+/// `/api/v1/calls/{id}/ranking-policy`: staff read it; the secretariat changes it.
+struct RankingPolicyAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("calls", ":id", "ranking-policy", use: show)
+        routes.put("calls", ":id", "ranking-policy", use: update)
+    }
+
+    @Sendable
+    func show(req: Request) async throws -> RankingPolicyBody {
+        try req.require(.viewAllApplications)
+        let call = try await CallStore.find(req.parameters.get("id", as: UUID.self), on: req.db)
+        return RankingPolicyBody(call.rankingPolicy, capacity: call.capacityPerRound)
+    }
+
+    @Sendable
+    func update(req: Request) async throws -> RankingPolicyBody {
+        let user = try req.require(.decide)
+        let call = try await CallStore.find(req.parameters.get("id", as: UUID.self), on: req.db)
+        try await RankingPolicies.update(call, with: try req.content.decode(RankingPolicyBody.self), by: user, on: req)
+        return RankingPolicyBody(call.rankingPolicy, capacity: call.capacityPerRound)
+    }
+}

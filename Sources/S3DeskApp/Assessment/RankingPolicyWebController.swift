@@ -1,0 +1,130 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// `/staff/calls/{id}/ranking-policy`: the secretariat changes how the call's rounds are ranked.
+struct RankingPolicyWebController: RouteCollection {
+    /// As typed: kept as text so a wrong value comes back in its field with its message.
+    struct Form: Content {
+        var lessDevelopedBonus: String?
+        var transitionBonus: String?
+        var moreDevelopedBonus: String?
+        var perChallenge: String?
+        var challengeCap: String?
+        var meritThreshold: String?
+        var minimumAssessments: String?
+        var capacityPerRound: String?
+
+        init(_ body: RankingPolicyBody) {
+            lessDevelopedBonus = body.lessDevelopedBonus.map(String.init)
+            transitionBonus = body.transitionBonus.map(String.init)
+            moreDevelopedBonus = body.moreDevelopedBonus.map(String.init)
+            perChallenge = body.perChallenge.map(String.init)
+            challengeCap = body.challengeCap.map(String.init)
+            meritThreshold = body.meritThreshold.map(String.init)
+            minimumAssessments = body.minimumAssessments.map(String.init)
+            capacityPerRound = body.capacityPerRound.map(String.init)
+        }
+
+        /// Text that is not a whole number is reported as such, not as missing.
+        func body(errors: inout FieldErrors) -> RankingPolicyBody {
+            func number(_ text: String?, _ field: String) -> Int? {
+                let trimmed = (text ?? "").trimmingCharacters(in: .whitespaces)
+                guard !trimmed.isEmpty else { return nil }
+                guard let value = Int(trimmed) else {
+                    errors.add(field, "must be a whole number")
+                    return nil
+                }
+                return value
+            }
+            var body = RankingPolicyBody(RankingPolicy(), capacity: 0)
+            body.lessDevelopedBonus = number(lessDevelopedBonus, "lessDevelopedBonus")
+            body.transitionBonus = number(transitionBonus, "transitionBonus")
+            body.moreDevelopedBonus = number(moreDevelopedBonus, "moreDevelopedBonus")
+            body.perChallenge = number(perChallenge, "perChallenge")
+            body.challengeCap = number(challengeCap, "challengeCap")
+            body.meritThreshold = number(meritThreshold, "meritThreshold")
+            body.minimumAssessments = number(minimumAssessments, "minimumAssessments")
+            body.capacityPerRound = number(capacityPerRound, "capacityPerRound")
+            return body
+        }
+    }
+
+    struct Field: Encodable {
+        let name: String
+        let label: String
+        let hint: String
+        let value: String
+        let error: String?
+        let min: Int
+        let max: Int
+    }
+
+    struct Page: Encodable {
+        let layout: Layout
+        let csrfToken: String
+        let callTitle: String
+        let callURL: String
+        let fields: [Field]
+        let saved: Bool
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        let page = routes.grouped("staff", "calls", ":id", "ranking-policy").grouped(CapabilityGuard(capability: .decide))
+        page.get(use: show)
+        page.post(use: save)
+    }
+
+    @Sendable
+    func show(req: Request) async throws -> View {
+        let call = try await CallStore.find(req.parameters.get("id", as: UUID.self), on: req.db)
+        return try await render(req, call, form: Form(RankingPolicyBody(call.rankingPolicy, capacity: call.capacityPerRound)),
+                                errors: [:], saved: req.query[String.self, at: "saved"] != nil)
+    }
+
+    @Sendable
+    func save(req: Request) async throws -> Response {
+        let user = try req.require(.decide)
+        let call = try await CallStore.find(req.parameters.get("id", as: UUID.self), on: req.db)
+        let form = try req.content.decode(Form.self)
+        var errors = FieldErrors()
+        let body = form.body(errors: &errors)
+        // Text that is no number keeps its own message; the range rules name the rest.
+        for (field, message) in (Self.problems(body)?.messages ?? [:]).sorted(by: { $0.key < $1.key })
+        where errors.messages[field] == nil {
+            errors.add(field, message)
+        }
+        guard errors.isEmpty else {
+            return try await render(req, call, form: form, errors: errors.messages, saved: false)
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        try await RankingPolicies.update(call, with: body, by: user, on: req)
+        return req.redirect(to: SiteURL.rankingPolicy(try call.requireID()) + "?saved=1")
+    }
+
+    private static func problems(_ body: RankingPolicyBody) -> FieldErrors? {
+        do {
+            _ = try body.validated()
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    private func render(_ req: Request, _ call: Call, form: Form, errors: [String: String], saved: Bool) async throws -> View {
+        let bonus = RankingPolicy.bonusRange
+        let fields = [
+            Field(name: "lessDevelopedBonus", label: "Less developed region", hint: "Bonus for a less developed region (2021–2027)", value: form.lessDevelopedBonus ?? "", error: errors["lessDevelopedBonus"], min: bonus.lowerBound, max: bonus.upperBound),
+            Field(name: "transitionBonus", label: "Transition region", hint: "Bonus for a transition region", value: form.transitionBonus ?? "", error: errors["transitionBonus"], min: bonus.lowerBound, max: bonus.upperBound),
+            Field(name: "moreDevelopedBonus", label: "More developed region", hint: "Bonus for a more developed region", value: form.moreDevelopedBonus ?? "", error: errors["moreDevelopedBonus"], min: bonus.lowerBound, max: bonus.upperBound),
+            Field(name: "perChallenge", label: "Per specific challenge", hint: "Bonus for each declared specific challenge", value: form.perChallenge ?? "", error: errors["perChallenge"], min: bonus.lowerBound, max: bonus.upperBound),
+            Field(name: "challengeCap", label: "Challenges at most", hint: "The most the challenges can add together", value: form.challengeCap ?? "", error: errors["challengeCap"], min: bonus.lowerBound, max: bonus.upperBound),
+            Field(name: "meritThreshold", label: "Merit threshold", hint: "Merit below this (out of 100) is not selectable", value: form.meritThreshold ?? "", error: errors["meritThreshold"], min: RankingPolicy.thresholdRange.lowerBound, max: RankingPolicy.thresholdRange.upperBound),
+            Field(name: "minimumAssessments", label: "Assessments needed", hint: "Before an application is ranked or decided", value: form.minimumAssessments ?? "", error: errors["minimumAssessments"], min: RankingPolicy.assessmentsRange.lowerBound, max: RankingPolicy.assessmentsRange.upperBound),
+            Field(name: "capacityPerRound", label: "Assignments per round", hint: "The capacity of each of the call's rounds", value: form.capacityPerRound ?? "", error: errors["capacityPerRound"], min: CallDefinition.capacityRange.lowerBound, max: CallDefinition.capacityRange.upperBound),
+        ]
+        return try await req.view.render("staff/policy", Page(
+            layout: Layout(request: req, title: "Ranking policy of \(call.title)"), csrfToken: CSRF.token(for: req),
+            callTitle: call.title, callURL: SiteURL.editCall(try call.requireID()), fields: fields, saved: saved))
+    }
+}

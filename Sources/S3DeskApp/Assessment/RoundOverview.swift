@@ -1,0 +1,104 @@
+import Fluent
+import S3DeskDomain
+import SQLKit
+import Vapor
+
+/// What the round page and `GET /rounds/{id}` show: counts, capacity, decisions and where the
+/// endorsement stands.
+struct RoundOverviewDTO: Content {
+    enum EndorsementState: String, Codable {
+        /// Decisions are being proposed; the Commission has not acted.
+        case proposing
+        /// The Commission returned the decisions with a comment.
+        case returned
+        case endorsed
+    }
+
+    struct EndorsementRef: Content {
+        let state: EndorsementState
+        let comment: String?
+        let officerName: String?
+        let at: String?
+    }
+
+    let id: UUID
+    let callId: UUID
+    let callTitle: String
+    let number: Int
+    let cutoffDate: String
+    let cutoffAt: String
+    let topicMeetingsDue: String
+    let launchDue: String
+    let capacity: Int
+    /// Applications of the round by status (drafts belong to no round).
+    let statuses: [String: Int]
+    /// Ranked applications by proposal, and the decisions taken so far.
+    let proposals: [String: Int]
+    let decisions: [String: Int]
+    let endorsement: EndorsementRef
+    let policy: RankingPolicy
+
+    static func make(_ ranking: RoundRanking, on db: any Database) async throws -> RoundOverviewDTO {
+        let round = ranking.round
+        let roundID = try round.requireID()
+        var statuses: [String: Int] = [:]
+        if let sql = db as? any SQLDatabase {
+            let rows = try await sql.select().column("status").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from(ApplicationRecord.schema).where("round_id", .equal, roundID).groupBy("status").all()
+            for row in rows {
+                statuses[try row.decode(column: "status", as: String.self)] = try row.decode(column: "n", as: Int.self)
+            }
+        }
+        let latest = try await Endorsements.latest(of: roundID, on: db)
+        let officer = try await latest?.$officer.get(on: db)
+        return RoundOverviewDTO(
+            id: roundID, callId: round.$call.id, callTitle: round.call.title, number: round.number,
+            cutoffDate: round.cutoffDate, cutoffAt: Instant.format(round.cutoffAt), topicMeetingsDue: round.topicMeetingsDue,
+            launchDue: round.launchDue, capacity: round.capacity, statuses: statuses,
+            proposals: Dictionary(grouping: ranking.ranked, by: \.proposal.rawValue).mapValues(\.count),
+            decisions: Dictionary(grouping: ranking.decisions.values.filter { ranking.applications[$0.$application.id] != nil },
+                                  by: \.decision.rawValue).mapValues(\.count),
+            endorsement: EndorsementRef(state: latest.map { $0.endorsed ? .endorsed : .returned } ?? .proposing,
+                                        comment: latest?.comment, officerName: officer?.name, at: latest.map { Instant.format($0.at) }),
+            policy: ranking.policy)
+    }
+}
+
+/// One line of `GET /rounds/{id}/ranking`.
+struct RankingItemDTO: Content {
+    let applicationId: UUID
+    let reference: String
+    let organisationName: String
+    let territory: String
+    let category: RegionCategory
+    let status: ApplicationStatus
+    let rank: Int?
+    /// Null while incomplete (fewer assessments than the policy needs).
+    let merit: Double?
+    let priorityBonus: Int
+    let total: Double?
+    let assessments: Int
+    let conflicts: Int
+    let proposal: Proposal
+    let decision: DecisionDTO?
+    let explanation: [String]
+
+    init(_ entry: RankedApplication, in ranking: RoundRanking) {
+        let application = ranking.applications[entry.candidate.id]!
+        applicationId = entry.candidate.id
+        reference = entry.candidate.reference
+        organisationName = application.content.organisationName ?? ""
+        territory = application.territory
+        category = entry.candidate.priority.category
+        status = application.status
+        rank = entry.rank
+        merit = entry.merit.map { Decimal2.round($0.value) }
+        priorityBonus = entry.priorityBonus
+        total = entry.total.map(Decimal2.round)
+        assessments = entry.assessments
+        conflicts = entry.candidate.conflicts
+        proposal = entry.proposal
+        decision = ranking.decisions[entry.candidate.id].map(DecisionDTO.init)
+        explanation = entry.explanation
+    }
+}
