@@ -52,7 +52,7 @@ final class Decision: Model, @unchecked Sendable {
 }
 
 /// A Commission officer's endorsement of a round's decisions, or their return with a comment.
-/// Only ever inserted: the latest one is the round's state.
+/// Only ever inserted; an endorsement is final, a return leaves the round open.
 final class Endorsement: Model, @unchecked Sendable {
     static let schema = "endorsements"
 

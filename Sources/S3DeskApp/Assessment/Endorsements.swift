@@ -6,8 +6,13 @@ import Vapor
 /// The Commission endorses a round's decisions, or returns them with a comment. Endorsing
 /// makes every decision take effect at once: statuses change, applicants are emailed.
 enum Endorsements {
+    /// Where the round stands: its endorsement if there is one (it is final), else the latest
+    /// return, else nil. (Asked in that order because two acts may share a timestamp.)
     static func latest(of roundID: UUID, on db: any Database) async throws -> Endorsement? {
-        try await Endorsement.query(on: db).filter(\.$round.$id == roundID).sort(\.$at, .descending).sort(\.$id).first()
+        if let endorsed = try await Endorsement.query(on: db).filter(\.$round.$id == roundID).filter(\.$endorsed == true).first() {
+            return endorsed
+        }
+        return try await Endorsement.query(on: db).filter(\.$round.$id == roundID).sort(\.$at, .descending).first()
     }
 
     static func record(_ round: Round, endorsed: Bool, comment: String, by user: User, on request: Request) async throws -> Endorsement {

@@ -27,8 +27,8 @@ extension Application {
     }
 
     /// A call with cut-offs on 31 March and 30 June 2026 (the test clock is 1 March 2026).
-    func makeCall(cutoffs: [String] = ["2026-03-31", "2026-06-30"]) async throws -> Call {
-        try await CallStore.create(try CallInput(title: "Targeted Support 2026", cutoffs: cutoffs).validated(),
+    func makeCall(cutoffs: [String] = ["2026-03-31", "2026-06-30"], capacity: Int? = nil) async throws -> Call {
+        try await CallStore.create(try CallInput(title: "Targeted Support 2026", cutoffs: cutoffs, capacityPerRound: capacity).validated(),
                                    actor: nil, at: clock.now, on: db)
     }
 }

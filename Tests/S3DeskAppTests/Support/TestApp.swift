@@ -70,7 +70,9 @@ extension Application {
     @discardableResult
     func makeUser(_ role: Role, email: String? = nil, name: String = "Test Person") async throws -> User {
         try await UserAccounts.create(
-            email: email ?? "\(role.rawValue)-\(UUID().uuidString.prefix(8))@example.eu", name: name,
+            // A mail domain per role: staff sharing the applicants' domain would count as working
+            // for them (a conflict of interest).
+            email: email ?? "\(role.rawValue)-\(UUID().uuidString.prefix(8))@\(role.rawValue).example.eu", name: name,
             role: role, password: Application.testPassword, actor: nil, on: db, hasher: password.async,
             at: clock.now)
     }

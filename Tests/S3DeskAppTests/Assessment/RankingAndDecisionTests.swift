@@ -1,0 +1,246 @@
+import Fluent
+import Foundation
+import S3DeskDomain
+import Testing
+import Vapor
+import VaporTesting
+@testable import S3DeskApp
+
+@Suite("Ranking, decisions and endorsement of a round")
+struct RankingAndDecisionTests {
+    struct RankingPage: Content {
+        let items: [RankingItemDTO]
+        let total: Int
+        let capacity: Int
+    }
+
+    /// Five applications worked by hand (default policy, capacity 2):
+    /// - A: Calabria, less developed +20, two challenges +10 = 30; scores 80 and 70: merit 75, total 105
+    /// - B: Centre — Val de Loire, transition +10; 100 and 95: merit 97.5, total 107.5
+    /// - C: Portugal, national: most regions less developed +20, one challenge +5 = 25; 80 and 80: total 105
+    /// - D: Southern (IE), more developed 0; 40 and 45: merit 42.5, not selectable
+    /// - E: Calabria, no challenge, +20; one assessment only: incomplete
+    /// A and C tie at 105: A's bonus is higher.
+    private func scoredRound(_ app: Application) async throws -> (RoundFixture, secretariat: String, commission: String) {
+        let round = try await app.makeRound([
+            ("A", application("ITF6", challenges: ["demographic", "green"])),
+            ("B", application("FRB0")),
+            ("C", application("PT", challenges: ["green"])),
+            ("D", application("IE05")),
+            ("E", application("ITF6")),
+        ], capacity: 2)
+        let secretariat = try await app.token(.secretariat)
+        let commission = try await app.token(.commission)
+        let ids = round.ids
+        try await app.assess(ids["A"]!, token: secretariat, 4, 4, 4, 4)
+        try await app.assess(ids["A"]!, token: commission, 3, 4, 4, 3)
+        try await app.assess(ids["B"]!, token: secretariat, 5, 5, 5, 5)
+        try await app.assess(ids["B"]!, token: commission, 5, 5, 4, 5)
+        try await app.assess(ids["C"]!, token: secretariat, 4, 4, 4, 4)
+        try await app.assess(ids["C"]!, token: commission, 4, 4, 4, 4)
+        try await app.assess(ids["D"]!, token: secretariat, 2, 2, 2, 2)
+        try await app.assess(ids["D"]!, token: commission, 2, 2, 3, 2)
+        try await app.assess(ids["E"]!, token: secretariat, 3, 3, 3, 3)
+        return (round, secretariat, commission)
+    }
+
+    private func ranking(_ app: Application, _ round: RoundFixture, token: String) async throws -> RankingPage {
+        let response = try await app.testing().sendRequest(.GET, "/api/v1/rounds/\(round.roundID)/ranking", headers: .bearer(token))
+        #expect(response.status == .ok)
+        return try response.content.decode(RankingPage.self)
+    }
+
+    private func label(_ round: RoundFixture, _ id: UUID) -> String {
+        round.ids.first { $0.value == id }?.key ?? "?"
+    }
+
+    @Test("the ranking follows the hand-computed order, proposals and explanations", arguments: TestDatabase.all)
+    func rankingOrder(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let (round, secretariat, _) = try await scoredRound(app)
+            let page = try await ranking(app, round, token: secretariat)
+            #expect(page.items.map { label(round, $0.applicationId) } == ["B", "A", "C", "D", "E"])
+            #expect(page.items.map(\.rank) == [1, 2, 3, 4, nil])
+            #expect(page.items.map(\.merit) == [97.5, 75, 80, 42.5, nil])
+            #expect(page.items.map(\.priorityBonus) == [10, 30, 25, 0, 20])
+            #expect(page.items.map(\.total) == [107.5, 105, 105, 42.5, nil])
+            #expect(page.items.map(\.proposal) == [.select, .select, .reserve, .notSelectable, .incomplete])
+            #expect(page.capacity == 2)
+            let c = page.items[2]
+            #expect(c.explanation.contains { $0.hasPrefix("National application for PT: most of its 7 regions are less developed") })
+            #expect(c.explanation.contains { $0.hasPrefix("Same total as \(page.items[1].reference) (rank 2): placed below it because its priority bonus is lower (25 against 30)") })
+
+            let second = try await app.testing().sendRequest(.GET, "/api/v1/rounds/\(round.roundID)/ranking?limit=2&offset=2", headers: .bearer(secretariat))
+            #expect(try second.content.decode(RankingPage.self).items.map { label(round, $0.applicationId) } == ["C", "D"])
+            #expect(try second.content.decode(RankingPage.self).total == 5)
+
+            let applicant = try await app.token(for: try #require(round.applicants["A"]))
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/rounds/\(round.roundID)/ranking", headers: .bearer(applicant)).status == .forbidden)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/rounds/\(round.roundID)/ranking", headers: .bearer(try await app.token(.expert))).status == .forbidden)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/rounds/\(UUID())/ranking", headers: .bearer(secretariat)).status == .notFound)
+        }
+    }
+
+    @Test("decisions are refused without the assessments, below the threshold or beyond the capacity; applicants learn nothing before endorsement",
+          arguments: TestDatabase.all)
+    func decisions(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let (round, secretariat, commission) = try await scoredRound(app)
+            let ids = round.ids
+            func code(_ response: TestingHTTPResponse) throws -> String { try response.content.decode(ErrorBody.self).error.code }
+
+            #expect(try code(try await app.decide(ids["E"]!, token: secretariat, "rejected")) == "too_few_assessments")
+            #expect(try code(try await app.decide(ids["D"]!, token: secretariat, "selected")) == "below_threshold")
+            #expect(try await app.decide(ids["B"]!, token: secretariat, "selected").status == .ok)
+            #expect(try await app.decide(ids["A"]!, token: secretariat, "selected").status == .ok)
+            #expect(try code(try await app.decide(ids["C"]!, token: secretariat, "selected")) == "round_full")
+            #expect(try await app.decide(ids["C"]!, token: secretariat, "reserve").status == .ok)
+            #expect(try await app.decide(ids["D"]!, token: secretariat, "rejected", reason: "Merit below the threshold.").status == .ok)
+            #expect(try await app.decide(ids["D"]!, token: commission, "rejected").status == .forbidden, "the Commission endorses, it does not decide")
+            #expect(try await app.decide(ids["D"]!, token: try await app.token(for: round.applicants["D"]!), "selected").status == .forbidden)
+            let bad = try await app.decide(ids["D"]!, token: secretariat, "maybe", reason: "")
+            #expect(bad.status == .unprocessableEntity)
+            #expect(try bad.content.decode(ErrorBody.self).error.fields?["decision"] != nil)
+            #expect(try code(try await app.decide(ids["D"]!, token: secretariat, "rejected", reason: " ")) == "validation_failed")
+
+            let applicant = try await app.token(for: round.applicants["A"]!)
+            let seen = try await app.testing().sendRequest(.GET, "/api/v1/applications/\(ids["A"]!)", headers: .bearer(applicant))
+            #expect(try seen.content.decode(ApplicationDTO.self).status == .underAssessment)
+            #expect(try await OutboxEmail.query(on: app.db).filter(\.$kind == "decision").count() == 0)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == AuditAction.decisionProposed.rawValue).count() == 4)
+            #expect(try await Decision.query(on: app.db).filter(\.$application.$id == ids["D"]!).first()?.reason == "Merit below the threshold.")
+        }
+    }
+
+    @Test("the Commission returns, then endorses: statuses change and applicants are emailed only then", arguments: TestDatabase.all)
+    func endorsement(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let (round, secretariat, commission) = try await scoredRound(app)
+            let ids = round.ids
+            for (label, decision) in [("B", "selected"), ("A", "selected"), ("C", "reserve"), ("D", "rejected")] {
+                #expect(try await app.decide(ids[label]!, token: secretariat, decision).status == .ok)
+            }
+            let undecided = try await app.endorse(round.roundID, token: commission, endorsed: true)
+            #expect(undecided.status == .conflict)
+            #expect(try undecided.content.decode(ErrorBody.self).error.message.contains("1 application has no decision yet"))
+
+            #expect(try await app.endorse(round.roundID, token: secretariat, endorsed: true).status == .forbidden)
+            #expect(try await app.endorse(round.roundID, token: commission, endorsed: false).status == .unprocessableEntity, "returning needs a comment")
+            #expect(try await app.endorse(round.roundID, token: commission, endorsed: false, comment: "Please finish the assessment of E.").status == .ok)
+            let overview = try await app.testing().sendRequest(.GET, "/api/v1/rounds/\(round.roundID)", headers: .bearer(secretariat))
+                .content.decode(RoundOverviewDTO.self)
+            #expect(overview.endorsement.state == .returned)
+            #expect(overview.endorsement.comment == "Please finish the assessment of E.")
+            #expect(overview.decisions == ["selected": 2, "reserve": 1, "rejected": 1])
+            #expect(overview.statuses == ["under_assessment": 5])
+
+            try await app.assess(ids["E"]!, token: commission, 1, 1, 1, 1)
+            #expect(try await app.decide(ids["E"]!, token: secretariat, "rejected").status == .ok)
+            let endorsed = try await app.endorse(round.roundID, token: commission, endorsed: true, comment: "Agreed.")
+            #expect(endorsed.status == .ok)
+
+            for (label, status) in [("A", ApplicationStatus.selected), ("B", .selected), ("C", .reserve), ("D", .rejected), ("E", .rejected)] {
+                let token = try await app.token(for: round.applicants[label]!)
+                let dto = try await app.testing().sendRequest(.GET, "/api/v1/applications/\(ids[label]!)", headers: .bearer(token))
+                    .content.decode(ApplicationDTO.self)
+                #expect(dto.status == status, "\(label)")
+            }
+            let emails = try await OutboxEmail.query(on: app.db).filter(\.$kind == "decision").all()
+            #expect(emails.count == 5)
+            #expect(emails.contains { $0.body.contains("has been selected") && $0.recipient == round.applicants["A"]!.email })
+            let transition = try #require(try await ApplicationTransition.query(on: app.db).filter(\.$application.$id == ids["D"]!)
+                .filter(\.$to == .rejected).first())
+            #expect(transition.reason.contains("As the ranking proposes.") && transition.reason.contains("endorsed by"))
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == AuditAction.roundEndorsed.rawValue).count() == 1)
+
+            let again = try await app.endorse(round.roundID, token: commission, endorsed: true)
+            #expect(try again.content.decode(ErrorBody.self).error.code == "round_endorsed")
+            let late = try await app.decide(ids["D"]!, token: secretariat, "reserve")
+            #expect(try late.content.decode(ErrorBody.self).error.code == "round_endorsed")
+        }
+    }
+
+    @Test("a reserve application is promoted when a place frees, up to the launch due date (31 May, Brussels)", arguments: TestDatabase.all)
+    func promotion(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let (round, secretariat, commission) = try await scoredRound(app)
+            let ids = round.ids
+            try await app.assess(ids["E"]!, token: commission, 1, 1, 1, 1)
+            for (label, decision) in [("B", "selected"), ("A", "selected"), ("C", "reserve"), ("D", "rejected"), ("E", "rejected")] {
+                try await app.decide(ids[label]!, token: secretariat, decision)
+            }
+            #expect(try await app.endorse(round.roundID, token: commission, endorsed: true).status == .ok)
+            let full = try await app.decide(ids["C"]!, token: secretariat, "selected", reason: "A place freed up.")
+            #expect(try full.content.decode(ErrorBody.self).error.code == "round_full")
+
+            let applicantA = try await app.token(for: round.applicants["A"]!)
+            let withdrawn = try await app.testing().sendRequest(.POST, "/api/v1/applications/\(ids["A"]!)/withdraw", headers: .bearer(applicantA)) {
+                try $0.content.encode(["reason": "Our minister changed the priorities."])
+            }
+            #expect(withdrawn.status == .ok)
+
+            // 1 June 00:00 in Brussels: the launch due date (31 May) is past.
+            app.clock = AppClock(pinnedAt: Instant.parse("2026-05-31T22:00:00Z"))
+            let staff = try await app.token(for: try #require(try await User.query(on: app.db).filter(\.$role == .secretariat).first()))
+            let tooLate = try await app.decide(ids["C"]!, token: staff, "selected", reason: "A place freed up.")
+            #expect(try tooLate.content.decode(ErrorBody.self).error.code == "launch_passed")
+            // The last minute of 31 May in Brussels is still in time.
+            app.clock = AppClock(pinnedAt: Instant.parse("2026-05-31T21:59:00Z"))
+            let promoted = try await app.decide(ids["C"]!, token: staff, "selected", reason: "A place freed up.")
+            #expect(promoted.status == .ok)
+            #expect(try promoted.content.decode(DecisionDTO.self).endorsed)
+            #expect(try await ApplicationRecord.find(ids["C"]!, on: app.db)?.status == .selected)
+            #expect(try await OutboxEmail.query(on: app.db).filter(\.$kind == "decision").filter(\.$recipient == round.applicants["C"]!.email).count() == 2)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == AuditAction.reservePromoted.rawValue).count() == 1)
+        }
+    }
+
+    @Test("the secretariat changes the call's policy: bonuses, threshold and capacity change the ranking and the stored bonus",
+          arguments: TestDatabase.all)
+    func policy(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let (round, secretariat, commission) = try await scoredRound(app)
+            let path = "/api/v1/calls/\(round.call.id!)/ranking-policy"
+            var body = RankingPolicyBody(RankingPolicy(), capacity: 3)
+            body.transitionBonus = 0
+            body.meritThreshold = 40
+            body.minimumAssessments = 1
+            #expect(try await app.testing().sendRequest(.PUT, path, headers: .bearer(commission)) { try $0.content.encode(body) }.status == .forbidden)
+            let saved = try await app.testing().sendRequest(.PUT, path, headers: .bearer(secretariat)) { try $0.content.encode(body) }
+            #expect(saved.status == .ok)
+            #expect(try saved.content.decode(RankingPolicyBody.self).capacityPerRound == 3)
+
+            // B: 97.5 + 0 = 97.5; E: 60 + 20 = 80 (one assessment now suffices); D: 42.5 is above 40.
+            let page = try await ranking(app, round, token: secretariat)
+            #expect(page.items.map { label(round, $0.applicationId) } == ["A", "C", "B", "E", "D"])
+            #expect(page.items.map(\.proposal) == [.select, .select, .select, .reserve, .reserve])
+            #expect(try await ApplicationRecord.find(round.ids["B"]!, on: app.db)?.priorityBonus == 0)
+            #expect(try await Round.find(round.roundID, on: app.db)?.capacity == 3)
+
+            body.challengeCap = 101
+            body.capacityPerRound = nil
+            let refused = try await app.testing().sendRequest(.PUT, path, headers: .bearer(secretariat)) { try $0.content.encode(body) }
+            #expect(refused.status == .unprocessableEntity)
+            let fields = try #require(try refused.content.decode(ErrorBody.self).error.fields)
+            #expect(Set(fields.keys) == ["challengeCap", "capacityPerRound"])
+            #expect(try await app.testing().sendRequest(.GET, path, headers: .bearer(secretariat)).content.decode(RankingPolicyBody.self).challengeCap == 15)
+        }
+    }
+
+    @Test("the ranking as CSV: one row per application, formulas defused", arguments: TestDatabase.all)
+    func csv(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let round = try await app.makeRound([("A", application("ITF6", organisation: "=HYPERLINK(\"http://x\")")), ("B", application("FRB0"))])
+            let token = try await app.token(.secretariat)
+            let response = try await app.testing().sendRequest(.GET, "/api/v1/rounds/\(round.roundID)/ranking.csv", headers: .bearer(token))
+            #expect(response.status == .ok)
+            #expect(response.headers.contentType?.subType == "csv")
+            let lines = response.body.string.split(separator: "\r\n")
+            #expect(lines.count == 3)
+            #expect(lines[0] == "rank,reference,organisation,territory,category,status,assessments,conflicts,merit,priority_bonus,total,proposal,decision,decision_endorsed,explanation")
+            #expect(response.body.string.contains(#""'=HYPERLINK(""http://x"")""#))
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/rounds/\(round.roundID)/ranking.csv",
+                                                        headers: .bearer(try await app.token(for: round.applicants["A"]!))).status == .forbidden)
+        }
+    }
+}
