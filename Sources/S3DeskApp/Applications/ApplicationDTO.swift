@@ -36,13 +36,16 @@ struct ApplicationDTO: Content {
     let priority: PriorityDTO?
     let progress: ProgressDTO?
     let eligibility: Eligibility?
+    /// Staff see a proposed decision; applicants only an endorsed one.
+    let decision: DecisionDTO?
     let content: ApplicationContent
 
     private enum CodingKeys: String, CodingKey {
-        case id, reference, callId, organisationId, status, nextStep, round, createdAt, submittedAt, priority, progress, eligibility
+        case id, reference, callId, organisationId, status, nextStep, round, createdAt, submittedAt, priority, progress, eligibility, decision
     }
 
-    init(_ application: ApplicationRecord, priority: Priority?, showExplanation: Bool, progress: ProgressDTO?) throws {
+    init(_ application: ApplicationRecord, priority: Priority?, showExplanation: Bool, progress: ProgressDTO?,
+         decision: DecisionDTO? = nil) throws {
         id = try application.requireID()
         reference = application.reference
         callId = application.$call.id
@@ -58,6 +61,7 @@ struct ApplicationDTO: Content {
         }
         self.progress = progress
         eligibility = application.status == .draft ? nil : Eligibility(eligible: true)
+        self.decision = decision
         content = application.content
     }
 
@@ -75,6 +79,7 @@ struct ApplicationDTO: Content {
         priority = try container.decodeIfPresent(PriorityDTO.self, forKey: .priority)
         progress = try container.decodeIfPresent(ProgressDTO.self, forKey: .progress)
         eligibility = try container.decodeIfPresent(Eligibility.self, forKey: .eligibility)
+        decision = try container.decodeIfPresent(DecisionDTO.self, forKey: .decision)
         content = try ApplicationContent(from: decoder)
     }
 
@@ -93,6 +98,7 @@ struct ApplicationDTO: Content {
         try container.encodeIfPresent(priority, forKey: .priority)
         try container.encodeIfPresent(progress, forKey: .progress)
         try container.encodeIfPresent(eligibility, forKey: .eligibility)
+        try container.encodeIfPresent(decision, forKey: .decision)
     }
 }
 

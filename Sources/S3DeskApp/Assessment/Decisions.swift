@@ -57,6 +57,14 @@ enum Decisions {
         return decision
     }
 
+    /// The decision on `application` as `user` may know it: staff see a proposal, the applicant
+    /// only what the Commission has endorsed.
+    static func visible(of application: ApplicationRecord, to user: User, on db: any Database) async throws -> Decision? {
+        let query = Decision.query(on: db).filter(\.$application.$id == (try application.requireID()))
+        if !user.role.may(.viewAllApplications) { query.filter(\.$endorsedAt != nil) }
+        return try await query.first()
+    }
+
     /// A reserve application becomes selected at once while the round's launch is not past and
     /// a place is free; the applicant is told.
     private static func promote(_ application: ApplicationRecord, round: Round, reason: String, by user: User,
