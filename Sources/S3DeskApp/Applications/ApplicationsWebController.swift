@@ -90,6 +90,7 @@ struct ApplicationsWebController: RouteCollection {
         let priority = staff ? try await PriorityLookup.priority(territory: application.territory, content: application.content,
                                                               policy: application.call.rankingPolicy.priority, on: req.db) : nil
         let trail = staff ? try await auditTrail(of: application, on: req.db) : []
+        let decision = try await Decisions.visible(of: application, to: user, on: req.db)
         let member = ApplicationAccess.isMember(user, of: application)
         let id = try application.requireID()
         let open = try await Clarifications.open(for: application, at: req.now, on: req.db)
@@ -118,7 +119,10 @@ struct ApplicationsWebController: RouteCollection {
             content: ApplicationPage.Content(application.content, questions: application.call.orderedQuestions),
             priority: priority.map { ApplicationPage.PriorityView(total: $0.total, explanation: $0.explanation, categoryMissing: $0.categoryMissing) },
             trail: trail,
-            backURL: staff ? SiteURL.staffApplications : SiteURL.myApplications))
+            backURL: staff ? SiteURL.staffApplications : SiteURL.myApplications,
+            assessURL: user.role.may(.assess) && application.round != nil ? SiteURL.assessment(id) : nil,
+            roundURL: staff ? try application.round.map { SiteURL.round(try $0.requireID()) } : nil,
+            decision: decision.map { ApplicationPage.DecisionView(label: $0.decision.label, reason: $0.reason, endorsed: $0.endorsedAt != nil) }))
     }
 
     /// Status changes and the other audited events of an application (clarifications), in order.
@@ -360,4 +364,14 @@ struct ApplicationPage: Encodable {
     let priority: PriorityView?
     let trail: [TrailRow]
     let backURL: String
+    let assessURL: String?
+    let roundURL: String?
+    let decision: DecisionView?
+
+    struct DecisionView: Encodable {
+        let label: String
+        let reason: String
+        /// False for a proposal only staff see.
+        let endorsed: Bool
+    }
 }

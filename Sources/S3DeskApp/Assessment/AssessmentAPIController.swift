@@ -36,6 +36,7 @@ struct AssessmentAPIController: RouteCollection {
     @Sendable
     func list(req: Request) async throws -> AssessmentsPage {
         try req.require(.assess)
+        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
         let (application, user) = try await ApplicationAccess.find(req)
         let (items, total, mine) = try await Assessments.visible(to: user, of: application, page: PageRequest(from: req), on: req.db)
         return AssessmentsPage(items: items, total: total, scoresVisible: mine.map { !$0.conflictOfInterest } ?? false)

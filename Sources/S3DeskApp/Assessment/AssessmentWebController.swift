@@ -137,7 +137,10 @@ struct AssessmentWebController: RouteCollection {
         let conflicted = try await Assessments.worksForApplicant(user, application, on: req.db)
         let canScore = mine == nil && !conflicted && application.status == .underAssessment
         var ranking: RoundRanking?
-        if let round = application.round { ranking = try await RoundRanking.compute(round, on: req.db) }
+        if let round = application.round {
+            round.$call.value = application.call
+            ranking = try await RoundRanking.compute(round, on: req.db)
+        }
         let entry = ranking?.ranked.first { $0.candidate.id == id }
         let rankedCount = ranking?.ranked.filter { $0.rank != nil }.count ?? 0
         let decision: Decision? = ranking?.decisions[id]

@@ -28,12 +28,15 @@ enum Endorsements {
         let decisions = try await Decision.query(on: request.db).filter(\.$round.$id == roundID).filter(\.$endorsedAt == nil).all()
         let decided = Dictionary(decisions.map { ($0.$application.id, $0) }, uniquingKeysWith: { first, _ in first })
         let assessing = applications.filter { $0.status == .underAssessment }
+        // Decisions on applications withdrawn or cancelled since are not the round's to endorse.
+        let assessingIDs = Set(assessing.compactMap(\.id))
+        let pending = decisions.filter { assessingIDs.contains($0.$application.id) }.count
         // Returning asks the secretariat to reconsider: it needs decisions, not all of them.
         if let refusal = EndorsementRules.refusal(
             alreadyEndorsed: try await latest(of: roundID, on: request.db)?.endorsed ?? false,
             awaitingCutoff: endorsed ? applications.count - assessing.count : 0,
             undecided: endorsed ? try assessing.filter { decided[try $0.requireID()] == nil }.map(\.reference) : [],
-            pending: endorsed ? assessing.count : decisions.count) {
+            pending: pending) {
             throw AppError.conflict(refusal.code, refusal.message)
         }
         let endorsement = Endorsement()

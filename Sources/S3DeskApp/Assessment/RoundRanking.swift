@@ -21,6 +21,7 @@ struct RoundRanking {
         return round
     }
 
+    /// - Parameter round: with its call loaded (its policy applies).
     static func compute(_ round: Round, on db: any Database) async throws -> RoundRanking {
         let roundID = try round.requireID()
         let policy = round.call.rankingPolicy

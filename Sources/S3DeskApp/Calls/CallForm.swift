@@ -96,6 +96,8 @@ struct CallFormPage: Encodable {
     let errors: [String: String]
     let errorList: [FieldProblem]
     let rounds: [RoundDTO]
+    /// Nil for a call not yet created, or for staff who may not change it.
+    let policyURL: String?
     let saved: Bool
     let cancelURL: String
     let questions: [QuestionRow]

@@ -130,7 +130,9 @@ struct CallsWebController: RouteCollection {
             action: try call.map { SiteURL.call(try $0.requireID()) } ?? SiteURL.staffCalls,
             submitLabel: call == nil ? "Create call" : "Save changes",
             values: values, errors: errors.messages, errorList: CallForm.errorList(errors),
-            rounds: rounds, saved: saved, cancelURL: SiteURL.staffCalls,
+            rounds: rounds,
+            policyURL: req.auth.get(User.self)?.role.may(.decide) == true ? try call.map { SiteURL.rankingPolicy(try $0.requireID()) } : nil,
+            saved: saved, cancelURL: SiteURL.staffCalls,
             questions: try call.map { call in
                 try call.orderedQuestions.map {
                     CallFormPage.QuestionRow(label: $0.label, kind: $0.kind.label, options: $0.options.joined(separator: ", "),
