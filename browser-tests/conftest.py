@@ -2,6 +2,7 @@
 headless Chromium, for browser and API tests that use the product as people and clients do."""
 import email
 import email.policy
+import json
 import os
 import pathlib
 import signal
@@ -25,6 +26,21 @@ PINNED_NOW = "2026-03-01T10:00:00Z"
 PASSWORD = "correct horse battery"
 STAFF_EMAIL = "sec@example.eu"
 REPORTS = ROOT / "test-reports"
+
+
+def api(server, method, path, body=None, token=None):
+    """Calls the JSON API; returns the decoded answer (raises on an error status)."""
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(server.url + path, method=method, data=data, headers=headers)
+    with urllib.request.urlopen(request) as response:
+        return json.load(response)
+
+
+def api_token(server, email, password=None):
+    return api(server, "POST", "/api/v1/auth/token", {"email": email, "password": password or PASSWORD})["token"]
 
 
 def free_port():
@@ -64,12 +80,52 @@ def mailbox():
 
 
 class Server:
-    def __init__(self, url, env):
+    """The real server on a SQLite file of its own; `restart` brings it back on the same
+    database with the clock pinned elsewhere (after a cut-off, say)."""
+
+    def __init__(self, url, port, env, log_path):
         self.url = url
+        self.port = port
         self.env = env
+        self.log_path = log_path
+        self.process = None
+        self.log = None
 
     def command(self, *args, stdin=""):
         return subprocess.run([BINARY, *args], env=self.env, input=stdin, text=True, capture_output=True, timeout=120)
+
+    def start(self):
+        self.log = open(self.log_path, "a")
+        self.process = subprocess.Popen([BINARY, "serve", "--hostname", "127.0.0.1", "--port", str(self.port)],
+                                        env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(self.url + "/health", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                pass
+            assert self.process.poll() is None, f"the server stopped; see {self.log_path}"
+            assert time.time() < deadline, "the server did not answer /health within 60 s"
+            time.sleep(0.3)
+
+    def stop(self):
+        # Stopped by its own PID, never by name: other servers may be running on this machine.
+        if self.process is not None and self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.kill(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        if self.log is not None:
+            self.log.close()
+
+    def restart(self, now):
+        self.stop()
+        self.env["S3DESK_NOW"] = now
+        self.start()
 
 
 @pytest.fixture(scope="module")
@@ -91,38 +147,18 @@ def server(mailbox, tmp_path_factory, request):
         "S3DESK_MAIL_FROM": "noreply@s3desk.example.eu",
         "LOG_LEVEL": "warning",
     })
-    server = Server(url, env)
+    REPORTS.mkdir(exist_ok=True)
+    log_path = REPORTS / f"server-{name}.log"
+    log_path.unlink(missing_ok=True)
+    server = Server(url, port, env, log_path)
     created = server.command("user", "add", "--email", STAFF_EMAIL, "--name", "Sam Secretariat",
                              "--role", "secretariat", stdin=PASSWORD + "\n")
     assert created.returncode == 0, created.stdout + created.stderr
-    REPORTS.mkdir(exist_ok=True)
-    log_path = REPORTS / f"server-{name}.log"
-    log = open(log_path, "w")
-    process = subprocess.Popen([BINARY, "serve", "--hostname", "127.0.0.1", "--port", str(port)],
-                               env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            assert process.poll() is None, f"the server stopped; see {log_path}"
-            assert time.time() < deadline, "the server did not answer /health within 60 s"
-            time.sleep(0.3)
+        server.start()
         yield server
     finally:
-        # Stopped by its own PID, never by name: other servers may be running on this machine.
-        if process.poll() is None:
-            os.kill(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.kill(process.pid, signal.SIGKILL)
-                process.wait()
-        log.close()
+        server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -1,29 +1,21 @@
 """A regional officer registers their authority, confirms the address through the email the
 server really delivers over SMTP, applies with one wrong field first, submits, and follows the
 progress chart (issue 3)."""
-import json
 import re
-import urllib.request
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import PASSWORD, STAFF_EMAIL
+from conftest import PASSWORD, STAFF_EMAIL, api, api_token
 
 NEEDS = "We need help to design a continuous entrepreneurial discovery process with our universities and SMEs. " * 2
 
 
 def open_call(server):
     """A call with cut-offs after the pinned clock (1 March 2026), made through the API."""
-    def post(path, body, token=None):
-        headers = {"Content-Type": "application/json"}
-        if token:
-            headers["Authorization"] = f"Bearer {token}"
-        request = urllib.request.Request(server.url + path, method="POST", data=json.dumps(body).encode(), headers=headers)
-        with urllib.request.urlopen(request) as response:
-            return json.load(response)
-    token = post("/api/v1/auth/token", {"email": STAFF_EMAIL, "password": PASSWORD})["token"]
-    return post("/api/v1/calls", {"title": "Targeted Support to EU regions 2026", "cutoffs": ["2026-03-31", "2026-06-30"]}, token)
+    token = api_token(server, STAFF_EMAIL)
+    return api(server, "POST", "/api/v1/calls",
+               {"title": "Targeted Support to EU regions 2026", "cutoffs": ["2026-03-31", "2026-06-30"]}, token)
 
 
 def fill(driver, element_id, text):
