@@ -56,7 +56,7 @@ struct RoundOverviewDTO: Content {
             cutoffDate: round.cutoffDate, cutoffAt: Instant.format(round.cutoffAt), topicMeetingsDue: round.topicMeetingsDue,
             launchDue: round.launchDue, capacity: round.capacity, statuses: statuses,
             proposals: Dictionary(grouping: ranking.ranked, by: \.proposal.rawValue).mapValues(\.count),
-            decisions: Dictionary(grouping: ranking.decisions.values.filter { ranking.applications[$0.$application.id] != nil },
+            decisions: Dictionary(grouping: ranking.decisions.values.filter { ranking.entries[$0.$application.id] != nil },
                                   by: \.decision.rawValue).mapValues(\.count),
             endorsement: EndorsementRef(state: latest.map { $0.endorsed ? .endorsed : .returned } ?? .proposing,
                                         comment: latest?.comment, officerName: officer?.name, at: latest.map { Instant.format($0.at) }),
@@ -84,10 +84,10 @@ struct RankingItemDTO: Content {
     let explanation: [String]
 
     init(_ entry: RankedApplication, in ranking: RoundRanking) {
-        let application = ranking.applications[entry.candidate.id]!
+        let application = ranking.entries[entry.candidate.id]!
         applicationId = entry.candidate.id
         reference = entry.candidate.reference
-        organisationName = application.content.organisationName ?? ""
+        organisationName = application.organisationName
         territory = application.territory
         category = entry.candidate.priority.category
         status = application.status

@@ -1,17 +1,30 @@
 import Fluent
 import S3DeskDomain
+import SQLKit
 import Vapor
 
-/// A round's ranking computed from the database: a handful of queries, whatever the size of
-/// the round (applications, assessments, decisions, regions: one each).
+/// A round's ranking computed from the database in four queries, whatever the size of the
+/// round: the applications' ranking columns, their scores summed by the database, the
+/// decisions, the regions' categories.
 struct RoundRanking {
     /// Statuses that take part in the ranking: assessed, and not withdrawn or cancelled.
     static let rankedStatuses: [ApplicationStatus] = [.underAssessment, .selected, .reserve, .rejected, .scoping, .launched, .completed]
 
+    /// What a ranking line shows of an application, read without the rest of its form.
+    struct Entry {
+        let id: UUID
+        let reference: String
+        let organisationName: String
+        let territory: String
+        let status: ApplicationStatus
+        let submittedAt: Date
+        let challenges: [ChallengeKind]
+    }
+
     let round: Round
     let policy: RankingPolicy
     let ranked: [RankedApplication]
-    let applications: [UUID: ApplicationRecord]
+    let entries: [UUID: Entry]
     let decisions: [UUID: Decision]
 
     /// The round with its call, or 404.
@@ -25,28 +38,79 @@ struct RoundRanking {
     static func compute(_ round: Round, on db: any Database) async throws -> RoundRanking {
         let roundID = try round.requireID()
         let policy = round.call.rankingPolicy
-        let applications = try await ApplicationRecord.query(on: db).filter(\.$round.$id == roundID)
-            .filter(\.$status ~~ rankedStatuses).all()
-        let assessments = try await Assessment.query(on: db)
-            .join(ApplicationRecord.self, on: \Assessment.$application.$id == \ApplicationRecord.$id)
-            .filter(ApplicationRecord.self, \.$round.$id == roundID).all()
+        let entries = try await loadEntries(of: roundID, on: db)
+        let tallies = try await ScoreTally.load(round: roundID, on: db)
         let decisions = try await Decision.query(on: db).filter(\.$round.$id == roundID).all()
         let categories = try await RegionCategories.load(on: db)
-        let byApplication = Dictionary(grouping: assessments, by: \.$application.id)
-        let candidates = try applications.map { application in
-            let id = try application.requireID()
-            let mine = byApplication[id] ?? []
+        let candidates = entries.map { entry in
+            let tally = tallies[entry.id] ?? ScoreTally()
             return RankingCandidate(
-                id: id, reference: application.reference, submittedAt: application.submittedAt ?? application.createdAt,
-                priority: categories.priority(territory: application.territory, challenges: application.content.declaredChallenges,
-                                              policy: policy.priority),
-                scaledScores: mine.compactMap { $0.scores?.scaled }, conflicts: mine.filter(\.conflictOfInterest).count)
+                id: entry.id, reference: entry.reference, submittedAt: entry.submittedAt,
+                priority: categories.priority(territory: entry.territory, challenges: entry.challenges, policy: policy.priority),
+                scoreSum: tally.sum, scoreCount: tally.scored, conflicts: tally.conflicts)
         }
         return RoundRanking(
             round: round, policy: policy,
             ranked: Ranking.rank(candidates, policy: policy, capacity: round.capacity),
-            applications: Dictionary(uniqueKeysWithValues: try applications.map { (try $0.requireID(), $0) }),
+            entries: Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0) }),
             decisions: Dictionary(decisions.map { ($0.$application.id, $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// The form's organisation name and challenges, decoded from its JSON without the rest.
+    private struct ContentExtract: Decodable {
+        struct ChallengeKindOnly: Decodable { let kind: String }
+        let organisationName: String?
+        let challenges: [ChallengeKindOnly]?
+    }
+
+    private static func loadEntries(of roundID: UUID, on db: any Database) async throws -> [Entry] {
+        guard let sql = db as? any SQLDatabase else { throw AppError.notFound("SQL database") }
+        let rows = try await sql.select()
+            .columns("id", "reference", "territory", "status", "submitted_at", "created_at", "content")
+            .from(ApplicationRecord.schema)
+            .where("round_id", .equal, roundID)
+            .where("status", .in, rankedStatuses.map(\.rawValue))
+            .all()
+        return try rows.map { row in
+            let content = try row.decode(column: "content", as: ContentExtract.self)
+            let challenges = ApplicationContent(challenges: content.challenges?.map { Challenge(kind: $0.kind, justification: "") })
+            return Entry(id: try row.decode(column: "id", as: UUID.self),
+                         reference: try row.decode(column: "reference", as: String.self),
+                         organisationName: content.organisationName ?? "",
+                         territory: try row.decode(column: "territory", as: String.self),
+                         status: try row.decode(column: "status", as: ApplicationStatus.self),
+                         submittedAt: try row.decode(column: "submitted_at", as: Date?.self) ?? row.decode(column: "created_at", as: Date.self),
+                         challenges: challenges.declaredChallenges)
+        }
+    }
+}
+
+/// An application's assessments added up by the database: how many scored, the sum of their
+/// totals scaled to 100, how many declared a conflict.
+struct ScoreTally {
+    var scored = 0
+    var sum = 0
+    var conflicts = 0
+
+    static func load(round roundID: UUID, on db: any Database) async throws -> [UUID: ScoreTally] {
+        guard let sql = db as? any SQLDatabase else { throw AppError.notFound("SQL database") }
+        // PostgreSQL sums BIGINT columns to NUMERIC: cast back, on SQLite a no-op.
+        let rows = try await sql.raw("""
+            SELECT a.application_id AS application_id,
+                   CAST(SUM(CASE WHEN a.conflict_of_interest THEN 0 ELSE 1 END) AS BIGINT) AS scored,
+                   CAST(SUM(CASE WHEN a.conflict_of_interest THEN 0 ELSE (a.relevance + a.impact + a.ownership + a.feasibility) * 5 END) AS BIGINT) AS total,
+                   CAST(SUM(CASE WHEN a.conflict_of_interest THEN 1 ELSE 0 END) AS BIGINT) AS conflicts
+            FROM assessments a JOIN applications p ON p.id = a.application_id
+            WHERE p.round_id = \(bind: roundID)
+            GROUP BY a.application_id
+            """).all()
+        var tallies: [UUID: ScoreTally] = [:]
+        for row in rows {
+            tallies[try row.decode(column: "application_id", as: UUID.self)] = ScoreTally(
+                scored: try row.decode(column: "scored", as: Int.self), sum: try row.decode(column: "total", as: Int.self),
+                conflicts: try row.decode(column: "conflicts", as: Int.self))
+        }
+        return tallies
     }
 }
 
@@ -56,19 +120,25 @@ struct RegionCategories {
     let countries: [String: [RegionCategory]]
     let knownCountries: Set<String>
 
-    /// Every region, or only those of `country`.
+    /// Every region, or only those of `country`: three columns, not whole models, since a
+    /// ranking asks for all 242.
     static func load(country: String? = nil, on db: any Database) async throws -> RegionCategories {
-        let regionQuery = Region.query(on: db)
-        let countryQuery = Country.query(on: db)
+        guard let sql = db as? any SQLDatabase else { throw AppError.notFound("SQL database") }
+        let regionQuery = sql.select().columns("code", "country_code", "category").from(Region.schema)
+        let countryQuery = sql.select().column("code").from(Country.schema)
         if let country {
-            regionQuery.filter(\.$countryCode == country)
-            countryQuery.filter(\.$id == country)
+            regionQuery.where("country_code", .equal, country)
+            countryQuery.where("code", .equal, country)
         }
-        let regions = try await regionQuery.all()
-        return RegionCategories(
-            regions: Dictionary(uniqueKeysWithValues: try regions.map { (try $0.requireID(), $0.category) }),
-            countries: Dictionary(grouping: regions, by: \.countryCode).mapValues { $0.map(\.category) },
-            knownCountries: Set(try await countryQuery.all(\.$id)))
+        var regions: [String: RegionCategory] = [:]
+        var countries: [String: [RegionCategory]] = [:]
+        for row in try await regionQuery.all() {
+            let category = try row.decode(column: "category", as: RegionCategory.self)
+            regions[try row.decode(column: "code", as: String.self)] = category
+            countries[try row.decode(column: "country_code", as: String.self), default: []].append(category)
+        }
+        return RegionCategories(regions: regions, countries: countries,
+                                knownCountries: Set(try await countryQuery.all().map { try $0.decode(column: "code", as: String.self) }))
     }
 
     func isKnown(_ code: String) -> Bool { regions[code] != nil || knownCountries.contains(code) }

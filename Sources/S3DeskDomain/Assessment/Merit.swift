@@ -6,9 +6,14 @@ public struct Merit: Sendable, Equatable {
     public let count: Int
 
     public init?(scaledScores: [Int]) {
-        guard !scaledScores.isEmpty else { return nil }
-        sum = scaledScores.reduce(0, +)
-        count = scaledScores.count
+        self.init(sum: scaledScores.reduce(0, +), count: scaledScores.count)
+    }
+
+    /// Nil without a score.
+    public init?(sum: Int, count: Int) {
+        guard count > 0 else { return nil }
+        self.sum = sum
+        self.count = count
     }
 
     public var value: Double { Double(sum) / Double(count) }

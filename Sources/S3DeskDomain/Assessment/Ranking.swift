@@ -23,18 +23,23 @@ public struct RankingCandidate: Sendable {
     public let reference: String
     public let submittedAt: Date
     public let priority: Priority
-    /// Each scoring assessor's total scaled to 0–100; a declared conflict is not a score.
-    public let scaledScores: [Int]
+    /// The sum and the number of the scoring assessors' totals scaled to 0–100 (a declared
+    /// conflict is not a score): all the ranking needs, so a database can add them up.
+    public let scoreSum: Int
+    public let scoreCount: Int
     public let conflicts: Int
 
-    public init(id: UUID, reference: String, submittedAt: Date, priority: Priority, scaledScores: [Int], conflicts: Int = 0) {
+    public init(id: UUID, reference: String, submittedAt: Date, priority: Priority, scoreSum: Int, scoreCount: Int, conflicts: Int = 0) {
         self.id = id
         self.reference = reference
         self.submittedAt = submittedAt
         self.priority = priority
-        self.scaledScores = scaledScores
+        self.scoreSum = scoreSum
+        self.scoreCount = scoreCount
         self.conflicts = conflicts
     }
+
+    var merit: Merit? { Merit(sum: scoreSum, count: scoreCount) }
 }
 
 /// One line of the ranking.
@@ -51,7 +56,7 @@ public struct RankedApplication: Sendable {
 
     public var priorityBonus: Int { candidate.priority.total }
     public var total: Double? { merit.map { $0.plus(priorityBonus).value } }
-    public var assessments: Int { candidate.scaledScores.count }
+    public var assessments: Int { candidate.scoreCount }
 }
 
 /// The prioritised ranking of a round (domain.md, "Prioritisation and ranking").
@@ -61,15 +66,15 @@ public enum Ranking {
     /// round's `capacity` places and the rest at or above it for the reserve. Incomplete ones
     /// follow, unranked, in the same order without the total.
     public static func rank(_ candidates: [RankingCandidate], policy: RankingPolicy, capacity: Int) -> [RankedApplication] {
-        let complete = candidates.filter { $0.scaledScores.count >= policy.minimumAssessments }
+        let complete = candidates.filter { $0.scoreCount >= policy.minimumAssessments }
             .sorted { order($0, $1).first }
-        let incomplete = candidates.filter { $0.scaledScores.count < policy.minimumAssessments }
+        let incomplete = candidates.filter { $0.scoreCount < policy.minimumAssessments }
             .sorted { tieBreak($0, $1).first }
 
         var ranked: [RankedApplication] = []
         var places = 0
         for (index, candidate) in complete.enumerated() {
-            let merit = Merit(scaledScores: candidate.scaledScores)!
+            let merit = candidate.merit!
             let proposal: Proposal
             if merit.isBelow(policy.meritThreshold) {
                 proposal = .notSelectable
@@ -93,7 +98,7 @@ public enum Ranking {
             ranked.append(RankedApplication(candidate: candidate, rank: index + 1, merit: merit, proposal: proposal, explanation: lines))
         }
         for candidate in incomplete {
-            let count = candidate.scaledScores.count
+            let count = candidate.scoreCount
             let lines = [count == 0 ? "No assessment yet: \(policy.minimumAssessments) needed"
                                     : "\(count) assessment\(count == 1 ? "" : "s") of the \(policy.minimumAssessments) needed: not ranked until the others are in"]
                 + conflictLines(candidate) + candidate.priority.explanation
@@ -123,7 +128,7 @@ public enum Ranking {
     }
 
     private static func total(of candidate: RankingCandidate) -> Fraction {
-        Merit(scaledScores: candidate.scaledScores)?.plus(candidate.priority.total) ?? Fraction(numerator: 0, denominator: 1)
+        candidate.merit?.plus(candidate.priority.total) ?? Fraction(numerator: 0, denominator: 1)
     }
 
     private static func meritLine(_ merit: Merit) -> String {

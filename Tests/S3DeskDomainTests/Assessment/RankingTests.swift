@@ -14,7 +14,7 @@ struct RankingTests {
         let priority = Priority.compute(territory: territory, regionCategory: category, countryRegionCategories: categories,
                                         challenges: challenges, policy: policy.priority)
         return RankingCandidate(id: UUID(), reference: reference, submittedAt: Self.start.addingTimeInterval(Double(minutes) * 60),
-                                priority: priority, scaledScores: scores, conflicts: conflicts)
+                                priority: priority, scoreSum: scores.reduce(0, +), scoreCount: scores.count, conflicts: conflicts)
     }
 
     private func byReference(_ ranked: [RankedApplication]) -> [String: RankedApplication] {
