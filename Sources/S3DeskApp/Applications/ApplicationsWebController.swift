@@ -337,7 +337,7 @@ struct ApplicationPage: Encodable {
         init(_ event: AuditEvent) {
             at = Instant.format(event.occurredAt)
             actor = event.actor?.name ?? "the system"
-            what = event.action == AuditAction.clarificationRequested.rawValue ? "Clarification requested" : "Clarification"
+            what = AuditAction(rawValue: event.action)?.label ?? event.action
             why = event.summary
         }
     }

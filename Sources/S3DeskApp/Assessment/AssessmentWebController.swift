@@ -98,6 +98,7 @@ struct AssessmentWebController: RouteCollection {
 
     @Sendable
     func assess(req: Request) async throws -> Response {
+        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
         let (application, user) = try await ApplicationAccess.find(req)
         let form = try req.content.decode(ScoreForm.self)
         do {
@@ -114,6 +115,7 @@ struct AssessmentWebController: RouteCollection {
 
     @Sendable
     func decide(req: Request) async throws -> Response {
+        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
         let (application, user) = try await ApplicationAccess.find(req)
         let form = try req.content.decode(DecisionForm.self)
         do {
@@ -172,7 +174,8 @@ struct AssessmentWebController: RouteCollection {
             },
             scoresVisible: mine.map { !$0.conflictOfInterest } ?? false,
             criterionLabels: Criterion.allCases.map(\.label),
-            ranking: entry.map { entry in
+            // Not beside the rubric before one has scored: the others' mean would anchor one's own.
+            ranking: canScore ? nil : entry.map { entry in
                 RankingView(rank: entry.rank.map { "\($0) of \(rankedCount)" } ?? "not ranked yet",
                             merit: entry.merit.map { Decimal2.format($0.value) } ?? "—",
                             total: entry.total.map(Decimal2.format) ?? "—",

@@ -55,7 +55,8 @@ enum Assessments {
             errors.add("comment", "must be at most 5,000 characters")
         }
         try errors.throwIfAny()
-        let summary = scores.map { "scored \($0.total)/20" } ?? "declared a conflict of interest"
+        // Never the scores: the trail is read by staff who may not have scored yet.
+        let summary = declared ? "declared a conflict of interest" : "submitted an assessment"
 
         let assessment = Assessment()
         assessment.$application.id = applicationID
@@ -88,13 +89,15 @@ enum Assessments {
                 total, mine)
     }
 
-    /// domain.md: working for the applying organisation is a conflict by itself.
+    /// domain.md: working for the applying organisation is a conflict by itself. Only the
+    /// organisation's confirmed accounts count: the contact address in the form is the
+    /// applicant's to type, and would let them choose who may not assess them.
     static func worksForApplicant(_ user: User, _ application: ApplicationRecord, on db: any Database) async throws -> Bool {
-        let colleagues = try await User.query(on: db).filter(\.$organisation.$id == application.$organisation.id).all(\.$email)
+        let colleagues = try await User.query(on: db).filter(\.$organisation.$id == application.$organisation.id)
+            .filter(\.$emailConfirmedAt != nil).all(\.$email)
         return ConflictOfInterest.worksForApplicant(
             assessorOrganisation: user.$organisation.id, assessorEmail: user.email,
-            applicantOrganisation: application.$organisation.id,
-            applicantEmails: colleagues + [application.content.contact?.email].compactMap { $0 })
+            applicantOrganisation: application.$organisation.id, applicantEmails: colleagues)
     }
 }
 

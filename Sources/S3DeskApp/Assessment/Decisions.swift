@@ -19,42 +19,52 @@ enum Decisions {
         guard let round = application.round else {
             throw AppError.conflict("not_under_assessment", "application \(application.reference) was never submitted: there is nothing to decide")
         }
+        let applicationID = try application.requireID()
+        let roundID = try round.requireID()
+        let policy = application.call.rankingPolicy
+        let now = request.now
         if application.status == .reserve, kind == .selected {
             return try await promote(application, round: round, reason: reason, by: user, on: request)
         }
-        let roundID = try round.requireID()
-        if let endorsement = try await Endorsements.latest(of: roundID, on: request.db), endorsement.endorsed {
-            throw AppError.conflict("round_endorsed", "the round's decisions were endorsed on \(Instant.format(endorsement.at)): only a reserve application can still be promoted")
-        }
-        guard application.status == .underAssessment else {
-            throw AppError.conflict("not_under_assessment", "application \(application.reference) is \(application.status.label.lowercased()): decisions are taken on applications under assessment")
-        }
-        let applicationID = try application.requireID()
-        let scores = try await Assessment.query(on: request.db).filter(\.$application.$id == applicationID).all()
-            .compactMap { $0.scores?.scaled }
-        // A selection withdrawn or cancelled since frees its place.
-        let selectedElsewhere = try await Decision.query(on: request.db).filter(\.$round.$id == roundID)
-            .filter(\.$decision == .selected).filter(\.$application.$id != applicationID)
-            .join(ApplicationRecord.self, on: \Decision.$application.$id == \ApplicationRecord.$id)
-            .filter(ApplicationRecord.self, \.$status ~~ Decisions.holdingPlace).count()
-        if let refusal = DecisionRules.refusal(of: kind, scaledScores: scores, policy: application.call.rankingPolicy,
-                                               selectedElsewhere: selectedElsewhere, capacity: round.capacity) {
-            throw AppError.conflict(refusal.code, refusal.message)
-        }
-        let decision = try await Decision.query(on: request.db).filter(\.$application.$id == applicationID).first() ?? Decision()
-        decision.$application.id = applicationID
-        decision.$round.id = roundID
-        decision.decision = kind
-        decision.reason = reason
-        decision.$decidedBy.id = try user.requireID()
-        decision.decidedAt = request.now
-        decision.endorsedAt = nil
-        try await request.db.writeTransaction { db in
+        // Checked and written under the round's lock: two decisions at once cannot both take
+        // the last place, nor slip in while the Commission endorses.
+        return try await request.db.writeTransaction { db in
+            try await db.lockRow(Round.schema, id: roundID)
+            if let endorsement = try await Endorsements.latest(of: roundID, on: db), endorsement.endorsed {
+                throw AppError.conflict("round_endorsed", "the round's decisions were endorsed on \(Instant.format(endorsement.at)): only a reserve application can still be promoted")
+            }
+            guard let current = try await ApplicationRecord.find(applicationID, on: db), current.status == .underAssessment else {
+                throw AppError.conflict("not_under_assessment", "application \(application.reference) is \(application.status.label.lowercased()): decisions are taken on applications under assessment")
+            }
+            let tally = try await ScoreTally.of(applicationID, on: db)
+            let selectedElsewhere = try await selectedInRound(roundID, except: applicationID, on: db)
+            if let refusal = DecisionRules.refusal(of: kind, scoreSum: tally.sum, scoreCount: tally.scored, policy: policy,
+                                                   selectedElsewhere: selectedElsewhere, capacity: round.capacity) {
+                throw AppError.conflict(refusal.code, refusal.message)
+            }
+            let decision = try await Decision.query(on: db).filter(\.$application.$id == applicationID).first() ?? Decision()
+            decision.$application.id = applicationID
+            decision.$round.id = roundID
+            decision.decision = kind
+            decision.reason = reason
+            decision.$decidedBy.id = try user.requireID()
+            decision.decidedAt = now
+            decision.endorsedAt = nil
             try await decision.save(on: db)
             try await AuditLog.record(.decisionProposed, subject: .application(applicationID), summary: "\(kind.label): \(reason)",
-                                      actor: user, at: request.now, on: db)
+                                      actor: user, at: now, on: db)
+            return decision
         }
-        return decision
+    }
+
+    /// Selections of the round, proposed or endorsed, that still hold a place (a selection
+    /// withdrawn or cancelled since frees it).
+    static func selectedInRound(_ roundID: UUID, except applicationID: UUID? = nil, on db: any Database) async throws -> Int {
+        let query = Decision.query(on: db).filter(\.$round.$id == roundID).filter(\.$decision == .selected)
+            .join(ApplicationRecord.self, on: \Decision.$application.$id == \ApplicationRecord.$id)
+            .filter(ApplicationRecord.self, \.$status ~~ holdingPlace)
+        if let applicationID { query.filter(\.$application.$id != applicationID) }
+        return try await query.count()
     }
 
     /// The decision on `application` as `user` may know it: staff see a proposal, the applicant
@@ -65,8 +75,8 @@ enum Decisions {
         return try await query.first()
     }
 
-    /// A reserve application becomes selected at once while the round's launch is not past and
-    /// a place is free; the applicant is told.
+    /// A reserve application becomes selected at once while the round's launch is not past, a
+    /// place is free and its merit still reaches the threshold; the applicant is told.
     private static func promote(_ application: ApplicationRecord, round: Round, reason: String, by user: User,
                                 on request: Request) async throws -> Decision {
         let schedule = try application.call.schedule()
@@ -75,30 +85,38 @@ enum Decisions {
             throw AppError.conflict(refusal.code, refusal.message)
         }
         let applicationID = try application.requireID()
-        let taken = try await ApplicationRecord.query(on: request.db).filter(\.$round.$id == round.requireID())
-            .filter(\.$status ~~ [.selected, .scoping, .launched, .completed]).count()
-        if taken >= round.capacity { throw AppError.conflict("round_full", DecisionRefusal.roundFull(capacity: round.capacity).message) }
-        guard let decision = try await Decision.query(on: request.db).filter(\.$application.$id == applicationID).first() else {
-            throw AppError.conflict("no_decision", "application \(application.reference) has no decision to change")
-        }
+        let roundID = try round.requireID()
+        let policy = application.call.rankingPolicy
         let applicant = try await application.$createdBy.get(on: request.db)
         let link = request.application.mailSettings.publicURL + SiteURL.application(applicationID)
-        try await request.db.writeTransaction { db in
+        let now = request.now
+        return try await request.db.writeTransaction { db in
+            try await db.lockRow(Round.schema, id: roundID)
+            guard let decision = try await Decision.query(on: db).filter(\.$application.$id == applicationID).first(),
+                  let current = try await ApplicationRecord.find(applicationID, on: db), current.status == .reserve else {
+                throw AppError.conflict("invalid_transition", "application \(application.reference) is no longer on the reserve list")
+            }
+            let tally = try await ScoreTally.of(applicationID, on: db)
+            let selected = try await selectedInRound(roundID, except: applicationID, on: db)
+            if let refusal = DecisionRules.refusal(of: .selected, scoreSum: tally.sum, scoreCount: tally.scored, policy: policy,
+                                                   selectedElsewhere: selected, capacity: round.capacity) {
+                throw AppError.conflict(refusal.code, refusal.message)
+            }
             decision.decision = .selected
             decision.reason = reason
             decision.$decidedBy.id = try user.requireID()
-            decision.decidedAt = request.now
-            decision.endorsedAt = request.now
+            decision.decidedAt = now
+            decision.endorsedAt = now
             try await decision.save(on: db)
-            try await ApplicationLifecycle.move(application, to: .selected, by: user, reason: "promoted from the reserve list: \(reason)",
-                                                at: request.now, on: db)
-            try await AuditLog.record(.reservePromoted, subject: .application(applicationID), summary: reason,
-                                      actor: user, at: request.now, on: db)
+            try await ApplicationLifecycle.move(current, to: .selected, by: user, reason: "promoted from the reserve list: \(reason)",
+                                                at: now, on: db)
+            application.status = current.status
+            try await AuditLog.record(.reservePromoted, subject: .application(applicationID), summary: reason, actor: user, at: now, on: db)
             try await Outbox.enqueue(EmailTemplates.decision(to: applicant.email, name: applicant.name, reference: application.reference,
                                                              decision: .selected, reason: reason, link: link),
-                                     at: request.now, on: db, logger: request.logger)
+                                     at: now, on: db, logger: request.logger)
+            return decision
         }
-        return decision
     }
 }
 

@@ -23,45 +23,76 @@ enum Endorsements {
         }
         try await ApplicationLifecycle.catchUp(on: request.db, now: request.now)
         let roundID = try round.requireID()
-        let applications = try await ApplicationRecord.query(on: request.db).filter(\.$round.$id == roundID)
-            .filter(\.$status ~~ [.submitted, .underAssessment]).with(\.$createdBy).sort(\.$reference).all()
-        let decisions = try await Decision.query(on: request.db).filter(\.$round.$id == roundID).filter(\.$endorsedAt == nil).all()
-        let decided = Dictionary(decisions.map { ($0.$application.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let assessing = applications.filter { $0.status == .underAssessment }
-        // Decisions on applications withdrawn or cancelled since are not the round's to endorse.
-        let assessingIDs = Set(assessing.compactMap(\.id))
-        let pending = decisions.filter { assessingIDs.contains($0.$application.id) }.count
-        // Returning asks the secretariat to reconsider: it needs decisions, not all of them.
-        if let refusal = EndorsementRules.refusal(
-            alreadyEndorsed: try await latest(of: roundID, on: request.db)?.endorsed ?? false,
-            awaitingCutoff: endorsed ? applications.count - assessing.count : 0,
-            undecided: endorsed ? try assessing.filter { decided[try $0.requireID()] == nil }.map(\.reference) : [],
-            pending: pending) {
-            throw AppError.conflict(refusal.code, refusal.message)
-        }
-        let endorsement = Endorsement()
-        endorsement.$round.id = roundID
-        endorsement.endorsed = endorsed
-        endorsement.comment = comment
-        endorsement.$officer.id = try user.requireID()
-        endorsement.at = request.now
+        let policy = round.call.rankingPolicy
         let now = request.now
         let publicURL = request.application.mailSettings.publicURL
-        try await request.db.writeTransaction { db in
+        let logger = request.logger
+        // Everything is read under the round's lock, so that a decision changed, an application
+        // withdrawn or a second endorsement at the same moment waits, and what is endorsed is
+        // exactly what was checked.
+        return try await request.db.writeTransaction { db in
+            try await db.lockRow(Round.schema, id: roundID)
+            let applications = try await ApplicationRecord.query(on: db).filter(\.$round.$id == roundID)
+                .filter(\.$status ~~ [.submitted, .underAssessment]).with(\.$createdBy).sort(\.$reference).all()
+            let assessing = applications.filter { $0.status == .underAssessment }
+            let assessingIDs = Set(assessing.compactMap(\.id))
+            // Decisions on applications withdrawn or cancelled since are not the round's to endorse.
+            let decisions = try await Decision.query(on: db).filter(\.$round.$id == roundID).filter(\.$endorsedAt == nil).all()
+                .filter { assessingIDs.contains($0.$application.id) }
+            let decided = Dictionary(decisions.map { ($0.$application.id, $0) }, uniquingKeysWith: { first, _ in first })
+            // Returning asks the secretariat to reconsider: it needs decisions, not all of them.
+            if let refusal = EndorsementRules.refusal(
+                alreadyEndorsed: try await latest(of: roundID, on: db)?.endorsed ?? false,
+                awaitingCutoff: endorsed ? applications.count - assessing.count : 0,
+                undecided: endorsed ? assessing.filter { decided[$0.id!] == nil }.map(\.reference) : [],
+                pending: decisions.count) {
+                throw AppError.conflict(refusal.code, refusal.message)
+            }
+            if endorsed {
+                try await recheck(assessing, decisions: decided, policy: policy, capacity: round.capacity, on: db)
+            }
+            let endorsement = Endorsement()
+            endorsement.$round.id = roundID
+            endorsement.endorsed = endorsed
+            endorsement.comment = comment
+            endorsement.$officer.id = try user.requireID()
+            endorsement.at = now
             try await endorsement.create(on: db)
             try await AuditLog.record(endorsed ? .roundEndorsed : .roundReturned, subject: .round(roundID),
                                       summary: endorsed ? "\(assessing.count) decisions endorsed" + (comment.isEmpty ? "" : ": \(comment)") : comment,
                                       actor: user, at: now, on: db)
-            guard endorsed else { return }
+            guard endorsed else { return endorsement }
             try await apply(assessing, decisions: decided, officer: user, at: now, on: db)
-            try await Outbox.enqueue(try assessing.map { application in
-                let decision = decided[try application.requireID()]!
+            try await Outbox.enqueue(assessing.map { application in
+                let decision = decided[application.id!]!
                 return EmailTemplates.decision(to: application.createdBy.email, name: application.createdBy.name,
                                                reference: application.reference, decision: decision.decision, reason: decision.reason,
-                                               link: publicURL + SiteURL.application(try application.requireID()))
-            }, at: now, on: db, logger: request.logger)
+                                               link: publicURL + SiteURL.application(application.id!))
+            }, at: now, on: db, logger: logger)
+            return endorsement
         }
-        return endorsement
+    }
+
+    /// The decisions must still hold when endorsed: a score added since, or a policy changed
+    /// since, may have put a selection below the threshold or the selections above capacity.
+    private static func recheck(_ applications: [ApplicationRecord], decisions: [UUID: Decision], policy: RankingPolicy,
+                                capacity: Int, on db: any Database) async throws {
+        guard let roundID = decisions.values.first?.$round.id else { return }
+        let tallies = try await ScoreTally.load(round: roundID, on: db)
+        let selected = try await Decisions.selectedInRound(roundID, on: db)
+        var problems: [String] = []
+        for application in applications {
+            let decision = decisions[application.id!]!
+            let tally = tallies[application.id!] ?? ScoreTally()
+            let others = selected - (decision.decision == .selected ? 1 : 0)
+            if let refusal = DecisionRules.refusal(of: decision.decision, scoreSum: tally.sum, scoreCount: tally.scored,
+                                                   policy: policy, selectedElsewhere: others, capacity: capacity) {
+                problems.append("\(application.reference) (\(decision.decision.label.lowercased())): \(refusal.message)")
+            }
+        }
+        guard problems.isEmpty else {
+            throw AppError.conflict("decisions_changed", "some decisions no longer hold; change them first: " + problems.prefix(10).joined(separator: "; "))
+        }
     }
 
     /// Moves each application to its decision's status: one update per kind of decision and one

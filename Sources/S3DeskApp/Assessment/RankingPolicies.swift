@@ -47,7 +47,7 @@ struct RankingPolicyBody: Content {
 }
 
 enum RankingPolicies {
-    /// Saves the policy, sets every round's capacity, and recomputes the priority bonus stored
+    /// Saves the policy, sets the capacity of every round not yet endorsed, and recomputes the priority bonus stored
     /// with each of the call's applications (lists sort by it): one update per distinct bonus.
     static func update(_ call: Call, with body: RankingPolicyBody, by user: User, on request: Request) async throws {
         guard user.role.may(.decide) else { throw AppError.forbidden }
@@ -62,19 +62,22 @@ enum RankingPolicies {
             if bonus != application.priorityBonus { idsByBonus[bonus, default: []].append(try application.requireID()) }
         }
         let updates = idsByBonus
+        // An endorsed round keeps the capacity its decisions were endorsed with.
+        let endorsed = try await Endorsement.query(on: request.db).filter(\.$endorsed == true)
+            .join(Round.self, on: \Endorsement.$round.$id == \Round.$id).filter(Round.self, \.$call.$id == callID).all(\.$round.$id)
         try await request.db.writeTransaction { db in
             call.storedRankingPolicy = policy
             call.capacityPerRound = capacity
             call.updatedAt = request.now
             try await call.save(on: db)
-            try await Round.query(on: db).filter(\.$call.$id == callID).set(\.$capacity, to: capacity).update()
+            try await Round.query(on: db).filter(\.$call.$id == callID).filter(\.$id !~ endorsed).set(\.$capacity, to: capacity).update()
             for (bonus, ids) in updates {
                 try await ApplicationRecord.query(on: db).filter(\.$id ~~ ids).set(\.$priorityBonus, to: bonus).update()
             }
             try await AuditLog.record(.rankingPolicyChanged, subject: .call(callID), summary: summary(policy, capacity: capacity),
                                       actor: user, at: request.now, on: db)
         }
-        for round in call.rounds { round.capacity = capacity }
+        for round in call.rounds where !endorsed.contains(round.id!) { round.capacity = capacity }
     }
 
     static func summary(_ policy: RankingPolicy, capacity: Int) -> String {

@@ -92,6 +92,13 @@ struct ScoreTally {
     var sum = 0
     var conflicts = 0
 
+    /// One application's, from its few assessments.
+    static func of(_ applicationID: UUID, on db: any Database) async throws -> ScoreTally {
+        let assessments = try await Assessment.query(on: db).filter(\.$application.$id == applicationID).all()
+        let scores = assessments.compactMap { $0.scores?.scaled }
+        return ScoreTally(scored: scores.count, sum: scores.reduce(0, +), conflicts: assessments.count - scores.count)
+    }
+
     static func load(round roundID: UUID, on db: any Database) async throws -> [UUID: ScoreTally] {
         guard let sql = db as? any SQLDatabase else { throw AppError.notFound("SQL database") }
         // PostgreSQL sums BIGINT columns to NUMERIC: cast back, on SQLite a no-op.

@@ -36,6 +36,29 @@ enum AuditAction: String {
     case roundEndorsed = "round.endorsed"
     case roundReturned = "round.returned"
     case rankingPolicyChanged = "call.ranking_policy_changed"
+
+    /// How the audit trail names the action.
+    var label: String {
+        switch self {
+        case .userCreated: "Account created"
+        case .emailConfirmed: "Email confirmed"
+        case .userInvited: "Colleague invited"
+        case .invitationAccepted: "Invitation accepted"
+        case .passwordReset: "Password reset"
+        case .callCreated: "Call created"
+        case .callUpdated: "Call changed"
+        case .regionCategoryCorrected: "Region's category corrected"
+        case .clarificationRequested: "Clarification requested"
+        case .applicationClarified: "Clarification"
+        case .applicationAssessed: "Assessed"
+        case .conflictDeclared: "Conflict of interest declared"
+        case .decisionProposed: "Decision proposed"
+        case .reservePromoted: "Promoted from the reserve list"
+        case .roundEndorsed: "Decisions endorsed"
+        case .roundReturned: "Decisions returned"
+        case .rankingPolicyChanged: "Ranking policy changed"
+        }
+    }
 }
 
 /// What an audit entry is about.

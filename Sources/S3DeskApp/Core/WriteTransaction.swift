@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 extension Database {
@@ -23,5 +24,15 @@ extension Database {
                 throw error
             }
         }
+    }
+}
+
+extension Database {
+    /// Inside a `writeTransaction`: makes every other transaction that locks the same row wait
+    /// until this one ends, so that a check (places left in a round, say) still holds when the
+    /// write lands. SQLite's `BEGIN IMMEDIATE` already serialises writers; PostgreSQL locks the row.
+    func lockRow(_ table: String, id: UUID) async throws {
+        guard let sql = self as? any SQLDatabase, sql.dialect.name != "sqlite" else { return }
+        try await sql.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").run()
     }
 }

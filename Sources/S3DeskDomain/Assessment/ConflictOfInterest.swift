@@ -6,9 +6,11 @@ import Foundation
 public enum ConflictOfInterest {
     /// Domains shared by unrelated people; a match on them says nothing about an employer.
     static let publicMailDomains: Set<String> = [
-        "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com",
-        "gmx.de", "gmx.net", "web.de", "orange.fr", "free.fr", "libero.it", "wp.pl", "seznam.cz", "proton.me",
-        "protonmail.com",
+        "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "hotmail.fr", "hotmail.it", "live.com",
+        "yahoo.com", "yahoo.fr", "yahoo.it", "yahoo.es", "icloud.com", "aol.com", "gmx.de", "gmx.net", "gmx.at",
+        "web.de", "t-online.de", "orange.fr", "free.fr", "laposte.net", "sfr.fr", "libero.it", "virgilio.it",
+        "tiscali.it", "wp.pl", "o2.pl", "onet.pl", "interia.pl", "seznam.cz", "centrum.cz", "telefonica.net",
+        "sapo.pt", "abv.bg", "freemail.hu", "proton.me", "protonmail.com",
     ]
 
     public static func worksForApplicant(assessorOrganisation: UUID?, assessorEmail: String,

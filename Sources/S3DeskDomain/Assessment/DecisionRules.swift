@@ -19,7 +19,7 @@ public enum DecisionKind: String, Codable, Sendable, CaseIterable {
 /// Why a decision cannot be taken (409): each message says what would make it possible.
 public enum DecisionRefusal: Error, Sendable, Equatable {
     case tooFewAssessments(have: Int, need: Int)
-    case belowThreshold(merit: Double, threshold: Int)
+    case belowThreshold(merit: Double, threshold: Int, decision: DecisionKind)
     case roundFull(capacity: Int)
     case launchPassed(launchDue: CivilDate)
 
@@ -36,8 +36,8 @@ public enum DecisionRefusal: Error, Sendable, Equatable {
         switch self {
         case .tooFewAssessments(let have, let need):
             "a decision needs \(need) assessments; this application has \(have)"
-        case .belowThreshold(let merit, let threshold):
-            "merit \(Decimal2.format(merit)) is below the threshold of \(threshold): it cannot be selected"
+        case .belowThreshold(let merit, let threshold, let decision):
+            "merit \(Decimal2.format(merit)) is below the threshold of \(threshold): it cannot be \(decision == .reserve ? "put on the reserve list" : "selected")"
         case .roundFull(let capacity):
             "the round's \(capacity) place\(capacity == 1 ? " is" : "s are") taken: decide reserve, or free a place first"
         case .launchPassed(let launchDue):
@@ -46,19 +46,24 @@ public enum DecisionRefusal: Error, Sendable, Equatable {
     }
 }
 
-/// domain.md: a decision needs the minimum number of assessments; `selected` needs merit at or
-/// above the threshold and a free place among the round's capacity.
+/// domain.md: a decision needs the minimum number of assessments; `selected` and `reserve` need
+/// merit at or above the threshold ("the remaining ones at or above the threshold for the
+/// reserve list"); `selected` needs a free place among the round's capacity.
 public enum DecisionRules {
-    /// - Parameter selectedElsewhere: applications of the round already selected (or proposed
-    ///   for selection), not counting this one.
-    public static func refusal(of decision: DecisionKind, scaledScores: [Int], policy: RankingPolicy,
+    /// - Parameters:
+    ///   - scoreSum: the sum of the scoring assessors' totals scaled to 100, of `scoreCount` of them.
+    ///   - selectedElsewhere: applications of the round already selected (or proposed for
+    ///     selection), not counting this one.
+    public static func refusal(of decision: DecisionKind, scoreSum: Int, scoreCount: Int, policy: RankingPolicy,
                                selectedElsewhere: Int, capacity: Int) -> DecisionRefusal? {
-        guard scaledScores.count >= policy.minimumAssessments, let merit = Merit(scaledScores: scaledScores) else {
-            return .tooFewAssessments(have: scaledScores.count, need: policy.minimumAssessments)
+        guard scoreCount >= policy.minimumAssessments, let merit = Merit(sum: scoreSum, count: scoreCount) else {
+            return .tooFewAssessments(have: scoreCount, need: policy.minimumAssessments)
         }
-        guard decision == .selected else { return nil }
-        if merit.isBelow(policy.meritThreshold) { return .belowThreshold(merit: merit.value, threshold: policy.meritThreshold) }
-        if selectedElsewhere >= capacity { return .roundFull(capacity: capacity) }
+        guard decision != .rejected else { return nil }
+        if merit.isBelow(policy.meritThreshold) {
+            return .belowThreshold(merit: merit.value, threshold: policy.meritThreshold, decision: decision)
+        }
+        if decision == .selected, selectedElsewhere >= capacity { return .roundFull(capacity: capacity) }
         return nil
     }
 

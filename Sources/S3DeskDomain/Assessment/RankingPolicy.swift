@@ -16,7 +16,9 @@ public struct RankingPolicy: Sendable, Equatable, Codable {
 
     public static let bonusRange = 0...100
     public static let thresholdRange = 0...100
-    public static let assessmentsRange = 1...10
+    /// At least 2 (domain.md): with one, the merit shown in the ranking would be that one
+    /// assessor's score, which others must not see before scoring.
+    public static let assessmentsRange = 2...10
 
     public var priority: PriorityPolicy {
         var policy = PriorityPolicy()

@@ -82,12 +82,15 @@ struct AssessmentAPITests {
             #expect(scoreAfter.status == .conflict)
             #expect(try scoreAfter.content.decode(ErrorBody.self).error.code == "conflict_declared")
 
-            // The contact of every test application writes from regione.calabria.it.
-            let colleague = try await app.makeUser(.commission, email: "marta@regione.calabria.it")
+            // The applicant's confirmed account is at applicant.example.eu: a colleague there works for them.
+            let colleague = try await app.makeUser(.commission, email: "marta@applicant.example.eu")
             let refused = try await app.assess(a, token: try await app.token(for: colleague), 5, 5, 5, 5)
             #expect(refused.status == .conflict)
             #expect(try refused.content.decode(ErrorBody.self).error.code == "conflict_of_interest")
             #expect(try await Assessment.query(on: app.db).filter(\.$assessor.$id == colleague.requireID()).count() == 0)
+            // The contact address is the applicant's to type: its domain (regione.calabria.it) makes no conflict.
+            let named = try await app.makeUser(.commission, email: "officer@regione.calabria.it")
+            #expect(try await app.assess(a, token: try await app.token(for: named), 3, 3, 3, 3).status == .created)
         }
     }
 

@@ -46,6 +46,14 @@ struct AssessmentWebTests {
             #expect(after.contains("(you)"))
             #expect(!after.contains("Submit my assessment"), "an assessment is submitted once")
             #expect(try await Assessment.query(on: app.db).first()?.scores == Scores(relevance: 4, impact: 4, ownership: 3, feasibility: 5))
+
+            // Another officer, who has not scored: the audit trail says who assessed, never the scores,
+            // and the rubric page keeps the ranking's merit out of sight.
+            var other = try await signedIn(app, try await app.makeUser(.secretariat))
+            let trail = try await other.get(SiteURL.application(id)).body.string
+            #expect(trail.contains("Assessed"))
+            #expect(!trail.contains("16/20") && !trail.contains("scored"))
+            #expect(!(try await other.get(path).body.string.contains("In the ranking")))
         }
     }
 
@@ -128,11 +136,11 @@ struct AssessmentWebTests {
             let path = SiteURL.rankingPolicy(call.id!)
             var browser = try await signedIn(app, try await app.makeUser(.secretariat))
             let form = ["lessDevelopedBonus": "25", "transitionBonus": "ten", "moreDevelopedBonus": "0", "perChallenge": "5",
-                        "challengeCap": "15", "meritThreshold": "55", "minimumAssessments": "0", "capacityPerRound": "12"]
+                        "challengeCap": "15", "meritThreshold": "55", "minimumAssessments": "1", "capacityPerRound": "12"]
             let refused = try await browser.post(path, form: form, csrfFrom: path)
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains(#"id="transitionBonus-error">must be a whole number"#))
-            #expect(refused.body.string.contains(#"id="minimumAssessments-error">0 is outside 1–10"#))
+            #expect(refused.body.string.contains(#"id="minimumAssessments-error">1 is outside 2–10"#))
             #expect(refused.body.string.contains(#"value="55""#))
             var fixed = form
             fixed["transitionBonus"] = "10"

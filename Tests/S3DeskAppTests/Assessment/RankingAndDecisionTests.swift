@@ -91,6 +91,8 @@ struct RankingAndDecisionTests {
 
             #expect(try code(try await app.decide(ids["E"]!, token: secretariat, "rejected")) == "too_few_assessments")
             #expect(try code(try await app.decide(ids["D"]!, token: secretariat, "selected")) == "below_threshold")
+            #expect(try code(try await app.decide(ids["D"]!, token: secretariat, "reserve")) == "below_threshold",
+                    "the reserve list holds only applications at or above the threshold")
             #expect(try await app.decide(ids["B"]!, token: secretariat, "selected").status == .ok)
             #expect(try await app.decide(ids["A"]!, token: secretariat, "selected").status == .ok)
             #expect(try code(try await app.decide(ids["C"]!, token: secretariat, "selected")) == "round_full")
@@ -106,6 +108,9 @@ struct RankingAndDecisionTests {
             let applicant = try await app.token(for: round.applicants["A"]!)
             let seen = try await app.testing().sendRequest(.GET, "/api/v1/applications/\(ids["A"]!)", headers: .bearer(applicant))
             #expect(try seen.content.decode(ApplicationDTO.self).status == .underAssessment)
+            #expect(try seen.content.decode(ApplicationDTO.self).decision == nil, "a proposed decision is not the applicant's to see")
+            let staffView = try await app.testing().sendRequest(.GET, "/api/v1/applications/\(ids["A"]!)", headers: .bearer(secretariat))
+            #expect(try staffView.content.decode(ApplicationDTO.self).decision?.endorsed == false)
             #expect(try await OutboxEmail.query(on: app.db).filter(\.$kind == "decision").count() == 0)
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == AuditAction.decisionProposed.rawValue).count() == 4)
             #expect(try await Decision.query(on: app.db).filter(\.$application.$id == ids["D"]!).first()?.reason == "Merit below the threshold.")
@@ -144,6 +149,7 @@ struct RankingAndDecisionTests {
                 let dto = try await app.testing().sendRequest(.GET, "/api/v1/applications/\(ids[label]!)", headers: .bearer(token))
                     .content.decode(ApplicationDTO.self)
                 #expect(dto.status == status, "\(label)")
+                #expect(dto.decision?.endorsed == true && dto.decision?.decision.status == status, "\(label)")
             }
             let emails = try await OutboxEmail.query(on: app.db).filter(\.$kind == "decision").all()
             #expect(emails.count == 5)
@@ -179,6 +185,16 @@ struct RankingAndDecisionTests {
             }
             #expect(withdrawn.status == .ok)
 
+            // A threshold raised since the endorsement keeps C (merit 80) from being promoted.
+            var raised = RankingPolicyBody(RankingPolicy(), capacity: 2)
+            raised.meritThreshold = 85
+            let policyPath = "/api/v1/calls/\(round.call.id!)/ranking-policy"
+            #expect(try await app.testing().sendRequest(.PUT, policyPath, headers: .bearer(secretariat)) { try $0.content.encode(raised) }.status == .ok)
+            let belowNow = try await app.decide(ids["C"]!, token: secretariat, "selected", reason: "A place freed up.")
+            #expect(try belowNow.content.decode(ErrorBody.self).error.code == "below_threshold")
+            raised.meritThreshold = 50
+            #expect(try await app.testing().sendRequest(.PUT, policyPath, headers: .bearer(secretariat)) { try $0.content.encode(raised) }.status == .ok)
+
             // 1 June 00:00 in Brussels: the launch due date (31 May) is past.
             app.clock = AppClock(pinnedAt: Instant.parse("2026-05-31T22:00:00Z"))
             let staff = try await app.token(for: try #require(try await User.query(on: app.db).filter(\.$role == .secretariat).first()))
@@ -204,16 +220,15 @@ struct RankingAndDecisionTests {
             var body = RankingPolicyBody(RankingPolicy(), capacity: 3)
             body.transitionBonus = 0
             body.meritThreshold = 40
-            body.minimumAssessments = 1
             #expect(try await app.testing().sendRequest(.PUT, path, headers: .bearer(commission)) { try $0.content.encode(body) }.status == .forbidden)
             let saved = try await app.testing().sendRequest(.PUT, path, headers: .bearer(secretariat)) { try $0.content.encode(body) }
             #expect(saved.status == .ok)
             #expect(try saved.content.decode(RankingPolicyBody.self).capacityPerRound == 3)
 
-            // B: 97.5 + 0 = 97.5; E: 60 + 20 = 80 (one assessment now suffices); D: 42.5 is above 40.
+            // B: 97.5 + 0 = 97.5, below A and C now; D: 42.5 is above the new threshold of 40.
             let page = try await ranking(app, round, token: secretariat)
-            #expect(page.items.map { label(round, $0.applicationId) } == ["A", "C", "B", "E", "D"])
-            #expect(page.items.map(\.proposal) == [.select, .select, .select, .reserve, .reserve])
+            #expect(page.items.map { label(round, $0.applicationId) } == ["A", "C", "B", "D", "E"])
+            #expect(page.items.map(\.proposal) == [.select, .select, .select, .reserve, .incomplete])
             #expect(try await ApplicationRecord.find(round.ids["B"]!, on: app.db)?.priorityBonus == 0)
             #expect(try await Round.find(round.roundID, on: app.db)?.capacity == 3)
 
@@ -224,6 +239,44 @@ struct RankingAndDecisionTests {
             let fields = try #require(try refused.content.decode(ErrorBody.self).error.fields)
             #expect(Set(fields.keys) == ["challengeCap", "capacityPerRound"])
             #expect(try await app.testing().sendRequest(.GET, path, headers: .bearer(secretariat)).content.decode(RankingPolicyBody.self).challengeCap == 15)
+        }
+    }
+
+    @Test("endorsement re-checks the decisions: a selection whose merit fell below the threshold since is refused", arguments: TestDatabase.all)
+    func recheck(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let (round, secretariat, commission) = try await scoredRound(app)
+            let ids = round.ids
+            try await app.assess(ids["E"]!, token: commission, 1, 1, 1, 1)
+            for (label, decision) in [("B", "selected"), ("A", "selected"), ("C", "reserve"), ("D", "rejected"), ("E", "rejected")] {
+                #expect(try await app.decide(ids[label]!, token: secretariat, decision).status == .ok)
+            }
+            // Two more assessors give A nothing: (80 + 70 + 0 + 0) / 4 = 37.5.
+            try await app.assess(ids["A"]!, token: try await app.token(.secretariat), 0, 0, 0, 0)
+            try await app.assess(ids["A"]!, token: try await app.token(.commission), 0, 0, 0, 0)
+            let refused = try await app.endorse(round.roundID, token: commission, endorsed: true)
+            #expect(refused.status == .conflict)
+            let error = try refused.content.decode(ErrorBody.self).error
+            #expect(error.code == "decisions_changed")
+            #expect(error.message.contains("merit 37.5 is below the threshold of 50"))
+            #expect(try await ApplicationRecord.find(ids["B"]!, on: app.db)?.status == .underAssessment, "nothing endorsed")
+            #expect(try await app.decide(ids["A"]!, token: secretariat, "rejected", reason: "Merit fell below the threshold.").status == .ok)
+            #expect(try await app.endorse(round.roundID, token: commission, endorsed: true).status == .ok)
+        }
+    }
+
+    @Test("two selections at the same moment cannot both take the last place", arguments: TestDatabase.all)
+    func concurrentSelections(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let (round, secretariat, _) = try await scoredRound(app)
+            let ids = round.ids
+            #expect(try await app.decide(ids["B"]!, token: secretariat, "selected").status == .ok)
+            async let first = app.decide(ids["A"]!, token: secretariat, "selected")
+            async let second = app.decide(ids["C"]!, token: secretariat, "selected")
+            let statuses = [try await first.status, try await second.status]
+            #expect(statuses.filter { $0 == .ok }.count == 1, "\(statuses)")
+            #expect(statuses.filter { $0 == .conflict }.count == 1, "\(statuses)")
+            #expect(try await Decision.query(on: app.db).filter(\.$decision == .selected).count() == 2)
         }
     }
 

@@ -37,23 +37,25 @@ struct DecisionRulesTests {
                                                       applicantOrganisation: org, applicantEmails: ["no-at-sign"]))
     }
 
-    @Test("a decision needs the minimum assessments; selected needs merit at the threshold and a free place")
+    private func refusal(_ decision: DecisionKind, _ scores: [Int], selectedElsewhere: Int = 0, capacity: Int = 10) -> DecisionRefusal? {
+        DecisionRules.refusal(of: decision, scoreSum: scores.reduce(0, +), scoreCount: scores.count, policy: RankingPolicy(),
+                              selectedElsewhere: selectedElsewhere, capacity: capacity)
+    }
+
+    @Test("a decision needs the minimum assessments; selected and reserve need merit at the threshold; selected a free place")
     func decisions() {
-        let policy = RankingPolicy()
-        #expect(DecisionRules.refusal(of: .rejected, scaledScores: [40], policy: policy, selectedElsewhere: 0, capacity: 10)
-                == .tooFewAssessments(have: 1, need: 2))
-        #expect(DecisionRules.refusal(of: .rejected, scaledScores: [], policy: policy, selectedElsewhere: 0, capacity: 10)
-                == .tooFewAssessments(have: 0, need: 2))
-        #expect(DecisionRules.refusal(of: .rejected, scaledScores: [40, 45], policy: policy, selectedElsewhere: 10, capacity: 10) == nil)
-        #expect(DecisionRules.refusal(of: .reserve, scaledScores: [40, 45], policy: policy, selectedElsewhere: 10, capacity: 10) == nil)
-        #expect(DecisionRules.refusal(of: .selected, scaledScores: [45, 50, 50], policy: policy, selectedElsewhere: 0, capacity: 10)
-                == .belowThreshold(merit: 145.0 / 3, threshold: 50))
-        #expect(DecisionRules.refusal(of: .selected, scaledScores: [50, 50], policy: policy, selectedElsewhere: 9, capacity: 10) == nil,
-                "exactly at the threshold, with the last place free")
-        #expect(DecisionRules.refusal(of: .selected, scaledScores: [90, 90], policy: policy, selectedElsewhere: 10, capacity: 10)
-                == .roundFull(capacity: 10))
-        #expect(DecisionRefusal.belowThreshold(merit: 145.0 / 3, threshold: 50).message
+        #expect(refusal(.rejected, [40]) == .tooFewAssessments(have: 1, need: 2))
+        #expect(refusal(.rejected, []) == .tooFewAssessments(have: 0, need: 2))
+        #expect(refusal(.rejected, [40, 45], selectedElsewhere: 10) == nil)
+        #expect(refusal(.reserve, [40, 45]) == .belowThreshold(merit: 42.5, threshold: 50, decision: .reserve))
+        #expect(refusal(.reserve, [90, 90], selectedElsewhere: 10) == nil, "the reserve takes no place")
+        #expect(refusal(.selected, [45, 50, 50]) == .belowThreshold(merit: 145.0 / 3, threshold: 50, decision: .selected))
+        #expect(refusal(.selected, [50, 50], selectedElsewhere: 9) == nil, "exactly at the threshold, with the last place free")
+        #expect(refusal(.selected, [90, 90], selectedElsewhere: 10) == .roundFull(capacity: 10))
+        #expect(DecisionRefusal.belowThreshold(merit: 145.0 / 3, threshold: 50, decision: .selected).message
                 == "merit 48.33 is below the threshold of 50: it cannot be selected")
+        #expect(DecisionRefusal.belowThreshold(merit: 42.5, threshold: 50, decision: .reserve).message
+                == "merit 42.5 is below the threshold of 50: it cannot be put on the reserve list")
     }
 
     @Test("a reserve application can be promoted up to and including the launch due date, in a leap year too")
@@ -72,7 +74,7 @@ struct DecisionRulesTests {
         #expect(policy.lessDevelopedBonus == 25 && policy.meritThreshold == 60 && policy.minimumAssessments == 3)
         #expect(policy.priority.bonus(for: .lessDeveloped) == 25)
         var broken = complete
-        broken.minimumAssessments = 0
+        broken.minimumAssessments = 1
         broken.meritThreshold = 101
         broken.challengeCap = nil
         do {
@@ -80,7 +82,7 @@ struct DecisionRulesTests {
             Issue.record("accepted a broken policy")
         } catch {
             #expect(error.messages == [
-                "minimumAssessments": "0 is outside 1–10",
+                "minimumAssessments": "1 is outside 2–10",
                 "meritThreshold": "101 is outside 0–100",
                 "challengeCap": "give a whole number from 0 to 100",
             ])
