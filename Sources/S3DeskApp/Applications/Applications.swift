@@ -103,13 +103,36 @@ enum Applications {
 
     static func withdraw(_ application: ApplicationRecord, reason: String, by user: User, on request: Request) async throws {
         try ApplicationAccess.requireMember(user, of: application)
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (3...2000).contains(reason.count) else {
-            throw AppError.invalidField("reason", "give the reason for withdrawing, in 3 to 2,000 characters")
-        }
+        let reason = try checkedReason(reason, for: "withdrawing")
         try await request.db.writeTransaction { db in
             try await ApplicationLifecycle.move(application, to: .withdrawn, by: user, reason: reason, at: request.now, on: db)
         }
+    }
+
+    /// The secretariat ends an application with a reason (domain.md: `cancelled`), for instance
+    /// one that cannot be assessed; it then leaves the round's ranking and endorsement. The
+    /// applicant is told.
+    static func cancel(_ application: ApplicationRecord, reason: String, by user: User, on request: Request) async throws {
+        guard user.role.may(.decide) else { throw AppError.forbidden }
+        let reason = try checkedReason(reason, for: "cancelling")
+        let applicant = try await application.$createdBy.get(on: request.db)
+        let link = request.application.mailSettings.publicURL + SiteURL.application(try application.requireID())
+        try await request.db.writeTransaction { db in
+            // An endorsement of the round in progress finishes first, or sees it cancelled.
+            if let roundID = application.$round.id { try await db.lockRow(Round.schema, id: roundID) }
+            try await ApplicationLifecycle.move(application, to: .cancelled, by: user, reason: reason, at: request.now, on: db)
+            try await Outbox.enqueue(EmailTemplates.applicationCancelled(to: applicant.email, name: applicant.name,
+                                                                         reference: application.reference, reason: reason, link: link),
+                                     at: request.now, on: db, logger: request.logger)
+        }
+    }
+
+    private static func checkedReason(_ text: String, for action: String) throws -> String {
+        let reason = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (3...2000).contains(reason.count) else {
+            throw AppError.invalidField("reason", "give the reason for \(action), in 3 to 2,000 characters")
+        }
+        return reason
     }
 
     /// Refuses values of the wrong kind or too long, in the form's fields and the call's questions.

@@ -22,6 +22,7 @@ struct ApplicationsAPIController: RouteCollection {
         applications.patch(":id", use: update)
         applications.post(":id", "submit", use: submit)
         applications.post(":id", "withdraw", use: withdraw)
+        applications.post(":id", "cancel", use: cancel)
         applications.get(":id", "progress", use: progress)
         applications.get(":id", "clarifications", use: clarifications)
         applications.post(":id", "clarifications", use: requestClarification)
@@ -102,6 +103,15 @@ struct ApplicationsAPIController: RouteCollection {
         let (application, user) = try await ApplicationAccess.find(req)
         let body = try req.content.decode(WithdrawBody.self)
         try await Applications.withdraw(application, reason: body.reason ?? "", by: user, on: req)
+        return try await dto(application, for: user, on: req)
+    }
+
+    @Sendable
+    func cancel(req: Request) async throws -> ApplicationDTO {
+        try req.require(.decide)
+        let (application, user) = try await ApplicationAccess.find(req)
+        let body = try req.content.decode(WithdrawBody.self)
+        try await Applications.cancel(application, reason: body.reason ?? "", by: user, on: req)
         return try await dto(application, for: user, on: req)
     }
 

@@ -16,6 +16,7 @@ struct ApplicationsWebController: RouteCollection {
         routes.get("applications", ":id", "edit", use: edit)
         routes.post("applications", ":id", "edit", use: save)
         routes.post("applications", ":id", "withdraw", use: withdraw)
+        routes.post("applications", ":id", "cancel", use: cancel)
         routes.get("applications", ":id", "progress.svg", use: chart)
         routes.post("applications", ":id", "clarifications", use: requestClarification)
         routes.post("applications", ":id", "clarifications", "respond", use: respond)
@@ -116,6 +117,8 @@ struct ApplicationsWebController: RouteCollection {
                 message: clarificationForm.message ?? "", deadline: clarificationForm.deadline ?? "",
                 errors: clarificationErrors) : nil,
             withdrawURL: member && application.status.canMove(to: .withdrawn) ? SiteURL.application(id) + "/withdraw" : nil,
+            cancelURL: user.role.may(.decide) && application.status != .draft && application.status.canMove(to: .cancelled)
+                ? SiteURL.application(id) + "/cancel" : nil,
             content: ApplicationPage.Content(application.content, questions: application.call.orderedQuestions),
             priority: priority.map { ApplicationPage.PriorityView(total: $0.total, explanation: $0.explanation, categoryMissing: $0.categoryMissing) },
             trail: trail,
@@ -182,6 +185,14 @@ struct ApplicationsWebController: RouteCollection {
     func withdraw(req: Request) async throws -> Response {
         let (application, user) = try await ApplicationAccess.find(req)
         try await Applications.withdraw(application, reason: try req.content.decode(WithdrawForm.self).reason ?? "", by: user, on: req)
+        return req.redirect(to: SiteURL.application(try application.requireID()))
+    }
+
+    @Sendable
+    func cancel(req: Request) async throws -> Response {
+        try req.require(.decide)
+        let (application, user) = try await ApplicationAccess.find(req)
+        try await Applications.cancel(application, reason: try req.content.decode(WithdrawForm.self).reason ?? "", by: user, on: req)
         return req.redirect(to: SiteURL.application(try application.requireID()))
     }
 
@@ -360,6 +371,8 @@ struct ApplicationPage: Encodable {
     let clarification: OpenClarification?
     let clarificationRequest: ClarificationRequest?
     let withdrawURL: String?
+    /// For the secretariat, while the application can still be cancelled.
+    let cancelURL: String?
     let content: Content
     let priority: PriorityView?
     let trail: [TrailRow]

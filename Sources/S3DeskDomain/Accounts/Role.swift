@@ -24,7 +24,7 @@ public enum Capability: Sendable, CaseIterable {
     case requestClarification
     /// Score applications on the rubric (or declare a conflict of interest).
     case assess
-    /// Decide selected / reserve / rejected, and change a call's ranking policy.
+    /// Decide selected / reserve / rejected, cancel an application, change a call's ranking policy.
     case decide
     /// Endorse a round's decisions or return them: the Commission's alone.
     case endorse

@@ -145,3 +145,20 @@ extension EmailTemplates {
             """, kind: "decision")
     }
 }
+
+extension EmailTemplates {
+    public static func applicationCancelled(to email: String, name: String, reference: String, reason: String,
+                                            link: String) -> EmailMessage {
+        EmailMessage(to: email, subject: "Application \(reference) cancelled", body: """
+            Dear \(name),
+
+            The secretariat has cancelled your application \(reference), for this reason:
+
+            \(reason)
+
+            Your application stays readable here: \(link)
+
+            The S3 Targeted Support secretariat
+            """, kind: "application_cancelled")
+    }
+}

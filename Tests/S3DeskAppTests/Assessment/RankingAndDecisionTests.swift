@@ -265,6 +265,35 @@ struct RankingAndDecisionTests {
         }
     }
 
+    @Test("the secretariat cancels an application that cannot be assessed; the round is endorsed without it", arguments: TestDatabase.all)
+    func cancel(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let (round, secretariat, commission) = try await scoredRound(app)
+            let ids = round.ids
+            for (label, decision) in [("B", "selected"), ("A", "selected"), ("C", "reserve"), ("D", "rejected")] {
+                #expect(try await app.decide(ids[label]!, token: secretariat, decision).status == .ok)
+            }
+            let path = "/api/v1/applications/\(ids["E"]!)/cancel"
+            let reason = ["reason": "Only one assessor is free of conflicts with this applicant."]
+            for token in [commission, try await app.token(for: round.applicants["E"]!)] {
+                #expect(try await app.testing().sendRequest(.POST, path, headers: .bearer(token)) { try $0.content.encode(reason) }.status == .forbidden)
+            }
+            let short = try await app.testing().sendRequest(.POST, path, headers: .bearer(secretariat)) { try $0.content.encode(["reason": "x"]) }
+            #expect(short.status == .unprocessableEntity)
+            let cancelled = try await app.testing().sendRequest(.POST, path, headers: .bearer(secretariat)) { try $0.content.encode(reason) }
+            #expect(cancelled.status == .ok)
+            #expect(try cancelled.content.decode(ApplicationDTO.self).status == .cancelled)
+            let email = try #require(try await OutboxEmail.query(on: app.db).filter(\.$kind == "application_cancelled").first())
+            #expect(email.recipient == round.applicants["E"]!.email && email.body.contains("Only one assessor"))
+            let again = try await app.testing().sendRequest(.POST, path, headers: .bearer(secretariat)) { try $0.content.encode(reason) }
+            #expect(try again.content.decode(ErrorBody.self).error.code == "invalid_transition")
+
+            let page = try await ranking(app, round, token: secretariat)
+            #expect(!page.items.contains { $0.applicationId == ids["E"]! }, "a cancelled application leaves the ranking")
+            #expect(try await app.endorse(round.roundID, token: commission, endorsed: true).status == .ok)
+        }
+    }
+
     @Test("two selections at the same moment cannot both take the last place", arguments: TestDatabase.all)
     func concurrentSelections(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
