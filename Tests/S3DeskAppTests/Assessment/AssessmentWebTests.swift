@@ -74,6 +74,12 @@ struct AssessmentWebTests {
             var commission = try await signedIn(app, try await app.makeUser(.commission))
             #expect(try await commission.get(SiteURL.endorsement(round.roundID)).status == .ok)
             #expect(try await commission.get(SiteURL.rankingPolicy(round.call.id!)).status == .forbidden)
+            let cancelPath = SiteURL.application(id) + "/cancel"
+            #expect(try await applicant.post(cancelPath, form: ["reason": "We give up."], csrfFrom: SiteURL.application(id)).status == .forbidden)
+            #expect(try await commission.post(cancelPath, form: ["reason": "Out of scope."], csrfFrom: SiteURL.application(id)).status == .forbidden)
+            #expect(try await secretariat.get(SiteURL.application(id)).body.string.contains("Cancel the application"))
+            #expect(try await secretariat.post(cancelPath, form: ["reason": "Out of scope."], csrfFrom: SiteURL.application(id)).status == .seeOther)
+            #expect(try await ApplicationRecord.find(id, on: app.db)?.status == .cancelled)
             var anonymous = Browser(app: app)
             let redirected = try await anonymous.get(SiteURL.round(round.roundID))
             #expect(redirected.status == .seeOther)
