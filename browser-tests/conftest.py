@@ -70,7 +70,9 @@ class Mailbox:
         raise AssertionError(f"no email to {to} about {subject_part!r} within {timeout}s: {[m['Subject'] for m in self.messages]}")
 
 
-@pytest.fixture(scope="session")
+# One per module, like the server: a message another module's server sent (to an address both
+# modules use) must never be the one a test finds.
+@pytest.fixture(scope="module")
 def mailbox():
     box = Mailbox()
     controller = Controller(box, hostname="127.0.0.1", port=free_port())
