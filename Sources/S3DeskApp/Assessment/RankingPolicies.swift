@@ -2,54 +2,13 @@ import Fluent
 import S3DeskDomain
 import Vapor
 
-/// A call's ranking policy and the capacity of its rounds, as the secretariat sets them.
-struct RankingPolicyBody: Content {
-    var lessDevelopedBonus: Int?
-    var transitionBonus: Int?
-    var moreDevelopedBonus: Int?
-    var perChallenge: Int?
-    var challengeCap: Int?
-    var meritThreshold: Int?
-    var minimumAssessments: Int?
-    var capacityPerRound: Int?
-
-    init(_ policy: RankingPolicy, capacity: Int) {
-        lessDevelopedBonus = policy.lessDevelopedBonus
-        transitionBonus = policy.transitionBonus
-        moreDevelopedBonus = policy.moreDevelopedBonus
-        perChallenge = policy.perChallenge
-        challengeCap = policy.challengeCap
-        meritThreshold = policy.meritThreshold
-        minimumAssessments = policy.minimumAssessments
-        capacityPerRound = capacity
-    }
-
-    /// The policy and capacity, or every problem at once.
-    func validated() throws(FieldErrors) -> (RankingPolicy, Int) {
-        var errors = FieldErrors()
-        var policy = RankingPolicy()
-        do {
-            policy = try RankingPolicyInput(lessDevelopedBonus: lessDevelopedBonus, transitionBonus: transitionBonus,
-                                            moreDevelopedBonus: moreDevelopedBonus, perChallenge: perChallenge, challengeCap: challengeCap,
-                                            meritThreshold: meritThreshold, minimumAssessments: minimumAssessments).validated()
-        } catch {
-            errors = error
-        }
-        let range = CallDefinition.capacityRange
-        if let capacityPerRound, !range.contains(capacityPerRound) {
-            errors.add("capacityPerRound", "\(capacityPerRound) is outside \(range.lowerBound)–\(range.upperBound)")
-        } else if capacityPerRound == nil {
-            errors.add("capacityPerRound", "give a whole number from \(range.lowerBound) to \(range.upperBound)")
-        }
-        try errors.throwIfAny()
-        return (policy, capacityPerRound!)
-    }
-}
+/// The policy's input is the API's body as it is.
+extension RankingPolicyInput: Content {}
 
 enum RankingPolicies {
     /// Saves the policy, sets the capacity of every round not yet endorsed, and recomputes the priority bonus stored
     /// with each of the call's applications (lists sort by it): one update per distinct bonus.
-    static func update(_ call: Call, with body: RankingPolicyBody, by user: User, on request: Request) async throws {
+    static func update(_ call: Call, with body: RankingPolicyInput, by user: User, on request: Request) async throws {
         guard user.role.may(.decide) else { throw AppError.forbidden }
         let (policy, capacity) = try body.validated()
         let callID = try call.requireID()
@@ -95,17 +54,17 @@ struct RankingPolicyAPIController: RouteCollection {
     }
 
     @Sendable
-    func show(req: Request) async throws -> RankingPolicyBody {
+    func show(req: Request) async throws -> RankingPolicyInput {
         try req.require(.viewAllApplications)
         let call = try await CallStore.find(req.parameters.get("id", as: UUID.self), on: req.db)
-        return RankingPolicyBody(call.rankingPolicy, capacity: call.capacityPerRound)
+        return RankingPolicyInput(call.rankingPolicy, capacity: call.capacityPerRound)
     }
 
     @Sendable
-    func update(req: Request) async throws -> RankingPolicyBody {
+    func update(req: Request) async throws -> RankingPolicyInput {
         let user = try req.require(.decide)
         let call = try await CallStore.find(req.parameters.get("id", as: UUID.self), on: req.db)
-        try await RankingPolicies.update(call, with: try req.content.decode(RankingPolicyBody.self), by: user, on: req)
-        return RankingPolicyBody(call.rankingPolicy, capacity: call.capacityPerRound)
+        try await RankingPolicies.update(call, with: try req.content.decode(RankingPolicyInput.self), by: user, on: req)
+        return RankingPolicyInput(call.rankingPolicy, capacity: call.capacityPerRound)
     }
 }

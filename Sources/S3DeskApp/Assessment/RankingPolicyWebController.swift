@@ -15,7 +15,7 @@ struct RankingPolicyWebController: RouteCollection {
         var minimumAssessments: String?
         var capacityPerRound: String?
 
-        init(_ body: RankingPolicyBody) {
+        init(_ body: RankingPolicyInput) {
             lessDevelopedBonus = body.lessDevelopedBonus.map(String.init)
             transitionBonus = body.transitionBonus.map(String.init)
             moreDevelopedBonus = body.moreDevelopedBonus.map(String.init)
@@ -27,7 +27,7 @@ struct RankingPolicyWebController: RouteCollection {
         }
 
         /// Text that is not a whole number is reported as such, not as missing.
-        func body(errors: inout FieldErrors) -> RankingPolicyBody {
+        func body(errors: inout FieldErrors) -> RankingPolicyInput {
             func number(_ text: String?, _ field: String) -> Int? {
                 let trimmed = (text ?? "").trimmingCharacters(in: .whitespaces)
                 guard !trimmed.isEmpty else { return nil }
@@ -37,7 +37,7 @@ struct RankingPolicyWebController: RouteCollection {
                 }
                 return value
             }
-            var body = RankingPolicyBody(RankingPolicy(), capacity: 0)
+            var body = RankingPolicyInput()
             body.lessDevelopedBonus = number(lessDevelopedBonus, "lessDevelopedBonus")
             body.transitionBonus = number(transitionBonus, "transitionBonus")
             body.moreDevelopedBonus = number(moreDevelopedBonus, "moreDevelopedBonus")
@@ -78,7 +78,7 @@ struct RankingPolicyWebController: RouteCollection {
     @Sendable
     func show(req: Request) async throws -> View {
         let call = try await CallStore.find(req.parameters.get("id", as: UUID.self), on: req.db)
-        return try await render(req, call, form: Form(RankingPolicyBody(call.rankingPolicy, capacity: call.capacityPerRound)),
+        return try await render(req, call, form: Form(RankingPolicyInput(call.rankingPolicy, capacity: call.capacityPerRound)),
                                 errors: [:], saved: req.query[String.self, at: "saved"] != nil)
     }
 
@@ -102,7 +102,7 @@ struct RankingPolicyWebController: RouteCollection {
         return req.redirect(to: SiteURL.rankingPolicy(try call.requireID()) + "?saved=1")
     }
 
-    private static func problems(_ body: RankingPolicyBody) -> FieldErrors? {
+    private static func problems(_ body: RankingPolicyInput) -> FieldErrors? {
         do {
             _ = try body.validated()
             return nil

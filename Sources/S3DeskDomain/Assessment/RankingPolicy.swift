@@ -31,8 +31,9 @@ public struct RankingPolicy: Sendable, Equatable, Codable {
     }
 }
 
-/// A policy as typed into the form or sent to the API: any field may be missing or out of range.
-public struct RankingPolicyInput: Sendable, Codable {
+/// A policy and the capacity of the call's rounds, as typed into the form or sent to the API:
+/// any field may be missing or out of range.
+public struct RankingPolicyInput: Sendable, Codable, Equatable {
     public var lessDevelopedBonus: Int?
     public var transitionBonus: Int?
     public var moreDevelopedBonus: Int?
@@ -40,9 +41,11 @@ public struct RankingPolicyInput: Sendable, Codable {
     public var challengeCap: Int?
     public var meritThreshold: Int?
     public var minimumAssessments: Int?
+    public var capacityPerRound: Int?
 
     public init(lessDevelopedBonus: Int? = nil, transitionBonus: Int? = nil, moreDevelopedBonus: Int? = nil,
-                perChallenge: Int? = nil, challengeCap: Int? = nil, meritThreshold: Int? = nil, minimumAssessments: Int? = nil) {
+                perChallenge: Int? = nil, challengeCap: Int? = nil, meritThreshold: Int? = nil, minimumAssessments: Int? = nil,
+                capacityPerRound: Int? = nil) {
         self.lessDevelopedBonus = lessDevelopedBonus
         self.transitionBonus = transitionBonus
         self.moreDevelopedBonus = moreDevelopedBonus
@@ -50,31 +53,47 @@ public struct RankingPolicyInput: Sendable, Codable {
         self.challengeCap = challengeCap
         self.meritThreshold = meritThreshold
         self.minimumAssessments = minimumAssessments
+        self.capacityPerRound = capacityPerRound
     }
 
-    /// Every field is required, so a client never changes a rule by leaving it out.
-    public func validated() throws(FieldErrors) -> RankingPolicy {
+    /// What is in force, to show and to edit.
+    public init(_ policy: RankingPolicy, capacity: Int) {
+        self.init(lessDevelopedBonus: policy.lessDevelopedBonus, transitionBonus: policy.transitionBonus,
+                  moreDevelopedBonus: policy.moreDevelopedBonus, perChallenge: policy.perChallenge,
+                  challengeCap: policy.challengeCap, meritThreshold: policy.meritThreshold,
+                  minimumAssessments: policy.minimumAssessments, capacityPerRound: capacity)
+    }
+
+    /// Every field is required, so a client never changes a rule by leaving it out; every
+    /// problem is named at once.
+    public func validated() throws(FieldErrors) -> (policy: RankingPolicy, capacity: Int) {
         var errors = FieldErrors()
         var policy = RankingPolicy()
-        func take(_ value: Int?, _ field: String, _ range: ClosedRange<Int>, _ keyPath: WritableKeyPath<RankingPolicy, Int>) {
+        func take(_ value: Int?, _ field: String, _ range: ClosedRange<Int>) -> Int? {
             guard let value else {
                 errors.add(field, "give a whole number from \(range.lowerBound) to \(range.upperBound)")
-                return
+                return nil
             }
             guard range.contains(value) else {
                 errors.add(field, "\(value) is outside \(range.lowerBound)–\(range.upperBound)")
-                return
+                return nil
             }
-            policy[keyPath: keyPath] = value
+            return value
         }
-        take(lessDevelopedBonus, "lessDevelopedBonus", RankingPolicy.bonusRange, \.lessDevelopedBonus)
-        take(transitionBonus, "transitionBonus", RankingPolicy.bonusRange, \.transitionBonus)
-        take(moreDevelopedBonus, "moreDevelopedBonus", RankingPolicy.bonusRange, \.moreDevelopedBonus)
-        take(perChallenge, "perChallenge", RankingPolicy.bonusRange, \.perChallenge)
-        take(challengeCap, "challengeCap", RankingPolicy.bonusRange, \.challengeCap)
-        take(meritThreshold, "meritThreshold", RankingPolicy.thresholdRange, \.meritThreshold)
-        take(minimumAssessments, "minimumAssessments", RankingPolicy.assessmentsRange, \.minimumAssessments)
+        let rules: [(Int?, String, ClosedRange<Int>, WritableKeyPath<RankingPolicy, Int>)] = [
+            (lessDevelopedBonus, "lessDevelopedBonus", RankingPolicy.bonusRange, \.lessDevelopedBonus),
+            (transitionBonus, "transitionBonus", RankingPolicy.bonusRange, \.transitionBonus),
+            (moreDevelopedBonus, "moreDevelopedBonus", RankingPolicy.bonusRange, \.moreDevelopedBonus),
+            (perChallenge, "perChallenge", RankingPolicy.bonusRange, \.perChallenge),
+            (challengeCap, "challengeCap", RankingPolicy.bonusRange, \.challengeCap),
+            (meritThreshold, "meritThreshold", RankingPolicy.thresholdRange, \.meritThreshold),
+            (minimumAssessments, "minimumAssessments", RankingPolicy.assessmentsRange, \.minimumAssessments),
+        ]
+        for (value, field, range, keyPath) in rules {
+            if let value = take(value, field, range) { policy[keyPath: keyPath] = value }
+        }
+        let capacity = take(capacityPerRound, "capacityPerRound", CallDefinition.capacityRange)
         try errors.throwIfAny()
-        return policy
+        return (policy, capacity!)
     }
 }

@@ -186,7 +186,7 @@ struct RankingAndDecisionTests {
             #expect(withdrawn.status == .ok)
 
             // A threshold raised since the endorsement keeps C (merit 80) from being promoted.
-            var raised = RankingPolicyBody(RankingPolicy(), capacity: 2)
+            var raised = RankingPolicyInput(RankingPolicy(), capacity: 2)
             raised.meritThreshold = 85
             let policyPath = "/api/v1/calls/\(round.call.id!)/ranking-policy"
             #expect(try await app.testing().sendRequest(.PUT, policyPath, headers: .bearer(secretariat)) { try $0.content.encode(raised) }.status == .ok)
@@ -217,13 +217,13 @@ struct RankingAndDecisionTests {
         try await withTestApp(database) { app in
             let (round, secretariat, commission) = try await scoredRound(app)
             let path = "/api/v1/calls/\(round.call.id!)/ranking-policy"
-            var body = RankingPolicyBody(RankingPolicy(), capacity: 3)
+            var body = RankingPolicyInput(RankingPolicy(), capacity: 3)
             body.transitionBonus = 0
             body.meritThreshold = 40
             #expect(try await app.testing().sendRequest(.PUT, path, headers: .bearer(commission)) { try $0.content.encode(body) }.status == .forbidden)
             let saved = try await app.testing().sendRequest(.PUT, path, headers: .bearer(secretariat)) { try $0.content.encode(body) }
             #expect(saved.status == .ok)
-            #expect(try saved.content.decode(RankingPolicyBody.self).capacityPerRound == 3)
+            #expect(try saved.content.decode(RankingPolicyInput.self).capacityPerRound == 3)
 
             // B: 97.5 + 0 = 97.5, below A and C now; D: 42.5 is above the new threshold of 40.
             let page = try await ranking(app, round, token: secretariat)
@@ -238,7 +238,7 @@ struct RankingAndDecisionTests {
             #expect(refused.status == .unprocessableEntity)
             let fields = try #require(try refused.content.decode(ErrorBody.self).error.fields)
             #expect(Set(fields.keys) == ["challengeCap", "capacityPerRound"])
-            #expect(try await app.testing().sendRequest(.GET, path, headers: .bearer(secretariat)).content.decode(RankingPolicyBody.self).challengeCap == 15)
+            #expect(try await app.testing().sendRequest(.GET, path, headers: .bearer(secretariat)).content.decode(RankingPolicyInput.self).challengeCap == 15)
         }
     }
 

@@ -66,17 +66,20 @@ struct DecisionRulesTests {
         #expect(DecisionRules.promotionRefusal(today: try CivilDate(parsing: "2024-03-01"), launchDue: due) == .launchPassed(launchDue: due))
     }
 
-    @Test("a policy is taken whole: a missing or out-of-range rule is named")
+    @Test("a policy is taken whole with the capacity: a missing or out-of-range value is named")
     func policyInput() throws {
         let complete = RankingPolicyInput(lessDevelopedBonus: 25, transitionBonus: 10, moreDevelopedBonus: 0, perChallenge: 5,
-                                          challengeCap: 15, meritThreshold: 60, minimumAssessments: 3)
-        let policy = try complete.validated()
+                                          challengeCap: 15, meritThreshold: 60, minimumAssessments: 3, capacityPerRound: 12)
+        let (policy, capacity) = try complete.validated()
         #expect(policy.lessDevelopedBonus == 25 && policy.meritThreshold == 60 && policy.minimumAssessments == 3)
         #expect(policy.priority.bonus(for: .lessDeveloped) == 25)
+        #expect(capacity == 12)
+        #expect(RankingPolicyInput(policy, capacity: capacity) == complete, "what is in force reads back as it was given")
         var broken = complete
         broken.minimumAssessments = 1
         broken.meritThreshold = 101
         broken.challengeCap = nil
+        broken.capacityPerRound = 0
         do {
             _ = try broken.validated()
             Issue.record("accepted a broken policy")
@@ -85,6 +88,7 @@ struct DecisionRulesTests {
                 "minimumAssessments": "1 is outside 2–10",
                 "meritThreshold": "101 is outside 0–100",
                 "challengeCap": "give a whole number from 0 to 100",
+                "capacityPerRound": "0 is outside 1–500",
             ])
         }
     }
