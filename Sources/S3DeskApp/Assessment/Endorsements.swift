@@ -61,7 +61,11 @@ enum Endorsements {
             try await AuditLog.record(endorsed ? .roundEndorsed : .roundReturned, subject: .round(roundID),
                                       summary: endorsed ? "\(assessing.count) decisions endorsed" + (comment.isEmpty ? "" : ": \(comment)") : comment,
                                       actor: user, at: now, on: db)
-            guard endorsed else { return endorsement }
+            guard endorsed else {
+                try await tellDeciders(decisions, round: round, comment: comment, officer: user, link: publicURL + SiteURL.round(roundID),
+                                       at: now, on: db, logger: logger)
+                return endorsement
+            }
             try await apply(assessing, decisions: decided, officer: user, at: now, on: db)
             try await Outbox.enqueue(assessing.map { application in
                 let decision = decided[application.id!]!
@@ -71,6 +75,16 @@ enum Endorsements {
             }, at: now, on: db, logger: logger)
             return endorsement
         }
+    }
+
+    /// A return is for the secretariat to act on: whoever proposed the decisions is emailed.
+    private static func tellDeciders(_ decisions: [Decision], round: Round, comment: String, officer: User, link: String,
+                                     at now: Date, on db: any Database, logger: Logger) async throws {
+        let deciders = try await User.query(on: db).filter(\.$id ~~ Set(decisions.map(\.$decidedBy.id))).sort(\.$email).all()
+        try await Outbox.enqueue(deciders.map { decider in
+            EmailTemplates.decisionsReturned(to: decider.email, name: decider.name, callTitle: round.call.title, round: round.number,
+                                             officer: officer.name, comment: comment, link: link)
+        }, at: now, on: db, logger: logger)
     }
 
     /// The decisions must still hold when endorsed: a score added since, or a policy changed

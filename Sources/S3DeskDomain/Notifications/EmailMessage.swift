@@ -162,3 +162,21 @@ extension EmailTemplates {
             """, kind: "application_cancelled")
     }
 }
+
+extension EmailTemplates {
+    /// To the secretariat: the Commission wants the round's decisions reconsidered.
+    public static func decisionsReturned(to email: String, name: String, callTitle: String, round: Int, officer: String,
+                                         comment: String, link: String) -> EmailMessage {
+        EmailMessage(to: email, subject: "Decisions of round \(round) returned", body: """
+            Dear \(name),
+
+            \(officer) has returned the decisions of round \(round) of \(callTitle), with this comment:
+
+            \(comment)
+
+            Change the decisions, then ask for the endorsement again: \(link)
+
+            S3Desk
+            """, kind: "decisions_returned")
+    }
+}

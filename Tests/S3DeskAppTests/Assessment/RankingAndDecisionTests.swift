@@ -138,6 +138,10 @@ struct RankingAndDecisionTests {
             #expect(overview.endorsement.comment == "Please finish the assessment of E.")
             #expect(overview.decisions == ["selected": 2, "reserve": 1, "rejected": 1])
             #expect(overview.statuses == ["under_assessment": 5])
+            let returned = try await OutboxEmail.query(on: app.db).filter(\.$kind == "decisions_returned").all()
+            #expect(returned.count == 1, "one email to the one secretariat member who decided")
+            #expect(returned.first?.body.contains("Please finish the assessment of E.") == true)
+            #expect(try await OutboxEmail.query(on: app.db).filter(\.$kind == "decision").count() == 0, "applicants hear nothing of a return")
 
             try await app.assess(ids["E"]!, token: commission, 1, 1, 1, 1)
             #expect(try await app.decide(ids["E"]!, token: secretariat, "rejected").status == .ok)
