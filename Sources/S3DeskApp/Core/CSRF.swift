@@ -22,7 +22,7 @@ enum CSRF {
               Array(posted.utf8).constantTimeEquals(Array(expected.utf8))
         else {
             throw AppError(status: .forbidden, code: "csrf_failed",
-                           message: "this form has expired; go back, reload the page and try again")
+                           message: "this form has expired (after a sign-out or a long pause). Go back and copy what you typed, reload the page, paste it and send it again.")
         }
     }
 }
@@ -31,6 +31,10 @@ enum CSRF {
 struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+            // Middleware runs before the route collects the body, so a form past the first
+            // chunk read from the connection would have no `_csrf` yet: collect it here, under
+            // the same limit the route applies (past it, a 413 page says what happened).
+            _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
             try CSRF.verify(request)
         }
         return try await next.respond(to: request)

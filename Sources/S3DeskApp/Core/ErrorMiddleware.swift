@@ -32,6 +32,11 @@ struct ErrorMiddleware: AsyncMiddleware {
             return .validation(error)
         case let error as DecodingError:
             return decodingError(error)
+        case let error as any AbortError where error.status == .payloadTooLarge:
+            let limit = "\(request.application.routes.defaultMaxBodySize.value >> 10) KB"
+            return AppError(status: .payloadTooLarge, code: "payload_too_large", message: request.isAPI
+                ? "the request body is larger than \(limit), the most S3Desk accepts"
+                : "what you sent is larger than \(limit), the most S3Desk accepts, so nothing was saved. Go back: your text is still in the form. Shorten the longest answers and send it again.")
         case let error as any AbortError:
             return AppError(status: error.status, code: code(for: error.status),
                             message: error.reason, headers: error.headers)
@@ -120,6 +125,7 @@ struct ErrorMiddleware: AsyncMiddleware {
         case .notFound: "Page not found"
         case .forbidden: "Not allowed"
         case .unauthorized: "Please sign in"
+        case .payloadTooLarge: "Too much to send at once"
         default: error.status.code >= 500 ? "Something went wrong" : "That did not work"
         }
         let context = ErrorPage(layout: Layout(request: request, title: heading),

@@ -8,33 +8,85 @@ import VaporTesting
 /// as a browser does.
 struct Browser {
     let app: Application
+    /// Over a real TCP connection to a running server, where a body arrives in pieces as from
+    /// a browser; otherwise in memory, where it arrives whole.
+    let live: Bool
     var cookie: String?
 
-    init(app: Application) {
+    init(app: Application, live: Bool = false) {
         self.app = app
+        self.live = live
     }
 
     /// GETs a page; returns the response.
-    mutating func get(_ path: String) async throws -> TestingHTTPResponse {
+    mutating func get(_ path: String) async throws -> Response {
         let request = TestingHTTPRequest(method: .GET, url: URI(string: path), headers: headers(), body: ByteBuffer())
-        let response = try await app.testing().performTest(request: request)
+        return try await perform(request)
+    }
+
+    /// POSTs a form; with `csrfFrom`, the CSRF token is first read from that page, as a browser would have it.
+    mutating func post(_ path: String, form: [String: String], csrfFrom formPage: String? = nil) async throws -> Response {
+        try await post(path, fields: form.map { ($0.key, $0.value) }, csrfFrom: formPage)
+    }
+
+    /// POSTs fields in order, names repeated as a browser repeats them (`topics[]`, check boxes).
+    mutating func post(_ path: String, fields: [(String, String)], csrfFrom formPage: String? = nil) async throws -> Response {
+        var fields = fields
+        if let formPage {
+            let page = try await get(formPage)
+            fields.append(("_csrf", try #require(Browser.csrfToken(in: page.body.string))))
+        }
+        var headers = headers()
+        headers.contentType = .urlEncodedForm
+        let body = fields.map { Browser.formEncoded($0.0) + "=" + Browser.formEncoded($0.1) }.joined(separator: "&")
+        return try await perform(TestingHTTPRequest(method: .POST, url: URI(string: path), headers: headers,
+                                                    body: ByteBuffer(string: body)))
+    }
+
+    /// What came back: the status, the headers, the body.
+    struct Response {
+        let status: HTTPResponseStatus
+        let headers: HTTPHeaders
+        let body: ByteBuffer
+    }
+
+    private mutating func perform(_ request: TestingHTTPRequest) async throws -> Response {
+        let response: Response
+        if live {
+            response = try await overTCP(request)
+        } else {
+            let tested = try await app.testing().performTest(request: request)
+            response = Response(status: tested.status, headers: tested.headers, body: tested.body)
+        }
         remember(response)
         return response
     }
 
-    /// POSTs a form; with `csrfFrom`, the CSRF token is first read from that page, as a browser would have it.
-    mutating func post(_ path: String, form: [String: String], csrfFrom formPage: String? = nil) async throws -> TestingHTTPResponse {
-        var fields = form
-        if let formPage {
-            let page = try await get(formPage)
-            let token = try #require(Browser.csrfToken(in: page.body.string))
-            fields["_csrf"] = token
+    /// VaporTesting's running mode follows redirects, which loses the cookie a sign-in sets:
+    /// this client does not, as a browser's fetch of a 303 keeps its Set-Cookie.
+    private func overTCP(_ request: TestingHTTPRequest) async throws -> Response {
+        if app.http.server.shared.localAddress == nil {
+            try await app.server.start(address: .hostname("127.0.0.1", port: 0))
         }
-        var request = TestingHTTPRequest(method: .POST, url: URI(string: path), headers: headers(), body: ByteBuffer())
-        try request.content.encode(fields, as: .urlEncodedForm)
-        let response = try await app.testing().performTest(request: request)
-        remember(response)
-        return response
+        let port = try #require(app.http.server.shared.localAddress?.port)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        do {
+            let url = "http://127.0.0.1:\(port)\(request.url.path)" + (request.url.query.map { "?\($0)" } ?? "")
+            let sent = try HTTPClient.Request(url: url, method: request.method, headers: request.headers, body: .byteBuffer(request.body))
+            let response = try await client.execute(request: sent).get()
+            try await client.shutdown()
+            return Response(status: response.status, headers: response.headers, body: response.body ?? ByteBuffer())
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+
+    /// `application/x-www-form-urlencoded` as browsers write it.
+    static func formEncoded(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics.intersection(.init(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
+        allowed.insert(charactersIn: "*-._ ")
+        return (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text).replacingOccurrences(of: " ", with: "+")
     }
 
     /// Signs in through the sign-in form.
@@ -54,7 +106,7 @@ struct Browser {
         return headers
     }
 
-    private mutating func remember(_ response: TestingHTTPResponse) {
+    private mutating func remember(_ response: Response) {
         guard let setCookie = response.headers.setCookie?["s3desk_session"] else { return }
         cookie = setCookie.string.isEmpty ? nil : "s3desk_session=\(setCookie.string)"
     }

@@ -49,6 +49,7 @@ func withTestApp(_ database: TestDatabase, now: Date? = testNow,
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
         }
         try await app.asyncBoot()
+        try await DatabaseBootstrap.run(app)
         try await body(app)
     } catch {
         await tearDown(app, schema: schema)
@@ -58,6 +59,8 @@ func withTestApp(_ database: TestDatabase, now: Date? = testNow,
 }
 
 private func tearDown(_ app: Application, schema: String?) async {
+    // A test that talked over TCP (`Browser(live:)`) started the server: Vapor must stop it first.
+    await app.server.shutdown()
     if let schema {
         try? await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(ident: schema) CASCADE").run()
     }
