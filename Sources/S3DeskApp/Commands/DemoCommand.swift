@@ -11,6 +11,7 @@ struct DemoCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
+        try await DatabaseBootstrap.run(app)
         guard try await Call.query(on: app.db).count() == 0 else {
             context.console.info("A call exists already; nothing added.")
             return

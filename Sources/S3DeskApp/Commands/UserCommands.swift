@@ -32,6 +32,7 @@ struct UserAddCommand: AsyncCommand {
             throw CommandFailure("no password on standard input")
         }
         let app = context.application
+        try await DatabaseBootstrap.run(app)
         do {
             let user = try await UserAccounts.create(
                 email: signature.email ?? "", name: signature.name ?? "", role: role, password: password,

@@ -19,10 +19,12 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
 
     try configureDatabase(app, settings.database)
     app.migrations.add(Migrations.all)
-    app.lifecycle.use(DatabaseBootstrap(resources: resources))
+    app.referenceResources = resources
+    var workers: [any BackgroundWorker] = []
     if let smtp = settings.smtp {
-        app.lifecycle.use(OutboxWorker(delivery: OutboxDelivery(
-            transport: SMTPTransport(settings: smtp, group: app.eventLoopGroup))))
+        let outbox = OutboxWorker(delivery: OutboxDelivery(transport: SMTPTransport(settings: smtp, group: app.eventLoopGroup)))
+        app.lifecycle.use(outbox)
+        workers.append(outbox)
     }
 
     app.sessions.use(.fluent)
@@ -52,6 +54,10 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     try routes(app, resources: resources)
     MethodNotAllowed.register(on: app)
 
+    // Only the commands that need the database touch it: `--help`, a typo or a wrong option must
+    // not create or migrate one.
+    app.asyncCommands.use(ServeWithDatabaseCommand(serve: await app.servers.asyncCommand, workers: workers),
+                          as: "serve", isDefault: true)
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(UserCommands(), as: "user")
     app.asyncCommands.use(DemoCommand(), as: "demo")
@@ -107,24 +113,5 @@ extension JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
-    }
-}
-
-/// Brings the schema up to date and loads the reference data before any command runs, so
-/// `serve`, `user add` and `demo` all work on a fresh database.
-struct DatabaseBootstrap: LifecycleHandler {
-    let resources: ResourceFiles
-
-    func willBootAsync(_ app: Application) async throws {
-        // Write-ahead logging on a SQLite file: readers no longer block the writer, and writers
-        // wait for each other instead of failing. (An in-memory database ignores it.)
-        if let sql = app.db as? any SQLDatabase, sql.dialect.name == "sqlite" {
-            try await sql.raw("PRAGMA journal_mode=WAL").run()
-        }
-        try await app.autoMigrate()
-        let counts = try await ReferenceDataLoader.load(on: app.db, resources: resources)
-        app.logger.info("reference data loaded", metadata: [
-            "inserted": "\(counts.inserted)", "updated": "\(counts.updated)",
-        ])
     }
 }

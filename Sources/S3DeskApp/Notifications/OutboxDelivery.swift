@@ -53,7 +53,7 @@ struct OutboxDelivery: Sendable {
 }
 
 /// Runs `OutboxDelivery` every few seconds while the server runs (only when SMTP is set up).
-final class OutboxWorker: LifecycleHandler, Sendable {
+final class OutboxWorker: LifecycleHandler, BackgroundWorker {
     private let delivery: OutboxDelivery
     private let interval: Duration
     private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
@@ -63,7 +63,7 @@ final class OutboxWorker: LifecycleHandler, Sendable {
         self.interval = interval
     }
 
-    func didBootAsync(_ app: Application) async throws {
+    func start(_ app: Application) {
         let delivery = delivery
         let interval = interval
         let logger = app.logger
