@@ -17,7 +17,7 @@ enum Invitations {
             throw AppError.conflict("account_exists", "\(email) already has an S3Desk account; an account belongs to one authority")
         }
         let now = request.now
-        let publicURL = request.application.mailSettings.publicURL
+        let publicURL = request.application.publicURL
         return try await request.db.writeTransaction { db in
             let user = User(email: email, name: email, role: .applicant, passwordHash: "", createdAt: now,
                             organisationID: organisationID)
@@ -75,7 +75,7 @@ enum PasswordResets {
             return
         }
         let now = request.now
-        let publicURL = request.application.mailSettings.publicURL
+        let publicURL = request.application.publicURL
         try await request.db.writeTransaction { db in
             let (token, clear) = try AccountToken.issue(.resetPassword, for: user, at: now, lifetime: AccountToken.Purpose.resetPassword.lifetime)
             try await token.create(on: db)

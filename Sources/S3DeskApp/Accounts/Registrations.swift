@@ -24,7 +24,7 @@ enum Registrations {
 
         let now = request.now
         let passwordHash = try await request.password.async.hash(registration.password)
-        let settings = request.application.mailSettings
+        let publicURL = request.application.publicURL
         return try await db.writeTransaction { db in
             let organisation = Organisation()
             organisation.name = registration.organisationName
@@ -39,7 +39,7 @@ enum Registrations {
             try await AuditLog.record(.userCreated, subject: .user(try user.requireID()),
                                       summary: "\(user.email) registered \(organisation.name) (\(organisation.territory))",
                                       actor: user, at: now, on: db)
-            try await sendConfirmation(to: user, publicURL: settings.publicURL, at: now, on: db, logger: request.logger)
+            try await sendConfirmation(to: user, publicURL: publicURL, at: now, on: db, logger: request.logger)
             return user
         }
     }
@@ -75,7 +75,8 @@ enum Registrations {
 
 /// What the mail side of the application needs to know from its settings.
 struct MailSettings: Sendable {
-    let publicURL: String
+    /// Nil follows the server's own address (development).
+    let publicURL: String?
     let smtp: SMTPSettings?
 }
 
@@ -85,7 +86,19 @@ extension Application {
     }
 
     var mailSettings: MailSettings {
-        get { storage[MailSettingsKey.self] ?? MailSettings(publicURL: "http://127.0.0.1:8080", smtp: nil) }
+        get { storage[MailSettingsKey.self] ?? MailSettings(publicURL: nil, smtp: nil) }
         set { storage[MailSettingsKey.self] = newValue }
+    }
+
+    /// The address emails link to: `S3DESK_PUBLIC_URL`, or else the one the server really listens
+    /// on (`serve --hostname --port`), read when the link is made since the server starts after
+    /// configuration. A wildcard address is no place to send a person to: the host's name is.
+    var publicURL: String {
+        if let url = mailSettings.publicURL { return url }
+        let configuration = http.server.configuration
+        let wildcard = ["0.0.0.0", "::", "[::]", ""].contains(configuration.hostname)
+        var host = wildcard ? ProcessInfo.processInfo.hostName : configuration.hostname
+        if host.contains(":"), !host.hasPrefix("[") { host = "[\(host)]" }
+        return "http://\(host)" + (configuration.port == 80 ? "" : ":\(configuration.port)")
     }
 }

@@ -85,13 +85,13 @@ enum Applications {
                            message: "the application cannot be submitted yet: \(problems.messages.count) field\(problems.messages.count == 1 ? " needs" : "s need") attention",
                            fields: problems.messages)
         }
-        let settings = request.application.mailSettings
+        let publicURL = request.application.publicURL
         try await request.db.writeTransaction { db in
             application.$round.id = try round.requireID()
             application.submittedAt = now
             try await store(application.content, in: application, at: now, on: db)
             try await ApplicationLifecycle.move(application, to: .submitted, by: user, reason: "submitted by \(user.email)", at: now, on: db)
-            let link = settings.publicURL + SiteURL.application(try application.requireID())
+            let link = publicURL + SiteURL.application(try application.requireID())
             try await Outbox.enqueue(EmailTemplates.applicationReceived(
                 to: user.email, name: user.name, reference: application.reference, link: link,
                 round: HumanDate.long(planned.cutoffDate),
@@ -116,7 +116,7 @@ enum Applications {
         guard user.role.may(.decide) else { throw AppError.forbidden }
         let reason = try checkedReason(reason, for: "cancelling")
         let applicant = try await application.$createdBy.get(on: request.db)
-        let link = request.application.mailSettings.publicURL + SiteURL.application(try application.requireID())
+        let link = request.application.publicURL + SiteURL.application(try application.requireID())
         try await request.db.writeTransaction { db in
             // An endorsement of the round in progress finishes first, or sees it cancelled.
             if let roundID = application.$round.id { try await db.lockRow(Round.schema, id: roundID) }

@@ -80,7 +80,7 @@ enum Clarifications {
         clarification.deadlineAt = schedule.calendar.endOfDay(date)
         clarification.requestedAt = now
         let applicant = try await application.$createdBy.get(on: request.db)
-        let link = request.application.mailSettings.publicURL + SiteURL.application(try application.requireID())
+        let link = request.application.publicURL + SiteURL.application(try application.requireID())
         try await request.db.writeTransaction { db in
             try await clarification.create(on: db)
             try await AuditLog.record(.clarificationRequested, subject: .application(try application.requireID()),

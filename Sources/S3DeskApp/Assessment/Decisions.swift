@@ -88,7 +88,7 @@ enum Decisions {
         let roundID = try round.requireID()
         let policy = application.call.rankingPolicy
         let applicant = try await application.$createdBy.get(on: request.db)
-        let link = request.application.mailSettings.publicURL + SiteURL.application(applicationID)
+        let link = request.application.publicURL + SiteURL.application(applicationID)
         let now = request.now
         return try await request.db.writeTransaction { db in
             try await db.lockRow(Round.schema, id: roundID)

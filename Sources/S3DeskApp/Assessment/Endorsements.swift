@@ -25,7 +25,7 @@ enum Endorsements {
         let roundID = try round.requireID()
         let policy = round.call.rankingPolicy
         let now = request.now
-        let publicURL = request.application.mailSettings.publicURL
+        let publicURL = request.application.publicURL
         let logger = request.logger
         // Everything is read under the round's lock, so that a decision changed, an application
         // withdrawn or a second endorsement at the same moment waits, and what is endorsed is

@@ -17,13 +17,14 @@ public struct AppSettings: Sendable {
     public var pinnedNow: Date?
     /// bcrypt's work factor; tests lower it because each hash at 12 costs a quarter second.
     public var passwordCost: Int
-    /// The address people reach the service at, for links in emails (`S3DESK_PUBLIC_URL`).
-    public var publicURL: String
+    /// The address people reach the service at, for links in emails (`S3DESK_PUBLIC_URL`);
+    /// nil in development follows the address the server listens on.
+    public var publicURL: String?
     /// Where to deliver email; nil keeps every email queued and readable in the outbox and log.
     public var smtp: SMTPSettings?
 
     public init(database: Database, pinnedNow: Date? = nil, passwordCost: Int = 12,
-                publicURL: String = "http://127.0.0.1:8080", smtp: SMTPSettings? = nil) {
+                publicURL: String? = nil, smtp: SMTPSettings? = nil) {
         self.database = database
         self.pinnedNow = pinnedNow
         self.passwordCost = passwordCost
@@ -31,7 +32,8 @@ public struct AppSettings: Sendable {
         self.smtp = smtp
     }
 
-    /// Reads `DATABASE_URL`, `S3DESK_SQLITE` and `S3DESK_NOW`.
+    /// Reads `DATABASE_URL`, `S3DESK_SQLITE`, `S3DESK_NOW`, `S3DESK_PUBLIC_URL` and the mail settings.
+    /// Production refuses to guess: it needs the public address, and SQLite only when named.
     public static func fromEnvironment(_ environment: Environment,
                                        variables: [String: String] = ProcessInfo.processInfo.environment)
         throws(ConfigurationError) -> AppSettings {
@@ -41,9 +43,13 @@ public struct AppSettings: Sendable {
                 throw ConfigurationError("DATABASE_URL must be a postgres:// URL, got “\(url)”")
             }
             database = .postgres(url: url)
-        } else {
-            let path = variables["S3DESK_SQLITE"].flatMap { $0.isEmpty ? nil : $0 } ?? "s3desk.sqlite"
+        } else if let path = variables["S3DESK_SQLITE"], !path.isEmpty {
             database = .sqliteFile(path: path)
+        } else {
+            guard environment != .production else {
+                throw ConfigurationError("production needs DATABASE_URL (PostgreSQL), or S3DESK_SQLITE naming the SQLite file to use on purpose")
+            }
+            database = .sqliteFile(path: "s3desk.sqlite")
         }
 
         var pinnedNow: Date?
@@ -56,12 +62,14 @@ public struct AppSettings: Sendable {
             }
             pinnedNow = instant
         }
-        var publicURL = "http://127.0.0.1:8080"
+        var publicURL: String?
         if let text = variables["S3DESK_PUBLIC_URL"], !text.isEmpty {
             guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
                 throw ConfigurationError("S3DESK_PUBLIC_URL must be an http(s) address such as https://s3desk.example.eu, got “\(text)”")
             }
             publicURL = text.hasSuffix("/") ? String(text.dropLast()) : text
+        } else if environment == .production {
+            throw ConfigurationError("production needs S3DESK_PUBLIC_URL, the address people reach the service at (such as https://s3desk.example.eu): emails link to it")
         }
         return AppSettings(database: database, pinnedNow: pinnedNow, publicURL: publicURL,
                            smtp: try SMTPSettings.fromEnvironment(variables))

@@ -95,13 +95,36 @@ struct AppSettingsTests {
             Issue.record("expected SQLite"); return
         }
         #expect(custom == "/tmp/x.db")
-        guard case .postgres(let url, _) = try AppSettings.fromEnvironment(.production, variables: ["DATABASE_URL": "postgres://u:p@db/s3"]).database else {
+        guard case .postgres(let url, _) = try AppSettings.fromEnvironment(.production, variables: [
+            "DATABASE_URL": "postgres://u:p@db/s3", "S3DESK_PUBLIC_URL": "https://s3desk.example.eu"]).database else {
             Issue.record("expected PostgreSQL"); return
         }
         #expect(url == "postgres://u:p@db/s3")
         #expect(throws: ConfigurationError.self) {
             try AppSettings.fromEnvironment(.development, variables: ["DATABASE_URL": "mysql://db"])
         }
+    }
+
+    @Test("production refuses to start without its public address, or on SQLite it did not ask for")
+    func productionFailsFast() throws {
+        let complete = ["DATABASE_URL": "postgres://u:p@db/s3", "S3DESK_PUBLIC_URL": "https://s3desk.example.eu/"]
+        #expect(try AppSettings.fromEnvironment(.production, variables: complete).publicURL == "https://s3desk.example.eu")
+        var noAddress = complete
+        noAddress["S3DESK_PUBLIC_URL"] = nil
+        #expect { try AppSettings.fromEnvironment(.production, variables: noAddress) } throws: {
+            "\($0)".contains("S3DESK_PUBLIC_URL")
+        }
+        var noDatabase = complete
+        noDatabase["DATABASE_URL"] = nil
+        #expect { try AppSettings.fromEnvironment(.production, variables: noDatabase) } throws: {
+            "\($0)".contains("DATABASE_URL") && "\($0)".contains("S3DESK_SQLITE")
+        }
+        noDatabase["S3DESK_SQLITE"] = "/var/lib/s3desk/s3desk.sqlite"
+        guard case .sqliteFile(let path) = try AppSettings.fromEnvironment(.production, variables: noDatabase).database else {
+            Issue.record("expected SQLite, chosen on purpose"); return
+        }
+        #expect(path == "/var/lib/s3desk/s3desk.sqlite")
+        #expect(try AppSettings.fromEnvironment(.development, variables: [:]).publicURL == nil, "development follows the server's address")
     }
 
     @Test("S3DESK_NOW pins the clock, must be an instant, and is refused in production")
@@ -112,8 +135,8 @@ struct AppSettingsTests {
         #expect(throws: ConfigurationError.self) {
             try AppSettings.fromEnvironment(.development, variables: ["S3DESK_NOW": "tomorrow"])
         }
-        #expect(throws: ConfigurationError.self) {
-            try AppSettings.fromEnvironment(.production, variables: ["S3DESK_NOW": "2026-03-31T00:00:00Z"])
-        }
+        #expect { try AppSettings.fromEnvironment(.production, variables: [
+            "DATABASE_URL": "postgres://u:p@db/s3", "S3DESK_PUBLIC_URL": "https://s3desk.example.eu", "S3DESK_NOW": "2026-03-31T00:00:00Z"])
+        } throws: { "\($0)".contains("S3DESK_NOW") }
     }
 }
