@@ -23,6 +23,10 @@ final class ApplicationRecord: Model, @unchecked Sendable {
     @Field(key: "country_code") var countryCode: String
     @Enum(key: "category") var category: RegionCategory
     @Field(key: "priority_bonus") var priorityBonus: Int
+    /// The priority the columns above summarise, with its explanation; nil while the territory
+    /// is not a known region or country. Kept current when a category or the call's policy
+    /// changes, except in a round whose decisions were endorsed (`PriorityRefresh`).
+    @OptionalField(key: "priority") var priority: Priority?
     /// Lower-cased organisation name, for search.
     @Field(key: "search_name") var searchName: String
     @OptionalField(key: "submitted_at") var submittedAt: Date?

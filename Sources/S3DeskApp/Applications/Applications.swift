@@ -152,6 +152,7 @@ enum Applications {
         application.content = content
         application.territory = territory
         application.countryCode = String(territory.prefix(2))
+        application.priority = priority
         application.category = priority?.category ?? .unknown
         application.priorityBonus = priority?.total ?? 0
         application.searchName = (content.organisationName ?? "").lowercased()
@@ -169,7 +170,7 @@ enum PriorityLookup {
     static func priority(territory code: String, content: ApplicationContent, policy: PriorityPolicy,
                          on db: any Database) async throws -> Priority? {
         // A region's code starts with its country's, so one country's regions answer both cases.
-        let categories = try await RegionCategories.load(country: String(code.prefix(2)), on: db)
+        let categories = try await RegionCategories.load(countries: [String(code.prefix(2))], on: db)
         guard categories.isKnown(code) else { return nil }
         return categories.priority(territory: code, challenges: content.declaredChallenges, policy: policy)
     }

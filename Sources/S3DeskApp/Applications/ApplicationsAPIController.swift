@@ -124,11 +124,9 @@ struct ApplicationsAPIController: RouteCollection {
     }
 
     private func dto(_ application: ApplicationRecord, for user: User, on req: Request) async throws -> ApplicationDTO {
-        let priority = try await PriorityLookup.priority(territory: application.territory, content: application.content,
-                                                              policy: application.call.rankingPolicy.priority, on: req.db)
         let stages = try await ApplicationProgress.stages(of: application, now: req.now, on: req.db)
         let decision = try await Decisions.visible(of: application, to: user, on: req.db)
-        return try ApplicationDTO(application, priority: priority, showExplanation: user.role.may(.viewAllApplications),
+        return try ApplicationDTO(application, priority: application.priority, showExplanation: user.role.may(.viewAllApplications),
                                   progress: ApplicationProgress.dto(stages, budget: application.call.expertDaysPerAssignment),
                                   decision: decision.map(DecisionDTO.init))
     }

@@ -88,8 +88,7 @@ struct ApplicationsWebController: RouteCollection {
                             clarificationErrors: [String: String] = [:]) async throws -> View {
         let staff = user.role.may(.viewAllApplications)
         let stages = try await ApplicationProgress.stages(of: application, now: req.now, on: req.db)
-        let priority = staff ? try await PriorityLookup.priority(territory: application.territory, content: application.content,
-                                                              policy: application.call.rankingPolicy.priority, on: req.db) : nil
+        let priority = staff ? application.priority : nil
         let trail = staff ? try await auditTrail(of: application, on: req.db) : []
         let decision = try await Decisions.visible(of: application, to: user, on: req.db)
         let member = ApplicationAccess.isMember(user, of: application)

@@ -146,8 +146,7 @@ struct AssessmentWebController: RouteCollection {
         let entry = ranking?.ranked.first { $0.candidate.id == id }
         let rankedCount = ranking?.ranked.filter { $0.rank != nil }.count ?? 0
         let decision: Decision? = ranking?.decisions[id]
-        let priority = try await PriorityLookup.priority(territory: application.territory, content: application.content,
-                                                         policy: application.call.rankingPolicy.priority, on: req.db)
+        let priority = application.priority
         let chosen = decisionForm.decision ?? decision?.decision.rawValue
         return try await req.view.render("staff/assessment", Page(
             layout: Layout(request: req, title: "Assess \(application.reference)"), csrfToken: CSRF.token(for: req),

@@ -6,35 +6,30 @@ import Vapor
 extension RankingPolicyInput: Content {}
 
 enum RankingPolicies {
-    /// Saves the policy, sets the capacity of every round not yet endorsed, and recomputes the priority bonus stored
-    /// with each of the call's applications (lists sort by it): one update per distinct bonus.
+    /// Saves the policy, sets the capacity of every round not yet endorsed, and recomputes the
+    /// priority stored with the call's applications outside endorsed rounds (`PriorityRefresh`).
     static func update(_ call: Call, with body: RankingPolicyInput, by user: User, on request: Request) async throws {
         guard user.role.may(.decide) else { throw AppError.forbidden }
         let (policy, capacity) = try body.validated()
         let callID = try call.requireID()
-        let applications = try await ApplicationRecord.query(on: request.db).filter(\.$call.$id == callID).all()
-        let categories = try await RegionCategories.load(on: request.db)
-        var idsByBonus: [Int: [UUID]] = [:]
-        for application in applications where categories.isKnown(application.territory) {
-            let bonus = categories.priority(territory: application.territory, challenges: application.content.declaredChallenges,
-                                            policy: policy.priority).total
-            if bonus != application.priorityBonus { idsByBonus[bonus, default: []].append(try application.requireID()) }
-        }
-        let updates = idsByBonus
-        // An endorsed round keeps the capacity its decisions were endorsed with.
-        let endorsed = try await Endorsement.query(on: request.db).filter(\.$endorsed == true)
-            .join(Round.self, on: \Endorsement.$round.$id == \Round.$id).filter(Round.self, \.$call.$id == callID).all(\.$round.$id)
-        try await request.db.writeTransaction { db in
+        let now = request.now
+        let endorsed = try await request.db.writeTransaction { db in
+            // Endorsements take their round's lock: holding the call's rounds, none slips in between.
+            try await db.lockRows(Round.schema, where: "call_id", is: callID)
+            let endorsed = try await Endorsement.query(on: db).filter(\.$endorsed == true)
+                .join(Round.self, on: \Endorsement.$round.$id == \Round.$id).filter(Round.self, \.$call.$id == callID).all(\.$round.$id)
             call.storedRankingPolicy = policy
             call.capacityPerRound = capacity
-            call.updatedAt = request.now
+            call.updatedAt = now
             try await call.save(on: db)
-            try await Round.query(on: db).filter(\.$call.$id == callID).filter(\.$id !~ endorsed).set(\.$capacity, to: capacity).update()
-            for (bonus, ids) in updates {
-                try await ApplicationRecord.query(on: db).filter(\.$id ~~ ids).set(\.$priorityBonus, to: bonus).update()
-            }
+            // An endorsed round keeps the capacity its decisions were endorsed with.
+            let open = Round.query(on: db).filter(\.$call.$id == callID)
+            if !endorsed.isEmpty { open.filter(\.$id !~ endorsed) }
+            try await open.set(\.$capacity, to: capacity).update()
             try await AuditLog.record(.rankingPolicyChanged, subject: .call(callID), summary: summary(policy, capacity: capacity),
-                                      actor: user, at: request.now, on: db)
+                                      actor: user, at: now, on: db)
+            try await PriorityRefresh.refresh(.call(callID), reason: "the call's ranking policy changed", actor: user, at: now, on: db)
+            return Set(endorsed)
         }
         for round in call.rounds where !endorsed.contains(round.id!) { round.capacity = capacity }
     }

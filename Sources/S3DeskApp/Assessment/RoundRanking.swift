@@ -3,9 +3,9 @@ import S3DeskDomain
 import SQLKit
 import Vapor
 
-/// A round's ranking computed from the database in four queries, whatever the size of the
-/// round: the applications' ranking columns, their scores summed by the database, the
-/// decisions, the regions' categories.
+/// A round's ranking computed from the database in three queries, whatever the size of the
+/// round: the applications' ranking columns with their stored priority, their scores summed by
+/// the database, the decisions.
 struct RoundRanking {
     /// Statuses that take part in the ranking: assessed, and not withdrawn or cancelled.
     static let rankedStatuses: [ApplicationStatus] = [.underAssessment, .selected, .reserve, .rejected, .scoping, .launched, .completed]
@@ -18,7 +18,8 @@ struct RoundRanking {
         let territory: String
         let status: ApplicationStatus
         let submittedAt: Date
-        let challenges: [ChallengeKind]
+        /// As stored: the one value every view of the application shows.
+        let priority: Priority
     }
 
     let round: Round
@@ -41,12 +42,10 @@ struct RoundRanking {
         let entries = try await loadEntries(of: roundID, on: db)
         let tallies = try await ScoreTally.load(round: roundID, on: db)
         let decisions = try await Decision.query(on: db).filter(\.$round.$id == roundID).all()
-        let categories = try await RegionCategories.load(on: db)
         let candidates = entries.map { entry in
             let tally = tallies[entry.id] ?? ScoreTally()
             return RankingCandidate(
-                id: entry.id, reference: entry.reference, submittedAt: entry.submittedAt,
-                priority: categories.priority(territory: entry.territory, challenges: entry.challenges, policy: policy.priority),
+                id: entry.id, reference: entry.reference, submittedAt: entry.submittedAt, priority: entry.priority,
                 scoreSum: tally.sum, scoreCount: tally.scored, conflicts: tally.conflicts)
         }
         return RoundRanking(
@@ -56,31 +55,30 @@ struct RoundRanking {
             decisions: Dictionary(decisions.map { ($0.$application.id, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
-    /// The form's organisation name and challenges, decoded from its JSON without the rest.
+    /// The form's organisation name, decoded from its JSON without the rest.
     private struct ContentExtract: Decodable {
-        struct ChallengeKindOnly: Decodable { let kind: String }
         let organisationName: String?
-        let challenges: [ChallengeKindOnly]?
     }
 
     private static func loadEntries(of roundID: UUID, on db: any Database) async throws -> [Entry] {
         guard let sql = db as? any SQLDatabase else { throw AppError.notFound("SQL database") }
         let rows = try await sql.select()
-            .columns("id", "reference", "territory", "status", "submitted_at", "created_at", "content")
+            .columns("id", "reference", "territory", "status", "submitted_at", "created_at", "content", "priority")
             .from(ApplicationRecord.schema)
             .where("round_id", .equal, roundID)
             .where("status", .in, rankedStatuses.map(\.rawValue))
             .all()
         return try rows.map { row in
             let content = try row.decode(column: "content", as: ContentExtract.self)
-            let challenges = ApplicationContent(challenges: content.challenges?.map { Challenge(kind: $0.kind, justification: "") })
+            let territory = try row.decode(column: "territory", as: String.self)
             return Entry(id: try row.decode(column: "id", as: UUID.self),
                          reference: try row.decode(column: "reference", as: String.self),
                          organisationName: content.organisationName ?? "",
-                         territory: try row.decode(column: "territory", as: String.self),
+                         territory: territory,
                          status: try row.decode(column: "status", as: ApplicationStatus.self),
                          submittedAt: try row.decode(column: "submitted_at", as: Date?.self) ?? row.decode(column: "created_at", as: Date.self),
-                         challenges: challenges.declaredChallenges)
+                         // Submission requires a known territory, so a ranked application has one.
+                         priority: try row.decode(column: "priority", as: Priority?.self) ?? Priority.none(territory))
         }
     }
 }
@@ -118,46 +116,5 @@ struct ScoreTally {
                 conflicts: try row.decode(column: "conflicts", as: Int.self))
         }
         return tallies
-    }
-}
-
-/// Regions' categories loaded at once, to compute many priorities without a query each.
-struct RegionCategories {
-    let regions: [String: RegionCategory]
-    let countries: [String: [RegionCategory]]
-    let knownCountries: Set<String>
-
-    /// Every region, or only those of `country`: three columns, not whole models, since a
-    /// ranking asks for all 242.
-    static func load(country: String? = nil, on db: any Database) async throws -> RegionCategories {
-        guard let sql = db as? any SQLDatabase else { throw AppError.notFound("SQL database") }
-        let regionQuery = sql.select().columns("code", "country_code", "category").from(Region.schema)
-        let countryQuery = sql.select().column("code").from(Country.schema)
-        if let country {
-            regionQuery.where("country_code", .equal, country)
-            countryQuery.where("code", .equal, country)
-        }
-        var regions: [String: RegionCategory] = [:]
-        var countries: [String: [RegionCategory]] = [:]
-        for row in try await regionQuery.all() {
-            let category = try row.decode(column: "category", as: RegionCategory.self)
-            regions[try row.decode(column: "code", as: String.self)] = category
-            countries[try row.decode(column: "country_code", as: String.self), default: []].append(category)
-        }
-        return RegionCategories(regions: regions, countries: countries,
-                                knownCountries: Set(try await countryQuery.all().map { try $0.decode(column: "code", as: String.self) }))
-    }
-
-    func isKnown(_ code: String) -> Bool { regions[code] != nil || knownCountries.contains(code) }
-
-    /// A region's priority, or a country's (national application); an unknown code earns no bonus.
-    func priority(territory code: String, challenges: [ChallengeKind], policy: PriorityPolicy) -> Priority {
-        if let category = regions[code] {
-            return Priority.compute(territory: .region(code), regionCategory: category, countryRegionCategories: [],
-                                    challenges: challenges, policy: policy)
-        }
-        return Priority.compute(territory: .country(code), regionCategory: nil,
-                                countryRegionCategories: knownCountries.contains(code) ? countries[code] ?? [] : [],
-                                challenges: challenges, policy: policy)
     }
 }

@@ -15,6 +15,15 @@ final class AuditEvent: Model, @unchecked Sendable {
     @Field(key: "summary") var summary: String
 
     init() {}
+
+    init(_ action: AuditAction, subject: AuditSubject, summary: String, actor: User?, at now: Date) throws {
+        occurredAt = now
+        $actor.id = try actor?.requireID()
+        self.action = action.rawValue
+        subjectType = subject.type
+        subjectID = subject.id
+        self.summary = summary
+    }
 }
 
 /// The actions the audit trail knows.
@@ -36,6 +45,9 @@ enum AuditAction: String {
     case roundEndorsed = "round.endorsed"
     case roundReturned = "round.returned"
     case rankingPolicyChanged = "call.ranking_policy_changed"
+    case priorityRecomputed = "application.priority_recomputed"
+    case referenceDataLoaded = "reference.edition_loaded"
+    case regionCategoryUpdated = "region.category_updated"
 
     /// How the audit trail names the action.
     var label: String {
@@ -57,6 +69,9 @@ enum AuditAction: String {
         case .roundEndorsed: "Decisions endorsed"
         case .roundReturned: "Decisions returned"
         case .rankingPolicyChanged: "Ranking policy changed"
+        case .priorityRecomputed: "Priority recomputed"
+        case .referenceDataLoaded: "Reference data loaded"
+        case .regionCategoryUpdated: "Region's category from the reference data"
         }
     }
 }
@@ -68,6 +83,8 @@ enum AuditSubject {
     case region(String)
     case application(UUID)
     case round(UUID)
+    /// The shipped reference data as a whole (an edition loaded).
+    case referenceData
 
     var type: String {
         switch self {
@@ -76,6 +93,7 @@ enum AuditSubject {
         case .region: "region"
         case .application: "application"
         case .round: "round"
+        case .referenceData: "reference_data"
         }
     }
 
@@ -83,6 +101,7 @@ enum AuditSubject {
         switch self {
         case .user(let id), .call(let id), .application(let id), .round(let id): id.uuidString
         case .region(let code): code
+        case .referenceData: "nuts2_regions"
         }
     }
 }
@@ -91,13 +110,13 @@ enum AuditLog {
     /// Appends an entry; pass the transaction's database so the entry commits with the change.
     static func record(_ action: AuditAction, subject: AuditSubject, summary: String,
                        actor: User?, at now: Date, on db: any Database) async throws {
-        let event = AuditEvent()
-        event.occurredAt = now
-        event.$actor.id = try actor?.requireID()
-        event.action = action.rawValue
-        event.subjectType = subject.type
-        event.subjectID = subject.id
-        event.summary = summary
-        try await event.create(on: db)
+        try await AuditEvent(action, subject: subject, summary: summary, actor: actor, at: now).create(on: db)
+    }
+
+    /// Appends many entries in a few inserts (SQLite takes at most 32,766 values a statement).
+    static func record(_ events: [AuditEvent], on db: any Database) async throws {
+        for start in stride(from: 0, to: events.count, by: 500) {
+            try await events[start..<min(start + 500, events.count)].create(on: db)
+        }
     }
 }

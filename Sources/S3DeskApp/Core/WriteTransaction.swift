@@ -35,4 +35,10 @@ extension Database {
         guard let sql = self as? any SQLDatabase, sql.dialect.name != "sqlite" else { return }
         try await sql.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").run()
     }
+
+    /// `lockRow` for every row whose `column` is `id` (a call's rounds, say).
+    func lockRows(_ table: String, where column: String, is id: UUID) async throws {
+        guard let sql = self as? any SQLDatabase, sql.dialect.name != "sqlite" else { return }
+        try await sql.raw("SELECT id FROM \(ident: table) WHERE \(ident: column) = \(bind: id) FOR UPDATE").run()
+    }
 }

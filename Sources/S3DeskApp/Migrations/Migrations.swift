@@ -17,5 +17,7 @@ enum Migrations {
         CreateCallQuestions(),
         CreateClarifications(),
         CreateAssessments(),
+        AddRegionEvidence(),
+        AddStoredPriority(),
     ]
 }

@@ -51,17 +51,25 @@ struct ReferenceAPIController: RouteCollection {
         return RegionDTO(region)
     }
 
-    /// Sets a region's category by hand: audited, and kept when a later reference file loads.
+    /// Sets a region's category by hand: audited, kept when a later reference file loads, and
+    /// carried into the stored priority of the applications it concerns, in one transaction.
     static func correct(_ region: Region, to category: RegionCategory, by user: User, at now: Date,
                         on db: any Database) async throws {
-        let previous = region.category
+        let code = try region.requireID()
+        try await db.writeTransaction { db in
+            // The category it had inside this transaction, for the audit trail.
+            guard let current = try await Region.find(code, on: db) else { throw AppError.notFound("region \(code)") }
+            let previous = current.category
+            current.category = category
+            current.categorySource = .staff
+            try await current.save(on: db)
+            try await AuditLog.record(.regionCategoryCorrected, subject: .region(code),
+                                      summary: "\(previous.rawValue) → \(category.rawValue)", actor: user, at: now, on: db)
+            try await PriorityRefresh.refresh(.regions([code]), reason: "staff set the category of \(code)",
+                                              actor: user, at: now, on: db)
+        }
         region.category = category
         region.categorySource = .staff
-        try await db.writeTransaction { db in
-            try await region.save(on: db)
-            try await AuditLog.record(.regionCategoryCorrected, subject: .region(try region.requireID()),
-                                      summary: "\(previous.rawValue) → \(category.rawValue)", actor: user, at: now, on: db)
-        }
     }
 
     @Sendable

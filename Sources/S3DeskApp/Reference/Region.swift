@@ -17,6 +17,20 @@ final class Region: Model, @unchecked Sendable {
     @Field(key: "country_code") var countryCode: String
     @Enum(key: "category") var category: RegionCategory
     @Enum(key: "category_source") var categorySource: CategorySource
+    /// The reference file's evidence for its category (kept when staff set another one, so the
+    /// two can be compared).
+    @OptionalField(key: "evidence_grade") var evidenceGrade: String?
+    @OptionalField(key: "evidence_source") var evidenceSource: String?
+    @OptionalField(key: "evidence_note") var evidenceNote: String?
+
+    var evidence: CategoryEvidence? {
+        get { evidenceGrade.map { CategoryEvidence(grade: $0, source: evidenceSource ?? "", note: evidenceNote ?? "") } }
+        set {
+            evidenceGrade = newValue?.grade
+            evidenceSource = newValue?.source
+            evidenceNote = newValue?.note
+        }
+    }
 
     init() {}
 }
@@ -48,12 +62,18 @@ struct RegionDTO: Content {
     let name: String
     let countryCode: String
     let category: RegionCategory
+    /// `reference` (the shipped file) or `staff` (set by hand, kept over new editions).
+    let categorySource: Region.CategorySource
+    /// What the shipped file rests its category on.
+    let evidence: CategoryEvidence?
 
     init(_ region: Region) {
         self.code = region.id ?? ""
         self.name = region.name
         self.countryCode = region.countryCode
         self.category = region.category
+        self.categorySource = region.categorySource
+        self.evidence = region.evidence
     }
 }
 

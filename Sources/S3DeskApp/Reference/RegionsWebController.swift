@@ -15,6 +15,28 @@ struct RegionsWebController: RouteCollection {
         let corrected: Bool
         let action: String
         let options: [SelectOption]
+        let evidence: EvidenceView?
+    }
+
+    /// What the shipped file rests a category on, in words, with its source and note.
+    struct EvidenceView: Encodable {
+        let grade: String
+        let source: String
+        let note: String
+
+        init?(_ evidence: CategoryEvidence?) {
+            guard let evidence else { return nil }
+            grade = evidence.gradeLabel
+            source = evidence.source
+            note = evidence.note
+        }
+    }
+
+    /// A region the reference data leaves blank, listed on every view of the page until set.
+    struct Blank: Encodable {
+        let code: String
+        let name: String
+        let url: String
     }
 
     struct Page: Encodable {
@@ -26,6 +48,8 @@ struct RegionsWebController: RouteCollection {
         let categories: [SelectOption]
         let pagination: Pagination
         let saved: String?
+        let blank: [Blank]
+        let blankURL: String
     }
 
     struct CategoryForm: Content {
@@ -47,6 +71,7 @@ struct RegionsWebController: RouteCollection {
         if !country.isEmpty { query.filter(\.$countryCode == country) }
         if let category { query.filter(\.$category == category) }
         let (regions, total) = try await query.page(PageRequest(limit: Self.pageSize, offset: (pageNumber - 1) * Self.pageSize))
+        let blank = try await Region.query(on: req.db).filter(\.$category == .unknown).sort(\.$id).all()
         var filters = URLComponents()
         filters.queryItems = [country.isEmpty ? nil : URLQueryItem(name: "country", value: country),
                               category.map { URLQueryItem(name: "category", value: $0.rawValue) }].compactMap { $0 }
@@ -55,13 +80,16 @@ struct RegionsWebController: RouteCollection {
             rows: regions.map { region in
                 Row(code: region.id ?? "", name: region.name, country: region.countryCode, category: region.category.label,
                     corrected: region.categorySource == .staff, action: "/staff/regions/\(region.id ?? "")",
-                    options: RegionCategory.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == region.category) })
+                    options: RegionCategory.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == region.category) },
+                    evidence: EvidenceView(region.evidence))
             },
             total: total, country: country,
             categories: RegionCategory.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == category) },
             pagination: Pagination(page: pageNumber, pageSize: Self.pageSize, total: total, path: "/staff/regions",
                                    query: filters.percentEncodedQuery ?? ""),
-            saved: req.query[String.self, at: "saved"]))
+            saved: req.query[String.self, at: "saved"],
+            blank: blank.map { Blank(code: $0.id ?? "", name: $0.name, url: "/staff/regions?country=\($0.countryCode)#region-\($0.id ?? "")") },
+            blankURL: "/staff/regions?category=unknown"))
     }
 
     @Sendable

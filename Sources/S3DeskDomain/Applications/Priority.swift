@@ -19,8 +19,9 @@ public struct PriorityPolicy: Sendable, Equatable {
     }
 }
 
-/// An application's priority bonus with the reasons, line by line, for staff.
-public struct Priority: Sendable, Equatable {
+/// An application's priority bonus with the reasons, line by line, for staff. Stored with the
+/// application, so that every view of it (list, page, ranking, export) shows the same value.
+public struct Priority: Sendable, Hashable, Codable {
     public let category: RegionCategory
     public let categoryBonus: Int
     public let challengeBonus: Int
@@ -60,6 +61,12 @@ public struct Priority: Sendable, Equatable {
         }
         lines.append("Priority bonus: \(categoryBonus + challengeBonus)")
         return Priority(category: category, categoryBonus: categoryBonus, challengeBonus: challengeBonus, explanation: lines)
+    }
+
+    /// No bonus at all: the territory is not a known region or country.
+    public static func none(_ territory: String) -> Priority {
+        Priority(category: .unknown, categoryBonus: 0, challengeBonus: 0,
+                 explanation: ["“\(territory)” is not a known region or country: no bonus"])
     }
 
     /// The category most of a country's regions have; a tie goes to the less developed.

@@ -117,9 +117,9 @@ struct ApplicationsWebTests {
             let request = Request(application: app, on: app.eventLoopGroup.next())
             let application = try await Applications.create(in: call, content: completeApplication, by: owner, on: request)
             var other = completeApplication
-            other.territory = "PL91"
-            other.organisationName = "Mazowsze <Office>"
-            let (polish, _) = try await app.makeApplicant(territory: "PL91")
+            other.territory = "PL22"
+            other.organisationName = "Śląskie <Office>"
+            let (polish, _) = try await app.makeApplicant(territory: "PL22")
             _ = try await Applications.create(in: call, content: other, by: polish, on: request)
 
             for role in [Role.secretariat, .commission, .admin] {
@@ -128,8 +128,8 @@ struct ApplicationsWebTests {
                 try await browser.signIn(staff.email)
                 let all = try await browser.get("/staff/applications").body.string
                 #expect(all.contains("2 applications"), "\(role)")
-                #expect(all.contains("Mazowsze &lt;Office&gt;"))
-                #expect(all.contains("(not on record)"), "PL91 has no category yet")
+                #expect(all.contains("Śląskie &lt;Office&gt;"))
+                #expect(all.contains("(not on record)"), "PL22 has no category yet")
                 let filtered = try await browser.get("/staff/applications?category=less_developed&q=calabria").body.string
                 #expect(filtered.contains("1 application<"))
                 #expect(filtered.contains(application.reference))

@@ -14,7 +14,7 @@ struct ReferenceDataTests {
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("shared/data")
-        for file in ["nuts2_regions.csv", "countries.csv"] {
+        for file in ["nuts2_regions.csv", "category_sources.csv", "countries.csv"] {
             let original = try String(contentsOf: shared.appendingPathComponent(file), encoding: .utf8)
             #expect(try ResourceFiles.bundled.text("Data/\(file)") == original, "\(file)")
         }
@@ -26,10 +26,10 @@ struct ReferenceDataTests {
             #expect(try await Region.query(on: app.db).count() == 242)
             #expect(try await Country.query(on: app.db).count() == 27)
             #expect(try await TopicRecord.query(on: app.db).count() == 11)
-            let again = try await ReferenceDataLoader.load(on: app.db, resources: .bundled)
+            let again = try await ReferenceDataLoader.load(on: app.db, resources: .bundled, at: app.clock.now)
             #expect(again == .init(inserted: 0, updated: 0))
             let empty = try await Region.query(on: app.db).filter(\.$category == .unknown).count()
-            #expect(empty == 146)
+            #expect(empty == 13)
         }
     }
 
@@ -38,21 +38,27 @@ struct ReferenceDataTests {
         try await withTestApp(database) { app in
             let token = try await app.token(.secretariat)
             let corrected = try await app.testing().sendRequest(.PATCH, "/api/v1/regions/ro11", headers: .bearer(token)) { req in
-                try req.content.encode(["category": "less_developed"])
+                try req.content.encode(["category": "transition"])
             }
             #expect(corrected.status == .ok)
-            #expect(try corrected.content.decode(RegionDTO.self).category == .lessDeveloped)
+            #expect(try corrected.content.decode(RegionDTO.self).category == .transition)
+            #expect(try corrected.content.decode(RegionDTO.self).categorySource == .staff)
 
-            let nextEdition = [
-                ReferenceRegion(code: "RO11", name: "Nord-Vest", countryCode: "RO", category: .transition),
-                ReferenceRegion(code: "BG31", name: "Severozapaden", countryCode: "BG", category: .lessDeveloped),
-            ]
-            let counts = try await ReferenceDataLoader.loadRegions(nextEdition, on: app.db)
-            #expect(counts == .init(inserted: 0, updated: 1))
-            #expect(try await Region.find("RO11", on: app.db)?.category == .lessDeveloped)
-            #expect(try await Region.find("BG31", on: app.db)?.category == .lessDeveloped)
+            // The shipped edition says less developed for both; the next one says otherwise.
+            let nextEdition = try ReferenceDataLoader.shippedRegions(.bundled).map { row in
+                var row = row
+                if ["RO11", "BG31"].contains(row.code) {
+                    row = ReferenceRegion(code: row.code, name: row.name, countryCode: row.countryCode, category: .moreDeveloped,
+                                          evidence: row.evidence)
+                }
+                return row
+            }
+            let counts = try await ReferenceDataLoader.loadRegions(nextEdition, at: app.clock.now, on: app.db)
+            #expect(counts == .init(inserted: 0, updated: 1, categoriesChanged: 1))
+            #expect(try await Region.find("RO11", on: app.db)?.category == .transition)
+            #expect(try await Region.find("BG31", on: app.db)?.category == .moreDeveloped)
             let audit = try await AuditEvent.query(on: app.db).filter(\.$subjectID == "RO11").all()
-            #expect(audit.map(\.summary) == ["unknown → less_developed"])
+            #expect(audit.map(\.summary) == ["less_developed → transition"])
         }
     }
 
@@ -75,7 +81,7 @@ struct ReferenceDataTests {
                 try req.content.encode(["category": "rich"])
             }
             #expect(invalid.status == .unprocessableEntity)
-            #expect(try await Region.find("RO11", on: app.db)?.category == .unknown)
+            #expect(try await Region.find("RO11", on: app.db)?.category == .lessDeveloped)
         }
     }
 
