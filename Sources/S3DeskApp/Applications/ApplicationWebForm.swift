@@ -147,6 +147,20 @@ struct ApplicationFormPage: Encodable {
     let errors: [String: String]
     let errorList: [FieldProblem]
     let saved: Bool
+    /// Saved except the fields in `errorList`, which keep their previous value.
+    let partlySaved: Bool
+
+    /// What happened to the person's input, above the list of problems.
+    let errorHeading: String
+
+    static func errorHeading(problems count: Int, saved: Bool, partlySaved: Bool) -> String {
+        let fields = count == 1 ? "1 field" : "\(count) fields"
+        if partlySaved {
+            return "Your draft was saved, except \(fields) that " + (count == 1 ? "keeps its" : "keep their") + " previous value until corrected"
+        }
+        if saved { return "Your draft was saved, but it cannot be submitted yet: \(fields) " + (count == 1 ? "needs" : "need") + " attention" }
+        return "Please correct \(fields): nothing was saved"
+    }
     let emailConfirmed: Bool
     let editable: Editable
     /// Set when a clarification reopened part of a submitted application.

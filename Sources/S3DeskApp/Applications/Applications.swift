@@ -53,6 +53,23 @@ enum Applications {
                        questions: application.call.orderedQuestions, at: request.now, on: request.db)
     }
 
+    /// Saves a draft from the web form, keeping every valid field when some are wrong: those keep
+    /// their saved value, and the problems come back for the person to correct (`[:]` when all
+    /// was saved). The API's PATCH stays all or nothing, which a program can retry as it is.
+    static func saveKeepingValid(_ application: ApplicationRecord, with changes: ApplicationContent, by user: User,
+                                 on request: Request) async throws -> FieldErrors {
+        try ApplicationAccess.requireMember(user, of: application)
+        guard application.status == .draft else {
+            throw AppError.conflict("not_draft", "application \(application.reference) is already \(application.status.label.lowercased())")
+        }
+        let questions = application.call.orderedQuestions
+        let wanted = application.content.updated(with: changes)
+        let problems = try await draftProblems(wanted, questions: questions, on: request.db)
+        try await save(wanted.keepingValid(problems, savedAs: application.content), of: application, questions: questions,
+                       at: request.now, on: request.db)
+        return problems
+    }
+
     /// Checks a whole content as a draft would be checked, then stores it.
     static func save(_ content: ApplicationContent, of application: ApplicationRecord, questions: [CallQuestion],
                      at now: Date, on db: any Database) async throws {
@@ -137,9 +154,13 @@ enum Applications {
 
     /// Refuses values of the wrong kind or too long, in the form's fields and the call's questions.
     private static func checkDraft(_ content: ApplicationContent, questions: [CallQuestion], on db: any Database) async throws {
-        let problems = ApplicationRules.draftProblems(content, reference: try await reference(on: db))
-            .merging(AnswerRules.problems(content.answers ?? [:], questions: questions, submission: false))
+        let problems = try await draftProblems(content, questions: questions, on: db)
         guard problems.isEmpty else { throw problems }
+    }
+
+    private static func draftProblems(_ content: ApplicationContent, questions: [CallQuestion], on db: any Database) async throws -> FieldErrors {
+        ApplicationRules.draftProblems(content, reference: try await reference(on: db))
+            .merging(AnswerRules.problems(content.answers ?? [:], questions: questions, submission: false))
     }
 
     /// Writes the content and the columns derived from it (territory, category, priority under

@@ -166,7 +166,12 @@ struct ApplicationsWebController: RouteCollection {
             }
         }
         do {
-            try await Applications.update(application, with: content, by: user, on: req)
+            let notSaved = try await Applications.saveKeepingValid(application, with: content, by: user, on: req)
+            guard notSaved.isEmpty else {
+                // The person's input stays in the form, the wrong values beside their messages.
+                return try await renderForm(req, application, user: user, content: content, errors: notSaved.messages,
+                                            partlySaved: true).encodeResponse(status: .unprocessableEntity, for: req)
+            }
             guard form.action == "submit" else { return req.redirect(to: SiteURL.editApplication(id) + "?saved=1") }
             try await Applications.submit(application, by: user, on: req)
             return req.redirect(to: SiteURL.application(id))
@@ -205,9 +210,10 @@ struct ApplicationsWebController: RouteCollection {
     }
 
     private func renderForm(_ req: Request, _ application: ApplicationRecord, user: User, content: ApplicationContent,
-                            errors apiErrors: [String: String], saved: Bool = false,
+                            errors apiErrors: [String: String], saved: Bool = false, partlySaved: Bool = false,
                             clarification: Clarification? = nil) async throws -> View {
         let errors = ApplicationWebForm.inputErrors(apiErrors, content: content)
+        let problems = ApplicationFormPage.problems(errors, questions: application.call.orderedQuestions)
         let topics = try await TopicRecord.query(on: req.db).sort(\.$position).all()
         let chosen = Set(content.topics ?? [])
         let declared = Dictionary((content.challenges ?? []).map { ($0.kind, $0.justification) }, uniquingKeysWith: { first, _ in first })
@@ -227,7 +233,8 @@ struct ApplicationsWebController: RouteCollection {
             questions: application.call.orderedQuestions.map {
                 .init($0, answer: content.answers?[$0.id], error: errors["answer-" + $0.id])
             },
-            errors: errors, errorList: ApplicationFormPage.problems(errors, questions: application.call.orderedQuestions), saved: saved,
+            errors: errors, errorList: problems, saved: saved, partlySaved: partlySaved,
+            errorHeading: ApplicationFormPage.errorHeading(problems: problems.count, saved: saved, partlySaved: partlySaved),
             emailConfirmed: user.emailConfirmedAt != nil,
             editable: .init(clarification?.reopened ?? Set(ClarifiableField.allCases)),
             clarification: clarification.map {

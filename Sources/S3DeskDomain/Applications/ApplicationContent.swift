@@ -99,6 +99,38 @@ public struct ApplicationContent: Codable, Sendable, Equatable {
             answers: other.answers ?? answers)
     }
 
+    /// This content with each field that has a problem put back as `saved` has it: what saving a
+    /// draft keeps when some fields are wrong, so that one bad value does not cost the others.
+    /// A problem with one challenge puts back all of them (they are one list), one with an
+    /// answer only that answer.
+    public func keepingValid(_ problems: FieldErrors, savedAs saved: ApplicationContent) -> ApplicationContent {
+        var kept = self
+        for field in problems.messages.keys {
+            switch field {
+            case "organisationName": kept.organisationName = saved.organisationName
+            case "authorityType": kept.authorityType = saved.authorityType
+            case "territory": kept.territory = saved.territory
+            case "contact.name": kept.contact?.name = saved.contact?.name
+            case "contact.email": kept.contact?.email = saved.contact?.email
+            case "contact.phone": kept.contact?.phone = saved.contact?.phone
+            case "contact.position": kept.contact?.position = saved.contact?.position
+            case "topics": kept.topics = saved.topics
+            case "otherTopic": kept.otherTopic = saved.otherTopic
+            case "needs": kept.needs = saved.needs
+            case "s3Context": kept.s3Context = saved.s3Context
+            case "stakeholders": kept.stakeholders = saved.stakeholders
+            case "expectedResults": kept.expectedResults = saved.expectedResults
+            case "languages": kept.languages = saved.languages
+            case _ where field.hasPrefix("challenges["): kept.challenges = saved.challenges
+            case _ where field.hasPrefix("answers."):
+                let id = String(field.dropFirst("answers.".count))
+                kept.answers?[id] = saved.answers?[id]
+            default: break
+            }
+        }
+        return kept
+    }
+
     /// Declared challenge kinds that are known, each counted once.
     public var declaredChallenges: [ChallengeKind] {
         var seen: [ChallengeKind] = []

@@ -26,6 +26,40 @@ struct ApplicationsWebTests {
         return (browser, user)
     }
 
+    @Test("a draft save with one wrong field keeps every valid one, keeps what was typed, and says what was not saved", arguments: TestDatabase.all)
+    func partialSave(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let call = try await app.makeCall()
+            var (browser, _) = try await signedInApplicant(app)
+            let started = try await browser.post(SiteURL.apply(to: call.id!), form: [:], csrfFrom: "/")
+            let editURL = try #require(started.headers.first(name: .location))
+            let id = try #require(try await ApplicationRecord.query(on: app.db).first()?.id)
+            var form = Self.completeForm
+            form["contactEmail"] = "maria.ivanova@"
+            form["contactPhone"] = "+359 (94) 600-100; ext. 12"
+            form["needs"] = "Нуждаем се от подкрепа за процеса на предприемаческо откритие в Северозападен регион."
+            form["action"] = "save"
+            let response = try await browser.post(editURL, form: form, csrfFrom: editURL)
+            #expect(response.status == .unprocessableEntity)
+            let html = response.body.string
+            #expect(html.contains("Your draft was saved, except 2 fields that keep their previous value until corrected"))
+            #expect(html.contains("Everything else you wrote is saved."))
+            #expect(html.contains(#"value="maria.ivanova@""#), "what was typed stays in the field")
+            #expect(html.contains(#"id="contactEmail-error">enter an email address"#))
+            let stored = try #require(try await ApplicationRecord.find(id, on: app.db)).content
+            #expect(stored.needs == form["needs"], "the valid fields were saved")
+            #expect(stored.contact?.name == form["contactName"])
+            #expect(stored.contact?.email?.isEmpty != false, "the malformed address was not saved")
+            #expect(stored.contact?.phone?.isEmpty != false, "nor the phone number with a semicolon")
+
+            form["contactEmail"] = "maria.ivanova@severozapaden.example.bg"
+            form["contactPhone"] = "+359 94 600 100"
+            let saved = try await browser.post(editURL, form: form, csrfFrom: editURL)
+            #expect(saved.status == .seeOther)
+            #expect(try await ApplicationRecord.find(id, on: app.db)?.content.contact?.email == "maria.ivanova@severozapaden.example.bg")
+        }
+    }
+
     @Test("an applicant starts from the call page, saves a draft, sees every problem, then submits", arguments: TestDatabase.all)
     func applyOnTheWeb(database: TestDatabase) async throws {
         try await withTestApp(database) { app in

@@ -145,3 +145,31 @@ struct PriorityTests {
         #expect(priority.explanation.contains { $0.contains("capped at +15") })
     }
 }
+
+@Suite("Saving what is valid of a draft")
+struct KeepingValidTests {
+    @Test("each wrong field goes back to its saved value; the valid ones stay as sent")
+    func keepsValid() {
+        let saved = ApplicationContent(organisationName: "Περιφέρεια Κρήτης", contact: Contact(name: "Eleni", email: "eleni@crete.example.gr"),
+                                       challenges: [Challenge(kind: "green", justification: "Saved justification")], needs: "Saved needs",
+                                       answers: ["q1": .text("saved answer"), "q2": .number(3)])
+        var sent = saved
+        sent.organisationName = String(repeating: "Κ", count: ApplicationRules.shortTextLimit + 1)
+        sent.contact = Contact(name: "Eleni Papadaki", email: "eleni@")
+        sent.challenges = [Challenge(kind: "green", justification: "New"), Challenge(kind: "green", justification: "Twice")]
+        sent.needs = "New needs"
+        sent.answers = ["q1": .text("new answer"), "q2": .text("three")]
+        let problems = ApplicationRules.draftProblems(sent, reference: reference)
+            .merging({ var errors = FieldErrors(); errors.add("answers.q2", "enter a number"); return errors }())
+        #expect(Set(problems.messages.keys) == ["organisationName", "contact.email", "challenges[1].kind", "answers.q2"])
+
+        let kept = sent.keepingValid(problems, savedAs: saved)
+        #expect(kept.organisationName == "Περιφέρεια Κρήτης")
+        #expect(kept.contact == Contact(name: "Eleni Papadaki", email: "eleni@crete.example.gr"), "the name is valid, the address is not")
+        #expect(kept.challenges == saved.challenges, "one list: a problem in it keeps the saved list")
+        #expect(kept.needs == "New needs")
+        #expect(kept.answers == ["q1": .text("new answer"), "q2": .number(3)])
+        #expect(ApplicationRules.draftProblems(kept, reference: reference).isEmpty)
+        #expect(sent.keepingValid(FieldErrors(), savedAs: saved) == sent, "nothing wrong: everything as sent")
+    }
+}
