@@ -13,9 +13,15 @@ if Environment.get("S3DESK_LOG_FORMAT") == "json" {
 let app = try await Application.make(environment)
 do {
     try await configure(app, settings: AppSettings.fromEnvironment(environment))
-    try await app.execute()
 } catch {
     app.logger.critical("\(error)")
+    try? await app.asyncShutdown()
+    exit(1)
+}
+do {
+    try await app.execute()
+} catch {
+    // `execute` has reported the error already: once is enough.
     try? await app.asyncShutdown()
     exit(1)
 }

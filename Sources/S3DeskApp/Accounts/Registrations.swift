@@ -6,7 +6,19 @@ import Vapor
 /// confirms the address.
 enum Registrations {
     static func register(_ input: RegistrationInput, on request: Request) async throws -> User {
-        let db = request.db
+        let registration = try await validated(input, on: request.db)
+        let now = request.now
+        let passwordHash = try await request.password.async.hash(registration.password)
+        let publicURL = request.application.publicURL
+        return try await request.db.writeTransaction { db in
+            let user = try await store(registration, passwordHash: passwordHash, confirmedAt: nil, at: now, on: db)
+            try await sendConfirmation(to: user, publicURL: publicURL, at: now, on: db, logger: request.logger)
+            return user
+        }
+    }
+
+    /// Every problem of a registration at once, a taken address among them.
+    static func validated(_ input: RegistrationInput, on db: any Database) async throws -> Registration {
         let regions = Set(try await Region.query(on: db).all(\.$id))
         let countries = Set(try await Country.query(on: db).all(\.$id))
         var registration: Registration?
@@ -21,27 +33,28 @@ enum Registrations {
             errors.add("email", "an account with this address already exists; sign in, or ask a colleague to invite you")
         }
         guard let registration, errors.isEmpty else { throw errors }
+        return registration
+    }
 
-        let now = request.now
-        let passwordHash = try await request.password.async.hash(registration.password)
-        let publicURL = request.application.publicURL
-        return try await db.writeTransaction { db in
-            let organisation = Organisation()
-            organisation.name = registration.organisationName
-            organisation.authorityType = registration.authorityType
-            organisation.territory = registration.territory.code
-            organisation.createdAt = now
-            try await organisation.create(on: db)
-
-            let user = User(email: registration.email, name: registration.name, role: .applicant,
-                            passwordHash: passwordHash, createdAt: now, organisationID: try organisation.requireID())
-            try await user.create(on: db)
-            try await AuditLog.record(.userCreated, subject: .user(try user.requireID()),
-                                      summary: "\(user.email) registered \(organisation.name) (\(organisation.territory))",
-                                      actor: user, at: now, on: db)
-            try await sendConfirmation(to: user, publicURL: publicURL, at: now, on: db, logger: request.logger)
-            return user
-        }
+    /// The organisation and its first member, audited. Without `confirmedAt` the person
+    /// registered themselves and must confirm the address; with it an administrator made the
+    /// account from the command line and vouches for the address.
+    static func store(_ registration: Registration, passwordHash: String, confirmedAt: Date?, at now: Date,
+                      on db: any Database) async throws -> User {
+        let organisation = Organisation()
+        organisation.name = registration.organisationName
+        organisation.authorityType = registration.authorityType
+        organisation.territory = registration.territory.code
+        organisation.createdAt = now
+        try await organisation.create(on: db)
+        let user = User(email: registration.email, name: registration.name, role: .applicant, passwordHash: passwordHash,
+                        createdAt: now, organisationID: try organisation.requireID(), emailConfirmedAt: confirmedAt)
+        try await user.create(on: db)
+        try await AuditLog.record(.userCreated, subject: .user(try user.requireID()),
+                                  summary: "\(user.email) " + (confirmedAt == nil ? "registered" : "added as an applicant of")
+                                      + " \(organisation.name) (\(organisation.territory))",
+                                  actor: confirmedAt == nil ? user : nil, at: now, on: db)
+        return user
     }
 
     static func sendConfirmation(to user: User, publicURL: String, at now: Date, on db: any Database,

@@ -11,12 +11,9 @@ enum UserAccounts {
     static func create(email rawEmail: String, name rawName: String, role: Role, password: String,
                        actor: User?, on db: any Database, hasher: AsyncPasswordHasher,
                        at now: Date) async throws -> User {
-        var errors = FieldErrors()
+        var errors = problems(email: rawEmail, name: rawName, password: password)
         let email = Credentials.normalisedEmail(rawEmail)
-        if email == nil { errors.add("email", "enter an email address such as name@region.eu") }
         let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty || name.count > 200 { errors.add("name", "enter a name of 1 to 200 characters") }
-        if let problem = Credentials.passwordProblem(password) { errors.add("password", problem) }
         if let email, try await User.query(on: db).filter(\.$email == email).count() > 0 {
             errors.add("email", "an account with this address already exists")
         }
@@ -31,5 +28,15 @@ enum UserAccounts {
                                       summary: "\(user.email) as \(role.rawValue)", actor: actor, at: now, on: db)
         }
         return user
+    }
+
+    /// What is wrong with an account's fields on their own, before any database is asked.
+    static func problems(email: String, name rawName: String, password: String) -> FieldErrors {
+        var errors = FieldErrors()
+        if Credentials.normalisedEmail(email) == nil { errors.add("email", "enter an email address such as name@region.eu") }
+        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.isEmpty || name.count > 200 { errors.add("name", "enter a name of 1 to 200 characters") }
+        if let problem = Credentials.passwordProblem(password) { errors.add("password", problem) }
+        return errors
     }
 }

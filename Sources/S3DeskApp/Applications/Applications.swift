@@ -15,7 +15,9 @@ enum Applications {
     /// wrong kind or length are refused.
     static func create(in call: Call, content: ApplicationContent, by user: User, on request: Request) async throws -> ApplicationRecord {
         guard user.role.may(.apply), let organisationID = user.$organisation.id else {
-            throw AppError(status: .forbidden, code: "forbidden", message: "only applicants registered with an authority can apply")
+            throw AppError(status: .forbidden, code: "forbidden", message: user.role.may(.apply)
+                ? "your account does not belong to an authority, so it cannot apply: an S3Desk administrator can add you to your authority's account, or register your authority with another email address"
+                : "only applicants registered with an authority can apply")
         }
         guard call.isOpen(at: request.now) else {
             throw AppError.conflict("call_closed", "this call closed at its last cut-off; no new application can be made")

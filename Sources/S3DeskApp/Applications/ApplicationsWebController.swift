@@ -55,7 +55,8 @@ struct ApplicationsWebController: RouteCollection {
         if user.role.may(.viewAllApplications) { return req.redirect(to: SiteURL.staffApplications) }
         try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
         let pageNumber = Pagination.pageNumber(req)
-        let (applications, total) = try await ApplicationAccess.scope(ApplicationRecord.query(on: req.db), to: user)
+        // An applicant of no authority has none; the layout says what to do about it.
+        let (applications, total) = user.$organisation.id == nil ? ([], 0) : try await ApplicationAccess.scope(ApplicationRecord.query(on: req.db), to: user)
             .with(\.$call).with(\.$round)
             .sort(\.$createdAt, .descending).sort(\.$id)
             .page(PageRequest(limit: StaffApplicationsWebController.pageSize,

@@ -8,7 +8,8 @@ struct UserCommands: AsyncCommandGroup {
 }
 
 /// `s3desk user add --email E --name N --role R`, the password read from standard input so it
-/// never appears in the shell history or the process list.
+/// never appears in the shell history or the process list. An applicant needs the authority
+/// they act for (`--authority`, `--authority-type`, `--territory`): without one they could do nothing.
 struct UserAddCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "email", help: "The address the person signs in with.")
@@ -19,28 +20,70 @@ struct UserAddCommand: AsyncCommand {
 
         @Option(name: "role", help: "One of: admin, secretariat, commission, expert, applicant.")
         var role: String?
+
+        @Option(name: "authority", help: "Applicants only: the name of the authority they act for.")
+        var authority: String?
+
+        @Option(name: "authority-type", help: "Applicants only: regional_authority, national_authority or erdf_managing_authority.")
+        var authorityType: String?
+
+        @Option(name: "territory", help: "Applicants only: the authority's NUTS-2 region (PL92), or its country (PL) for a national S3.")
+        var territory: String?
     }
 
     let help = "Creates a user; the password is read from standard input."
+
+    /// Where each field a check names came from on this command line.
+    private static let sources = [
+        "email": "--email", "name": "--name", "password": "the password (standard input)",
+        "organisation.name": "--authority", "organisation.authorityType": "--authority-type",
+        "organisation.territory": "--territory",
+    ]
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let roles = Role.allCases.map(\.rawValue).joined(separator: ", ")
         guard let roleText = signature.role, let role = Role(rawValue: roleText) else {
             throw CommandFailure("--role must be one of: \(roles)")
         }
+        let authority = [signature.authority, signature.authorityType, signature.territory]
+        if role == .applicant, authority.contains(nil) {
+            throw CommandFailure("""
+                an applicant acts for an authority: give --authority "Name", --authority-type \
+                (regional_authority, national_authority or erdf_managing_authority) and --territory (such as PL92, or PL \
+                for a national S3). Applicants can also register themselves on the web, at /register.
+                """)
+        }
+        if role != .applicant, authority.contains(where: { $0 != nil }) {
+            throw CommandFailure("--authority, --authority-type and --territory are for applicants only")
+        }
         guard let password = readPassword(console: context.console) else {
             throw CommandFailure("no password on standard input")
         }
         let app = context.application
-        try await DatabaseBootstrap.run(app)
         do {
-            let user = try await UserAccounts.create(
-                email: signature.email ?? "", name: signature.name ?? "", role: role, password: password,
-                actor: nil, on: app.db, hasher: app.password.async, at: app.clock.now)
+            // A typo is reported before any database is created or migrated.
+            try UserAccounts.problems(email: signature.email ?? "", name: signature.name ?? "", password: password).throwIfAny()
+            try await DatabaseBootstrap.run(app)
+            let user = try await role == .applicant
+                ? addApplicant(signature, password: password, on: app)
+                : UserAccounts.create(email: signature.email ?? "", name: signature.name ?? "", role: role, password: password,
+                                      actor: nil, on: app.db, hasher: app.password.async, at: app.clock.now)
             context.console.success("Created \(role.rawValue) \(user.email) (\(try user.requireID()))")
         } catch let errors as FieldErrors {
-            let lines = errors.messages.sorted { $0.key < $1.key }.map { "--\($0.key): \($0.value)" }
+            let lines = errors.messages.sorted { $0.key < $1.key }.map { "\(Self.sources[$0.key] ?? $0.key): \($0.value)" }
             throw CommandFailure(lines.joined(separator: "\n"))
+        }
+    }
+
+    private func addApplicant(_ signature: Signature, password: String, on app: Application) async throws -> User {
+        let registration = try await Registrations.validated(RegistrationInput(
+            email: signature.email, password: password, name: signature.name, organisationName: signature.authority,
+            authorityType: signature.authorityType, territory: signature.territory), on: app.db)
+        let hash = try await app.password.async.hash(registration.password)
+        let now = app.clock.now
+        return try await app.db.writeTransaction { db in
+            // An administrator vouches for the address, as for staff accounts.
+            try await Registrations.store(registration, passwordHash: hash, confirmedAt: now, at: now, on: db)
         }
     }
 

@@ -11,6 +11,9 @@ struct Layout: Encodable {
         let canApply: Bool
         let canCorrectRegions: Bool
         let canReadOutbox: Bool
+        /// An applicant's account that belongs to no authority (made before `user add` asked for
+        /// one): it can do nothing, so every page says what to do.
+        let withoutAuthority: Bool
     }
 
     let title: String
@@ -23,6 +26,7 @@ struct Layout: Encodable {
     let staffCallsURL = SiteURL.staffCalls
     let staffApplicationsURL = SiteURL.staffApplications
     let myApplicationsURL = SiteURL.myApplications
+    let registerURL = SiteURL.register
 
     init(request: Request, title: String) {
         self.title = title
@@ -32,7 +36,8 @@ struct Layout: Encodable {
                                  canViewApplications: user.role.may(.viewAllApplications),
                                  canApply: user.role.may(.apply),
                                  canCorrectRegions: user.role.may(.correctReferenceData),
-                                 canReadOutbox: user.role.may(.readOutbox))
+                                 canReadOutbox: user.role.may(.readOutbox),
+                                 withoutAuthority: user.role == .applicant && user.$organisation.id == nil)
             self.csrfToken = request.isAPI ? nil : CSRF.token(for: request)
         } else {
             self.user = nil

@@ -51,7 +51,8 @@ struct HomeController: RouteCollection {
         let topics = try await TopicRecord.query(on: req.db).sort(\.$position).all()
         return try await req.view.render("home", HomePage(
             layout: Layout(request: req, title: "Targeted Support for Smart Specialisation"),
-            csrfToken: req.auth.get(User.self)?.role.may(.apply) == true ? CSRF.token(for: req) : nil,
+            // Only an applicant of an authority can start one; the layout tells the others why.
+            csrfToken: req.auth.get(User.self).map { $0.role.may(.apply) && $0.$organisation.id != nil } == true ? CSRF.token(for: req) : nil,
             calls: try calls.compactMap { try openCall($0, at: now) },
             topics: topics.map { TopicItem(title: $0.title, methods: $0.methods.joined(separator: "; ")) }))
     }

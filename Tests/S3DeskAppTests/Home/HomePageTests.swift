@@ -20,6 +20,34 @@ struct HomePageTests {
         }
     }
 
+    @Test("an applicant's account without an authority is told what to do on every page, and offered no dead end", arguments: TestDatabase.all)
+    func applicantWithoutAuthority(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let call = try await app.makeCall()
+            let stranded = try await app.makeUser(.applicant)
+            var browser = Browser(app: app)
+            try await browser.signIn(stranded.email)
+            for path in ["/", "/applications"] {
+                let page = try await browser.get(path)
+                #expect(page.status == .ok, "\(path)")
+                #expect(page.body.string.contains("Your account does not belong to an authority yet"), "\(path)")
+                #expect(!page.body.string.contains(">My authority<"), "\(path): no link to a page it cannot have")
+            }
+            #expect(!(try await browser.get("/").body.string.contains("Start an application")))
+            let start = try await browser.post(SiteURL.apply(to: call.id!), form: [:], csrfFrom: "/applications")
+            #expect(start.status == .forbidden)
+            #expect(start.body.string.contains("an S3Desk administrator can add you to your authority"))
+
+            let (member, _) = try await app.makeApplicant()
+            var colleague = Browser(app: app)
+            try await colleague.signIn(member.email)
+            let home = try await colleague.get("/")
+            #expect(home.status == .ok)
+            #expect(home.body.string.contains("Start an application"))
+            #expect(!home.body.string.contains("Your account does not belong to an authority yet"))
+        }
+    }
+
     @Test("the open call shows its next cut-off, the days left and the milestones", arguments: TestDatabase.all)
     func openCall(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
