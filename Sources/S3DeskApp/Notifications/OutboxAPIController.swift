@@ -10,6 +10,7 @@ struct OutboxAPIController: RouteCollection {
 
     @Sendable
     func list(req: Request) async throws -> ListPage<OutboxEmailDTO> {
+        let viewer = try req.requireUser()
         let query = OutboxEmail.query(on: req.db).sort(\.$createdAt, .descending).sort(\.$id)
         if let to = req.query[String.self, at: "to"] {
             query.filter(\.$recipient == to.lowercased())
@@ -21,6 +22,6 @@ struct OutboxAPIController: RouteCollection {
             query.filter(\.$status == status)
         }
         let (emails, total) = try await query.page(PageRequest(from: req))
-        return ListPage(items: try emails.map(OutboxEmailDTO.init), total: total)
+        return ListPage(items: try emails.map { try OutboxEmailDTO($0, for: viewer, in: req.application.environment) }, total: total)
     }
 }

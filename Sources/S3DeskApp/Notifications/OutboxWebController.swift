@@ -33,6 +33,7 @@ struct OutboxWebController: RouteCollection {
 
     @Sendable
     func list(req: Request) async throws -> View {
+        let viewer = try req.requireUser()
         let status = req.query[String.self, at: "status"].flatMap(OutboxEmail.Status.init(rawValue:))
         let pageNumber = Pagination.pageNumber(req)
         let query = OutboxEmail.query(on: req.db).sort(\.$createdAt, .descending).sort(\.$id)
@@ -42,7 +43,7 @@ struct OutboxWebController: RouteCollection {
         return try await req.view.render("staff/outbox", Page(
             layout: Layout(request: req, title: "Outbox"),
             rows: emails.map {
-                Row(to: $0.recipient, subject: $0.subject, body: $0.body, kind: $0.kind, status: $0.status.rawValue,
+                Row(to: $0.recipient, subject: $0.subject, body: $0.body(for: viewer, in: req.application.environment), kind: $0.kind, status: $0.status.rawValue,
                     attempts: $0.attempts, lastError: $0.lastError, createdAt: Instant.format($0.createdAt))
             },
             total: total,

@@ -124,4 +124,78 @@ struct SMTPFormatTests {
         let decoded = Data(base64Encoded: body.replacingOccurrences(of: "\r\n", with: ""))
         #expect(decoded.flatMap { String(data: $0, encoding: .utf8) } == "Dzień dobry\n.\nend")
     }
+
+    @Test("one-time links are hidden in the outbox from every role, and in the log; delivery still sends them", arguments: TestDatabase.all)
+    func oneTimeLinksHidden(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let admin = try await app.makeUser(.admin)
+            // A real password reset, the takeover the outbox must not allow.
+            let reset = try await app.testing().sendRequest(.POST, "/api/v1/accounts/password-reset") {
+                try $0.content.encode(["email": admin.email])
+            }
+            #expect(reset.status == .accepted || reset.status == .ok || reset.status == .noContent, "\(reset.status)")
+            let stored = try #require(try await OutboxEmail.query(on: app.db).filter(\.$recipient == admin.email).first())
+            let secret = try #require(stored.body.range(of: #"token=[A-Za-z0-9_\-]+"#, options: .regularExpression).map { String(stored.body[$0]) })
+            for role in [Role.secretariat, .admin] {
+                let response = try await app.testing().sendRequest(.GET, "/api/v1/outbox?to=\(admin.email)",
+                                                                    headers: .bearer(try await app.token(role)))
+                #expect(response.status == .ok)
+                let body = try #require(try response.content.decode(ListPage<OutboxEmailDTO>.self).items.first?.body)
+                #expect(!body.contains(secret), "\(role)")
+                #expect(body.contains("token=[hidden: one-time link]"), "\(role)")
+
+                var browser = Browser(app: app)
+                try await browser.signIn(try await app.makeUser(role).email)
+                let page = try await browser.get("/staff/outbox")
+                #expect(page.status == .ok)
+                #expect(page.body.string.contains("[hidden: one-time link]"), "\(role)")
+                #expect(!page.body.string.contains(secret), "\(role)")
+            }
+            #expect(stored.body(for: admin, in: .development).contains(secret), "an administrator in development reads it, to confirm without SMTP")
+            #expect(!stored.body(for: try await app.makeUser(.secretariat), in: .development).contains(secret))
+            #expect(!stored.body(for: admin, in: .production).contains(secret))
+
+            let transport = FakeTransport()
+            _ = try await OutboxDelivery(transport: transport).deliverDue(on: app.db, logger: app.logger)
+            #expect(transport.sent.contains { $0.to == admin.email && $0.body.contains(secret) }, "the email itself carries the link")
+        }
+    }
+
+    @Test("the log shows a queued email without its one-time link")
+    func logRedacted() async throws {
+        let lines = LogCapture()
+        let logger = Logger(label: "test") { _ in lines }
+        let message = EmailTemplates.accountConfirmation(to: "ana@norte.pt", name: "Ana", link: "http://x/accounts/confirm?token=s3cr3t-Token_1")
+        #expect(OneTimeLinks.redacted(message.body).contains("token=[hidden: one-time link]"))
+        let app = try await Application.make(.testing)
+        try await configure(app, settings: AppSettings(database: .sqliteMemory, passwordCost: 4))
+        try await app.asyncBoot()
+        try await DatabaseBootstrap.run(app)
+        try await Outbox.enqueue(message, at: testNow, on: app.db, logger: logger)
+        try await app.asyncShutdown()
+        let logged = lines.all.joined(separator: "\n")
+        #expect(logged.contains("Confirm your S3Desk account"))
+        #expect(!logged.contains("s3cr3t-Token_1"))
+    }
+}
+
+/// A log handler that keeps every line, with its metadata, for assertions.
+final class LogCapture: LogHandler, @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    var all: [String] { lock.withLock { lines } }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
+             function: String, line: UInt) {
+        let all = self.metadata.merging(metadata ?? [:]) { $1 }
+        lock.withLock { lines.append("\(message) \(all)") }
+    }
 }
