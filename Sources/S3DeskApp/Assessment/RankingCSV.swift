@@ -25,10 +25,13 @@ enum RankingCSV {
 
     /// Quotes where needed, and defuses text a spreadsheet would run as a formula: an
     /// organisation's name is typed by the applicant.
+    ///
+    /// By Unicode scalars, not characters: to Swift "\r\n" is one character, unequal to a lone
+    /// "\n", which then went out unquoted and split the row in two.
     static func cell(_ text: String) -> String {
         var value = text
-        if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
-        guard value.contains(where: { ",\"\r\n".contains($0) }) else { return value }
+        if let first = value.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first) { value = "'" + value }
+        guard value.unicodeScalars.contains(where: { ",\"\r\n".unicodeScalars.contains($0) }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -325,8 +325,30 @@ struct RankingAndDecisionTests {
             #expect(lines.count == 3)
             #expect(lines[0] == "rank,reference,organisation,territory,category,status,assessments,conflicts,merit,priority_bonus,total,proposal,decision,decision_endorsed,explanation")
             #expect(response.body.string.contains(#""'=HYPERLINK(""http://x"")""#))
+            let rows = try CSV.rows(response.body.string)
+            #expect(rows.count == 3 && rows.allSatisfy { $0.count == RankingCSV.header.count }, "\(rows)")
             #expect(try await app.testing().sendRequest(.GET, "/api/v1/rounds/\(round.roundID)/ranking.csv",
                                                         headers: .bearer(try await app.token(for: round.applicants["A"]!))).status == .forbidden)
+        }
+    }
+
+    @Test("a line break in a name stays inside its cell, and no cell starts a formula", arguments: TestDatabase.all)
+    func csvLineBreaks(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let names = ["=1\n=2", "Βόρειο\rΑιγαίο", "Line\r\n-1+1", "@SUM(A1)\n"]
+            let round = try await app.makeRound(names.enumerated().map { index, name in
+                ("\(index)", application(["EL41", "EL42", "EL43", "EL51"][index], organisation: name))
+            })
+            let token = try await app.token(.secretariat)
+            let csv = try await app.testing().sendRequest(.GET, "/api/v1/rounds/\(round.roundID)/ranking.csv", headers: .bearer(token)).body.string
+            let rows = try CSV.rows(csv)
+            #expect(rows.count == names.count + 1, "one header and one row per application: \(rows)")
+            let organisation = try #require(RankingCSV.header.firstIndex(of: "organisation"))
+            let written = Set(rows.dropFirst().map { $0[organisation] })
+            #expect(written == Set(names.map { "=+-@".contains($0.first!) ? "'" + $0 : $0 }), "\(written)")
+            for row in rows.dropFirst() {
+                for cell in row { #expect(!"=+-@".contains(cell.first ?? " "), "a formula starts a cell: \(cell)") }
+            }
         }
     }
 }
