@@ -1,5 +1,4 @@
 import Fluent
-import NIOConcurrencyHelpers
 import S3DeskDomain
 import Vapor
 
@@ -36,7 +35,7 @@ struct OutboxDelivery: Sendable {
                 sent += 1
             } catch {
                 email.lastError = String(describing: error)
-                if let wait = DeliveryRetry.wait(afterAttempt: email.attempts) {
+                if let wait = RetrySchedule.emailDelivery.wait(afterAttempt: email.attempts) {
                     email.nextAttemptAt = now.addingTimeInterval(wait)
                 } else {
                     email.status = .failed
@@ -52,42 +51,12 @@ struct OutboxDelivery: Sendable {
     }
 }
 
-/// Runs `OutboxDelivery` every few seconds while the server runs (only when SMTP is set up).
-final class OutboxWorker: LifecycleHandler, BackgroundWorker {
-    private let delivery: OutboxDelivery
-    private let interval: Duration
-    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
-
-    init(delivery: OutboxDelivery, interval: Duration = .seconds(5)) {
-        self.delivery = delivery
-        self.interval = interval
-    }
-
-    func start(_ app: Application) {
-        let delivery = delivery
-        let interval = interval
-        let logger = app.logger
-        let db = app.db
-        task.withLockedValue {
-            $0 = Task {
-                while !Task.isCancelled {
-                    do {
-                        try await delivery.deliverDue(on: db, logger: logger)
-                    } catch {
-                        logger.error("outbox pass failed", metadata: ["error": "\(error)"])
-                    }
-                    try? await Task.sleep(for: interval)
-                }
-            }
+extension LoopingWorker {
+    /// Runs `OutboxDelivery` every few seconds while the server runs (only when SMTP is set up).
+    static func outbox(_ delivery: OutboxDelivery, interval: Duration = .seconds(5)) -> LoopingWorker {
+        LoopingWorker("outbox") { app in
+            try await delivery.deliverDue(on: app.db, logger: app.logger)
+            return interval
         }
-    }
-
-    func shutdownAsync(_ app: Application) async {
-        let running = task.withLockedValue { task in
-            defer { task = nil }
-            return task
-        }
-        running?.cancel()
-        await running?.value
     }
 }

@@ -109,20 +109,6 @@ extension EmailTemplates {
     }
 }
 
-/// When a failed delivery is tried again: exponential back-off, then give up.
-public enum DeliveryRetry {
-    public static let maximumAttempts = 8
-    static let firstWait = 30.0
-    static let longestWait = 6.0 * 3600
-
-    /// Seconds to wait after the `attempt`-th failure (1-based), or nil when the email has had
-    /// all its attempts and is marked failed.
-    public static func wait(afterAttempt attempt: Int) -> Double? {
-        guard attempt < maximumAttempts else { return nil }
-        return min(firstWait * Double(1 << (attempt - 1)), longestWait)
-    }
-}
-
 extension EmailTemplates {
     /// Sent once the Commission has endorsed the round's decisions, never before.
     public static func decision(to email: String, name: String, reference: String, decision: DecisionKind,

@@ -56,13 +56,13 @@ struct OutboxTests {
             #expect(abs(email.nextAttemptAt.timeIntervalSince(now) - 30) < 0.01)
             // Not due yet: nothing is tried.
             #expect(try await delivery.deliverDue(on: app.db, now: now.addingTimeInterval(29), logger: app.logger) == (0, 0))
-            for _ in 2...DeliveryRetry.maximumAttempts {
+            for _ in 2...RetrySchedule.emailDelivery.maximumAttempts {
                 now = now.addingTimeInterval(7 * 3600)
                 _ = try await delivery.deliverDue(on: app.db, now: now, logger: app.logger)
             }
             email = try #require(try await OutboxEmail.query(on: app.db).first())
             #expect(email.status == .failed)
-            #expect(email.attempts == DeliveryRetry.maximumAttempts)
+            #expect(email.attempts == RetrySchedule.emailDelivery.maximumAttempts)
             transport.failing = false
             _ = try await delivery.deliverDue(on: app.db, now: now.addingTimeInterval(7 * 3600), logger: app.logger)
             #expect(transport.sent.isEmpty)
@@ -193,9 +193,8 @@ final class LogCapture: LogHandler, @unchecked Sendable {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
-             function: String, line: UInt) {
-        let all = self.metadata.merging(metadata ?? [:]) { $1 }
-        lock.withLock { lines.append("\(message) \(all)") }
+    func log(event: LogEvent) {
+        let all = metadata.merging(event.metadata ?? [:]) { $1 }
+        lock.withLock { lines.append("\(event.message) \(all)") }
     }
 }

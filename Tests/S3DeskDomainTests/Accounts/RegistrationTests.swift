@@ -47,16 +47,8 @@ struct RegistrationTests {
     }
 }
 
-@Suite("Email delivery retries")
-struct DeliveryRetryTests {
-    @Test("waits double from 30 seconds, capped at 6 hours, and stop after the last attempt")
-    func backoff() {
-        #expect(DeliveryRetry.wait(afterAttempt: 1) == 30)
-        #expect(DeliveryRetry.wait(afterAttempt: 2) == 60)
-        #expect(DeliveryRetry.wait(afterAttempt: 7) == 1920)
-        #expect(DeliveryRetry.wait(afterAttempt: DeliveryRetry.maximumAttempts) == nil)
-    }
-
+@Suite("Account emails")
+struct AccountEmailTests {
     @Test("the confirmation email carries the link and who it is for")
     func confirmationTemplate() {
         let email = EmailTemplates.accountConfirmation(to: "a@b.eu", name: "Ana", link: "http://x/accounts/confirm?token=T")
