@@ -18,32 +18,6 @@ enum ApplicationLifecycle {
                                         from: from, to: next, reason: reason).create(on: db)
     }
 
-    /// Moves every submitted application whose round's cut-off has passed to
-    /// `under_assessment`, dated at the cut-off instant. Runs before applications are read, so
-    /// the status follows the clock (a pinned one too) without anybody acting.
-    static func catchUp(on db: any Database, now: Date) async throws {
-        let due = try await ApplicationRecord.query(on: db)
-            .join(Round.self, on: \ApplicationRecord.$round.$id == \Round.$id)
-            .filter(\.$status == .submitted)
-            .filter(Round.self, \.$cutoffAt < now)
-            .all()
-        guard !due.isEmpty else { return }
-        try await db.writeTransaction { db in
-            let transitions = try due.map { application in
-                ApplicationTransition(applicationID: try application.requireID(), at: try application.joined(Round.self).cutoffAt,
-                                      actorID: nil, from: .submitted, to: .underAssessment,
-                                      reason: "the round's cut-off has passed")
-            }
-            try await ApplicationRecord.query(on: db)
-                .filter(\.$id ~~ due.compactMap(\.id))
-                .filter(\.$status == .submitted)
-                .set(\.$status, to: .underAssessment)
-                .set(\.$updatedAt, to: now)
-                .update()
-            try await transitions.create(on: db)
-        }
-    }
-
     /// The next free reference of `year`, taken atomically so two submissions at the same
     /// moment never share one.
     static func nextReference(year: Int, on db: any Database) async throws -> String {

@@ -69,7 +69,6 @@ struct ApplicationsAPIController: RouteCollection {
     @Sendable
     func list(req: Request) async throws -> ListPage<ApplicationSummaryDTO> {
         let user = try req.requireUser()
-        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
         let filters = try ApplicationFilters(from: req)
         let (applications, total) = try await filters.query(ApplicationAccess.scope(ApplicationRecord.query(on: req.db), to: user))
             .with(\.$round)
@@ -79,7 +78,6 @@ struct ApplicationsAPIController: RouteCollection {
 
     @Sendable
     func show(req: Request) async throws -> ApplicationDTO {
-        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
         let (application, user) = try await ApplicationAccess.find(req)
         return try await dto(application, for: user, on: req)
     }
@@ -117,7 +115,6 @@ struct ApplicationsAPIController: RouteCollection {
 
     @Sendable
     func progress(req: Request) async throws -> ProgressDTO {
-        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
         let (application, _) = try await ApplicationAccess.find(req)
         return ApplicationProgress.dto(try await ApplicationProgress.stages(of: application, now: req.now, on: req.db),
                                        budget: application.call.expertDaysPerAssignment)

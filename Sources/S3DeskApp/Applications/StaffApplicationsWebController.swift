@@ -38,7 +38,6 @@ struct StaffApplicationsWebController: RouteCollection {
 
     @Sendable
     func list(req: Request) async throws -> View {
-        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
         let filters = try ApplicationFilters(from: req)
         let pageNumber = Pagination.pageNumber(req)
         let (applications, total) = try await filters.query(ApplicationRecord.query(on: req.db)).with(\.$round)

@@ -26,7 +26,6 @@ struct AssessmentAPIController: RouteCollection {
     @Sendable
     func assess(req: Request) async throws -> Response {
         try req.require(.assess)
-        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
         let (application, user) = try await ApplicationAccess.find(req)
         let assessment = try await Assessments.submit(application, input: try req.content.decode(AssessmentInput.self), by: user, on: req)
         assessment.$assessor.value = user
@@ -36,7 +35,6 @@ struct AssessmentAPIController: RouteCollection {
     @Sendable
     func list(req: Request) async throws -> AssessmentsPage {
         try req.require(.assess)
-        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
         let (application, user) = try await ApplicationAccess.find(req)
         let (items, total, mine) = try await Assessments.visible(to: user, of: application, page: PageRequest(from: req), on: req.db)
         return AssessmentsPage(items: items, total: total, scoresVisible: mine.map { !$0.conflictOfInterest } ?? false)
@@ -45,7 +43,6 @@ struct AssessmentAPIController: RouteCollection {
     @Sendable
     func decide(req: Request) async throws -> DecisionDTO {
         try req.require(.decide)
-        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
         let (application, user) = try await ApplicationAccess.find(req)
         let body = try req.content.decode(DecisionBody.self)
         guard let kind = body.decision.flatMap(DecisionKind.init(rawValue:)) else {

@@ -21,7 +21,6 @@ enum Endorsements {
         if let problem = EndorsementRules.commentProblem(endorsed: endorsed, comment: comment) {
             throw AppError.invalidField("comment", problem)
         }
-        try await ApplicationLifecycle.catchUp(on: request.db, now: request.now)
         let roundID = try round.requireID()
         let policy = round.call.rankingPolicy
         let now = request.now

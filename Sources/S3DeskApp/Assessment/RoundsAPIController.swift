@@ -57,7 +57,6 @@ struct RoundsAPIController: RouteCollection {
     }
 
     static func ranking(_ req: Request) async throws -> RoundRanking {
-        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
         let round = try await RoundRanking.findRound(req.parameters.get("id", as: UUID.self), on: req.db)
         return try await RoundRanking.compute(round, on: req.db)
     }

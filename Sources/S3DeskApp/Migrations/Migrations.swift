@@ -19,5 +19,6 @@ enum Migrations {
         CreateAssessments(),
         AddRegionEvidence(),
         AddStoredPriority(),
+        CreateJobRuns(),
     ]
 }

@@ -127,17 +127,19 @@ struct ApplicationsAPITests {
         }
     }
 
-    @Test("once the round's cut-off passes the status is under assessment, by the clock alone", arguments: TestDatabase.all)
+    @Test("once the round's cut-off passes the cut-off job puts it under assessment", arguments: TestDatabase.all)
     func underAssessment(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let call = try await app.makeCall()
             let (user, submitToken) = try await app.makeApplicant()
             let draft = try await create(app, call: call, token: submitToken, completeApplication).content.decode(ApplicationDTO.self)
             _ = try await send(app, .POST, "/api/v1/applications/\(draft.id)/submit", token: submitToken)
-            app.clock = AppClock(pinnedAt: Instant.parse("2026-03-31T21:59:59.999Z"))
+            // At the cut-off instant it is still on time: nothing is due.
+            #expect(try await app.passTime(to: #require(Instant.parse("2026-03-31T21:59:59.999Z"))).isEmpty)
             let token = try await app.token(for: user)
             #expect(try await send(app, .GET, "/api/v1/applications/\(draft.id)", token: token).content.decode(ApplicationDTO.self).status == .submitted)
-            app.clock = AppClock(pinnedAt: Instant.parse("2026-03-31T22:00:00Z"))
+            let closing = try await app.passTime(to: #require(Instant.parse("2026-03-31T22:00:00Z")))
+            #expect(closing.map(\.outcome) == ["1 application now under assessment"])
             let after = try await send(app, .GET, "/api/v1/applications/\(draft.id)", token: token).content.decode(ApplicationDTO.self)
             #expect(after.status == .underAssessment)
             let transition = try #require(try await ApplicationTransition.query(on: app.db).filter(\.$to == .underAssessment).first())

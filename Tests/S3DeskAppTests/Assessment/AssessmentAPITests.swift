@@ -119,8 +119,9 @@ struct AssessmentAPITests {
     @Test("before the cut-off an application is not assessed yet", arguments: TestDatabase.all)
     func beforeCutoff(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
-            let round = try await app.makeRound([("A", application("ITF6"))])
-            app.clock = AppClock(pinnedAt: Instant.parse("2026-03-31T21:59:59.999Z"))
+            let round = try await app.makeRound([("A", application("ITF6"))], close: false)
+            #expect(try await app.passTime(to: #require(Instant.parse("2026-03-31T21:59:59.999Z"))).isEmpty)
+            #expect(try await ApplicationRecord.find(round.ids["A"], on: app.db)?.status == .submitted)
             let refused = try await app.assess(try #require(round.ids["A"]), token: try await app.token(.secretariat), 3, 3, 3, 3)
             #expect(refused.status == .conflict)
             #expect(try refused.content.decode(ErrorBody.self).error.code == "not_under_assessment")

@@ -31,9 +31,18 @@ func application(_ territory: String, challenges: [String] = [], organisation: S
 let afterCutoff = Instant.parse("2026-04-01T10:00:00Z")!
 
 extension Application {
-    /// Submits each application a minute after the previous one in round 1, then moves the clock
-    /// past the cut-off, so they are all under assessment.
-    func makeRound(_ entries: [(String, ApplicationContent)], capacity: Int? = nil) async throws -> RoundFixture {
+    /// Moves the clock to `instant` and runs what falls due by then, as the server's worker would.
+    @discardableResult
+    func passTime(to instant: Date) async throws -> [JobRunner.Report] {
+        clock = AppClock(pinnedAt: instant)
+        let reports = try await JobRunner(self).runDue()
+        #expect(reports.allSatisfy { $0.succeeded }, "\(reports.filter { !$0.succeeded }.map(\.outcome))")
+        return reports
+    }
+
+    /// Submits each application a minute after the previous one in round 1, then (unless told
+    /// not to) moves the clock past the cut-off and runs the due jobs, so they are all under assessment.
+    func makeRound(_ entries: [(String, ApplicationContent)], capacity: Int? = nil, close: Bool = true) async throws -> RoundFixture {
         let call = try await makeCall(capacity: capacity)
         var ids: [String: UUID] = [:]
         var applicants: [String: User] = [:]
@@ -50,7 +59,7 @@ extension Application {
             ids[label] = id
             applicants[label] = user
         }
-        clock = AppClock(pinnedAt: afterCutoff)
+        if close { try await passTime(to: afterCutoff) }
         let round = try #require(try await Round.query(on: db).filter(\.$call.$id == call.requireID()).filter(\.$number == 1).first())
         return RoundFixture(call: call, roundID: try round.requireID(), ids: ids, applicants: applicants)
     }

@@ -45,6 +45,7 @@ func withTestApp(_ database: TestDatabase, now: Date? = testNow,
                                          searchPath: [name])
         }
         try await configure(app, settings: AppSettings(database: settingsDatabase, pinnedNow: now, passwordCost: 4))
+        app.testDatabase = settingsDatabase
         if let schema {
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
         }
@@ -56,6 +57,34 @@ func withTestApp(_ database: TestDatabase, now: Date? = testNow,
         throw error
     }
     await tearDown(app, schema: schema)
+}
+
+/// A second server process on `app`'s PostgreSQL database, as a second instance behind a load
+/// balancer runs: its own connections, workers' claims and clock (an in-memory SQLite database
+/// belongs to its process, so there is no second process on it).
+func withSecondServer(of app: Application, _ body: (Application) async throws -> Void) async throws {
+    let second = try await Application.make(.testing)
+    second.logger.logLevel = .warning
+    do {
+        try await configure(second, settings: AppSettings(database: try #require(app.testDatabase), pinnedNow: app.clock.now, passwordCost: 4))
+        try await second.asyncBoot()
+        try await body(second)
+    } catch {
+        try? await second.asyncShutdown()
+        throw error
+    }
+    try? await second.asyncShutdown()
+}
+
+extension Application {
+    private struct TestDatabaseKey: StorageKey {
+        typealias Value = AppSettings.Database
+    }
+
+    fileprivate(set) var testDatabase: AppSettings.Database? {
+        get { storage[TestDatabaseKey.self] }
+        set { storage[TestDatabaseKey.self] = newValue }
+    }
 }
 
 private func tearDown(_ app: Application, schema: String?) async {

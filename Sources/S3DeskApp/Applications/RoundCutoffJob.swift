@@ -1,0 +1,44 @@
+import Fluent
+import Foundation
+import S3DeskDomain
+
+/// At a round's cut-off instant its submitted applications go under assessment (domain.md),
+/// each with one transition dated at the cut-off, whoever is reading pages at that moment.
+struct RoundCutoffJob: ScheduledJob {
+    let name = "round-cutoff"
+
+    /// Transitions per insert: a round of 10,000 stays under both databases' limits on binds.
+    static let batchSize = 500
+
+    func due(by now: Date, on db: any Database) async throws -> [JobOccurrence] {
+        // An application is on time up to and including the cut-off instant, so the round closes
+        // once the clock is past it.
+        try await Round.query(on: db).filter(\.$cutoffAt < now).sort(\.$cutoffAt).all()
+            .map { JobOccurrence(key: try $0.requireID().uuidString, dueAt: $0.cutoffAt) }
+    }
+
+    func nextDue(after now: Date, on db: any Database) async throws -> Date? {
+        try await Round.query(on: db).filter(\.$cutoffAt >= now).sort(\.$cutoffAt).first()?.cutoffAt
+    }
+
+    func run(_ occurrence: JobOccurrence, now: Date, on db: any Database) async throws -> String {
+        guard let roundID = UUID(uuidString: occurrence.key) else { return "no round has the key \(occurrence.key)" }
+        // The round's lock, then its applications', in the order endorsements and cancellations
+        // take them: a withdrawal at the same moment lands before or after, never in between.
+        try await db.lockRow(Round.schema, id: roundID)
+        try await db.lockRows(ApplicationRecord.schema, where: "round_id", is: roundID)
+        let moving = try await ApplicationRecord.query(on: db).filter(\.$round.$id == roundID)
+            .filter(\.$status == .submitted).all(\.$id)
+        guard !moving.isEmpty else { return "no submitted application to move" }
+        try await ApplicationRecord.query(on: db).filter(\.$round.$id == roundID).filter(\.$status == .submitted)
+            .set(\.$status, to: .underAssessment).set(\.$updatedAt, to: now)
+            .update()
+        for batch in stride(from: 0, to: moving.count, by: Self.batchSize).map({ moving[$0..<min($0 + Self.batchSize, moving.count)] }) {
+            try await batch.map { id in
+                ApplicationTransition(applicationID: id, at: occurrence.dueAt, actorID: nil, from: .submitted,
+                                      to: .underAssessment, reason: "the round's cut-off has passed")
+            }.create(on: db)
+        }
+        return "\(moving.count) application\(moving.count == 1 ? "" : "s") now under assessment"
+    }
+}
