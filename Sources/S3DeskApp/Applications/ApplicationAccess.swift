@@ -17,7 +17,7 @@ enum ApplicationAccess {
     }
 
     static func canSee(_ application: ApplicationRecord, _ user: User) -> Bool {
-        user.role.may(.viewAllApplications) || isMember(user, of: application)
+        application.policy(for: user).canView
     }
 
     static func isMember(_ user: User, of application: ApplicationRecord) -> Bool {
@@ -36,5 +36,12 @@ enum ApplicationAccess {
         if user.role.may(.viewAllApplications) { return query }
         guard user.role.may(.apply), let organisation = user.$organisation.id else { throw AppError.forbidden }
         return query.filter(\.$organisation.$id == organisation)
+    }
+}
+
+extension ApplicationRecord {
+    /// What `user` may do with this application as it stands now.
+    func policy(for user: User) -> ApplicationPolicy {
+        ApplicationPolicy(role: user.role, isMember: ApplicationAccess.isMember(user, of: self), status: status)
     }
 }

@@ -47,12 +47,15 @@ enum Applications {
     static func update(_ application: ApplicationRecord, with changes: ApplicationContent, by user: User,
                        on request: Request) async throws {
         try ApplicationAccess.requireMember(user, of: application)
-        guard application.status == .draft else {
-            try await Clarifications.amend(application, with: changes, onlyReopened: false, by: user, on: request)
-            return
+        let now = request.now
+        let saved = try await request.db.withLocked(application) { db -> Bool in
+            guard application.status == .draft else { return false }
+            try await saveChecked(application.content.updated(with: changes), of: application, at: now, on: db)
+            return true
         }
-        try await save(application.content.updated(with: changes), of: application,
-                       questions: application.call.orderedQuestions, at: request.now, on: request.db)
+        if !saved {
+            try await Clarifications.amend(application, with: changes, onlyReopened: false, by: user, on: request)
+        }
     }
 
     /// Saves a draft from the web form, keeping every valid field when some are wrong: those keep
@@ -61,32 +64,29 @@ enum Applications {
     static func saveKeepingValid(_ application: ApplicationRecord, with changes: ApplicationContent, by user: User,
                                  on request: Request) async throws -> FieldErrors {
         try ApplicationAccess.requireMember(user, of: application)
-        guard application.status == .draft else {
-            throw AppError.conflict("not_draft", "application \(application.reference) is already \(application.status.label.lowercased())")
-        }
-        let questions = application.call.orderedQuestions
-        let wanted = application.content.updated(with: changes)
-        let problems = try await draftProblems(wanted, questions: questions, on: request.db)
-        try await save(wanted.keepingValid(problems, savedAs: application.content), of: application, questions: questions,
-                       at: request.now, on: request.db)
-        return problems
-    }
-
-    /// Checks a whole content as a draft would be checked, then stores it.
-    static func save(_ content: ApplicationContent, of application: ApplicationRecord, questions: [CallQuestion],
-                     at now: Date, on db: any Database) async throws {
-        try await checkDraft(content, questions: questions, on: db)
-        try await db.writeTransaction { db in
-            try await store(content, in: application, at: now, on: db)
+        let now = request.now
+        return try await request.db.withLocked(application) { db in
+            try requireDraft(application)
+            let wanted = application.content.updated(with: changes)
+            let problems = try await draftProblems(wanted, questions: application.call.orderedQuestions, on: db)
+            try await saveChecked(wanted.keepingValid(problems, savedAs: application.content), of: application, at: now, on: db)
+            return problems
         }
     }
 
-    /// Submits a draft into the round of the current instant after checking eligibility.
+    /// Checks a whole content as a draft would be checked, then stores it; in the transaction
+    /// that holds the application's lock.
+    static func saveChecked(_ content: ApplicationContent, of application: ApplicationRecord, at now: Date,
+                            on db: any Database) async throws {
+        try await checkDraft(content, questions: application.call.orderedQuestions, on: db)
+        try await store(content, in: application, at: now, on: db)
+    }
+
+    /// Submits a draft into the round of the current instant after checking eligibility of the
+    /// content as it is when the lock is held, so a change sent at the same moment either comes
+    /// first and is checked, or comes after and is refused.
     static func submit(_ application: ApplicationRecord, by user: User, on request: Request) async throws {
         try ApplicationAccess.requireMember(user, of: application)
-        guard application.status == .draft else {
-            throw AppError.conflict("not_draft", "application \(application.reference) is already \(application.status.label.lowercased())")
-        }
         guard user.emailConfirmedAt != nil else {
             throw AppError(status: .forbidden, code: "email_unconfirmed",
                            message: "confirm your email address first, with the link we sent you; then submit")
@@ -97,15 +97,17 @@ enum Applications {
               let round = call.rounds.first(where: { $0.number == planned.number }) else {
             throw AppError.conflict("call_closed", "the call closed at its last cut-off; your draft is kept but can no longer be submitted")
         }
-        let problems = ApplicationRules.submissionProblems(application.content, reference: try await reference(on: request.db))
-            .merging(AnswerRules.problems(application.content.answers ?? [:], questions: call.orderedQuestions, submission: true))
-        guard problems.isEmpty else {
-            throw AppError(status: .unprocessableEntity, code: "not_eligible",
-                           message: "the application cannot be submitted yet: \(problems.messages.count) field\(problems.messages.count == 1 ? " needs" : "s need") attention",
-                           fields: problems.messages)
-        }
         let publicURL = request.application.publicURL
-        try await request.db.writeTransaction { db in
+        let logger = request.logger
+        try await request.db.withLocked(application) { db in
+            try requireDraft(application)
+            let problems = ApplicationRules.submissionProblems(application.content, reference: try await reference(on: db))
+                .merging(AnswerRules.problems(application.content.answers ?? [:], questions: call.orderedQuestions, submission: true))
+            guard problems.isEmpty else {
+                throw AppError(status: .unprocessableEntity, code: "not_eligible",
+                               message: "the application cannot be submitted yet: \(problems.messages.count) field\(problems.messages.count == 1 ? " needs" : "s need") attention",
+                               fields: problems.messages)
+            }
             application.$round.id = try round.requireID()
             application.submittedAt = now
             try await store(application.content, in: application, at: now, on: db)
@@ -115,7 +117,7 @@ enum Applications {
                 to: user.email, name: user.name, reference: application.reference, link: link,
                 round: HumanDate.long(planned.cutoffDate),
                 copy: ApplicationCopy.text(application.content, questions: call.orderedQuestions)),
-                at: now, on: db, logger: request.logger)
+                at: now, on: db, logger: logger)
         }
         application.$round.value = round
     }
@@ -123,8 +125,15 @@ enum Applications {
     static func withdraw(_ application: ApplicationRecord, reason: String, by user: User, on request: Request) async throws {
         try ApplicationAccess.requireMember(user, of: application)
         let reason = try checkedReason(reason, for: "withdrawing")
-        try await request.db.writeTransaction { db in
-            try await ApplicationLifecycle.move(application, to: .withdrawn, by: user, reason: reason, at: request.now, on: db)
+        let now = request.now
+        try await request.db.withLocked(application) { db in
+            try await ApplicationLifecycle.move(application, to: .withdrawn, by: user, reason: reason, at: now, on: db)
+        }
+    }
+
+    private static func requireDraft(_ application: ApplicationRecord) throws {
+        guard application.status == .draft else {
+            throw AppError.conflict("not_draft", "application \(application.reference) is already \(application.status.label.lowercased())")
         }
     }
 
@@ -137,8 +146,15 @@ enum Applications {
         let applicant = try await application.$createdBy.get(on: request.db)
         let link = request.application.publicURL + SiteURL.application(try application.requireID())
         try await request.db.writeTransaction { db in
-            // An endorsement of the round in progress finishes first, or sees it cancelled.
+            // An endorsement of the round in progress finishes first, or sees it cancelled; the
+            // round's lock before the application's, in the order endorsements take them.
             if let roundID = application.$round.id { try await db.lockRow(Round.schema, id: roundID) }
+            try await application.lockAndRefresh(on: db)
+            guard application.policy(for: user).canCancel else {
+                throw AppError.conflict("not_cancellable", application.status == .draft
+                    ? "application \(application.reference) is a draft: it is its authority's until submitted, and is not cancelled"
+                    : "application \(application.reference) is already \(application.status.label.lowercased())")
+            }
             try await ApplicationLifecycle.move(application, to: .cancelled, by: user, reason: reason, at: request.now, on: db)
             try await Outbox.enqueue(EmailTemplates.applicationCancelled(to: applicant.email, name: applicant.name,
                                                                          reference: application.reference, reason: reason, link: link),

@@ -53,7 +53,6 @@ struct ApplicationsWebController: RouteCollection {
     func mine(req: Request) async throws -> Response {
         let user = try req.requireUser()
         if user.role.may(.viewAllApplications) { return req.redirect(to: SiteURL.staffApplications) }
-        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
         let pageNumber = Pagination.pageNumber(req)
         // An applicant of no authority has none; the layout says what to do about it.
         let (applications, total) = user.$organisation.id == nil ? ([], 0) : try await ApplicationAccess.scope(ApplicationRecord.query(on: req.db), to: user)
@@ -79,7 +78,6 @@ struct ApplicationsWebController: RouteCollection {
 
     @Sendable
     func show(req: Request) async throws -> View {
-        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
         let (application, user) = try await ApplicationAccess.find(req)
         return try await renderShow(req, application, user: user)
     }
@@ -95,7 +93,7 @@ struct ApplicationsWebController: RouteCollection {
         let member = ApplicationAccess.isMember(user, of: application)
         let id = try application.requireID()
         let open = try await Clarifications.open(for: application, at: req.now, on: req.db)
-        let canAsk = user.role.may(.requestClarification) && open == nil && [.submitted, .underAssessment].contains(application.status)
+        let canAsk = application.policy(for: user).canRequestClarification && open == nil
         let chosen = Set(clarificationForm.fields ?? [])
         return try await req.view.render("applications/show", ApplicationPage(
             layout: Layout(request: req, title: "Application \(application.reference)"),
@@ -117,7 +115,7 @@ struct ApplicationsWebController: RouteCollection {
                 message: clarificationForm.message ?? "", deadline: clarificationForm.deadline ?? "",
                 errors: clarificationErrors) : nil,
             withdrawURL: member && application.status.canMove(to: .withdrawn) ? SiteURL.application(id) + "/withdraw" : nil,
-            cancelURL: user.role.may(.decide) && application.status != .draft && application.status.canMove(to: .cancelled)
+            cancelURL: application.policy(for: user).canCancel
                 ? SiteURL.application(id) + "/cancel" : nil,
             content: ApplicationPage.Content(application.content, questions: application.call.orderedQuestions),
             priority: priority.map { ApplicationPage.PriorityView(total: $0.total, explanation: $0.explanation, categoryMissing: $0.categoryMissing) },
@@ -203,7 +201,6 @@ struct ApplicationsWebController: RouteCollection {
 
     @Sendable
     func chart(req: Request) async throws -> Response {
-        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
         let (application, _) = try await ApplicationAccess.find(req)
         let stages = try await ApplicationProgress.stages(of: application, now: req.now, on: req.db)
         return Response(status: .ok, headers: ["Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "no-store"],

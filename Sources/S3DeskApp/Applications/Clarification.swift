@@ -59,17 +59,11 @@ enum Clarifications {
     static func request(_ application: ApplicationRecord, fields: [String], message: String, deadline: String,
                         by user: User, on request: Request) async throws -> Clarification {
         guard user.role.may(.requestClarification) else { throw AppError.forbidden }
-        guard [.submitted, .underAssessment].contains(application.status) else {
-            throw AppError.conflict("invalid_state", "only a submitted application under assessment can be clarified")
-        }
         let now = request.now
         let schedule = try application.call.schedule()
         let problems = ClarificationRules.problems(fields: fields, message: message, deadline: deadline,
                                                    today: schedule.calendar.civilDate(of: now))
         try problems.throwIfAny()
-        guard try await open(for: application, at: now, on: request.db) == nil else {
-            throw AppError.conflict("clarification_open", "a clarification is already open for \(application.reference)")
-        }
         let date = try CivilDate(parsing: deadline)
         let clarification = Clarification()
         clarification.$application.id = try application.requireID()
@@ -81,55 +75,66 @@ enum Clarifications {
         clarification.requestedAt = now
         let applicant = try await application.$createdBy.get(on: request.db)
         let link = request.application.publicURL + SiteURL.application(try application.requireID())
-        try await request.db.writeTransaction { db in
+        let logger = request.logger
+        try await request.db.withLocked(application) { db in
+            // Checked under the lock: two requests at once would otherwise open two.
+            guard application.policy(for: user).canRequestClarification else {
+                throw AppError.conflict("invalid_state", "only a submitted application under assessment can be clarified")
+            }
+            guard try await open(for: application, at: now, on: db) == nil else {
+                throw AppError.conflict("clarification_open", "a clarification is already open for \(application.reference)")
+            }
             try await clarification.create(on: db)
             try await AuditLog.record(.clarificationRequested, subject: .application(try application.requireID()),
                                       summary: "fields \(fields.joined(separator: ", ")) until \(date)", actor: user, at: now, on: db)
             try await Outbox.enqueue(EmailTemplates.clarificationRequested(
                 to: applicant.email, name: applicant.name, reference: application.reference, message: clarification.message,
                 fields: clarification.reopened.sorted { $0.rawValue < $1.rawValue }.map(\.label), deadline: HumanDate.long(date), link: link),
-                at: now, on: db, logger: request.logger)
+                at: now, on: db, logger: logger)
         }
         return clarification
     }
 
     /// Applies the applicant's change to the reopened fields of a submitted application.
-    /// A change to any other field is refused: the rest stays as submitted.
+    /// A change to any other field is refused: the rest stays as submitted. The change and its
+    /// audit entry commit together.
     static func amend(_ application: ApplicationRecord, with changes: ApplicationContent, onlyReopened: Bool,
                       by user: User, on request: Request) async throws {
         try ApplicationAccess.requireMember(user, of: application)
         let now = request.now
-        guard let clarification = try await open(for: application, at: now, on: request.db) else {
-            throw AppError.conflict("not_draft", "application \(application.reference) is \(application.status.label.lowercased()) and can no longer be changed")
-        }
-        let reopened = clarification.reopened
-        if !onlyReopened {
-            let outside = changes.carriedFields.subtracting(reopened)
-            guard outside.isEmpty else {
-                throw AppError.conflict("field_locked", "only these fields are reopened: \(reopened.map(\.rawValue).sorted().joined(separator: ", ")); not \(outside.map(\.rawValue).sorted().joined(separator: ", "))")
+        try await request.db.withLocked(application) { db in
+            guard let clarification = try await open(for: application, at: now, on: db) else {
+                throw AppError.conflict("not_draft", "application \(application.reference) is \(application.status.label.lowercased()) and can no longer be changed")
             }
+            let reopened = clarification.reopened
+            if !onlyReopened {
+                let outside = changes.carriedFields.subtracting(reopened)
+                guard outside.isEmpty else {
+                    throw AppError.conflict("field_locked", "only these fields are reopened: \(reopened.map(\.rawValue).sorted().joined(separator: ", ")); not \(outside.map(\.rawValue).sorted().joined(separator: ", "))")
+                }
+            }
+            let content = application.content.replacing(reopened, from: application.content.updated(with: changes))
+            try await Applications.saveChecked(content, of: application, at: now, on: db)
+            try await AuditLog.record(.applicationClarified, subject: .application(try application.requireID()),
+                                      summary: "changed within the clarification: \(changes.carriedFields.intersection(reopened).map(\.rawValue).sorted().joined(separator: ", "))",
+                                      actor: user, at: now, on: db)
         }
-        let content = application.content.replacing(reopened, from: application.content.updated(with: changes))
-        try await Applications.save(content, of: application, questions: application.call.orderedQuestions, at: now, on: request.db)
-        try await AuditLog.record(.applicationClarified, subject: .application(try application.requireID()),
-                                  summary: "changed within the clarification: \(changes.carriedFields.intersection(reopened).map(\.rawValue).sorted().joined(separator: ", "))",
-                                  actor: user, at: now, on: request.db)
     }
 
     /// The applicant is done: the answers must keep the application eligible, then it locks.
     static func respond(_ application: ApplicationRecord, by user: User, on request: Request) async throws {
         try ApplicationAccess.requireMember(user, of: application)
         let now = request.now
-        guard let clarification = try await open(for: application, at: now, on: request.db) else {
-            throw AppError.conflict("no_open_clarification", "no clarification is open for \(application.reference)")
-        }
-        let problems = ApplicationRules.submissionProblems(application.content, reference: try await Applications.reference(on: request.db))
-            .merging(AnswerRules.problems(application.content.answers ?? [:], questions: application.call.orderedQuestions, submission: true))
-        guard problems.isEmpty else {
-            throw AppError(status: .unprocessableEntity, code: "not_eligible", message: "the application would no longer be eligible",
-                           fields: problems.messages)
-        }
-        try await request.db.writeTransaction { db in
+        try await request.db.withLocked(application) { db in
+            guard let clarification = try await open(for: application, at: now, on: db) else {
+                throw AppError.conflict("no_open_clarification", "no clarification is open for \(application.reference)")
+            }
+            let problems = ApplicationRules.submissionProblems(application.content, reference: try await Applications.reference(on: db))
+                .merging(AnswerRules.problems(application.content.answers ?? [:], questions: application.call.orderedQuestions, submission: true))
+            guard problems.isEmpty else {
+                throw AppError(status: .unprocessableEntity, code: "not_eligible", message: "the application would no longer be eligible",
+                               fields: problems.messages)
+            }
             clarification.answeredAt = now
             try await clarification.save(on: db)
             try await AuditLog.record(.applicationClarified, subject: .application(try application.requireID()),

@@ -91,14 +91,12 @@ struct AssessmentWebController: RouteCollection {
 
     @Sendable
     func show(req: Request) async throws -> View {
-        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
         let (application, user) = try await ApplicationAccess.find(req)
         return try await render(req, application, user: user)
     }
 
     @Sendable
     func assess(req: Request) async throws -> Response {
-        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
         let (application, user) = try await ApplicationAccess.find(req)
         let form = try req.content.decode(ScoreForm.self)
         do {
@@ -115,7 +113,6 @@ struct AssessmentWebController: RouteCollection {
 
     @Sendable
     func decide(req: Request) async throws -> Response {
-        try await ApplicationLifecycle.catchUp(on: req.db, now: req.now)
         let (application, user) = try await ApplicationAccess.find(req)
         let form = try req.content.decode(DecisionForm.self)
         do {
@@ -181,7 +178,7 @@ struct AssessmentWebController: RouteCollection {
                             proposal: entry.proposal.label, proposalKey: entry.proposal.rawValue, explanation: entry.explanation)
             },
             decision: decision.map(DecisionDTO.init), decisionLabel: decision?.decision.label,
-            canDecide: user.role.may(.decide) && (application.status == .underAssessment || application.status == .reserve),
+            canDecide: application.policy(for: user).canDecide,
             decisionOptions: (application.status == .reserve ? [DecisionKind.selected] : DecisionKind.allCases).map {
                 SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == chosen)
             },

@@ -23,7 +23,7 @@ enum Assessments {
     static func submit(_ application: ApplicationRecord, input: AssessmentInput, by user: User,
                        on request: Request) async throws -> Assessment {
         guard user.role.may(.assess) else { throw AppError.forbidden }
-        guard application.status == .underAssessment else {
+        guard application.policy(for: user).canAssess else {
             throw AppError.conflict("not_under_assessment", "application \(application.reference) is \(application.status.label.lowercased()): only applications under assessment (after their round's cut-off, before the decisions are endorsed) are assessed")
         }
         let applicationID = try application.requireID()

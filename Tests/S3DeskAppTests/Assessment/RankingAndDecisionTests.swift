@@ -269,6 +269,25 @@ struct RankingAndDecisionTests {
         }
     }
 
+    @Test("a draft is not cancelled through the API either, as the page offers no button for it", arguments: TestDatabase.all)
+    func draftNotCancelled(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let call = try await app.makeCall()
+            let (_, applicant) = try await app.makeApplicant()
+            let draft = try await app.testing().sendRequest(.POST, "/api/v1/calls/\(call.id!)/applications", headers: .bearer(applicant)) {
+                try $0.content.encode(completeApplication)
+            }
+            let id = try draft.content.decode(ApplicationDTO.self).id
+            let refused = try await app.testing().sendRequest(.POST, "/api/v1/applications/\(id)/cancel", headers: .bearer(try await app.token(.secretariat))) {
+                try $0.content.encode(["reason": "Looks abandoned."])
+            }
+            #expect(refused.status == .conflict)
+            #expect(try refused.content.decode(ErrorBody.self).error.code == "not_cancellable")
+            #expect(try await ApplicationRecord.find(id, on: app.db)?.status == .draft)
+            #expect(try await ApplicationTransition.query(on: app.db).filter(\.$application.$id == id).count() == 1)
+        }
+    }
+
     @Test("the secretariat cancels an application that cannot be assessed; the round is endorsed without it", arguments: TestDatabase.all)
     func cancel(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
@@ -290,7 +309,8 @@ struct RankingAndDecisionTests {
             let email = try #require(try await OutboxEmail.query(on: app.db).filter(\.$kind == "application_cancelled").first())
             #expect(email.recipient == round.applicants["E"]!.email && email.body.contains("Only one assessor"))
             let again = try await app.testing().sendRequest(.POST, path, headers: .bearer(secretariat)) { try $0.content.encode(reason) }
-            #expect(try again.content.decode(ErrorBody.self).error.code == "invalid_transition")
+            #expect(again.status == .conflict)
+            #expect(try again.content.decode(ErrorBody.self).error.code == "not_cancellable")
 
             let page = try await ranking(app, round, token: secretariat)
             #expect(!page.items.contains { $0.applicationId == ids["E"]! }, "a cancelled application leaves the ranking")

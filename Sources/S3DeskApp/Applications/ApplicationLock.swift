@@ -1,0 +1,31 @@
+import Fluent
+import Vapor
+
+extension Database {
+    /// Runs `body` in one write transaction that holds `application`'s lock, with its state and
+    /// content re-read first: every change checks what is there now, not what the request read
+    /// before a simultaneous one changed it (a submit racing a PATCH, two withdrawals at once).
+    /// Where a round is locked too, lock it first (`lockRow`), as endorsements do.
+    func withLocked<T: Sendable>(_ application: ApplicationRecord,
+                                 _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await writeTransaction { db in
+            try await application.lockAndRefresh(on: db)
+            return try await body(db)
+        }
+    }
+}
+
+extension ApplicationRecord {
+    /// Inside a write transaction: takes the row's lock and reloads what another request may have
+    /// changed, keeping the call and round already loaded with it.
+    func lockAndRefresh(on db: any Database) async throws {
+        let id = try requireID()
+        try await db.lockRow(Self.schema, id: id)
+        guard let fresh = try await ApplicationRecord.find(id, on: db) else { throw AppError.notFound("application") }
+        status = fresh.status
+        content = fresh.content
+        submittedAt = fresh.submittedAt
+        updatedAt = fresh.updatedAt
+        if $round.id != fresh.$round.id { $round.id = fresh.$round.id }
+    }
+}
