@@ -8,6 +8,11 @@ import Vapor
 
 /// Builds the whole application: the one factory the server, the commands and the tests use.
 public func configure(_ app: Application, settings: AppSettings) async throws {
+    // SQLite's calls block a thread of this pool, and one waiting for the write lock spins
+    // there until it is free. On the process-wide pool (one thread per core) two waiters could
+    // take every thread from the transaction they wait for, which then never ends. An
+    // application's own, larger pool leaves that transaction a thread.
+    app.threadPool = NIOThreadPool(numberOfThreads: max(8, 2 * System.coreCount))
     let resources = ResourceFiles.bundled
     // Views and public files ship next to the executable; pointing the working directory there
     // makes `s3desk serve` work from anywhere.
@@ -20,12 +25,12 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     try configureDatabase(app, settings.database)
     app.migrations.add(Migrations.all)
     app.referenceResources = resources
-    var workers: [any BackgroundWorker] = []
+    app.scheduledJobs = [RoundCutoffJob()]
+    var workers = [LoopingWorker.jobs()]
     if let smtp = settings.smtp {
-        let outbox = OutboxWorker(delivery: OutboxDelivery(transport: SMTPTransport(settings: smtp, group: app.eventLoopGroup)))
-        app.lifecycle.use(outbox)
-        workers.append(outbox)
+        workers.append(.outbox(OutboxDelivery(transport: SMTPTransport(settings: smtp, group: app.eventLoopGroup))))
     }
+    for worker in workers { app.lifecycle.use(worker) }
 
     app.sessions.use(.fluent)
     let secureCookies = app.environment != .development && app.environment != .testing
@@ -61,18 +66,26 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(UserCommands(), as: "user")
     app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(JobsCommands(), as: "jobs")
 }
 
 private func configureDatabase(_ app: Application, _ database: AppSettings.Database) throws {
+    // SQLite has one writer at a time, and one connection per event loop: in a burst, requests
+    // queue for a connection behind each write transaction. Waiting longer than the default
+    // 10 s beats refusing them.
+    let sqliteWait = TimeAmount.seconds(60)
     switch database {
     case .sqliteFile(let path):
-        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        app.databases.use(.sqlite(.file(path), connectionPoolTimeout: sqliteWait), as: .sqlite)
     case .sqliteMemory:
-        app.databases.use(.sqlite(.memory), as: .sqlite)
+        app.databases.use(.sqlite(.memory, connectionPoolTimeout: sqliteWait), as: .sqlite)
     case .postgres(let url, let searchPath):
         var configuration = try SQLPostgresConfiguration(url: url)
         configuration.searchPath = searchPath
-        app.databases.use(.postgres(configuration: configuration), as: .psql)
+        // A request holds one connection at a time; two per event loop let a short read pass a
+        // long write transaction, and a burst waits its turn rather than failing after 10 s.
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 2,
+                                    connectionPoolTimeout: .seconds(30)), as: .psql)
     }
 }
 

@@ -42,6 +42,12 @@ struct ErrorMiddleware: AsyncMiddleware {
                             message: error.reason, headers: error.headers)
         case let error as any DatabaseError where error.isConstraintFailure:
             return .conflict("conflict", "this conflicts with a record that already exists")
+        case is ConnectionPoolTimeoutError:
+            // A burst that outlasts the wait for a database connection: nothing was done, and a
+            // retry moments later succeeds, so say that rather than report a fault.
+            return AppError(status: .serviceUnavailable, code: "busy",
+                            message: "S3Desk is very busy right now and did nothing with this request; try again in a few seconds",
+                            headers: ["Retry-After": "5"])
         default:
             return AppError(status: .internalServerError, code: "internal_error",
                             message: "something went wrong on our side; it has been logged")
