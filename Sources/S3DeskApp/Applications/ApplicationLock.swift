@@ -5,10 +5,12 @@ extension Database {
     /// Runs `body` in one write transaction that holds `application`'s lock, with its state and
     /// content re-read first: every change checks what is there now, not what the request read
     /// before a simultaneous one changed it (a submit racing a PATCH, two withdrawals at once).
-    /// Where a round is locked too, lock it first (`lockRow`), as endorsements do.
+    /// The application's round is locked first, in the order endorsements, decisions and the
+    /// cut-off job take them, so a withdrawal never lands in the middle of an endorsement.
     func withLocked<T: Sendable>(_ application: ApplicationRecord,
                                  _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await writeTransaction { db in
+            if let roundID = application.$round.id { try await db.lockRow(Round.schema, id: roundID) }
             try await application.lockAndRefresh(on: db)
             return try await body(db)
         }

@@ -101,6 +101,13 @@ enum Applications {
         let logger = request.logger
         try await request.db.withLocked(application) { db in
             try requireDraft(application)
+            // A submit read the clock a moment before the cut-off, but the round's cut-off job
+            // may have run since: it waited for that job, and the round is closed now.
+            let roundID = try round.requireID()
+            try await db.lockRow(Round.schema, id: roundID)
+            if try await RoundCutoffJob.hasClosed(roundID, on: db) {
+                throw AppError.conflict("call_closed", "the round's cut-off passed while you submitted; your draft is kept, and can go into the next round")
+            }
             let problems = ApplicationRules.submissionProblems(application.content, reference: try await reference(on: db))
                 .merging(AnswerRules.problems(application.content.answers ?? [:], questions: call.orderedQuestions, submission: true))
             guard problems.isEmpty else {
@@ -127,6 +134,9 @@ enum Applications {
         let reason = try checkedReason(reason, for: "withdrawing")
         let now = request.now
         try await request.db.withLocked(application) { db in
+            guard application.policy(for: user).canWithdraw else {
+                throw AppError.conflict("invalid_transition", "an application that is \(application.status.label.lowercased()) cannot be withdrawn")
+            }
             try await ApplicationLifecycle.move(application, to: .withdrawn, by: user, reason: reason, at: now, on: db)
         }
     }

@@ -114,7 +114,7 @@ struct ApplicationsWebController: RouteCollection {
                 fields: ClarifiableField.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: chosen.contains($0.rawValue)) },
                 message: clarificationForm.message ?? "", deadline: clarificationForm.deadline ?? "",
                 errors: clarificationErrors) : nil,
-            withdrawURL: member && application.status.canMove(to: .withdrawn) ? SiteURL.application(id) + "/withdraw" : nil,
+            withdrawURL: application.policy(for: user).canWithdraw ? SiteURL.application(id) + "/withdraw" : nil,
             cancelURL: application.policy(for: user).canCancel
                 ? SiteURL.application(id) + "/cancel" : nil,
             content: ApplicationPage.Content(application.content, questions: application.call.orderedQuestions),

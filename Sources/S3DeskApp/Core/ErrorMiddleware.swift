@@ -43,10 +43,11 @@ struct ErrorMiddleware: AsyncMiddleware {
         case let error as any DatabaseError where error.isConstraintFailure:
             return .conflict("conflict", "this conflicts with a record that already exists")
         case is ConnectionPoolTimeoutError:
-            // A burst that outlasts the wait for a database connection: nothing was done, and a
-            // retry moments later succeeds, so say that rather than report a fault.
-            return AppError(status: .serviceUnavailable, code: "busy",
-                            message: "S3Desk is very busy right now and did nothing with this request; try again in a few seconds",
+            // A burst that outlasts the wait for a database connection: a retry moments later
+            // succeeds. A change may have been saved before the wait that failed, so say so.
+            return AppError(status: .serviceUnavailable, code: "busy", message: request.method == .GET
+                ? "S3Desk is very busy right now; try again in a few seconds"
+                : "S3Desk is very busy right now and may not have finished this request; look before sending it again",
                             headers: ["Retry-After": "5"])
         default:
             return AppError(status: .internalServerError, code: "internal_error",

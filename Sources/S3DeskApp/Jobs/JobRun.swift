@@ -26,6 +26,9 @@ final class JobRun: Model, @unchecked Sendable {
     @OptionalField(key: "lease_until") var leaseUntil: Date?
     @OptionalField(key: "next_attempt_at") var nextAttemptAt: Date?
     @Field(key: "runner") var runner: String
+    /// Changes with every claim: the runner that holds it is the only one that may record the
+    /// outcome, even after another took over a lease it let lapse.
+    @Field(key: "claim") var claim: UUID
     @OptionalField(key: "outcome") var outcome: String?
 
     init() {}

@@ -48,8 +48,8 @@ struct JobRunner: Sendable {
             let runs = try await JobRun.query(on: db).filter(\.$job == job.name).filter(\.$key ~~ due.map(\.key)).all()
             let byKey = Dictionary(runs.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             for occurrence in due where Self.mayClaim(byKey[occurrence.key], now: now) {
-                guard let attempt = try await claim(occurrence, of: job, now: now) else { continue }
-                reports.append(await run(occurrence, of: job, attempt: attempt))
+                guard let claim = try await claim(occurrence, of: job, now: now) else { continue }
+                reports.append(await run(occurrence, of: job, claim: claim))
             }
         }
         return reports
@@ -58,8 +58,10 @@ struct JobRunner: Sendable {
     /// When the next pass has something to do: the first occurrence or retry after now.
     func nextDue() async throws -> Date? {
         let now = clock()
-        var next = try await JobRun.query(on: db).filter(\.$status == .failed).filter(\.$nextAttemptAt != nil)
-            .sort(\.$nextAttemptAt).first()?.nextAttemptAt
+        // Only retries still ahead, of jobs this server runs: one left by a removed job would
+        // otherwise wake the worker every second.
+        var next = try await JobRun.query(on: db).filter(\.$status == .failed).filter(\.$nextAttemptAt > now)
+            .filter(\.$job ~~ jobs.map(\.name)).sort(\.$nextAttemptAt).first()?.nextAttemptAt
         for job in jobs {
             guard let due = try await job.nextDue(after: now, on: db) else { continue }
             next = min(next ?? due, due)
@@ -77,25 +79,34 @@ struct JobRunner: Sendable {
         }
     }
 
+    /// A claim this runner holds: its token and which attempt it is.
+    private struct Claim {
+        let token: UUID
+        let attempt: Int
+    }
+
     /// Takes the occurrence for this runner, or returns nil when another runner has it. The
     /// insert and the update each succeed for one runner only, on SQLite and PostgreSQL alike.
-    private func claim(_ occurrence: JobOccurrence, of job: any ScheduledJob, now: Date) async throws -> Int? {
+    private func claim(_ occurrence: JobOccurrence, of job: any ScheduledJob, now: Date) async throws -> Claim? {
         guard let sql = db as? any SQLDatabase else { throw AppError.notFound("SQL database") }
         let leaseUntil = now.addingTimeInterval(Self.lease)
+        let token = UUID()
         let inserted = try await sql.insert(into: JobRun.schema)
-            .columns("id", "job", "key", "due_at", "status", "attempts", "started_at", "lease_until", "runner")
+            .columns("id", "job", "key", "due_at", "status", "attempts", "started_at", "lease_until", "runner", "claim")
             .values(SQLBind(UUID()), SQLBind(job.name), SQLBind(occurrence.key), SQLBind(occurrence.dueAt),
-                    SQLBind(JobRun.Status.running.rawValue), SQLBind(1), SQLBind(now), SQLBind(leaseUntil), SQLBind(runnerID))
+                    SQLBind(JobRun.Status.running.rawValue), SQLBind(1), SQLBind(now), SQLBind(leaseUntil), SQLBind(runnerID),
+                    SQLBind(token))
             .ignoringConflicts(with: ["job", "key"])
             .returning("attempts")
             .first()
-        if let inserted { return try inserted.decode(column: "attempts", as: Int.self) }
+        if let inserted { return Claim(token: token, attempt: try inserted.decode(column: "attempts", as: Int.self)) }
         let retaken = try await sql.update(JobRun.schema)
             .set(SQLIdentifier("status"), to: SQLBind(JobRun.Status.running.rawValue))
             .set(SQLIdentifier("attempts"), to: SQLRaw("attempts + 1"))
             .set("started_at", to: now)
             .set("lease_until", to: leaseUntil)
             .set("runner", to: runnerID)
+            .set("claim", to: token)
             .set(SQLIdentifier("finished_at"), to: SQLLiteral.null)
             .where("job", .equal, job.name)
             .where("key", .equal, occurrence.key)
@@ -109,10 +120,15 @@ struct JobRunner: Sendable {
             })
             .returning("attempts")
             .first()
-        return try retaken?.decode(column: "attempts", as: Int.self)
+        return try retaken.map { Claim(token: token, attempt: try $0.decode(column: "attempts", as: Int.self)) }
     }
 
-    private func run(_ occurrence: JobOccurrence, of job: any ScheduledJob, attempt: Int) async -> Report {
+    private struct ClaimLost: Error, CustomStringConvertible {
+        let description = "another runner took the run over (this one's lease lapsed); its work was rolled back"
+    }
+
+    private func run(_ occurrence: JobOccurrence, of job: any ScheduledJob, claim: Claim) async -> Report {
+        let attempt = claim.attempt
         let now = clock()
         let started = ContinuousClock.now
         let metadata: Logger.Metadata = ["job": "\(job.name)", "key": "\(occurrence.key)",
@@ -120,8 +136,15 @@ struct JobRunner: Sendable {
         let clock = clock
         do {
             let outcome = try await db.writeTransaction { db in
+                // Holding the run's row for the whole transaction makes a takeover wait, and then
+                // find it done; a claim already lost rolls the work back.
+                let held = try await (db as? any SQLDatabase)?.select().column("id").from(JobRun.schema)
+                    .where("job", .equal, job.name).where("key", .equal, occurrence.key).where("claim", .equal, claim.token)
+                    .where("status", .equal, JobRun.Status.running.rawValue)
+                    .for(.update).first()
+                guard held != nil else { throw ClaimLost() }
                 let outcome = try await job.run(occurrence, now: now, on: db)
-                try await JobRun.query(on: db).filter(\.$job == job.name).filter(\.$key == occurrence.key)
+                try await JobRun.query(on: db).filter(\.$job == job.name).filter(\.$key == occurrence.key).filter(\.$claim == claim.token)
                     .set(\.$status, to: .succeeded).set(\.$finishedAt, to: clock()).set(\.$outcome, to: outcome)
                     .set(\.$leaseUntil, to: nil).set(\.$nextAttemptAt, to: nil)
                     .update()
@@ -133,7 +156,7 @@ struct JobRunner: Sendable {
             let outcome = String(String(describing: error).prefix(2000))
             let retryAt = RetrySchedule.jobs.wait(afterAttempt: attempt).map { clock().addingTimeInterval($0) }
             do {
-                try await JobRun.query(on: db).filter(\.$job == job.name).filter(\.$key == occurrence.key)
+                try await JobRun.query(on: db).filter(\.$job == job.name).filter(\.$key == occurrence.key).filter(\.$claim == claim.token)
                     .set(\.$status, to: .failed).set(\.$finishedAt, to: clock()).set(\.$outcome, to: outcome)
                     .set(\.$leaseUntil, to: nil).set(\.$nextAttemptAt, to: retryAt)
                     .update()

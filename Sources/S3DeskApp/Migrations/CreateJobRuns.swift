@@ -14,6 +14,7 @@ struct CreateJobRuns: AsyncMigration {
             .field("lease_until", .datetime)
             .field("next_attempt_at", .datetime)
             .field("runner", .string, .required)
+            .field("claim", .uuid, .required)
             .field("outcome", .string)
             // The claim: one row per occurrence, whichever process inserts it first.
             .unique(on: "job", "key")

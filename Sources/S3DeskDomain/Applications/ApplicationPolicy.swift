@@ -17,12 +17,6 @@ public struct ApplicationPolicy: Sendable, Equatable {
     /// Staff and the Commission see every application, applicants their organisation's only.
     public var canView: Bool { role.may(.viewAllApplications) || isApplicant }
 
-    /// A draft is the applying organisation's to change and submit; after that only the fields
-    /// an open clarification reopens may change (decided by the clarification).
-    public var canEdit: Bool { isApplicant && status == .draft }
-
-    public var canSubmit: Bool { isApplicant && status == .draft }
-
     /// The applicant may withdraw until the assignment is launched (domain.md).
     public var canWithdraw: Bool { isApplicant && status.canMove(to: .withdrawn) }
 

@@ -102,6 +102,26 @@ struct RoundCutoffJobTests {
         }
     }
 
+    @Test("a submit that read the clock just before the cut-off, but lands after the job closed the round, is refused and kept as a draft", arguments: TestDatabase.all)
+    func submitAfterClose(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let (round, applicant, _) = try await busyRound(app, count: 1)
+            let token = try await app.token(for: applicant)
+            let late = try await app.testing().sendRequest(.POST, "/api/v1/calls/\(round.$call.id)/applications", headers: .bearer(token)) {
+                try $0.content.encode(completeApplication)
+            }
+            let draft = try late.content.decode(ApplicationDTO.self).id
+            #expect(try await app.passTime(to: round.cutoffAt.addingTimeInterval(0.001)).count == 1)
+            // Back at the cut-off instant: on time by the clock, but the round is closed.
+            app.clock = AppClock(pinnedAt: round.cutoffAt)
+            let refused = try await app.testing().sendRequest(.POST, "/api/v1/applications/\(draft)/submit",
+                                                              headers: .bearer(try await app.token(for: applicant)))
+            #expect(refused.status == .conflict)
+            #expect(try refused.content.decode(ErrorBody.self).error.code == "call_closed")
+            #expect(try await ApplicationRecord.find(draft, on: app.db)?.status == .draft)
+        }
+    }
+
     @Test("two server processes on one PostgreSQL database close the round once",
           .enabled(if: TestDatabase.all.contains(.postgres), "needs TEST_DATABASE_URL"))
     func twoProcesses() async throws {

@@ -106,6 +106,7 @@ struct JobRunnerTests {
             run.attempts = RetrySchedule.jobs.maximumAttempts - 1
             run.startedAt = testNow
             run.runner = "an earlier process"
+            run.claim = UUID()
             run.nextAttemptAt = testNow
             try await run.create(on: app.db)
             #expect(try await JobRunner(app).runDue().map(\.attempt) == [RetrySchedule.jobs.maximumAttempts])
@@ -132,6 +133,7 @@ struct JobRunnerTests {
             run.startedAt = testNow
             run.leaseUntil = testNow.addingTimeInterval(JobRunner.lease)
             run.runner = "a process that died"
+            run.claim = UUID()
             try await run.create(on: app.db)
             #expect(try await JobRunner(app).runDue().isEmpty)
             app.clock = AppClock(pinnedAt: testNow.addingTimeInterval(JobRunner.lease + 1))

@@ -6,15 +6,13 @@ import Testing
 @Suite("Application permissions")
 struct ApplicationPolicyTests {
     enum Action: String, CaseIterable {
-        case view, edit, submit, withdraw, cancel, requestClarification, assess, decide
+        case view, withdraw, cancel, requestClarification, assess, decide
     }
 
     /// Who (role, member of the applying organisation) may act, and in which statuses.
     static let allowed: [Action: (who: Set<String>, statuses: Set<ApplicationStatus>)] = [
         .view: (["admin", "secretariat", "commission", "admin+member", "secretariat+member", "commission+member", "applicant+member"],
                 Set(ApplicationStatus.allCases)),
-        .edit: (["applicant+member"], [.draft]),
-        .submit: (["applicant+member"], [.draft]),
         .withdraw: (["applicant+member"], [.draft, .submitted, .underAssessment, .selected, .reserve, .scoping]),
         .cancel: (["admin", "secretariat", "admin+member", "secretariat+member"],
                   [.submitted, .underAssessment, .selected, .reserve, .scoping, .launched]),
@@ -26,8 +24,6 @@ struct ApplicationPolicyTests {
     private func answer(_ policy: ApplicationPolicy, _ action: Action) -> Bool {
         switch action {
         case .view: policy.canView
-        case .edit: policy.canEdit
-        case .submit: policy.canSubmit
         case .withdraw: policy.canWithdraw
         case .cancel: policy.canCancel
         case .requestClarification: policy.canRequestClarification
