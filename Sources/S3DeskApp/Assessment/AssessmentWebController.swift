@@ -18,6 +18,15 @@ struct AssessmentWebController: RouteCollection {
                                           ownership: ownership.flatMap { Int($0) }, feasibility: feasibility.flatMap { Int($0) }),
                             comment: comment, conflictOfInterest: conflictOfInterest == "yes")
         }
+
+        func value(of criterion: Criterion) -> String? {
+            switch criterion {
+            case .relevance: relevance
+            case .impact: impact
+            case .ownership: ownership
+            case .feasibility: feasibility
+            }
+        }
     }
 
     struct DecisionForm: Content {
@@ -156,7 +165,7 @@ struct AssessmentWebController: RouteCollection {
                                                    categoryMissing: priority?.categoryMissing ?? true),
             criteria: canScore ? Criterion.allCases.map { criterion in
                 let field = criterion.rawValue
-                let value = [scoreForm.relevance, scoreForm.impact, scoreForm.ownership, scoreForm.feasibility][Criterion.allCases.firstIndex(of: criterion)!]
+                let value = scoreForm.value(of: criterion)
                 return CriterionField(key: field, label: criterion.label, guidance: criterion.guidance,
                                  options: Criterion.scale.map { SelectOption(value: "\($0)", label: Criterion.scaleLabels[$0], selected: value == "\($0)") },
                                  error: scoreErrors["scores.\(field)"])

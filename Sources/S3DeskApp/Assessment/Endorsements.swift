@@ -43,12 +43,14 @@ enum Endorsements {
             if let refusal = EndorsementRules.refusal(
                 alreadyEndorsed: try await latest(of: roundID, on: db)?.endorsed ?? false,
                 awaitingCutoff: endorsed ? applications.count - assessing.count : 0,
-                undecided: endorsed ? assessing.filter { decided[$0.id!] == nil }.map(\.reference) : [],
+                undecided: endorsed ? assessing.filter { application in application.id.map { decided[$0] == nil } ?? true }.map(\.reference) : [],
                 pending: decisions.count) {
                 throw AppError.conflict(refusal.code, refusal.message)
             }
+            // Endorsing was refused above unless every application has its decision.
+            let endorsing = assessing.compactMap { application in application.id.flatMap { decided[$0] }.map { (application, $0) } }
             if endorsed {
-                try await recheck(assessing, decisions: decided, policy: policy, capacity: round.capacity, on: db)
+                try await recheck(endorsing, policy: policy, capacity: round.capacity, on: db)
             }
             let endorsement = Endorsement()
             endorsement.$round.id = roundID
@@ -65,12 +67,11 @@ enum Endorsements {
                                        at: now, on: db, logger: logger)
                 return endorsement
             }
-            try await apply(assessing, decisions: decided, officer: user, at: now, on: db)
-            try await Outbox.enqueue(assessing.map { application in
-                let decision = decided[application.id!]!
-                return EmailTemplates.decision(to: application.createdBy.email, name: application.createdBy.name,
-                                               reference: application.reference, decision: decision.decision, reason: decision.reason,
-                                               link: publicURL + SiteURL.application(application.id!))
+            try await apply(endorsing, officer: user, at: now, on: db)
+            try await Outbox.enqueue(endorsing.map { application, decision in
+                EmailTemplates.decision(to: application.createdBy.email, name: application.createdBy.name,
+                                        reference: application.reference, decision: decision.decision, reason: decision.reason,
+                                        link: publicURL + SiteURL.application(decision.$application.id))
             }, at: now, on: db, logger: logger)
             return endorsement
         }
@@ -88,15 +89,14 @@ enum Endorsements {
 
     /// The decisions must still hold when endorsed: a score added since, or a policy changed
     /// since, may have put a selection below the threshold or the selections above capacity.
-    private static func recheck(_ applications: [ApplicationRecord], decisions: [UUID: Decision], policy: RankingPolicy,
+    private static func recheck(_ endorsing: [(ApplicationRecord, Decision)], policy: RankingPolicy,
                                 capacity: Int, on db: any Database) async throws {
-        guard let roundID = decisions.values.first?.$round.id else { return }
+        guard let roundID = endorsing.first?.1.$round.id else { return }
         let tallies = try await ScoreTally.load(round: roundID, on: db)
         let selected = try await Decisions.selectedInRound(roundID, on: db)
         var problems: [String] = []
-        for application in applications {
-            let decision = decisions[application.id!]!
-            let tally = tallies[application.id!] ?? ScoreTally()
+        for (application, decision) in endorsing {
+            let tally = tallies[decision.$application.id] ?? ScoreTally()
             let others = selected - (decision.decision == .selected ? 1 : 0)
             if let refusal = DecisionRules.refusal(of: decision.decision, scoreSum: tally.sum, scoreCount: tally.scored,
                                                    policy: policy, selectedElsewhere: others, capacity: capacity) {
@@ -110,13 +110,12 @@ enum Endorsements {
 
     /// Moves each application to its decision's status: one update per kind of decision and one
     /// insert of the transitions, whatever the size of the round.
-    private static func apply(_ applications: [ApplicationRecord], decisions: [UUID: Decision], officer: User,
+    private static func apply(_ endorsing: [(ApplicationRecord, Decision)], officer: User,
                               at now: Date, on db: any Database) async throws {
         var transitions: [ApplicationTransition] = []
         var idsByKind: [DecisionKind: [UUID]] = [:]
-        for application in applications {
-            let id = try application.requireID()
-            let decision = decisions[id]!
+        for (_, decision) in endorsing {
+            let id = decision.$application.id
             idsByKind[decision.decision, default: []].append(id)
             transitions.append(ApplicationTransition(applicationID: id, at: now, actorID: decision.$decidedBy.id,
                                                      from: .underAssessment, to: decision.decision.status,
@@ -126,7 +125,7 @@ enum Endorsements {
             try await ApplicationRecord.query(on: db).filter(\.$id ~~ ids).filter(\.$status == .underAssessment)
                 .set(\.$status, to: kind.status).set(\.$updatedAt, to: now).update()
         }
-        try await Decision.query(on: db).filter(\.$application.$id ~~ applications.map { try $0.requireID() }).filter(\.$endorsedAt == nil)
+        try await Decision.query(on: db).filter(\.$application.$id ~~ endorsing.map { $0.1.$application.id }).filter(\.$endorsedAt == nil)
             .set(\.$endorsedAt, to: now).update()
         try await transitions.create(on: db)
     }
