@@ -48,6 +48,22 @@ final class CountingJob: ScheduledJob {
 
 @Suite("The job runner")
 struct JobRunnerTests {
+    /// A run an earlier runner left behind, started at the test's instant.
+    private func recordRun(of job: CountingJob, key: String, _ status: JobRun.Status, attempts: Int, by runner: String,
+                           on db: any Database) async throws -> JobRun {
+        let run = JobRun()
+        run.job = job.name
+        run.key = key
+        run.dueAt = testNow
+        run.status = status
+        run.attempts = attempts
+        run.startedAt = testNow
+        run.runner = runner
+        run.claim = UUID()
+        try await run.create(on: db)
+        return run
+    }
+
     @Test("a due occurrence runs once and is recorded; one not due yet waits, and sets the next wake-up", arguments: TestDatabase.all)
     func runsOnce(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
@@ -98,17 +114,10 @@ struct JobRunnerTests {
         try await withTestApp(database) { app in
             let job = CountingJob([JobOccurrence(key: "broken", dueAt: testNow)], failures: .max)
             app.scheduledJobs = [job]
-            let run = JobRun()
-            run.job = job.name
-            run.key = "broken"
-            run.dueAt = testNow
-            run.status = .failed
-            run.attempts = RetrySchedule.jobs.maximumAttempts - 1
-            run.startedAt = testNow
-            run.runner = "an earlier process"
-            run.claim = UUID()
+            let run = try await recordRun(of: job, key: "broken", .failed, attempts: RetrySchedule.jobs.maximumAttempts - 1,
+                                          by: "an earlier process", on: app.db)
             run.nextAttemptAt = testNow
-            try await run.create(on: app.db)
+            try await run.save(on: app.db)
             #expect(try await JobRunner(app).runDue().map(\.attempt) == [RetrySchedule.jobs.maximumAttempts])
             let given = try #require(try await JobRun.find(run.id, on: app.db))
             #expect(given.status == .failed && given.nextAttemptAt == nil)
@@ -124,17 +133,9 @@ struct JobRunnerTests {
         try await withTestApp(database) { app in
             let job = CountingJob([JobOccurrence(key: "held", dueAt: testNow)])
             app.scheduledJobs = [job]
-            let run = JobRun()
-            run.job = job.name
-            run.key = "held"
-            run.dueAt = testNow
-            run.status = .running
-            run.attempts = 1
-            run.startedAt = testNow
+            let run = try await recordRun(of: job, key: "held", .running, attempts: 1, by: "a process that died", on: app.db)
             run.leaseUntil = testNow.addingTimeInterval(JobRunner.lease)
-            run.runner = "a process that died"
-            run.claim = UUID()
-            try await run.create(on: app.db)
+            try await run.save(on: app.db)
             #expect(try await JobRunner(app).runDue().isEmpty)
             app.clock = AppClock(pinnedAt: testNow.addingTimeInterval(JobRunner.lease + 1))
             let taken = try await JobRunner(app, runnerID: "the survivor").runDue()
