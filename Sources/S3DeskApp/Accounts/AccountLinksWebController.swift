@@ -58,7 +58,7 @@ struct AccountLinksWebController: RouteCollection {
         let user = try req.requireUser()
         let email = (try? req.content.get(String.self, at: "email")) ?? ""
         do {
-            let invited = try await Invitations.invite(email: email, by: user, on: req)
+            let invited = try await Invitations.invite(email: email, by: user, in: req.services)
             var components = URLComponents()
             components.path = SiteURL.organisation
             components.queryItems = [URLQueryItem(name: "invited", value: invited.email)]
@@ -78,7 +78,7 @@ struct AccountLinksWebController: RouteCollection {
     func accept(req: Request) async throws -> Response {
         let form = try req.content.decode(TokenForm.self)
         do {
-            _ = try await Invitations.accept(token: form.token ?? "", name: form.name ?? "", password: form.password ?? "", on: req)
+            _ = try await Invitations.accept(token: form.token ?? "", name: form.name ?? "", password: form.password ?? "", in: req.services)
             return try await message(req, "Welcome to S3Desk", "Your account is ready. Sign in with your email address and the password you chose.")
         } catch let errors as FieldErrors {
             return try await render(req, .accept, token: form.token ?? "", values: ["name": form.name ?? ""], errors: errors.messages)
@@ -95,7 +95,7 @@ struct AccountLinksWebController: RouteCollection {
     func requestReset(req: Request) async throws -> Response {
         let email = (try? req.content.get(String.self, at: "email")) ?? ""
         do {
-            try await PasswordResets.request(email: email, on: req)
+            try await PasswordResets.request(email: email, in: req.services)
             return try await message(req, "Check your email", "If \(email) has an S3Desk account, we have sent it a link to choose a new password. The link works for one hour.")
         } catch let error as AppError where error.status == .unprocessableEntity {
             return try await render(req, .request, token: nil, values: ["email": email], errors: error.fields)
@@ -112,7 +112,7 @@ struct AccountLinksWebController: RouteCollection {
     func newPassword(req: Request) async throws -> Response {
         let form = try req.content.decode(TokenForm.self)
         do {
-            _ = try await PasswordResets.complete(token: form.token ?? "", password: form.password ?? "", on: req)
+            _ = try await PasswordResets.complete(token: form.token ?? "", password: form.password ?? "", in: req.services)
             return try await message(req, "Password changed", "Your new password is set. Sign in with it.")
         } catch let errors as FieldErrors {
             return try await render(req, .choose, token: form.token ?? "", values: [:], errors: errors.messages)

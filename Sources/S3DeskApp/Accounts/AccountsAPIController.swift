@@ -42,13 +42,13 @@ struct AccountsAPIController: RouteCollection {
 
     @Sendable
     func register(req: Request) async throws -> Response {
-        let user = try await Registrations.register(try req.content.decode(RegistrationBody.self).input, on: req)
+        let user = try await Registrations.register(try req.content.decode(RegistrationBody.self).input, in: req.services)
         return try await Created(id: try user.requireID()).encodeResponse(status: .created, for: req)
     }
 
     @Sendable
     func confirm(req: Request) async throws -> Confirmed {
-        let user = try await Registrations.confirm(token: try req.content.decode(ConfirmBody.self).token, on: req)
+        let user = try await Registrations.confirm(token: try req.content.decode(ConfirmBody.self).token, in: req.services)
         return Confirmed(id: try user.requireID(), emailConfirmed: true)
     }
 }

@@ -5,20 +5,20 @@ import Vapor
 /// Colleagues join an organisation only by an invitation from one of its members: the invited
 /// account exists at once (the address is reserved) but has no password until accepted.
 enum Invitations {
-    static func invite(email rawEmail: String, by inviter: User, on request: Request) async throws -> User {
+    static func invite(email rawEmail: String, by inviter: User, in context: ServiceContext) async throws -> User {
         guard inviter.role.may(.apply), let organisationID = inviter.$organisation.id,
-              let organisation = try await Organisation.find(organisationID, on: request.db) else {
+              let organisation = try await Organisation.find(organisationID, on: context.db) else {
             throw AppError(status: .forbidden, code: "forbidden", message: "only members of a registered authority invite colleagues")
         }
         guard let email = Credentials.normalisedEmail(rawEmail) else {
             throw AppError.invalidField("email", "enter an email address such as name@region.eu")
         }
-        guard try await User.query(on: request.db).filter(\.$email == email).count() == 0 else {
+        guard try await User.query(on: context.db).filter(\.$email == email).count() == 0 else {
             throw AppError.conflict("account_exists", "\(email) already has an S3Desk account; an account belongs to one authority")
         }
-        let now = request.now
-        let publicURL = request.application.publicURL
-        return try await request.db.writeTransaction { db in
+        let now = context.now
+        let publicURL = context.publicURL
+        return try await context.db.writeTransaction { db in
             let user = User(email: email, name: email, role: .applicant, passwordHash: "", createdAt: now,
                             organisationID: organisationID)
             try await user.create(on: db)
@@ -29,26 +29,26 @@ enum Invitations {
                                       actor: inviter, at: now, on: db)
             try await Outbox.enqueue(EmailTemplates.invitation(to: email, inviter: inviter.name, organisation: organisation.name,
                                                                link: publicURL + SiteURL.acceptInvitation(token: clear)),
-                                     at: now, on: db, logger: request.logger)
+                                     at: now, on: db, logger: context.logger)
             return user
         }
     }
 
     /// Sets the invited person's name and password; following the emailed link also confirms
     /// the address.
-    static func accept(token clear: String, name rawName: String, password: String, on request: Request) async throws -> User {
+    static func accept(token clear: String, name rawName: String, password: String, in context: ServiceContext) async throws -> User {
         var errors = FieldErrors()
         let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty || name.count > 200 { errors.add("name", "enter your name (up to 200 characters)") }
         if let problem = Credentials.passwordProblem(password) { errors.add("password", problem) }
-        let now = request.now
+        let now = context.now
         let token = try await AccountToken.redeem(
-            clear, purpose: .invitation, at: now, on: request.db,
+            clear, purpose: .invitation, at: now, on: context.db,
             invalid: "this invitation link is not valid: it was already used or has expired; ask your colleague to invite you again",
             problems: errors)
-        let hash = try await request.password.async.hash(password)
+        let hash = try await context.passwords.hash(password)
         let user = token.user
-        try await request.db.writeTransaction { db in
+        try await context.db.writeTransaction { db in
             token.usedAt = now
             try await token.save(on: db)
             user.name = name
@@ -66,36 +66,36 @@ enum Invitations {
 enum PasswordResets {
     /// Sends a reset link when the address has an account. Answers the same either way, so the
     /// form does not reveal who has an account.
-    static func request(email rawEmail: String, on request: Request) async throws {
+    static func request(email rawEmail: String, in context: ServiceContext) async throws {
         guard let email = Credentials.normalisedEmail(rawEmail) else {
             throw AppError.invalidField("email", "enter an email address such as name@region.eu")
         }
-        guard let user = try await User.query(on: request.db).filter(\.$email == email).first(), !user.passwordHash.isEmpty else {
-            request.logger.info("password reset asked for an address without an account")
+        guard let user = try await User.query(on: context.db).filter(\.$email == email).first(), !user.passwordHash.isEmpty else {
+            context.logger.info("password reset asked for an address without an account")
             return
         }
-        let now = request.now
-        let publicURL = request.application.publicURL
-        try await request.db.writeTransaction { db in
+        let now = context.now
+        let publicURL = context.publicURL
+        try await context.db.writeTransaction { db in
             let (token, clear) = try AccountToken.issue(.resetPassword, for: user, at: now, lifetime: AccountToken.Purpose.resetPassword.lifetime)
             try await token.create(on: db)
             try await Outbox.enqueue(EmailTemplates.passwordReset(to: user.email, name: user.name,
                                                                   link: publicURL + SiteURL.choosePassword(token: clear)),
-                                     at: now, on: db, logger: request.logger)
+                                     at: now, on: db, logger: context.logger)
         }
     }
 
     /// Sets the new password, and signs out every API token of the account.
-    static func complete(token clear: String, password: String, on request: Request) async throws -> User {
+    static func complete(token clear: String, password: String, in context: ServiceContext) async throws -> User {
         var errors = FieldErrors()
         if let problem = Credentials.passwordProblem(password) { errors.add("password", problem) }
-        let now = request.now
+        let now = context.now
         let token = try await AccountToken.redeem(
-            clear, purpose: .resetPassword, at: now, on: request.db,
+            clear, purpose: .resetPassword, at: now, on: context.db,
             invalid: "this link is not valid: it was already used or has expired; ask for a new one", problems: errors)
-        let hash = try await request.password.async.hash(password)
+        let hash = try await context.passwords.hash(password)
         let user = token.user
-        try await request.db.writeTransaction { db in
+        try await context.db.writeTransaction { db in
             token.usedAt = now
             try await token.save(on: db)
             user.passwordHash = hash

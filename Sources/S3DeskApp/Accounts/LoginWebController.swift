@@ -36,7 +36,7 @@ struct LoginWebController: RouteCollection {
         let next = form.next.flatMap { SiteURL.isLocalPath($0) ? $0 : nil }
         let email = form.email ?? ""
         do {
-            let user = try await SignIn.verify(email: email, password: form.password ?? "", on: req)
+            let user = try await SignIn.verify(email: email, password: form.password ?? "", throttle: req.application.loginThrottle, in: req.services)
             try await startFreshSession(req)
             req.auth.login(user)
             return req.redirect(to: next ?? (user.role.may(.manageCalls) ? SiteURL.staffCalls : SiteURL.home))

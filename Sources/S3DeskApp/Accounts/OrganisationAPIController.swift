@@ -66,19 +66,19 @@ struct OrganisationAPIController: RouteCollection {
 
     @Sendable
     func invite(req: Request) async throws -> Response {
-        let user = try await Invitations.invite(email: try req.content.decode(EmailBody.self).email, by: req.requireUser(), on: req)
+        let user = try await Invitations.invite(email: try req.content.decode(EmailBody.self).email, by: req.requireUser(), in: req.services)
         return try await UserDTO(user).encodeResponse(status: .created, for: req)
     }
 
     @Sendable
     func accept(req: Request) async throws -> UserDTO {
         let body = try req.content.decode(AcceptBody.self)
-        return try UserDTO(try await Invitations.accept(token: body.token, name: body.name, password: body.password, on: req))
+        return try UserDTO(try await Invitations.accept(token: body.token, name: body.name, password: body.password, in: req.services))
     }
 
     @Sendable
     func requestReset(req: Request) async throws -> Response {
-        try await PasswordResets.request(email: try req.content.decode(EmailBody.self).email, on: req)
+        try await PasswordResets.request(email: try req.content.decode(EmailBody.self).email, in: req.services)
         return try await Accepted(status: "if the address has an account, a reset link is on its way")
             .encodeResponse(status: .accepted, for: req)
     }
@@ -86,6 +86,6 @@ struct OrganisationAPIController: RouteCollection {
     @Sendable
     func completeReset(req: Request) async throws -> UserDTO {
         let body = try req.content.decode(NewPasswordBody.self)
-        return try UserDTO(try await PasswordResets.complete(token: body.token, password: body.password, on: req))
+        return try UserDTO(try await PasswordResets.complete(token: body.token, password: body.password, in: req.services))
     }
 }

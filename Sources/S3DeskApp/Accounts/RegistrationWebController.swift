@@ -81,7 +81,7 @@ struct RegistrationWebController: RouteCollection {
     func submit(req: Request) async throws -> Response {
         var form = try req.content.decode(RegistrationForm.self)
         do {
-            _ = try await Registrations.register(form.input, on: req)
+            _ = try await Registrations.register(form.input, in: req.services)
             return req.redirect(to: SiteURL.registered)
         } catch let errors as FieldErrors {
             form.password = nil
@@ -112,7 +112,7 @@ struct RegistrationWebController: RouteCollection {
     func confirm(req: Request) async throws -> Response {
         let token = (try? req.content.get(String.self, at: "token")) ?? ""
         do {
-            _ = try await Registrations.confirm(token: token, on: req)
+            _ = try await Registrations.confirm(token: token, in: req.services)
             return try await req.view.render("message", MessagePage(
                 layout: Layout(request: req, title: "Email confirmed"), heading: "Your email address is confirmed",
                 message: "Thank you. You can now sign in and submit applications.", csrfToken: nil, token: nil))

@@ -5,14 +5,14 @@ import Vapor
 /// Self-registration of applicants: a new organisation, its first member, and the email that
 /// confirms the address.
 enum Registrations {
-    static func register(_ input: RegistrationInput, on request: Request) async throws -> User {
-        let registration = try await validated(input, on: request.db)
-        let now = request.now
-        let passwordHash = try await request.password.async.hash(registration.password)
-        let publicURL = request.application.publicURL
-        return try await request.db.writeTransaction { db in
+    static func register(_ input: RegistrationInput, in context: ServiceContext) async throws -> User {
+        let registration = try await validated(input, on: context.db)
+        let now = context.now
+        let passwordHash = try await context.passwords.hash(registration.password)
+        let publicURL = context.publicURL
+        return try await context.db.writeTransaction { db in
             let user = try await store(registration, passwordHash: passwordHash, confirmedAt: nil, at: now, on: db)
-            try await sendConfirmation(to: user, publicURL: publicURL, at: now, on: db, logger: request.logger)
+            try await sendConfirmation(to: user, publicURL: publicURL, at: now, on: db, logger: context.logger)
             return user
         }
     }
@@ -68,13 +68,13 @@ enum Registrations {
     }
 
     /// Confirms the address the token was sent to. The token works once.
-    static func confirm(token clear: String, on request: Request) async throws -> User {
-        let now = request.now
-        guard let token = try await AccountToken.redeemable(clear, purpose: .confirmEmail, at: now, on: request.db) else {
+    static func confirm(token clear: String, in context: ServiceContext) async throws -> User {
+        let now = context.now
+        guard let token = try await AccountToken.redeemable(clear, purpose: .confirmEmail, at: now, on: context.db) else {
             throw AppError.invalidField("token", "this confirmation link is not valid: it was already used or has expired")
         }
         let user = token.user
-        try await request.db.writeTransaction { db in
+        try await context.db.writeTransaction { db in
             token.usedAt = now
             try await token.save(on: db)
             user.emailConfirmedAt = user.emailConfirmedAt ?? now

@@ -4,22 +4,21 @@ import Vapor
 
 /// Checks an email and password, shared by the web sign-in form and the API's token endpoint.
 enum SignIn {
-    static func verify(email rawEmail: String, password: String, on request: Request) async throws -> User {
+    static func verify(email rawEmail: String, password: String, throttle: LoginThrottle, in context: ServiceContext) async throws -> User {
         let email = Credentials.normalisedEmail(rawEmail) ?? rawEmail.lowercased()
-        let throttle = request.application.loginThrottle
         if let wait = await throttle.wait(for: email) {
             throw AppError(status: .tooManyRequests, code: "too_many_attempts",
                            message: "too many failed sign-ins for this address; try again in \(wait) seconds",
                            headers: ["Retry-After": "\(wait)"])
         }
-        let user = try await User.query(on: request.db).filter(\.$email == email).first()
+        let user = try await User.query(on: context.db).filter(\.$email == email).first()
         let matches: Bool
         if let user, !user.passwordHash.isEmpty {
-            matches = try await request.password.async.verify(password, created: user.passwordHash)
+            matches = try await context.passwords.verify(password, created: user.passwordHash)
         } else {
             // Hash anyway, so that an unknown address (or an invitation not yet accepted, which
             // has no password) takes as long as a wrong password and reveals nothing.
-            _ = try await request.password.async.hash(password)
+            _ = try await context.passwords.hash(password)
             matches = false
         }
         guard let user, matches else {

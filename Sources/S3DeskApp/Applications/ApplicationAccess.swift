@@ -8,12 +8,16 @@ import Vapor
 enum ApplicationAccess {
     static func find(_ request: Request, parameter: String = "id") async throws -> (ApplicationRecord, User) {
         let user = try request.requireUser()
-        guard let id = request.parameters.get(parameter, as: UUID.self),
-              let application = try await ApplicationRecord.query(on: request.db)
+        return (try await find(request.parameters.get(parameter, as: UUID.self), for: user, on: request.db), user)
+    }
+
+    /// The application with its call (rounds, questions) and round, as the services need it.
+    static func find(_ id: UUID?, for user: User, on db: any Database) async throws -> ApplicationRecord {
+        guard let id, let application = try await ApplicationRecord.query(on: db)
                   .filter(\.$id == id).with(\.$call, { $0.with(\.$rounds).with(\.$questions) }).with(\.$round).first(),
               canSee(application, user)
         else { throw AppError.notFound("application") }
-        return (application, user)
+        return application
     }
 
     static func canSee(_ application: ApplicationRecord, _ user: User) -> Bool {

@@ -13,17 +13,17 @@ enum Applications {
 
     /// Starts a draft for the user's organisation. A draft may be incomplete; only values of the
     /// wrong kind or length are refused.
-    static func create(in call: Call, content: ApplicationContent, by user: User, on request: Request) async throws -> ApplicationRecord {
+    static func create(in call: Call, content: ApplicationContent, by user: User, in context: ServiceContext) async throws -> ApplicationRecord {
         guard user.role.may(.apply), let organisationID = user.$organisation.id else {
             throw AppError(status: .forbidden, code: "forbidden", message: user.role.may(.apply)
                 ? "your account does not belong to an authority, so it cannot apply: an S3Desk administrator can add you to your authority's account, or register your authority with another email address"
                 : "only applicants registered with an authority can apply")
         }
-        guard call.isOpen(at: request.now) else {
+        guard call.isOpen(at: context.now) else {
             throw AppError.conflict("call_closed", "this call closed at its last cut-off; no new application can be made")
         }
-        try await checkDraft(content, questions: call.orderedQuestions, on: request.db)
-        let now = request.now
+        try await checkDraft(content, questions: call.orderedQuestions, on: context.db)
+        let now = context.now
         let application = ApplicationRecord()
         application.$call.id = try call.requireID()
         application.$organisation.id = organisationID
@@ -33,7 +33,7 @@ enum Applications {
         // As `ApplicationAccess.find` loads it, so callers (and `store`) can read the call and round.
         application.$call.value = call
         application.$round.value = .some(nil)
-        try await request.db.writeTransaction { db in
+        try await context.db.writeTransaction { db in
             application.reference = try await ApplicationLifecycle.nextReference(year: ZonedCalendar.utc.civilDate(of: now).year, on: db)
             try await store(content, in: application, at: now, on: db)
             try await ApplicationTransition(applicationID: application.requireID(), at: now, actorID: user.requireID(),
@@ -45,16 +45,16 @@ enum Applications {
     /// Saves changes to a draft. Once submitted, only the fields a clarification reopened may
     /// change, while it is open (409 otherwise).
     static func update(_ application: ApplicationRecord, with changes: ApplicationContent, by user: User,
-                       on request: Request) async throws {
+                       in context: ServiceContext) async throws {
         try ApplicationAccess.requireMember(user, of: application)
-        let now = request.now
-        let saved = try await request.db.withLocked(application) { db -> Bool in
+        let now = context.now
+        let saved = try await context.db.withLocked(application) { db -> Bool in
             guard application.status == .draft else { return false }
             try await saveChecked(application.content.updated(with: changes), of: application, at: now, on: db)
             return true
         }
         if !saved {
-            try await Clarifications.amend(application, with: changes, onlyReopened: false, by: user, on: request)
+            try await Clarifications.amend(application, with: changes, onlyReopened: false, by: user, in: context)
         }
     }
 
@@ -62,10 +62,10 @@ enum Applications {
     /// their saved value, and the problems come back for the person to correct (`[:]` when all
     /// was saved). The API's PATCH stays all or nothing, which a program can retry as it is.
     static func saveKeepingValid(_ application: ApplicationRecord, with changes: ApplicationContent, by user: User,
-                                 on request: Request) async throws -> FieldErrors {
+                                 in context: ServiceContext) async throws -> FieldErrors {
         try ApplicationAccess.requireMember(user, of: application)
-        let now = request.now
-        return try await request.db.withLocked(application) { db in
+        let now = context.now
+        return try await context.db.withLocked(application) { db in
             try requireDraft(application)
             let wanted = application.content.updated(with: changes)
             let problems = try await draftProblems(wanted, questions: application.call.orderedQuestions, on: db)
@@ -85,21 +85,21 @@ enum Applications {
     /// Submits a draft into the round of the current instant after checking eligibility of the
     /// content as it is when the lock is held, so a change sent at the same moment either comes
     /// first and is checked, or comes after and is refused.
-    static func submit(_ application: ApplicationRecord, by user: User, on request: Request) async throws {
+    static func submit(_ application: ApplicationRecord, by user: User, in context: ServiceContext) async throws {
         try ApplicationAccess.requireMember(user, of: application)
         guard user.emailConfirmedAt != nil else {
             throw AppError(status: .forbidden, code: "email_unconfirmed",
                            message: "confirm your email address first, with the link we sent you; then submit")
         }
-        let now = request.now
+        let now = context.now
         let call = application.call
         guard let planned = try call.schedule().round(for: now),
               let round = call.rounds.first(where: { $0.number == planned.number }) else {
             throw AppError.conflict("call_closed", "the call closed at its last cut-off; your draft is kept but can no longer be submitted")
         }
-        let publicURL = request.application.publicURL
-        let logger = request.logger
-        try await request.db.withLocked(application) { db in
+        let publicURL = context.publicURL
+        let logger = context.logger
+        try await context.db.withLocked(application) { db in
             try requireDraft(application)
             // A submit read the clock a moment before the cut-off, but the round's cut-off job
             // may have run since: it waited for that job, and the round is closed now.
@@ -129,11 +129,11 @@ enum Applications {
         application.$round.value = round
     }
 
-    static func withdraw(_ application: ApplicationRecord, reason: String, by user: User, on request: Request) async throws {
+    static func withdraw(_ application: ApplicationRecord, reason: String, by user: User, in context: ServiceContext) async throws {
         try ApplicationAccess.requireMember(user, of: application)
         let reason = try checkedReason(reason, for: "withdrawing")
-        let now = request.now
-        try await request.db.withLocked(application) { db in
+        let now = context.now
+        try await context.db.withLocked(application) { db in
             guard application.policy(for: user).canWithdraw else {
                 throw AppError.conflict("invalid_transition", "an application that is \(application.status.label.lowercased()) cannot be withdrawn")
             }
@@ -150,12 +150,12 @@ enum Applications {
     /// The secretariat ends an application with a reason (domain.md: `cancelled`), for instance
     /// one that cannot be assessed; it then leaves the round's ranking and endorsement. The
     /// applicant is told.
-    static func cancel(_ application: ApplicationRecord, reason: String, by user: User, on request: Request) async throws {
+    static func cancel(_ application: ApplicationRecord, reason: String, by user: User, in context: ServiceContext) async throws {
         guard user.role.may(.decide) else { throw AppError.forbidden }
         let reason = try checkedReason(reason, for: "cancelling")
-        let applicant = try await application.$createdBy.get(on: request.db)
-        let link = request.application.publicURL + SiteURL.application(try application.requireID())
-        try await request.db.writeTransaction { db in
+        let applicant = try await application.$createdBy.get(on: context.db)
+        let link = context.publicURL + SiteURL.application(try application.requireID())
+        try await context.db.writeTransaction { db in
             // An endorsement of the round in progress finishes first, or sees it cancelled; the
             // round's lock before the application's, in the order endorsements take them.
             if let roundID = application.$round.id { try await db.lockRow(Round.schema, id: roundID) }
@@ -165,10 +165,10 @@ enum Applications {
                     ? "application \(application.reference) is a draft: it is its authority's until submitted, and is not cancelled"
                     : "application \(application.reference) is already \(application.status.label.lowercased())")
             }
-            try await ApplicationLifecycle.move(application, to: .cancelled, by: user, reason: reason, at: request.now, on: db)
+            try await ApplicationLifecycle.move(application, to: .cancelled, by: user, reason: reason, at: context.now, on: db)
             try await Outbox.enqueue(EmailTemplates.applicationCancelled(to: applicant.email, name: applicant.name,
                                                                          reference: application.reference, reason: reason, link: link),
-                                     at: request.now, on: db, logger: request.logger)
+                                     at: context.now, on: db, logger: context.logger)
         }
     }
 

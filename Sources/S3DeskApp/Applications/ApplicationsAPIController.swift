@@ -44,14 +44,14 @@ struct ApplicationsAPIController: RouteCollection {
         let (application, user) = try await ApplicationAccess.find(req)
         let body = try req.content.decode(ClarificationBody.self)
         let clarification = try await Clarifications.request(application, fields: body.fields ?? [], message: body.message ?? "",
-                                                             deadline: body.deadline ?? "", by: user, on: req)
+                                                             deadline: body.deadline ?? "", by: user, in: req.services)
         return try await ClarificationDTO(clarification, now: req.now).encodeResponse(status: .created, for: req)
     }
 
     @Sendable
     func respond(req: Request) async throws -> ApplicationDTO {
         let (application, user) = try await ApplicationAccess.find(req)
-        try await Clarifications.respond(application, by: user, on: req)
+        try await Clarifications.respond(application, by: user, in: req.services)
         return try await dto(application, for: user, on: req)
     }
 
@@ -60,7 +60,7 @@ struct ApplicationsAPIController: RouteCollection {
         let user = try req.requireUser()
         let call = try await CallStore.find(req.parameters.get("id", as: UUID.self), on: req.db)
         let content = try req.content.decode(ApplicationContent.self)
-        let application = try await Applications.create(in: call, content: content, by: user, on: req)
+        let application = try await Applications.create(in: call, content: content, by: user, in: req.services)
         let response = try await dto(application, for: user, on: req).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/applications/\(try application.requireID())")
         return response
@@ -85,14 +85,14 @@ struct ApplicationsAPIController: RouteCollection {
     @Sendable
     func update(req: Request) async throws -> ApplicationDTO {
         let (application, user) = try await ApplicationAccess.find(req)
-        try await Applications.update(application, with: try req.content.decode(ApplicationContent.self), by: user, on: req)
+        try await Applications.update(application, with: try req.content.decode(ApplicationContent.self), by: user, in: req.services)
         return try await dto(application, for: user, on: req)
     }
 
     @Sendable
     func submit(req: Request) async throws -> ApplicationDTO {
         let (application, user) = try await ApplicationAccess.find(req)
-        try await Applications.submit(application, by: user, on: req)
+        try await Applications.submit(application, by: user, in: req.services)
         return try await dto(application, for: user, on: req)
     }
 
@@ -100,7 +100,7 @@ struct ApplicationsAPIController: RouteCollection {
     func withdraw(req: Request) async throws -> ApplicationDTO {
         let (application, user) = try await ApplicationAccess.find(req)
         let body = try req.content.decode(WithdrawBody.self)
-        try await Applications.withdraw(application, reason: body.reason ?? "", by: user, on: req)
+        try await Applications.withdraw(application, reason: body.reason ?? "", by: user, in: req.services)
         return try await dto(application, for: user, on: req)
     }
 
@@ -109,7 +109,7 @@ struct ApplicationsAPIController: RouteCollection {
         try req.require(.decide)
         let (application, user) = try await ApplicationAccess.find(req)
         let body = try req.content.decode(WithdrawBody.self)
-        try await Applications.cancel(application, reason: body.reason ?? "", by: user, on: req)
+        try await Applications.cancel(application, reason: body.reason ?? "", by: user, in: req.services)
         return try await dto(application, for: user, on: req)
     }
 

@@ -34,7 +34,7 @@ struct ApplicationsWebController: RouteCollection {
         let form = try req.content.decode(ClarificationForm.self)
         do {
             _ = try await Clarifications.request(application, fields: form.fields ?? [], message: form.message ?? "",
-                                                 deadline: form.deadline ?? "", by: user, on: req)
+                                                 deadline: form.deadline ?? "", by: user, in: req.services)
             return req.redirect(to: SiteURL.application(try application.requireID()))
         } catch let errors as FieldErrors {
             return try await renderShow(req, application, user: user, clarificationForm: form, clarificationErrors: errors.messages)
@@ -45,7 +45,7 @@ struct ApplicationsWebController: RouteCollection {
     @Sendable
     func respond(req: Request) async throws -> Response {
         let (application, user) = try await ApplicationAccess.find(req)
-        try await Clarifications.respond(application, by: user, on: req)
+        try await Clarifications.respond(application, by: user, in: req.services)
         return req.redirect(to: SiteURL.application(try application.requireID()))
     }
 
@@ -72,7 +72,7 @@ struct ApplicationsWebController: RouteCollection {
         let user = try req.requireUser()
         let call = try await CallStore.find(req.parameters.get("id", as: UUID.self), on: req.db)
         let application = try await Applications.create(
-            in: call, content: ApplicationContent(organisationName: try await user.$organisation.get(on: req.db)?.name), by: user, on: req)
+            in: call, content: ApplicationContent(organisationName: try await user.$organisation.get(on: req.db)?.name), by: user, in: req.services)
         return req.redirect(to: SiteURL.editApplication(try application.requireID()))
     }
 
@@ -157,7 +157,7 @@ struct ApplicationsWebController: RouteCollection {
             // Within a clarification: the form shows only the reopened parts; take those.
             let open = try await Clarifications.open(for: application, at: req.now, on: req.db)
             do {
-                try await Clarifications.amend(application, with: content, onlyReopened: true, by: user, on: req)
+                try await Clarifications.amend(application, with: content, onlyReopened: true, by: user, in: req.services)
                 return req.redirect(to: SiteURL.editApplication(id) + "?saved=1")
             } catch let errors as FieldErrors {
                 return try await renderForm(req, application, user: user, content: content, errors: errors.messages, clarification: open)
@@ -165,14 +165,14 @@ struct ApplicationsWebController: RouteCollection {
             }
         }
         do {
-            let notSaved = try await Applications.saveKeepingValid(application, with: content, by: user, on: req)
+            let notSaved = try await Applications.saveKeepingValid(application, with: content, by: user, in: req.services)
             guard notSaved.isEmpty else {
                 // The person's input stays in the form, the wrong values beside their messages.
                 return try await renderForm(req, application, user: user, content: content, errors: notSaved.messages,
                                             partlySaved: true).encodeResponse(status: .unprocessableEntity, for: req)
             }
             guard form.action == "submit" else { return req.redirect(to: SiteURL.editApplication(id) + "?saved=1") }
-            try await Applications.submit(application, by: user, on: req)
+            try await Applications.submit(application, by: user, in: req.services)
             return req.redirect(to: SiteURL.application(id))
         } catch let errors as FieldErrors {
             return try await renderForm(req, application, user: user, content: content, errors: errors.messages)
@@ -187,7 +187,7 @@ struct ApplicationsWebController: RouteCollection {
     @Sendable
     func withdraw(req: Request) async throws -> Response {
         let (application, user) = try await ApplicationAccess.find(req)
-        try await Applications.withdraw(application, reason: try req.content.decode(WithdrawForm.self).reason ?? "", by: user, on: req)
+        try await Applications.withdraw(application, reason: try req.content.decode(WithdrawForm.self).reason ?? "", by: user, in: req.services)
         return req.redirect(to: SiteURL.application(try application.requireID()))
     }
 
@@ -195,7 +195,7 @@ struct ApplicationsWebController: RouteCollection {
     func cancel(req: Request) async throws -> Response {
         try req.require(.decide)
         let (application, user) = try await ApplicationAccess.find(req)
-        try await Applications.cancel(application, reason: try req.content.decode(WithdrawForm.self).reason ?? "", by: user, on: req)
+        try await Applications.cancel(application, reason: try req.content.decode(WithdrawForm.self).reason ?? "", by: user, in: req.services)
         return req.redirect(to: SiteURL.application(try application.requireID()))
     }
 

@@ -57,9 +57,9 @@ enum Clarifications {
     }
 
     static func request(_ application: ApplicationRecord, fields: [String], message: String, deadline: String,
-                        by user: User, on request: Request) async throws -> Clarification {
+                        by user: User, in context: ServiceContext) async throws -> Clarification {
         guard user.role.may(.requestClarification) else { throw AppError.forbidden }
-        let now = request.now
+        let now = context.now
         let schedule = try application.call.schedule()
         let problems = ClarificationRules.problems(fields: fields, message: message, deadline: deadline,
                                                    today: schedule.calendar.civilDate(of: now))
@@ -73,10 +73,10 @@ enum Clarifications {
         clarification.deadlineDate = date.description
         clarification.deadlineAt = schedule.calendar.endOfDay(date)
         clarification.requestedAt = now
-        let applicant = try await application.$createdBy.get(on: request.db)
-        let link = request.application.publicURL + SiteURL.application(try application.requireID())
-        let logger = request.logger
-        try await request.db.withLocked(application) { db in
+        let applicant = try await application.$createdBy.get(on: context.db)
+        let link = context.publicURL + SiteURL.application(try application.requireID())
+        let logger = context.logger
+        try await context.db.withLocked(application) { db in
             // Checked under the lock: two requests at once would otherwise open two.
             guard application.policy(for: user).canRequestClarification else {
                 throw AppError.conflict("invalid_state", "only a submitted application under assessment can be clarified")
@@ -99,10 +99,10 @@ enum Clarifications {
     /// A change to any other field is refused: the rest stays as submitted. The change and its
     /// audit entry commit together.
     static func amend(_ application: ApplicationRecord, with changes: ApplicationContent, onlyReopened: Bool,
-                      by user: User, on request: Request) async throws {
+                      by user: User, in context: ServiceContext) async throws {
         try ApplicationAccess.requireMember(user, of: application)
-        let now = request.now
-        try await request.db.withLocked(application) { db in
+        let now = context.now
+        try await context.db.withLocked(application) { db in
             guard let clarification = try await open(for: application, at: now, on: db) else {
                 throw AppError.conflict("not_draft", "application \(application.reference) is \(application.status.label.lowercased()) and can no longer be changed")
             }
@@ -122,10 +122,10 @@ enum Clarifications {
     }
 
     /// The applicant is done: the answers must keep the application eligible, then it locks.
-    static func respond(_ application: ApplicationRecord, by user: User, on request: Request) async throws {
+    static func respond(_ application: ApplicationRecord, by user: User, in context: ServiceContext) async throws {
         try ApplicationAccess.requireMember(user, of: application)
-        let now = request.now
-        try await request.db.withLocked(application) { db in
+        let now = context.now
+        try await context.db.withLocked(application) { db in
             guard let clarification = try await open(for: application, at: now, on: db) else {
                 throw AppError.conflict("no_open_clarification", "no clarification is open for \(application.reference)")
             }

@@ -27,7 +27,7 @@ struct AssessmentAPIController: RouteCollection {
     func assess(req: Request) async throws -> Response {
         try req.require(.assess)
         let (application, user) = try await ApplicationAccess.find(req)
-        let assessment = try await Assessments.submit(application, input: try req.content.decode(AssessmentInput.self), by: user, on: req)
+        let assessment = try await Assessments.submit(application, input: try req.content.decode(AssessmentInput.self), by: user, in: req.services)
         assessment.$assessor.value = user
         return try await AssessmentDTO(assessment, revealed: true, mine: true).encodeResponse(status: .created, for: req)
     }
@@ -48,6 +48,6 @@ struct AssessmentAPIController: RouteCollection {
         guard let kind = body.decision.flatMap(DecisionKind.init(rawValue:)) else {
             throw AppError.invalidField("decision", "must be selected, reserve or rejected")
         }
-        return DecisionDTO(try await Decisions.decide(application, kind: kind, reason: body.reason ?? "", by: user, on: req))
+        return DecisionDTO(try await Decisions.decide(application, kind: kind, reason: body.reason ?? "", by: user, in: req.services))
     }
 }

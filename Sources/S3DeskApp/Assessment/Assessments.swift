@@ -21,19 +21,19 @@ enum Assessments {
     static let commentLength = 1...5_000
 
     static func submit(_ application: ApplicationRecord, input: AssessmentInput, by user: User,
-                       on request: Request) async throws -> Assessment {
+                       in context: ServiceContext) async throws -> Assessment {
         guard user.role.may(.assess) else { throw AppError.forbidden }
         guard application.policy(for: user).canAssess else {
             throw AppError.conflict("not_under_assessment", "application \(application.reference) is \(application.status.label.lowercased()): only applications under assessment (after their round's cut-off, before the decisions are endorsed) are assessed")
         }
         let applicationID = try application.requireID()
-        if let existing = try await Assessment.query(on: request.db).filter(\.$application.$id == applicationID)
+        if let existing = try await Assessment.query(on: context.db).filter(\.$application.$id == applicationID)
             .filter(\.$assessor.$id == user.requireID()).first() {
             throw existing.conflictOfInterest
                 ? AppError.conflict("conflict_declared", "you declared a conflict of interest with \(application.reference): you cannot score it")
                 : AppError.conflict("already_assessed", "you assessed \(application.reference) on \(Instant.format(existing.submittedAt)); an assessment is submitted once")
         }
-        if try await worksForApplicant(user, application, on: request.db) {
+        if try await worksForApplicant(user, application, on: context.db) {
             throw AppError.conflict("conflict_of_interest", "you work for the applying organisation of \(application.reference): you cannot assess it")
         }
         let declared = input.conflictOfInterest ?? false
@@ -64,12 +64,12 @@ enum Assessments {
         assessment.conflictOfInterest = declared
         assessment.scores = scores
         assessment.comment = comment
-        assessment.submittedAt = request.now
-        try await request.db.writeTransaction { db in
+        assessment.submittedAt = context.now
+        try await context.db.writeTransaction { db in
             try await assessment.create(on: db)
             try await AuditLog.record(declared ? .conflictDeclared : .applicationAssessed, subject: .application(applicationID),
                                       summary: summary,
-                                      actor: user, at: request.now, on: db)
+                                      actor: user, at: context.now, on: db)
         }
         return assessment
     }

@@ -10,7 +10,7 @@ enum Decisions {
     static let holdingPlace: [ApplicationStatus] = [.underAssessment, .selected, .scoping, .launched, .completed]
 
     static func decide(_ application: ApplicationRecord, kind: DecisionKind, reason: String, by user: User,
-                       on request: Request) async throws -> Decision {
+                       in context: ServiceContext) async throws -> Decision {
         guard user.role.may(.decide) else { throw AppError.forbidden }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard reasonLength.contains(reason.count) else {
@@ -22,19 +22,21 @@ enum Decisions {
         let applicationID = try application.requireID()
         let roundID = try round.requireID()
         let policy = application.call.rankingPolicy
-        let now = request.now
+        let now = context.now
         if application.status == .reserve, kind == .selected {
-            return try await promote(application, round: round, reason: reason, by: user, on: request)
+            return try await promote(application, round: round, reason: reason, by: user, in: context)
         }
         // Checked and written under the round's lock: two decisions at once cannot both take
         // the last place, nor slip in while the Commission endorses.
-        return try await request.db.writeTransaction { db in
+        return try await context.db.writeTransaction { db in
             try await db.lockRow(Round.schema, id: roundID)
             if let endorsement = try await Endorsements.latest(of: roundID, on: db), endorsement.endorsed {
                 throw AppError.conflict("round_endorsed", "the round's decisions were endorsed on \(Instant.format(endorsement.at)): only a reserve application can still be promoted")
             }
-            guard let current = try await ApplicationRecord.find(applicationID, on: db), current.status == .underAssessment else {
-                throw AppError.conflict("not_under_assessment", "application \(application.reference) is \(application.status.label.lowercased()): decisions are taken on applications under assessment")
+            // The status as it is now: the caller's copy was read before the lock.
+            let status = try await ApplicationRecord.find(applicationID, on: db)?.status
+            guard status == .underAssessment else {
+                throw AppError.conflict("not_under_assessment", "application \(application.reference) is \(status?.label.lowercased() ?? "deleted"): decisions are taken on applications under assessment")
             }
             let tally = try await ScoreTally.of(applicationID, on: db)
             let selectedElsewhere = try await selectedInRound(roundID, except: applicationID, on: db)
@@ -78,19 +80,19 @@ enum Decisions {
     /// A reserve application becomes selected at once while the round's launch is not past, a
     /// place is free and its merit still reaches the threshold; the applicant is told.
     private static func promote(_ application: ApplicationRecord, round: Round, reason: String, by user: User,
-                                on request: Request) async throws -> Decision {
+                                in context: ServiceContext) async throws -> Decision {
         let schedule = try application.call.schedule()
-        if let refusal = DecisionRules.promotionRefusal(today: schedule.calendar.civilDate(of: request.now),
+        if let refusal = DecisionRules.promotionRefusal(today: schedule.calendar.civilDate(of: context.now),
                                                         launchDue: try CivilDate(parsing: round.launchDue)) {
             throw AppError.conflict(refusal.code, refusal.message)
         }
         let applicationID = try application.requireID()
         let roundID = try round.requireID()
         let policy = application.call.rankingPolicy
-        let applicant = try await application.$createdBy.get(on: request.db)
-        let link = request.application.publicURL + SiteURL.application(applicationID)
-        let now = request.now
-        return try await request.db.writeTransaction { db in
+        let applicant = try await application.$createdBy.get(on: context.db)
+        let link = context.publicURL + SiteURL.application(applicationID)
+        let now = context.now
+        return try await context.db.writeTransaction { db in
             try await db.lockRow(Round.schema, id: roundID)
             guard let decision = try await Decision.query(on: db).filter(\.$application.$id == applicationID).first(),
                   let current = try await ApplicationRecord.find(applicationID, on: db), current.status == .reserve else {
@@ -114,7 +116,7 @@ enum Decisions {
             try await AuditLog.record(.reservePromoted, subject: .application(applicationID), summary: reason, actor: user, at: now, on: db)
             try await Outbox.enqueue(EmailTemplates.decision(to: applicant.email, name: applicant.name, reference: application.reference,
                                                              decision: .selected, reason: reason, link: link),
-                                     at: now, on: db, logger: request.logger)
+                                     at: now, on: db, logger: context.logger)
             return decision
         }
     }

@@ -15,7 +15,7 @@ enum Endorsements {
         return try await Endorsement.query(on: db).filter(\.$round.$id == roundID).sort(\.$at, .descending).first()
     }
 
-    static func record(_ round: Round, endorsed: Bool, comment: String, by user: User, on request: Request) async throws -> Endorsement {
+    static func record(_ round: Round, endorsed: Bool, comment: String, by user: User, in context: ServiceContext) async throws -> Endorsement {
         guard user.role.may(.endorse) else { throw AppError.forbidden }
         let comment = comment.trimmingCharacters(in: .whitespacesAndNewlines)
         if let problem = EndorsementRules.commentProblem(endorsed: endorsed, comment: comment) {
@@ -23,13 +23,13 @@ enum Endorsements {
         }
         let roundID = try round.requireID()
         let policy = round.call.rankingPolicy
-        let now = request.now
-        let publicURL = request.application.publicURL
-        let logger = request.logger
+        let now = context.now
+        let publicURL = context.publicURL
+        let logger = context.logger
         // Everything is read under the round's lock, so that a decision changed, an application
         // withdrawn or a second endorsement at the same moment waits, and what is endorsed is
         // exactly what was checked.
-        return try await request.db.writeTransaction { db in
+        return try await context.db.writeTransaction { db in
             try await db.lockRow(Round.schema, id: roundID)
             let applications = try await ApplicationRecord.query(on: db).filter(\.$round.$id == roundID)
                 .filter(\.$status ~~ [.submitted, .underAssessment]).with(\.$createdBy).sort(\.$reference).all()

@@ -8,12 +8,12 @@ extension RankingPolicyInput: Content {}
 enum RankingPolicies {
     /// Saves the policy, sets the capacity of every round not yet endorsed, and recomputes the
     /// priority stored with the call's applications outside endorsed rounds (`PriorityRefresh`).
-    static func update(_ call: Call, with body: RankingPolicyInput, by user: User, on request: Request) async throws {
+    static func update(_ call: Call, with body: RankingPolicyInput, by user: User, in context: ServiceContext) async throws {
         guard user.role.may(.decide) else { throw AppError.forbidden }
         let (policy, capacity) = try body.validated()
         let callID = try call.requireID()
-        let now = request.now
-        let endorsed = try await request.db.writeTransaction { db in
+        let now = context.now
+        let endorsed = try await context.db.writeTransaction { db in
             // Endorsements take their round's lock: holding the call's rounds, none slips in between.
             try await db.lockRows(Round.schema, where: "call_id", is: callID)
             let endorsed = try await Endorsement.query(on: db).filter(\.$endorsed == true)
@@ -59,7 +59,7 @@ struct RankingPolicyAPIController: RouteCollection {
     func update(req: Request) async throws -> RankingPolicyInput {
         let user = try req.require(.decide)
         let call = try await CallStore.find(req.parameters.get("id", as: UUID.self), on: req.db)
-        try await RankingPolicies.update(call, with: try req.content.decode(RankingPolicyInput.self), by: user, on: req)
+        try await RankingPolicies.update(call, with: try req.content.decode(RankingPolicyInput.self), by: user, in: req.services)
         return RankingPolicyInput(call.rankingPolicy, capacity: call.capacityPerRound)
     }
 }

@@ -98,7 +98,7 @@ struct RankingPolicyWebController: RouteCollection {
             return try await render(req, call, form: form, errors: errors.messages, saved: false)
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
-        try await RankingPolicies.update(call, with: body, by: user, on: req)
+        try await RankingPolicies.update(call, with: body, by: user, in: req.services)
         return req.redirect(to: SiteURL.rankingPolicy(try call.requireID()) + "?saved=1")
     }
 

@@ -108,7 +108,7 @@ struct ApplicationsWebTests {
             let call = try await app.makeCall()
             var (browser, user) = try await signedInApplicant(app)
             let application = try await Applications.create(in: call, content: completeApplication, by: user,
-                                                            on: Request(application: app, on: app.eventLoopGroup.next()))
+                                                            in: app.services())
             let svg = try await browser.get(SiteURL.progressChart(application.id!))
             #expect(svg.status == .ok)
             #expect(svg.headers.contentType?.description.hasPrefix("image/svg+xml") == true)
@@ -125,7 +125,7 @@ struct ApplicationsWebTests {
             let call = try await app.makeCall()
             let (owner, _) = try await app.makeApplicant()
             let application = try await Applications.create(in: call, content: completeApplication, by: owner,
-                                                            on: Request(application: app, on: app.eventLoopGroup.next()))
+                                                            in: app.services())
             let (stranger, _) = try await app.makeApplicant(territory: "PL92")
             var browser = Browser(app: app)
             try await browser.signIn(stranger.email)
@@ -148,13 +148,12 @@ struct ApplicationsWebTests {
         try await withTestApp(database) { app in
             let call = try await app.makeCall()
             let (owner, _) = try await app.makeApplicant()
-            let request = Request(application: app, on: app.eventLoopGroup.next())
-            let application = try await Applications.create(in: call, content: completeApplication, by: owner, on: request)
+            let application = try await Applications.create(in: call, content: completeApplication, by: owner, in: app.services())
             var other = completeApplication
             other.territory = "PL22"
             other.organisationName = "Śląskie <Office>"
             let (polish, _) = try await app.makeApplicant(territory: "PL22")
-            _ = try await Applications.create(in: call, content: other, by: polish, on: request)
+            _ = try await Applications.create(in: call, content: other, by: polish, in: app.services())
 
             for role in [Role.secretariat, .commission, .admin] {
                 let staff = try await app.makeUser(role)

@@ -117,6 +117,27 @@ struct RankingAndDecisionTests {
         }
     }
 
+    @Test("a decision on an application withdrawn since it was read says it is withdrawn, and records nothing", arguments: TestDatabase.all)
+    func decisionOnStaleCopy(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let round = try await app.makeRound([("A", application("ITF6"))])
+            let secretariat = try await app.makeUser(.secretariat)
+            let read = try await ApplicationAccess.find(round.ids["A"], for: secretariat, on: app.db)
+            #expect(read.status == .underAssessment)
+            let withdrawn = try await app.testing().sendRequest(.POST, "/api/v1/applications/\(round.ids["A"]!)/withdraw",
+                                                                headers: .bearer(try await app.token(for: round.applicants["A"]!))) {
+                try $0.content.encode(["reason": "We found other support."])
+            }
+            #expect(withdrawn.status == .ok)
+            await #expect { _ = try await Decisions.decide(read, kind: .rejected, reason: "Out of scope.", by: secretariat, in: app.services()) }
+                throws: { error in
+                    let error = try #require(error as? AppError)
+                    return error.code == "not_under_assessment" && error.message.contains("is withdrawn")
+                }
+            #expect(try await Decision.query(on: app.db).count() == 0)
+        }
+    }
+
     @Test("the Commission returns, then endorses: statuses change and applicants are emailed only then", arguments: TestDatabase.all)
     func endorsement(database: TestDatabase) async throws {
         try await withTestApp(database) { app in

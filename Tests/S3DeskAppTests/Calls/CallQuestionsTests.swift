@@ -100,7 +100,7 @@ struct CallQuestionsTests {
             var region = Browser(app: app)
             try await region.signIn(applicant.email)
             let application = try await Applications.create(in: try await CallStore.find(call.id, on: app.db), content: completeApplication,
-                                                            by: applicant, on: Request(application: app, on: app.eventLoopGroup.next()))
+                                                            by: applicant, in: app.services())
             var form = ApplicationsWebTests.completeForm
             form["action"] = "submit"
             let missing = try await region.post(SiteURL.editApplication(application.id!), form: form, csrfFrom: SiteURL.editApplication(application.id!))

@@ -1,0 +1,28 @@
+import Fluent
+import Vapor
+
+/// What a service works with, whoever calls it: a request, a job or a command. The acting
+/// user is passed on its own, because a job acts as nobody and a command as whom it says.
+struct ServiceContext: Sendable {
+    let db: any Database
+    /// The instant the action happens at, read once, so that everything it writes agrees.
+    let now: Date
+    /// Where the links in emails point.
+    let publicURL: String
+    let logger: Logger
+    let passwords: AsyncPasswordHasher
+}
+
+extension Request {
+    var services: ServiceContext {
+        ServiceContext(db: db, now: now, publicURL: application.publicURL, logger: logger, passwords: password.async)
+    }
+}
+
+extension Application {
+    /// For commands and jobs, which have no request.
+    func services(on db: (any Database)? = nil, logger: Logger? = nil) -> ServiceContext {
+        ServiceContext(db: db ?? self.db, now: clock.now, publicURL: publicURL, logger: logger ?? self.logger,
+                       passwords: password.async(on: threadPool, hopTo: eventLoopGroup.any()))
+    }
+}
