@@ -109,7 +109,7 @@ struct AssessmentWebController: RouteCollection {
         let (application, user) = try await ApplicationAccess.find(req)
         let form = try req.content.decode(ScoreForm.self)
         do {
-            _ = try await Assessments.submit(application, input: form.input, by: user, on: req)
+            _ = try await Assessments.submit(application, input: form.input, by: user, in: req.services)
             return req.redirect(to: SiteURL.assessment(try application.requireID()))
         } catch let errors as FieldErrors {
             return try await render(req, application, user: user, scoreForm: form, scoreErrors: errors.messages)
@@ -128,7 +128,7 @@ struct AssessmentWebController: RouteCollection {
             guard let kind = form.decision.flatMap(DecisionKind.init(rawValue:)) else {
                 throw AppError.invalidField("decision", "choose selected, reserve or rejected")
             }
-            _ = try await Decisions.decide(application, kind: kind, reason: form.reason ?? "", by: user, on: req)
+            _ = try await Decisions.decide(application, kind: kind, reason: form.reason ?? "", by: user, in: req.services)
             return req.redirect(to: SiteURL.assessment(try application.requireID()))
         } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
             return try await render(req, application, user: user, decisionForm: form, decisionErrors: error.fields,
@@ -143,15 +143,16 @@ struct AssessmentWebController: RouteCollection {
         let id = try application.requireID()
         let (assessments, _, mine) = try await Assessments.visible(to: user, of: application, page: PageRequest(limit: 100), on: req.db)
         let conflicted = try await Assessments.worksForApplicant(user, application, on: req.db)
-        let canScore = mine == nil && !conflicted && application.status == .underAssessment
+        let canScore = mine == nil && !conflicted && application.policy(for: user).canAssess
         var ranking: RoundRanking?
-        if let round = application.round {
+        // Not beside the rubric before one has scored: the others' mean would anchor one's own.
+        if !canScore, let round = application.round {
             round.$call.value = application.call
             ranking = try await RoundRanking.compute(round, on: req.db)
         }
         let entry = ranking?.ranked.first { $0.candidate.id == id }
         let rankedCount = ranking?.ranked.filter { $0.rank != nil }.count ?? 0
-        let decision: Decision? = ranking?.decisions[id]
+        let decision = try await Decision.query(on: req.db).filter(\.$application.$id == id).first()
         let priority = application.priority
         let chosen = decisionForm.decision ?? decision?.decision.rawValue
         return try await req.view.render("staff/assessment", Page(
@@ -179,8 +180,7 @@ struct AssessmentWebController: RouteCollection {
             },
             scoresVisible: mine.map { !$0.conflictOfInterest } ?? false,
             criterionLabels: Criterion.allCases.map(\.label),
-            // Not beside the rubric before one has scored: the others' mean would anchor one's own.
-            ranking: canScore ? nil : entry.map { entry in
+            ranking: entry.map { entry in
                 RankingView(rank: entry.rank.map { "\($0) of \(rankedCount)" } ?? "not ranked yet",
                             merit: entry.merit.map { Decimal2.format($0.value) } ?? "—",
                             total: entry.total.map(Decimal2.format) ?? "—",

@@ -1,4 +1,6 @@
+import Fluent
 import S3DeskDomain
+import Vapor
 
 /// The ranking as a spreadsheet (RFC 4180), one row per application.
 enum RankingCSV {
@@ -33,5 +35,16 @@ enum RankingCSV {
         if let first = value.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first) { value = "'" + value }
         guard value.unicodeScalars.contains(where: { ",\"\r\n".unicodeScalars.contains($0) }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// The whole ranking as a download, named after the call's round; the API's and the
+    /// round page's link.
+    static func download(_ ranking: RoundRanking, on db: any Database) async throws -> Response {
+        let body = render(try await ranking.items(ranking.ranked, on: db))
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .contentDisposition,
+                             value: "attachment; filename=\"ranking-round-\(ranking.round.number)-\(ranking.round.cutoffDate).csv\"")
+        return Response(status: .ok, headers: headers, body: .init(string: body))
     }
 }

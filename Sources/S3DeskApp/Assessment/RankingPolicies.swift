@@ -9,10 +9,10 @@ enum RankingPolicies {
     /// Saves the policy, sets the capacity of every round not yet endorsed, and recomputes the
     /// priority stored with the call's applications outside endorsed rounds (`PriorityRefresh`).
     static func update(_ call: Call, with body: RankingPolicyInput, by user: User, in context: ServiceContext) async throws {
-        guard user.role.may(.decide) else { throw AppError.forbidden }
+        let now = context.now
+        guard call.policy(for: user, at: now).canChangeRankingPolicy else { throw AppError.forbidden }
         let (policy, capacity) = try body.validated()
         let callID = try call.requireID()
-        let now = context.now
         let endorsed = try await context.db.writeTransaction { db in
             // Endorsements take their round's lock: holding the call's rounds, none slips in between.
             try await db.lockRows(Round.schema, where: "call_id", is: callID)
@@ -31,7 +31,7 @@ enum RankingPolicies {
             try await PriorityRefresh.refresh(.call(callID), reason: "the call's ranking policy changed", actor: user, at: now, on: db)
             return Set(endorsed)
         }
-        for round in call.rounds where !endorsed.contains(round.id!) { round.capacity = capacity }
+        for round in call.rounds where !endorsed.contains(where: { $0 == round.id }) { round.capacity = capacity }
     }
 
     static func summary(_ policy: RankingPolicy, capacity: Int) -> String {
@@ -50,14 +50,15 @@ struct RankingPolicyAPIController: RouteCollection {
 
     @Sendable
     func show(req: Request) async throws -> RankingPolicyInput {
-        try req.require(.viewAllApplications)
+        let user = try req.requireUser()
         let call = try await CallStore.find(req.parameters.get("id", as: UUID.self), on: req.db)
+        guard call.policy(for: user, at: req.now).canViewRankingPolicy else { throw AppError.forbidden }
         return RankingPolicyInput(call.rankingPolicy, capacity: call.capacityPerRound)
     }
 
     @Sendable
     func update(req: Request) async throws -> RankingPolicyInput {
-        let user = try req.require(.decide)
+        let user = try req.requireUser()
         let call = try await CallStore.find(req.parameters.get("id", as: UUID.self), on: req.db)
         try await RankingPolicies.update(call, with: try req.content.decode(RankingPolicyInput.self), by: user, in: req.services)
         return RankingPolicyInput(call.rankingPolicy, capacity: call.capacityPerRound)

@@ -83,11 +83,10 @@ struct RankingItemDTO: Content {
     let decision: DecisionDTO?
     let explanation: [String]
 
-    init(_ entry: RankedApplication, in ranking: RoundRanking) {
-        let application = ranking.entries[entry.candidate.id]!
+    init(_ entry: RankedApplication, entry application: RoundRanking.Entry, organisationName: String, decision: Decision?) {
         applicationId = entry.candidate.id
         reference = entry.candidate.reference
-        organisationName = application.organisationName
+        self.organisationName = organisationName
         territory = application.territory
         category = entry.candidate.priority.category
         status = application.status
@@ -98,7 +97,7 @@ struct RankingItemDTO: Content {
         assessments = entry.assessments
         conflicts = entry.candidate.conflicts
         proposal = entry.proposal
-        decision = ranking.decisions[entry.candidate.id].map(DecisionDTO.init)
+        self.decision = decision.map(DecisionDTO.init)
         explanation = entry.explanation
     }
 }

@@ -5,16 +5,17 @@ import Vapor
 
 /// A round's ranking computed from the database in three queries, whatever the size of the
 /// round: the applications' ranking columns with their stored priority, their scores summed by
-/// the database, the decisions.
+/// the database, the decisions. A rank depends on every other application of the round, so
+/// all are ranked; what a line shows beyond that (the organisation's name, inside the form) is
+/// read only for the lines shown (`items`).
 struct RoundRanking {
     /// Statuses that take part in the ranking: assessed, and not withdrawn or cancelled.
     static let rankedStatuses: [ApplicationStatus] = [.underAssessment, .selected, .reserve, .rejected, .scoping, .launched, .completed]
 
-    /// What a ranking line shows of an application, read without the rest of its form.
+    /// What ranking an application needs of it, read from its columns without its form.
     struct Entry {
         let id: UUID
         let reference: String
-        let organisationName: String
         let territory: String
         let status: ApplicationStatus
         let submittedAt: Date
@@ -33,6 +34,14 @@ struct RoundRanking {
         guard let id, let round = try await Round.query(on: db).filter(\.$id == id)
             .with(\.$call, { $0.with(\.$rounds) }).first() else { throw AppError.notFound("round") }
         return round
+    }
+
+    /// The ranking of round `id` for `user`: 404 when there is no such round, 403 when the
+    /// user may not see it.
+    static func load(_ id: UUID?, for user: User, on db: any Database) async throws -> RoundRanking {
+        let round = try await findRound(id, on: db)
+        guard try await round.policy(for: user, on: db).canView else { throw AppError.forbidden }
+        return try await compute(round, on: db)
     }
 
     /// - Parameter round: with its call loaded (its policy applies).
@@ -55,31 +64,60 @@ struct RoundRanking {
             decisions: Dictionary(decisions.map { ($0.$application.id, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
+    /// The lines `ranked` (a part of this ranking) as the API, the pages and the CSV show them,
+    /// with one more query for the organisations' names.
+    func items(_ ranked: some Collection<RankedApplication>, on db: any Database) async throws -> [RankingItemDTO] {
+        let names = try await Self.organisationNames(of: ranked.map(\.candidate.id), on: db)
+        return ranked.compactMap { line in
+            entries[line.candidate.id].map { entry in
+                RankingItemDTO(line, entry: entry, organisationName: names[entry.id] ?? "", decision: decisions[entry.id])
+            }
+        }
+    }
+
     /// The form's organisation name, decoded from its JSON without the rest.
     private struct ContentExtract: Decodable {
         let organisationName: String?
     }
 
+    private static func organisationNames(of ids: [UUID], on db: any Database) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        guard let sql = db as? any SQLDatabase else { throw AppError.notFound("SQL database") }
+        var names: [UUID: String] = [:]
+        // Bounded batches: SQLite refuses more than 32,766 bound values in one statement.
+        for batch in stride(from: 0, to: ids.count, by: 5_000).map({ Array(ids[$0..<min($0 + 5_000, ids.count)]) }) {
+            for row in try await sql.select().columns("id", "content").from(ApplicationRecord.schema).where("id", .in, batch).all() {
+                names[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "content", as: ContentExtract.self).organisationName
+            }
+        }
+        return names
+    }
+
     private static func loadEntries(of roundID: UUID, on db: any Database) async throws -> [Entry] {
         guard let sql = db as? any SQLDatabase else { throw AppError.notFound("SQL database") }
         let rows = try await sql.select()
-            .columns("id", "reference", "territory", "status", "submitted_at", "created_at", "content", "priority")
+            .columns("id", "reference", "territory", "status", "submitted_at", "created_at", "priority")
             .from(ApplicationRecord.schema)
             .where("round_id", .equal, roundID)
             .where("status", .in, rankedStatuses.map(\.rawValue))
             .all()
         return try rows.map { row in
-            let content = try row.decode(column: "content", as: ContentExtract.self)
             let territory = try row.decode(column: "territory", as: String.self)
             return Entry(id: try row.decode(column: "id", as: UUID.self),
                          reference: try row.decode(column: "reference", as: String.self),
-                         organisationName: content.organisationName ?? "",
                          territory: territory,
                          status: try row.decode(column: "status", as: ApplicationStatus.self),
                          submittedAt: try row.decode(column: "submitted_at", as: Date?.self) ?? row.decode(column: "created_at", as: Date.self),
                          // Submission requires a known territory, so a ranked application has one.
                          priority: try row.decode(column: "priority", as: Priority?.self) ?? Priority.none(territory))
         }
+    }
+}
+
+extension Round {
+    /// What `user` may do with this round as it stands now.
+    func policy(for user: User, on db: any Database) async throws -> RoundPolicy {
+        RoundPolicy(role: user.role, endorsed: try await Endorsements.latest(of: requireID(), on: db)?.endorsed ?? false)
     }
 }
 

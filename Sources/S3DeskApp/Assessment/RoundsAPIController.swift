@@ -26,25 +26,22 @@ struct RoundsAPIController: RouteCollection {
 
     @Sendable
     func show(req: Request) async throws -> RoundOverviewDTO {
-        try req.require(.viewAllApplications)
-        let ranking = try await Self.ranking(req)
+        let ranking = try await RoundRanking.load(req.parameters.get("id", as: UUID.self), for: req.requireUser(), on: req.db)
         return try await RoundOverviewDTO.make(ranking, on: req.db)
     }
 
     @Sendable
     func ranking(req: Request) async throws -> RankingPage {
-        try req.require(.viewAllApplications)
         let page = try PageRequest(from: req)
-        let ranking = try await Self.ranking(req)
-        let slice = ranking.ranked.dropFirst(page.offset).prefix(page.limit)
-        return RankingPage(items: slice.map { RankingItemDTO($0, in: ranking) }, total: ranking.ranked.count,
-                           capacity: ranking.round.capacity, policy: ranking.policy)
+        let ranking = try await RoundRanking.load(req.parameters.get("id", as: UUID.self), for: req.requireUser(), on: req.db)
+        return RankingPage(items: try await ranking.items(ranking.ranked.dropFirst(page.offset).prefix(page.limit), on: req.db),
+                           total: ranking.ranked.count, capacity: ranking.round.capacity, policy: ranking.policy)
     }
 
     @Sendable
     func csv(req: Request) async throws -> Response {
-        try req.require(.viewAllApplications)
-        return Self.csvResponse(try await Self.ranking(req))
+        let ranking = try await RoundRanking.load(req.parameters.get("id", as: UUID.self), for: req.requireUser(), on: req.db)
+        return try await RankingCSV.download(ranking, on: req.db)
     }
 
     @Sendable
@@ -53,21 +50,6 @@ struct RoundsAPIController: RouteCollection {
         let round = try await RoundRanking.findRound(req.parameters.get("id", as: UUID.self), on: req.db)
         let body = try req.content.decode(EndorsementBody.self)
         guard let endorsed = body.endorsed else { throw AppError.invalidField("endorsed", "is required: true to endorse, false to return") }
-        return try EndorsementDTO(try await Endorsements.record(round, endorsed: endorsed, comment: body.comment ?? "", by: user, on: req))
-    }
-
-    static func ranking(_ req: Request) async throws -> RoundRanking {
-        let round = try await RoundRanking.findRound(req.parameters.get("id", as: UUID.self), on: req.db)
-        return try await RoundRanking.compute(round, on: req.db)
-    }
-
-    /// The whole ranking as a download, named after the call's round.
-    static func csvResponse(_ ranking: RoundRanking) -> Response {
-        let body = RankingCSV.render(ranking.ranked.map { RankingItemDTO($0, in: ranking) })
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.replaceOrAdd(name: .contentDisposition,
-                             value: "attachment; filename=\"ranking-round-\(ranking.round.number)-\(ranking.round.cutoffDate).csv\"")
-        return Response(status: .ok, headers: headers, body: .init(string: body))
+        return try EndorsementDTO(try await Endorsements.record(round, endorsed: endorsed, comment: body.comment ?? "", by: user, in: req.services))
     }
 }

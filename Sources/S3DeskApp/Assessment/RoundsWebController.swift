@@ -101,21 +101,22 @@ struct RoundsWebController: RouteCollection {
     @Sendable
     func show(req: Request) async throws -> View {
         let pageNumber = Pagination.pageNumber(req)
-        let ranking = try await RoundsAPIController.ranking(req)
+        let ranking = try await RoundRanking.load(req.parameters.get("id", as: UUID.self), for: req.requireUser(), on: req.db)
         let rows = ranking.ranked.dropFirst((pageNumber - 1) * Self.pageSize).prefix(Self.pageSize)
-        return try await render(req, ranking, rows: Array(rows), pageNumber: pageNumber, form: nil)
+        return try await render(req, ranking, rows: rows, pageNumber: pageNumber, form: nil)
     }
 
     @Sendable
     func csv(req: Request) async throws -> Response {
-        RoundsAPIController.csvResponse(try await RoundsAPIController.ranking(req))
+        let ranking = try await RoundRanking.load(req.parameters.get("id", as: UUID.self), for: req.requireUser(), on: req.db)
+        return try await RankingCSV.download(ranking, on: req.db)
     }
 
     /// Every decided application on one page: the Commission endorses the round as a whole.
     @Sendable
     func endorsementPage(req: Request) async throws -> View {
-        let ranking = try await RoundsAPIController.ranking(req)
-        return try await render(req, ranking, rows: ranking.ranked, pageNumber: 1, form: EndorsementForm())
+        let ranking = try await RoundRanking.load(req.parameters.get("id", as: UUID.self), for: req.requireUser(), on: req.db)
+        return try await render(req, ranking, rows: ranking.ranked[...], pageNumber: 1, form: EndorsementForm())
     }
 
     @Sendable
@@ -129,21 +130,22 @@ struct RoundsWebController: RouteCollection {
             guard let outcome = form.outcome, ["endorse", "return"].contains(outcome) else {
                 throw AppError.invalidField("outcome", "choose to endorse the decisions or to return them")
             }
-            _ = try await Endorsements.record(round, endorsed: outcome == "endorse", comment: form.comment ?? "", by: user, on: req)
+            _ = try await Endorsements.record(round, endorsed: outcome == "endorse", comment: form.comment ?? "", by: user, in: req.services)
             return req.redirect(to: SiteURL.round(try round.requireID()))
         } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
             errors = error.fields
             refusal = error.fields.isEmpty ? error.message : nil
         }
         let ranking = try await RoundRanking.compute(round, on: req.db)
-        return try await render(req, ranking, rows: ranking.ranked, pageNumber: 1, form: form, errors: errors, refusal: refusal)
+        return try await render(req, ranking, rows: ranking.ranked[...], pageNumber: 1, form: form, errors: errors, refusal: refusal)
             .encodeResponse(status: refusal == nil ? .unprocessableEntity : .conflict, for: req)
     }
 
-    private func render(_ req: Request, _ ranking: RoundRanking, rows: [RankedApplication], pageNumber: Int,
+    private func render(_ req: Request, _ ranking: RoundRanking, rows: ArraySlice<RankedApplication>, pageNumber: Int,
                         form: EndorsementForm?, errors: [String: String] = [:], refusal: String? = nil) async throws -> View {
         let overview = try await RoundOverviewDTO.make(ranking, on: req.db)
         let user = try req.requireUser()
+        let policy = try await ranking.round.policy(for: user, on: req.db)
         let roundID = overview.id
         let heading = "Round \(overview.number) — cut-off \((try? CivilDate(parsing: overview.cutoffDate)).map(HumanDate.long) ?? overview.cutoffDate)"
         return try await req.view.render(form == nil ? "staff/round" : "staff/endorsement", RoundPage(
@@ -152,10 +154,10 @@ struct RoundsWebController: RouteCollection {
             statuses: ApplicationStatus.allCases.compactMap { status in overview.statuses[status.rawValue].map { Count(label: status.label, count: $0) } },
             proposals: Proposal.allCases.map { Count(label: $0.label, count: overview.proposals[$0.rawValue] ?? 0) },
             decisions: DecisionKind.allCases.map { Count(label: $0.label, count: overview.decisions[$0.rawValue] ?? 0) },
-            rows: rows.map { RankingRow(RankingItemDTO($0, in: ranking)) }, total: ranking.ranked.count,
+            rows: try await ranking.items(rows, on: req.db).map(RankingRow.init), total: ranking.ranked.count,
             csvURL: SiteURL.rankingCSV(roundID),
-            endorsementURL: user.role.may(.endorse) ? SiteURL.endorsement(roundID) : nil,
-            policyURL: user.role.may(.decide) ? SiteURL.rankingPolicy(overview.callId) : nil,
+            endorsementURL: policy.canEndorse ? SiteURL.endorsement(roundID) : nil,
+            policyURL: ranking.round.call.policy(for: user, at: req.now).canChangeRankingPolicy ? SiteURL.rankingPolicy(overview.callId) : nil,
             pagination: Pagination(page: pageNumber, pageSize: Self.pageSize, total: ranking.ranked.count, path: SiteURL.round(roundID)),
             endorsementForm: form, endorsementErrors: errors, refusal: refusal))
     }

@@ -56,3 +56,10 @@ extension Call {
         return try CallSchedule(calendar: zone, cutoffs: dates)
     }
 }
+
+extension Call {
+    /// What `user` may do with this call at `now`.
+    func policy(for user: User, at now: Date) -> CallPolicy {
+        CallPolicy(role: user.role, hasOrganisation: user.$organisation.id != nil, isOpen: isOpen(at: now))
+    }
+}

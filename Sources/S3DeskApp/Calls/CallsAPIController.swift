@@ -40,8 +40,9 @@ struct CallsAPIController: RouteCollection {
 
     @Sendable
     func update(req: Request) async throws -> CallDTO {
-        let user = try req.require(.manageCalls)
+        let user = try req.requireUser()
         let call = try await CallStore.find(req.parameters.get("id", as: UUID.self), on: req.db)
+        guard call.policy(for: user, at: req.now).canEdit else { throw AppError.forbidden }
         let definition = try req.content.decode(CallBody.self).input.validated()
         return try CallDTO(try await CallStore.update(call, with: definition, actor: user, at: req.now, on: req.db),
                            now: req.now)

@@ -246,6 +246,10 @@ struct RankingAndDecisionTests {
             body.transitionBonus = 0
             body.meritThreshold = 40
             #expect(try await app.testing().sendRequest(.PUT, path, headers: .bearer(commission)) { try $0.content.encode(body) }.status == .forbidden)
+            #expect(try await app.testing().sendRequest(.GET, path, headers: .bearer(commission)).status == .ok, "the Commission reads the policy")
+            let applicant = try await app.token(for: round.applicants["A"]!)
+            #expect(try await app.testing().sendRequest(.GET, path, headers: .bearer(applicant)).status == .forbidden)
+            #expect(try await app.testing().sendRequest(.PUT, path, headers: .bearer(applicant)) { try $0.content.encode(body) }.status == .forbidden)
             let saved = try await app.testing().sendRequest(.PUT, path, headers: .bearer(secretariat)) { try $0.content.encode(body) }
             #expect(saved.status == .ok)
             #expect(try saved.content.decode(RankingPolicyInput.self).capacityPerRound == 3)
