@@ -20,8 +20,12 @@ struct ApplicationDTO: Content {
         let explanation: [String]?
     }
 
+    /// Whether the content as it stands could be submitted, and what stands in the way: a
+    /// draft's to-do list, and for a submitted application the state of its clarified fields.
     struct Eligibility: Content {
         let eligible: Bool
+        /// By field, as a 422 of the submit would list them.
+        let problems: [String: String]
     }
 
     let id: UUID
@@ -45,7 +49,7 @@ struct ApplicationDTO: Content {
     }
 
     init(_ application: ApplicationRecord, priority: Priority?, showExplanation: Bool, progress: ProgressDTO?,
-         decision: DecisionDTO? = nil) throws {
+         eligibility problems: FieldErrors, decision: DecisionDTO? = nil) throws {
         id = try application.requireID()
         reference = application.reference
         callId = application.$call.id
@@ -60,7 +64,7 @@ struct ApplicationDTO: Content {
                         total: $0.total, explanation: showExplanation ? $0.explanation : nil)
         }
         self.progress = progress
-        eligibility = application.status == .draft ? nil : Eligibility(eligible: true)
+        eligibility = Eligibility(eligible: problems.isEmpty, problems: problems.messages)
         self.decision = decision
         content = application.content
     }
@@ -110,6 +114,8 @@ struct ProgressDTO: Content {
         let due: String?
         let doneAt: String?
         let state: ProgressStage.State
+        /// Null: no timesheet records expert days yet (they come with the assignment), and a
+        /// zero would claim that none were worked.
         let expertDaysUsed: Double?
         let expertDaysBudget: Int?
     }
@@ -138,7 +144,7 @@ enum ApplicationProgress {
             let delivery = stage.key == "delivery"
             return ProgressDTO.Stage(key: stage.key, label: stage.label, due: stage.due?.description,
                                      doneAt: stage.doneAt.map(Instant.format), state: stage.state,
-                                     expertDaysUsed: delivery ? 0 : nil, expertDaysBudget: delivery ? budget : nil)
+                                     expertDaysUsed: nil, expertDaysBudget: delivery ? budget : nil)
         })
     }
 }

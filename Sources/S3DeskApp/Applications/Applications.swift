@@ -14,13 +14,14 @@ enum Applications {
     /// Starts a draft for the user's organisation. A draft may be incomplete; only values of the
     /// wrong kind or length are refused.
     static func create(in call: Call, content: ApplicationContent, by user: User, in context: ServiceContext) async throws -> ApplicationRecord {
-        guard user.role.may(.apply), let organisationID = user.$organisation.id else {
+        let policy = call.policy(for: user, at: context.now)
+        guard policy.canApply, let organisationID = user.$organisation.id else {
+            if policy.role.may(.apply) && policy.hasOrganisation {
+                throw AppError.conflict("call_closed", "this call closed at its last cut-off; no new application can be made")
+            }
             throw AppError(status: .forbidden, code: "forbidden", message: user.role.may(.apply)
                 ? "your account does not belong to an authority, so it cannot apply: an S3Desk administrator can add you to your authority's account, or register your authority with another email address"
                 : "only applicants registered with an authority can apply")
-        }
-        guard call.isOpen(at: context.now) else {
-            throw AppError.conflict("call_closed", "this call closed at its last cut-off; no new application can be made")
         }
         try await checkDraft(content, questions: call.orderedQuestions, on: context.db)
         let now = context.now
@@ -108,8 +109,7 @@ enum Applications {
             if try await RoundCutoffJob.hasClosed(roundID, on: db) {
                 throw AppError.conflict("call_closed", "the round's cut-off passed while you submitted; your draft is kept, and can go into the next round")
             }
-            let problems = ApplicationRules.submissionProblems(application.content, reference: try await reference(on: db))
-                .merging(AnswerRules.problems(application.content.answers ?? [:], questions: call.orderedQuestions, submission: true))
+            let problems = try await submissionProblems(of: application, on: db)
             guard problems.isEmpty else {
                 throw AppError(status: .unprocessableEntity, code: "not_eligible",
                                message: "the application cannot be submitted yet: \(problems.messages.count) field\(problems.messages.count == 1 ? " needs" : "s need") attention",
@@ -139,6 +139,13 @@ enum Applications {
             }
             try await ApplicationLifecycle.move(application, to: .withdrawn, by: user, reason: reason, at: now, on: db)
         }
+    }
+
+    /// What still stands between the application's content and an eligible submission: the
+    /// form's rules and the call's required questions (empty when eligible).
+    static func submissionProblems(of application: ApplicationRecord, on db: any Database) async throws -> FieldErrors {
+        ApplicationRules.submissionProblems(application.content, reference: try await reference(on: db))
+            .merging(AnswerRules.problems(application.content.answers ?? [:], questions: application.call.orderedQuestions, submission: true))
     }
 
     private static func requireDraft(_ application: ApplicationRecord) throws {

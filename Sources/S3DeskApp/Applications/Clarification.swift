@@ -129,8 +129,7 @@ enum Clarifications {
             guard let clarification = try await open(for: application, at: now, on: db) else {
                 throw AppError.conflict("no_open_clarification", "no clarification is open for \(application.reference)")
             }
-            let problems = ApplicationRules.submissionProblems(application.content, reference: try await Applications.reference(on: db))
-                .merging(AnswerRules.problems(application.content.answers ?? [:], questions: application.call.orderedQuestions, submission: true))
+            let problems = try await Applications.submissionProblems(of: application, on: db)
             guard problems.isEmpty else {
                 throw AppError(status: .unprocessableEntity, code: "not_eligible", message: "the application would no longer be eligible",
                                fields: problems.messages)

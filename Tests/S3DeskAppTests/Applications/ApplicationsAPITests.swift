@@ -33,9 +33,13 @@ struct ApplicationsAPITests {
             #expect(draft.reference == "TS-2026-0001")
             #expect(draft.status == .draft)
             #expect(draft.content.organisationName == "Regione Calabria")
+            #expect(draft.eligibility?.eligible == false, "a new draft lacks most of the form")
+            #expect(draft.eligibility?.problems["needs"] != nil)
+            #expect(draft.eligibility?.problems["organisationName"] == nil, "the authority's name is filled in from the account")
 
             let patched = try await send(app, .PATCH, "/api/v1/applications/\(draft.id)", token: token, body: completeApplication)
             #expect(patched.status == .ok)
+            #expect(try patched.content.decode(ApplicationDTO.self).eligibility.map { $0.eligible && $0.problems.isEmpty } == true)
 
             let submitted = try await send(app, .POST, "/api/v1/applications/\(draft.id)/submit", token: token)
             #expect(submitted.status == .ok)
@@ -48,6 +52,9 @@ struct ApplicationsAPITests {
             #expect(body.priority?.total == 30)
             #expect(body.priority?.explanation == nil, "the explanation is for staff")
             #expect(body.progress?.stages.map(\.state) == [.done, .current, .pending, .pending, .pending, .pending, .pending])
+            let delivery = try #require(body.progress?.stages.first { $0.key == "delivery" })
+            #expect(delivery.expertDaysBudget == 20)
+            #expect(delivery.expertDaysUsed == nil, "no timesheet has recorded a day")
 
             let email = try #require(try await OutboxEmail.query(on: app.db).filter(\.$kind == "application_received").first())
             #expect(email.recipient == user.email)
