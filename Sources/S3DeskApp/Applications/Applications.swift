@@ -123,7 +123,8 @@ enum Applications {
             try await Outbox.enqueue(EmailTemplates.applicationReceived(
                 to: user.email, name: user.name, reference: application.reference, link: link,
                 round: HumanDate.long(planned.cutoffDate),
-                copy: ApplicationCopy.text(application.content, questions: call.orderedQuestions)),
+                copy: ApplicationCopy.text(application.content, questions: call.orderedQuestions,
+                                          topicTitles: try await TopicRecord.titles(on: db))),
                 at: now, on: db, logger: logger)
         }
         application.$round.value = round
@@ -232,31 +233,11 @@ enum PriorityLookup {
     }
 }
 
-/// The plain-text copy of an application that the confirmation email carries.
+/// The plain-text copy of an application that the confirmation email carries: the rows of
+/// the application page.
 enum ApplicationCopy {
-    static func text(_ content: ApplicationContent, questions: [CallQuestion]) -> String {
-        var lines: [String] = []
-        func add(_ label: String, _ value: String?) {
-            if let value, !value.isEmpty { lines.append("\(label): \(value)") }
-        }
-        add("Authority", content.organisationName)
-        add("Type of authority", content.authorityType.flatMap(AuthorityType.init(rawValue:))?.label)
-        add("Territory", content.territory)
-        add("Contact", [content.contact?.name, content.contact?.position, content.contact?.email, content.contact?.phone]
-            .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "))
-        add("Topics", content.topics?.joined(separator: ", "))
-        add("Other need", content.otherTopic)
-        for challenge in content.challenges ?? [] {
-            add("Challenge (\(challenge.kind))", challenge.justification)
-        }
-        add("Needs", content.needs)
-        add("S3 context", content.s3Context)
-        add("Stakeholders", content.stakeholders)
-        add("Expected results", content.expectedResults)
-        add("Languages", content.languages?.joined(separator: ", "))
-        for question in questions {
-            add(question.label, content.answers?[question.id]?.display)
-        }
-        return lines.joined(separator: "\n\n")
+    static func text(_ content: ApplicationContent, questions: [CallQuestion], topicTitles: [String: String]) -> String {
+        ApplicationForm.rows(content, questions: questions, topicTitles: topicTitles)
+            .map { "\($0.label): \($0.value)" }.joined(separator: "\n\n")
     }
 }

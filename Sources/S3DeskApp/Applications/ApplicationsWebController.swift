@@ -106,18 +106,19 @@ struct ApplicationsWebController: RouteCollection {
             stages: stages.map(ApplicationPage.Stage.init),
             editURL: member && (application.status == .draft || open != nil) ? SiteURL.editApplication(id) : nil,
             clarification: open.map { ApplicationPage.OpenClarification(
-                message: $0.message, fields: $0.reopened.map(\.label).sorted().joined(separator: ", "),
+                message: $0.message, fields: ApplicationForm.ordered($0.reopened).map(\.label).joined(separator: ", "),
                 deadline: (try? CivilDate(parsing: $0.deadlineDate)).map(HumanDate.long) ?? $0.deadlineDate,
                 respondURL: member ? SiteURL.application(id) + "/clarifications/respond" : nil) },
             clarificationRequest: canAsk ? ApplicationPage.ClarificationRequest(
                 action: SiteURL.application(id) + "/clarifications",
-                fields: ClarifiableField.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: chosen.contains($0.rawValue)) },
+                fields: ApplicationForm.parts.map { SelectOption(value: $0.rawValue, label: $0.label, selected: chosen.contains($0.rawValue)) },
                 message: clarificationForm.message ?? "", deadline: clarificationForm.deadline ?? "",
                 errors: clarificationErrors) : nil,
             withdrawURL: application.policy(for: user).canWithdraw ? SiteURL.application(id) + "/withdraw" : nil,
             cancelURL: application.policy(for: user).canCancel
                 ? SiteURL.application(id) + "/cancel" : nil,
-            content: ApplicationPage.Content(application.content, questions: application.call.orderedQuestions),
+            content: ApplicationPage.Content(application.content, questions: application.call.orderedQuestions,
+                                             topicTitles: try await TopicRecord.titles(on: req.db)),
             priority: priority.map { ApplicationPage.PriorityView(total: $0.total, explanation: $0.explanation, categoryMissing: $0.categoryMissing) },
             trail: trail,
             backURL: staff ? SiteURL.staffApplications : SiteURL.myApplications,
@@ -210,31 +211,20 @@ struct ApplicationsWebController: RouteCollection {
     private func renderForm(_ req: Request, _ application: ApplicationRecord, user: User, content: ApplicationContent,
                             errors apiErrors: [String: String], saved: Bool = false, partlySaved: Bool = false,
                             clarification: Clarification? = nil) async throws -> View {
-        let errors = ApplicationWebForm.inputErrors(apiErrors, content: content)
-        let problems = ApplicationFormPage.problems(errors, questions: application.call.orderedQuestions)
+        let errors = ApplicationFormPage.inputErrors(apiErrors, content: content)
+        let questions = application.call.orderedQuestions
+        let problems = ApplicationFormPage.problems(errors, questions: questions)
         let topics = try await TopicRecord.query(on: req.db).sort(\.$position).all()
-        let chosen = Set(content.topics ?? [])
-        let declared = Dictionary((content.challenges ?? []).map { ($0.kind, $0.justification) }, uniquingKeysWith: { first, _ in first })
         let id = try application.requireID()
         return try await req.view.render("applications/form", ApplicationFormPage(
             layout: Layout(request: req, title: "Application \(application.reference)"), csrfToken: CSRF.token(for: req),
             reference: application.reference, callTitle: application.call.title,
-            action: SiteURL.editApplication(id), viewURL: SiteURL.application(id), content: content,
-            languages: (content.languages ?? []).joined(separator: ", "),
-            confirmed: content.s3ResponsibilityConfirmed == true,
-            authorityTypes: AuthorityType.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: content.authorityType == $0.rawValue) },
-            topics: topics.map { .init(slug: $0.id ?? "", title: $0.title, checked: chosen.contains($0.id ?? "")) },
-            challenges: ChallengeKind.allCases.map {
-                .init(kind: $0.rawValue, label: $0.label, checked: declared[$0.rawValue] != nil,
-                      justification: declared[$0.rawValue] ?? "", error: errors["justification-" + $0.rawValue])
-            },
-            questions: application.call.orderedQuestions.map {
-                .init($0, answer: content.answers?[$0.id], error: errors["answer-" + $0.id])
-            },
-            errors: errors, errorList: problems, saved: saved, partlySaved: partlySaved,
+            action: SiteURL.editApplication(id), viewURL: SiteURL.application(id),
+            groups: ApplicationFormPage.groups(content, editable: clarification?.reopened ?? Set(ClarifiableField.allCases),
+                                               errors: errors, questions: questions, topics: topics),
+            errorList: problems, saved: saved, partlySaved: partlySaved,
             errorHeading: ApplicationFormPage.errorHeading(problems: problems.count, saved: saved, partlySaved: partlySaved),
             emailConfirmed: user.emailConfirmedAt != nil,
-            editable: .init(clarification?.reopened ?? Set(ClarifiableField.allCases)),
             clarification: clarification.map {
                 .init(message: $0.message, deadline: (try? CivilDate(parsing: $0.deadlineDate)).map(HumanDate.long) ?? $0.deadlineDate)
             }))
@@ -285,32 +275,12 @@ struct ApplicationPage: Encodable {
         }
     }
 
+    /// The application read-only, as `ApplicationForm` describes it.
     struct Content: Encodable {
-        let rows: [Row]
+        let rows: [ApplicationForm.Row]
 
-        struct Row: Encodable {
-            let label: String
-            let value: String
-        }
-
-        init(_ content: ApplicationContent, questions: [CallQuestion]) {
-            let pairs: [(String, String?)] = [
-                ("Authority", content.organisationName),
-                ("Type of authority", content.authorityType.flatMap(AuthorityType.init(rawValue:))?.label),
-                ("In charge of the S3", content.s3ResponsibilityConfirmed == true ? "Confirmed" : "Not confirmed"),
-                ("Territory", content.territory),
-                ("Contact", [content.contact?.name, content.contact?.position, content.contact?.email, content.contact?.phone]
-                    .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")),
-                ("Topics", content.topics?.joined(separator: ", ")),
-                ("Other need", content.otherTopic),
-                ("Specific challenges", content.challenges?.map { "\(ChallengeKind(rawValue: $0.kind)?.label ?? $0.kind): \($0.justification)" }.joined(separator: "\n")),
-                ("Needs", content.needs), ("S3 context", content.s3Context), ("Stakeholders", content.stakeholders),
-                ("Expected results", content.expectedResults), ("Languages", content.languages?.joined(separator: ", ")),
-            ] + questions.map { ($0.label, content.answers?[$0.id]?.display) }
-            rows = pairs.compactMap { label, value in
-                guard let value, !value.isEmpty else { return nil }
-                return Row(label: label, value: value)
-            }
+        init(_ content: ApplicationContent, questions: [CallQuestion], topicTitles: [String: String]) {
+            rows = ApplicationForm.rows(content, questions: questions, topicTitles: topicTitles)
         }
     }
 

@@ -161,7 +161,8 @@ struct AssessmentWebController: RouteCollection {
             status: application.status.label, statusKey: application.status.rawValue,
             roundURL: try application.round.map { SiteURL.round(try $0.requireID()) }, applicationURL: SiteURL.application(id),
             assessURL: SiteURL.assessment(id), decisionURL: SiteURL.decision(id),
-            content: ApplicationPage.Content(application.content, questions: application.call.orderedQuestions),
+            content: ApplicationPage.Content(application.content, questions: application.call.orderedQuestions,
+                                             topicTitles: try await TopicRecord.titles(on: req.db)),
             priority: ApplicationPage.PriorityView(total: priority?.total ?? 0, explanation: priority?.explanation ?? [],
                                                    categoryMissing: priority?.categoryMissing ?? true),
             criteria: canScore ? Criterion.allCases.map { criterion in

@@ -55,6 +55,12 @@ final class TopicRecord: Model, @unchecked Sendable {
     @Field(key: "position") var position: Int
 
     init() {}
+
+    /// Every topic's title by its slug: a dozen rows, read whole.
+    static func titles(on db: any Database) async throws -> [String: String] {
+        Dictionary(try await query(on: db).all().compactMap { topic in topic.id.map { ($0, topic.title) } },
+                   uniquingKeysWith: { first, _ in first })
+    }
 }
 
 struct RegionDTO: Content {

@@ -102,6 +102,29 @@ struct ApplicationsWebTests {
         }
     }
 
+    @Test("the application page and the confirmation email show the same rows, with labels and titles", arguments: TestDatabase.all)
+    func oneCopy(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let call = try await app.makeCall()
+            var (browser, user) = try await signedInApplicant(app)
+            let application = try await Applications.create(in: call, content: completeApplication, by: user, in: app.services())
+            try await Applications.submit(application, by: user, in: app.services())
+            let page = try await browser.get(SiteURL.application(application.id!))
+            #expect(page.status == .ok)
+            let email = try #require(try await OutboxEmail.query(on: app.db).filter(\.$kind == "application_received").first())
+            let rows = ApplicationForm.rows(completeApplication, questions: [], topicTitles: try await TopicRecord.titles(on: app.db))
+            #expect(rows.count == ClarifiableField.allCases.count - 1, "every part of a complete application but the call's questions")
+            for row in rows {
+                #expect(email.body.contains("\(row.label): \(row.value)"), "the email's \(row.label)")
+                #expect(page.body.string.contains("<dt>\(row.label)</dt><dd>\(row.value)</dd>"), "the page's \(row.label)")
+            }
+            #expect(email.body.contains("Topics: Support to the Entrepreneurial Discovery Process\nDeveloping the S3 monitoring system"))
+            #expect(email.body.contains("Specific challenges: Demographic: Population decline"))
+            #expect(email.body.contains("\nGreen transition: Coastal erosion"), "one challenge per line, by its label")
+            #expect(!email.body.contains("Challenge (demographic)"))
+        }
+    }
+
     @Test("the progress chart is an accessible SVG", arguments: TestDatabase.all)
     func chart(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
