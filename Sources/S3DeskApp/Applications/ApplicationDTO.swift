@@ -42,7 +42,7 @@ struct ApplicationDTO: Content {
     let eligibility: Eligibility?
     /// Staff see a proposed decision; applicants only an endorsed one.
     let decision: DecisionDTO?
-    let content: ApplicationContent
+    let content: ApplicationContentDTO
 
     private enum CodingKeys: String, CodingKey {
         case id, reference, callId, organisationId, status, nextStep, round, createdAt, submittedAt, priority, progress, eligibility, decision
@@ -66,7 +66,7 @@ struct ApplicationDTO: Content {
         self.progress = progress
         eligibility = Eligibility(eligible: problems.isEmpty, problems: problems.messages)
         self.decision = decision
-        content = application.content
+        content = ApplicationContentDTO(application.content)
     }
 
     init(from decoder: any Decoder) throws {
@@ -84,7 +84,7 @@ struct ApplicationDTO: Content {
         progress = try container.decodeIfPresent(ProgressDTO.self, forKey: .progress)
         eligibility = try container.decodeIfPresent(Eligibility.self, forKey: .eligibility)
         decision = try container.decodeIfPresent(DecisionDTO.self, forKey: .decision)
-        content = try ApplicationContent(from: decoder)
+        content = try ApplicationContentDTO(from: decoder)
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -148,6 +148,3 @@ enum ApplicationProgress {
         })
     }
 }
-
-/// The form's fields are also the request body of create and PATCH.
-extension ApplicationContent: Content {}

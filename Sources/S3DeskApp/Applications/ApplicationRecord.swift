@@ -17,7 +17,7 @@ final class ApplicationRecord: Model, @unchecked Sendable {
     @Parent(key: "organisation_id") var organisation: Organisation
     @Parent(key: "created_by") var createdBy: User
     @Enum(key: "status") var status: ApplicationStatus
-    @Field(key: "content") var content: ApplicationContent
+    @Field(key: "content") var stored: StoredApplicationContent
     /// The territory code, its country, and the category the priority was computed from.
     @Field(key: "territory") var territory: String
     @Field(key: "country_code") var countryCode: String
@@ -35,6 +35,11 @@ final class ApplicationRecord: Model, @unchecked Sendable {
     @Children(for: \.$application) var topics: [ApplicationTopic]
 
     init() {}
+
+    var content: ApplicationContent {
+        get { stored.content }
+        set { stored = StoredApplicationContent(newValue) }
+    }
 }
 
 /// One requested topic of an application, so staff can filter by topic with an index.

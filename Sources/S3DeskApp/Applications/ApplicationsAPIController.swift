@@ -59,7 +59,7 @@ struct ApplicationsAPIController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let call = try await CallStore.find(req.parameters.get("id", as: UUID.self), on: req.db)
-        let content = try req.content.decode(ApplicationContent.self)
+        let content = try req.content.decode(ApplicationContentDTO.self).content
         let application = try await Applications.create(in: call, content: content, by: user, in: req.services)
         let response = try await dto(application, for: user, on: req).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/applications/\(try application.requireID())")
@@ -85,7 +85,7 @@ struct ApplicationsAPIController: RouteCollection {
     @Sendable
     func update(req: Request) async throws -> ApplicationDTO {
         let (application, user) = try await ApplicationAccess.find(req)
-        try await Applications.update(application, with: try req.content.decode(ApplicationContent.self), by: user, in: req.services)
+        try await Applications.update(application, with: try req.content.decode(ApplicationContentDTO.self).content, by: user, in: req.services)
         return try await dto(application, for: user, on: req)
     }
 

@@ -37,16 +37,24 @@ struct ApplicationsWebController: RouteCollection {
                                                  deadline: form.deadline ?? "", by: user, in: req.services)
             return req.redirect(to: SiteURL.application(try application.requireID()))
         } catch let errors as FieldErrors {
-            return try await renderShow(req, application, user: user, clarificationForm: form, clarificationErrors: errors.messages)
-                .encodeResponse(status: .unprocessableEntity, for: req)
+            return try await showRefused(req, application, user, status: .unprocessableEntity,
+                                         input: .init(clarification: form, clarificationErrors: errors.messages))
+        } catch let error as AppError where error.isRefusal {
+            return try await showRefused(req, application, user, status: error.status,
+                                         input: .init(clarification: form, refusal: .init(error)))
         }
     }
 
     @Sendable
     func respond(req: Request) async throws -> Response {
         let (application, user) = try await ApplicationAccess.find(req)
-        try await Clarifications.respond(application, by: user, in: req.services)
-        return req.redirect(to: SiteURL.application(try application.requireID()))
+        do {
+            try await Clarifications.respond(application, by: user, in: req.services)
+            return req.redirect(to: SiteURL.application(try application.requireID()))
+        } catch let error as AppError where error.isRefusal {
+            return try await showRefused(req, application, user, status: error.status, input: .init(
+                refusal: .init(error, content: application.content, questions: application.call.orderedQuestions)))
+        }
     }
 
     @Sendable
@@ -83,58 +91,10 @@ struct ApplicationsWebController: RouteCollection {
     }
 
     private func renderShow(_ req: Request, _ application: ApplicationRecord, user: User,
-                            clarificationForm: ClarificationForm = ClarificationForm(),
-                            clarificationErrors: [String: String] = [:]) async throws -> View {
-        let staff = user.role.may(.viewAllApplications)
-        let stages = try await ApplicationProgress.stages(of: application, now: req.now, on: req.db)
-        let priority = staff ? application.priority : nil
-        let trail = staff ? try await auditTrail(of: application, on: req.db) : []
-        let decision = try await Decisions.visible(of: application, to: user, on: req.db)
-        let member = ApplicationAccess.isMember(user, of: application)
-        let id = try application.requireID()
-        let open = try await Clarifications.open(for: application, at: req.now, on: req.db)
-        let canAsk = application.policy(for: user).canRequestClarification && open == nil
-        let chosen = Set(clarificationForm.fields ?? [])
-        return try await req.view.render("applications/show", ApplicationPage(
-            layout: Layout(request: req, title: "Application \(application.reference)"),
-            csrfToken: CSRF.token(for: req), reference: application.reference, callTitle: application.call.title,
-            status: application.status.label, statusKey: application.status.rawValue, nextStep: application.status.nextStep,
-            roundCutoff: application.round.map { round in (try? CivilDate(parsing: round.cutoffDate)).map(HumanDate.long) ?? round.cutoffDate },
-            submittedAt: application.submittedAt.map(Instant.format),
-            submittedOn: try application.submittedAt.map { HumanDate.long(try application.call.schedule().calendar.civilDate(of: $0)) },
-            chartURL: SiteURL.progressChart(id), chartSummary: ProgressSVG.summary(stages),
-            stages: stages.map(ApplicationPage.Stage.init),
-            editURL: member && (application.status == .draft || open != nil) ? SiteURL.editApplication(id) : nil,
-            clarification: open.map { ApplicationPage.OpenClarification(
-                message: $0.message, fields: ApplicationForm.ordered($0.reopened).map(\.label).joined(separator: ", "),
-                deadline: (try? CivilDate(parsing: $0.deadlineDate)).map(HumanDate.long) ?? $0.deadlineDate,
-                respondURL: member ? SiteURL.application(id) + "/clarifications/respond" : nil) },
-            clarificationRequest: canAsk ? ApplicationPage.ClarificationRequest(
-                action: SiteURL.application(id) + "/clarifications",
-                fields: ApplicationForm.parts.map { SelectOption(value: $0.rawValue, label: $0.label, selected: chosen.contains($0.rawValue)) },
-                message: clarificationForm.message ?? "", deadline: clarificationForm.deadline ?? "",
-                errors: clarificationErrors) : nil,
-            withdrawURL: application.policy(for: user).canWithdraw ? SiteURL.application(id) + "/withdraw" : nil,
-            cancelURL: application.policy(for: user).canCancel
-                ? SiteURL.application(id) + "/cancel" : nil,
-            content: ApplicationPage.Content(application.content, questions: application.call.orderedQuestions,
-                                             topicTitles: try await TopicRecord.titles(on: req.db)),
-            priority: priority.map { ApplicationPage.PriorityView(total: $0.total, explanation: $0.explanation, categoryMissing: $0.categoryMissing) },
-            trail: trail,
-            backURL: staff ? SiteURL.staffApplications : SiteURL.myApplications,
-            assessURL: user.role.may(.assess) && application.round != nil ? SiteURL.assessment(id) : nil,
-            roundURL: staff ? try application.round.map { SiteURL.round(try $0.requireID()) } : nil,
-            decision: decision.map { ApplicationPage.DecisionView(label: $0.decision.label, reason: $0.reason, endorsed: $0.endorsedAt != nil) }))
-    }
-
-    /// Status changes and the other audited events of an application (clarifications), in order.
-    private func auditTrail(of application: ApplicationRecord, on db: any Database) async throws -> [ApplicationPage.TrailRow] {
-        let id = try application.requireID()
-        let transitions = try await ApplicationTransition.query(on: db).filter(\.$application.$id == id).with(\.$actor).all()
-        let events = try await AuditEvent.query(on: db).filter(\.$subjectType == AuditSubject.application(id).type)
-            .filter(\.$subjectID == id.uuidString).with(\.$actor).all()
-        let rows = transitions.map { ($0.at, ApplicationPage.TrailRow($0)) } + events.map { ($0.occurredAt, ApplicationPage.TrailRow($0)) }
-        return rows.sorted { $0.0 < $1.0 }.map(\.1)
+                            input: ApplicationPage.Input = .init()) async throws -> View {
+        try await req.view.render("applications/show", ApplicationPage.load(
+            application, for: user, layout: Layout(request: req, title: "Application \(application.reference)"),
+            csrfToken: CSRF.token(for: req), input: input, at: req.now, on: req.db))
     }
 
     @Sendable
@@ -188,16 +148,36 @@ struct ApplicationsWebController: RouteCollection {
     @Sendable
     func withdraw(req: Request) async throws -> Response {
         let (application, user) = try await ApplicationAccess.find(req)
-        try await Applications.withdraw(application, reason: try req.content.decode(WithdrawForm.self).reason ?? "", by: user, in: req.services)
-        return req.redirect(to: SiteURL.application(try application.requireID()))
+        let reason = try req.content.decode(WithdrawForm.self).reason ?? ""
+        do {
+            try await Applications.withdraw(application, reason: reason, by: user, in: req.services)
+            return req.redirect(to: SiteURL.application(try application.requireID()))
+        } catch let error as AppError where error.isRefusal {
+            return try await showRefused(req, application, user, status: error.status, input: .init(
+                withdrawReason: reason, withdrawError: error.fields["reason"], refusal: error.fields["reason"] == nil ? .init(error) : nil))
+        }
     }
 
     @Sendable
     func cancel(req: Request) async throws -> Response {
         try req.require(.decide)
         let (application, user) = try await ApplicationAccess.find(req)
-        try await Applications.cancel(application, reason: try req.content.decode(WithdrawForm.self).reason ?? "", by: user, in: req.services)
-        return req.redirect(to: SiteURL.application(try application.requireID()))
+        let reason = try req.content.decode(WithdrawForm.self).reason ?? ""
+        do {
+            try await Applications.cancel(application, reason: reason, by: user, in: req.services)
+            return req.redirect(to: SiteURL.application(try application.requireID()))
+        } catch let error as AppError where error.isRefusal {
+            return try await showRefused(req, application, user, status: error.status, input: .init(
+                cancelReason: reason, cancelError: error.fields["reason"], refusal: error.fields["reason"] == nil ? .init(error) : nil))
+        }
+    }
+
+    /// The page again after a refused action, with what the person typed and why it was
+    /// refused; the application read anew, as the refusal may come from a change made meanwhile.
+    private func showRefused(_ req: Request, _ application: ApplicationRecord, _ user: User, status: HTTPResponseStatus,
+                             input: ApplicationPage.Input) async throws -> Response {
+        let current = try await ApplicationAccess.find(application.id, for: user, on: req.db)
+        return try await renderShow(req, current, user: user, input: input).encodeResponse(status: status, for: req)
     }
 
     @Sendable
@@ -228,137 +208,5 @@ struct ApplicationsWebController: RouteCollection {
             clarification: clarification.map {
                 .init(message: $0.message, deadline: (try? CivilDate(parsing: $0.deadlineDate)).map(HumanDate.long) ?? $0.deadlineDate)
             }))
-    }
-}
-
-struct MyApplicationsPage: Encodable {
-    struct Row: Encodable {
-        let reference: String
-        let url: String
-        let callTitle: String
-        let status: String
-        let statusKey: String
-        let nextStep: String
-        let roundCutoff: String?
-
-        init(_ application: ApplicationRecord) throws {
-            reference = application.reference
-            url = SiteURL.application(try application.requireID())
-            callTitle = application.call.title
-            status = application.status.label
-            statusKey = application.status.rawValue
-            nextStep = application.status.nextStep
-            roundCutoff = application.round?.cutoffDate
-        }
-    }
-
-    let layout: Layout
-    let rows: [Row]
-    let total: Int
-    let pagination: Pagination
-}
-
-struct ApplicationPage: Encodable {
-    struct Stage: Encodable {
-        let label: String
-        let state: String
-        let stateKey: String
-        let due: String?
-        let doneAt: String?
-
-        init(_ stage: ProgressStage) {
-            label = stage.label
-            state = ProgressSVG.stateText(stage.state)
-            stateKey = stage.state.rawValue
-            due = stage.due.map(HumanDate.long)
-            doneAt = stage.doneAt.map { HumanDate.long(ZonedCalendar.utc.civilDate(of: $0)) }
-        }
-    }
-
-    /// The application read-only, as `ApplicationForm` describes it.
-    struct Content: Encodable {
-        let rows: [ApplicationForm.Row]
-
-        init(_ content: ApplicationContent, questions: [CallQuestion], topicTitles: [String: String]) {
-            rows = ApplicationForm.rows(content, questions: questions, topicTitles: topicTitles)
-        }
-    }
-
-    struct OpenClarification: Encodable {
-        let message: String
-        let fields: String
-        let deadline: String
-        let respondURL: String?
-    }
-
-    struct ClarificationRequest: Encodable {
-        let action: String
-        let fields: [SelectOption]
-        let message: String
-        let deadline: String
-        let errors: [String: String]
-    }
-
-    struct PriorityView: Encodable {
-        let total: Int
-        let explanation: [String]
-        let categoryMissing: Bool
-    }
-
-    /// One line of the audit trail: a change of status, or another audited event.
-    struct TrailRow: Encodable {
-        let at: String
-        let actor: String
-        let what: String
-        let why: String
-
-        init(_ transition: ApplicationTransition) {
-            at = Instant.format(transition.at)
-            actor = transition.actor?.name ?? "the clock"
-            what = "\(transition.from?.label ?? "—") → \(transition.to.label)"
-            why = transition.reason
-        }
-
-        init(_ event: AuditEvent) {
-            at = Instant.format(event.occurredAt)
-            actor = event.actor?.name ?? "the system"
-            what = AuditAction(rawValue: event.action)?.label ?? event.action
-            why = event.summary
-        }
-    }
-
-    let layout: Layout
-    let csrfToken: String
-    let reference: String
-    let callTitle: String
-    let status: String
-    let statusKey: String
-    let nextStep: String
-    let roundCutoff: String?
-    let submittedAt: String?
-    /// The submission date in the call's zone, for people.
-    let submittedOn: String?
-    let chartURL: String
-    let chartSummary: String
-    let stages: [Stage]
-    let editURL: String?
-    let clarification: OpenClarification?
-    let clarificationRequest: ClarificationRequest?
-    let withdrawURL: String?
-    /// For the secretariat, while the application can still be cancelled.
-    let cancelURL: String?
-    let content: Content
-    let priority: PriorityView?
-    let trail: [TrailRow]
-    let backURL: String
-    let assessURL: String?
-    let roundURL: String?
-    let decision: DecisionView?
-
-    struct DecisionView: Encodable {
-        let label: String
-        let reason: String
-        /// False for a proposal only staff see.
-        let endorsed: Bool
     }
 }

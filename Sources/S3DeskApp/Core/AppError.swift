@@ -34,4 +34,8 @@ struct AppError: Error, Sendable {
     static func conflict(_ code: String, _ message: String) -> AppError {
         AppError(status: .conflict, code: code, message: message)
     }
+
+    /// The request was understood and refused for what it holds or for the state it met (422,
+    /// 409): a page shows itself again with the input and the reason, not an error page.
+    var isRefusal: Bool { status == .unprocessableEntity || status == .conflict }
 }

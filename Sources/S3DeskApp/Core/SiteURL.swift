@@ -21,18 +21,25 @@ enum SiteURL {
     static let myApplications = "/applications"
     static let staffApplications = "/staff/applications"
 
-    static func application(_ id: UUID) -> String { "/applications/\(id.uuidString)" }
-    static func editApplication(_ id: UUID) -> String { "/applications/\(id.uuidString)/edit" }
-    static func progressChart(_ id: UUID) -> String { "/applications/\(id.uuidString)/progress.svg" }
-    static func apply(to call: UUID) -> String { "/calls/\(call.uuidString)/apply" }
-    static func editCall(_ id: UUID) -> String { "/staff/calls/\(id.uuidString)/edit" }
-    static func call(_ id: UUID) -> String { "/staff/calls/\(id.uuidString)" }
-    static func rankingPolicy(_ call: UUID) -> String { "/staff/calls/\(call.uuidString)/ranking-policy" }
-    static func round(_ id: UUID) -> String { "/staff/rounds/\(id.uuidString)" }
-    static func rankingCSV(_ round: UUID) -> String { "/staff/rounds/\(round.uuidString)/ranking.csv" }
-    static func endorsement(_ round: UUID) -> String { "/staff/rounds/\(round.uuidString)/endorsement" }
-    static func assessment(_ application: UUID) -> String { "/staff/applications/\(application.uuidString)/assessment" }
-    static func decision(_ application: UUID) -> String { "/staff/applications/\(application.uuidString)/decision" }
+    static let application = SiteRoute("/applications/:id")
+    static let editApplication = SiteRoute("/applications/:id/edit")
+    static let progressChart = SiteRoute("/applications/:id/progress.svg")
+    static let withdrawal = SiteRoute("/applications/:id/withdraw")
+    static let cancellation = SiteRoute("/applications/:id/cancel")
+    static let clarifications = SiteRoute("/applications/:id/clarifications")
+    static let clarificationResponse = SiteRoute("/applications/:id/clarifications/respond")
+    static let apply = SiteRoute("/calls/:id/apply")
+    static let editCall = SiteRoute("/staff/calls/:id/edit")
+    static let call = SiteRoute("/staff/calls/:id")
+    static let callQuestions = SiteRoute("/staff/calls/:id/questions")
+    static let removeCallQuestion = SiteRoute("/staff/calls/:id/questions/:questionId/delete")
+    static let rankingPolicy = SiteRoute("/staff/calls/:id/ranking-policy")
+    static let round = SiteRoute("/staff/rounds/:id")
+    static let rankingCSV = SiteRoute("/staff/rounds/:id/ranking.csv")
+    static let endorsement = SiteRoute("/staff/rounds/:id/endorsement")
+    static let assessment = SiteRoute("/staff/applications/:id/assessment")
+    static let decision = SiteRoute("/staff/applications/:id/decision")
+    static let region = SiteRoute("/staff/regions/:code")
 
     /// The sign-in page, remembering where to go afterwards (only paths on this site).
     static func login(next: String? = nil) -> String {

@@ -61,7 +61,7 @@ struct HomeController: RouteCollection {
         let schedule = try call.schedule()
         guard let round = schedule.round(for: now), let daysLeft = schedule.daysLeft(at: now) else { return nil }
         return OpenCall(
-            applyURL: SiteURL.apply(to: try call.requireID()), title: call.title, description: call.description,
+            applyURL: SiteURL.apply(try call.requireID()), title: call.title, description: call.description,
             nextCutoff: round.cutoffDate.description, nextCutoffLabel: HumanDate.long(round.cutoffDate),
             timeZone: call.timeZone, daysLeft: daysLeft,
             topicMeetingsDue: HumanDate.long(round.topicMeetingsDue), launchDue: HumanDate.long(round.launchDue),

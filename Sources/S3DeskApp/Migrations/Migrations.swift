@@ -20,5 +20,6 @@ enum Migrations {
         AddRegionEvidence(),
         AddStoredPriority(),
         CreateJobRuns(),
+        VersionApplicationContent(),
     ]
 }

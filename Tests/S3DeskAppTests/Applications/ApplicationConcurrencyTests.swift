@@ -22,7 +22,7 @@ struct ApplicationConcurrencyTests {
         let call = try await app.makeCall()
         let (_, token) = try await app.makeApplicant()
         let created = try await app.testing().sendRequest(.POST, "/api/v1/calls/\(call.id!)/applications", headers: .bearer(token)) {
-            try $0.content.encode(completeApplication)
+            try $0.content.encode(ApplicationContentDTO(completeApplication))
         }
         return (try created.content.decode(ApplicationDTO.self).id, token)
     }
@@ -67,7 +67,7 @@ struct ApplicationConcurrencyTests {
                         return try await app.testing().sendRequest(.POST, "/api/v1/applications/\(id)/submit", headers: .bearer(token)).status
                     }
                     return try await app.testing().sendRequest(.PATCH, "/api/v1/applications/\(id)", headers: .bearer(token)) {
-                        try $0.content.encode(ApplicationContent(s3ResponsibilityConfirmed: false, needs: "Short."))
+                        try $0.content.encode(ApplicationContentDTO(ApplicationContent(s3ResponsibilityConfirmed: false, needs: "Short.")))
                     }.status
                 }
                 let stored = try #require(try await ApplicationRecord.find(id, on: app.db))

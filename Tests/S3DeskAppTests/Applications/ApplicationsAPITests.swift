@@ -11,7 +11,7 @@ struct ApplicationsAPITests {
     private func create(_ app: Application, call: Call, token: String,
                         _ content: ApplicationContent = ApplicationContent(organisationName: "Regione Calabria")) async throws -> TestingHTTPResponse {
         try await app.testing().sendRequest(.POST, "/api/v1/calls/\(call.id!)/applications", headers: .bearer(token)) { req in
-            try req.content.encode(content)
+            try req.content.encode(ApplicationContentDTO(content))
         }
     }
 
@@ -37,7 +37,7 @@ struct ApplicationsAPITests {
             #expect(draft.eligibility?.problems["needs"] != nil)
             #expect(draft.eligibility?.problems["organisationName"] == nil, "the authority's name is filled in from the account")
 
-            let patched = try await send(app, .PATCH, "/api/v1/applications/\(draft.id)", token: token, body: completeApplication)
+            let patched = try await send(app, .PATCH, "/api/v1/applications/\(draft.id)", token: token, body: ApplicationContentDTO(completeApplication))
             #expect(patched.status == .ok)
             #expect(try patched.content.decode(ApplicationDTO.self).eligibility.map { $0.eligible && $0.problems.isEmpty } == true)
 
@@ -62,7 +62,7 @@ struct ApplicationsAPITests {
             #expect(email.body.contains("Regione Calabria"))
 
             let readOnly = try await send(app, .PATCH, "/api/v1/applications/\(draft.id)", token: token,
-                                          body: ApplicationContent(needs: "changed"))
+                                          body: ApplicationContentDTO(ApplicationContent(needs: "changed")))
             #expect(readOnly.status == .conflict)
             let transitions = try await ApplicationTransition.query(on: app.db).sort(\.$at).all()
             #expect(transitions.map(\.to) == [.draft, .submitted])
@@ -193,7 +193,7 @@ struct ApplicationsAPITests {
             let base = "/api/v1/applications/\(draft.id)"
 
             for (method, path, body) in [(HTTPMethod.GET, base, nil), (.GET, base + "/progress", nil),
-                                         (.PATCH, base, ApplicationContent(needs: "x") as (any Content)?),
+                                         (.PATCH, base, ApplicationContentDTO(ApplicationContent(needs: "x")) as (any Content)?),
                                          (.POST, base + "/submit", nil), (.POST, base + "/withdraw", ["reason": "not mine"])] {
                 let response = try await send(app, method, path, token: strangerToken, body: body)
                 #expect(response.status == .notFound, "\(method) \(path)")
@@ -210,7 +210,7 @@ struct ApplicationsAPITests {
                 #expect(staff.status == .ok, "\(role)")
                 #expect(try staff.content.decode(ApplicationDTO.self).priority?.explanation?.isEmpty == false)
                 // Staff see but do not edit an organisation's application.
-                #expect(try await send(app, .PATCH, base, token: try await app.token(role), body: ApplicationContent(needs: "x")).status == .forbidden)
+                #expect(try await send(app, .PATCH, base, token: try await app.token(role), body: ApplicationContentDTO(ApplicationContent(needs: "x"))).status == .forbidden)
             }
             // An expert sees no application at all.
             #expect(try await send(app, .GET, base, token: try await app.token(.expert)).status == .notFound)

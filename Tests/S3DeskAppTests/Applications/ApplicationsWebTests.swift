@@ -31,7 +31,7 @@ struct ApplicationsWebTests {
         try await withTestApp(database) { app in
             let call = try await app.makeCall()
             var (browser, _) = try await signedInApplicant(app)
-            let started = try await browser.post(SiteURL.apply(to: call.id!), form: [:], csrfFrom: "/")
+            let started = try await browser.post(SiteURL.apply(call.id!), form: [:], csrfFrom: "/")
             let editURL = try #require(started.headers.first(name: .location))
             let id = try #require(try await ApplicationRecord.query(on: app.db).first()?.id)
             var form = Self.completeForm
@@ -68,7 +68,7 @@ struct ApplicationsWebTests {
             let home = try await browser.get("/").body.string
             #expect(home.contains("Start an application"))
 
-            let started = try await browser.post(SiteURL.apply(to: call.id!), form: [:], csrfFrom: "/")
+            let started = try await browser.post(SiteURL.apply(call.id!), form: [:], csrfFrom: "/")
             let editURL = try #require(started.headers.first(name: .location))
             let application = try #require(try await ApplicationRecord.query(on: app.db).first())
             #expect(editURL == SiteURL.editApplication(application.id!))
@@ -142,6 +142,40 @@ struct ApplicationsWebTests {
         }
     }
 
+    @Test("a refused withdrawal or cancellation shows the page again with the reason as typed and the problem beside it",
+          arguments: TestDatabase.all)
+    func refusalsKeepInput(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let call = try await app.makeCall()
+            var (browser, user) = try await signedInApplicant(app)
+            let application = try await Applications.create(in: call, content: completeApplication, by: user, in: app.services())
+            try await Applications.submit(application, by: user, in: app.services())
+            let page = SiteURL.application(application.id!)
+
+            let short = try await browser.post(SiteURL.withdrawal(application.id!), form: ["reason": "Нз"], csrfFrom: page)
+            #expect(short.status == .unprocessableEntity)
+            let html = short.body.string
+            #expect(html.contains(#"id="reason" name="reason" rows="3" required aria-invalid="true" aria-describedby="reason-error">Нз</textarea>"#))
+            #expect(html.contains(#"<p class="field-error" id="reason-error">give the reason for withdrawing, in 3 to 2,000 characters</p>"#))
+            #expect(try await ApplicationRecord.find(application.id, on: app.db)?.status == .submitted)
+
+            var staff = Browser(app: app)
+            try await staff.signIn(try await app.makeUser(.secretariat).email)
+            let cancel = try await staff.post(SiteURL.cancellation(application.id!), form: ["reason": "x"], csrfFrom: page)
+            #expect(cancel.status == .unprocessableEntity)
+            #expect(cancel.body.string.contains(#"aria-describedby="cancel-reason-error">x</textarea>"#))
+
+            // Withdrawn meanwhile: the second withdrawal meets a state, not a typo, and says so above the page.
+            let reason = "Η περιφέρεια βρήκε άλλη στήριξη."
+            #expect(try await browser.post(SiteURL.withdrawal(application.id!), form: ["reason": reason], csrfFrom: page).status == .seeOther)
+            let again = try await staff.post(SiteURL.cancellation(application.id!), form: ["reason": "Cannot be assessed."], csrfFrom: page)
+            #expect(again.status == .conflict)
+            #expect(again.body.string.contains(#"<div class="alert alert-error" role="alert" id="refusal" tabindex="-1">"#))
+            #expect(again.body.string.contains("is already withdrawn"))
+            #expect(!again.body.string.contains("Cancel the application</h2>"), "the page shows the application as it is now")
+        }
+    }
+
     @Test("another organisation's application does not exist for an applicant, on every page", arguments: TestDatabase.all)
     func isolation(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
@@ -189,7 +223,9 @@ struct ApplicationsWebTests {
                 let filtered = try await browser.get("/staff/applications?category=less_developed&q=calabria").body.string
                 #expect(filtered.contains("1 application<"))
                 #expect(filtered.contains(application.reference))
-                let page = try await browser.get(SiteURL.application(application.id!)).body.string
+                let response = try await browser.get(SiteURL.application(application.id!))
+                #expect(response.status == .ok)
+                let page = response.body.string
                 #expect(page.contains("Priority bonus: 30"))
                 #expect(page.contains("ITF6 is a less developed region"))
                 #expect(page.contains("Audit trail"))

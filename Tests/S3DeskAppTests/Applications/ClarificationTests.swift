@@ -19,7 +19,7 @@ struct ClarificationAPITests {
         let call = try await app.makeCall()
         let (_, token) = try await app.makeApplicant()
         let draft = try await app.testing().sendRequest(.POST, "/api/v1/calls/\(call.id!)/applications", headers: .bearer(token)) {
-            try $0.content.encode(completeApplication)
+            try $0.content.encode(ApplicationContentDTO(completeApplication))
         }.content.decode(ApplicationDTO.self)
         let done = try await app.testing().sendRequest(.POST, "/api/v1/applications/\(draft.id)/submit", headers: .bearer(token))
         return (try done.content.decode(ApplicationDTO.self), token)
@@ -40,14 +40,14 @@ struct ClarificationAPITests {
             #expect(email.body.contains("10 March 2026"))
 
             let locked = try await app.testing().sendRequest(.PATCH, base, headers: .bearer(token)) {
-                try $0.content.encode(ApplicationContent(territory: "PL92", needs: String(repeating: "n", count: 120)))
+                try $0.content.encode(ApplicationContentDTO(ApplicationContent(territory: "PL92", needs: String(repeating: "n", count: 120))))
             }
             #expect(locked.status == .conflict)
             #expect(try locked.content.decode(ErrorBody.self).error.code == "field_locked")
 
             let newNeeds = String(repeating: "We will involve the universities of Calabria and Reggio. ", count: 3)
             let changed = try await app.testing().sendRequest(.PATCH, base, headers: .bearer(token)) {
-                try $0.content.encode(ApplicationContent(needs: newNeeds))
+                try $0.content.encode(ApplicationContentDTO(ApplicationContent(needs: newNeeds)))
             }
             #expect(changed.status == .ok)
             #expect(try changed.content.decode(ApplicationDTO.self).content.needs == newNeeds)
@@ -55,7 +55,7 @@ struct ClarificationAPITests {
 
             #expect(try await app.testing().sendRequest(.POST, base + "/clarifications/respond", headers: .bearer(token)).status == .ok)
             let after = try await app.testing().sendRequest(.PATCH, base, headers: .bearer(token)) {
-                try $0.content.encode(ApplicationContent(needs: newNeeds + "again"))
+                try $0.content.encode(ApplicationContentDTO(ApplicationContent(needs: newNeeds + "again")))
             }
             #expect(after.status == .conflict, "answered: locked again")
             let list = try await app.testing().sendRequest(.GET, base + "/clarifications", headers: .bearer(token))
@@ -78,13 +78,13 @@ struct ClarificationAPITests {
             app.clock = AppClock(pinnedAt: Instant.parse("2026-03-10T22:59:59.999Z"))
             let lastMoment = try await app.testing().sendRequest(.PATCH, "/api/v1/applications/\(application.id)",
                                                                  headers: .bearer(try await app.token(for: owner))) {
-                try $0.content.encode(ApplicationContent(needs: String(repeating: "m", count: 150)))
+                try $0.content.encode(ApplicationContentDTO(ApplicationContent(needs: String(repeating: "m", count: 150))))
             }
             #expect(lastMoment.status == .ok, "until the end of the deadline date in Brussels")
             app.clock = AppClock(pinnedAt: Instant.parse("2026-03-10T23:00:00Z"))
             let late = try await app.testing().sendRequest(.PATCH, "/api/v1/applications/\(application.id)",
                                                            headers: .bearer(try await app.token(for: owner))) {
-                try $0.content.encode(ApplicationContent(needs: String(repeating: "l", count: 150)))
+                try $0.content.encode(ApplicationContentDTO(ApplicationContent(needs: String(repeating: "l", count: 150))))
             }
             #expect(late.status == .conflict)
         }
@@ -140,6 +140,14 @@ struct ClarificationAPITests {
             let stored = try #require(try await ApplicationRecord.find(application.id, on: app.db))
             #expect(stored.content.stakeholders == "Universities of Calabria and Reggio")
             #expect(stored.content.needs == completeApplication.needs, "parts not reopened stay as submitted")
+            // Answering with a reopened part emptied is refused on the page, with the part named.
+            #expect(try await region.post(edit, form: ["stakeholders": "", "action": "save"], csrfFrom: edit).status == .seeOther)
+            let refused = try await region.post(page + "/clarifications/respond", form: [:], csrfFrom: page)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("the application would no longer be eligible"))
+            #expect(refused.body.string.contains("<li>Stakeholders: "))
+            #expect(try await region.post(edit, form: ["stakeholders": "Universities of Calabria and Reggio", "action": "save"],
+                                          csrfFrom: edit).status == .seeOther)
             let answered = try await region.post(page + "/clarifications/respond", form: [:], csrfFrom: page)
             #expect(answered.status == .seeOther)
             #expect(try await region.get(edit).status == .seeOther, "locked again")

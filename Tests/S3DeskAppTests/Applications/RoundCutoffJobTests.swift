@@ -14,7 +14,7 @@ struct RoundCutoffJobTests {
         let call = try await app.makeCall()
         let (applicant, token) = try await app.makeApplicant()
         let draft = try await app.testing().sendRequest(.POST, "/api/v1/calls/\(call.id!)/applications", headers: .bearer(token)) {
-            try $0.content.encode(completeApplication)
+            try $0.content.encode(ApplicationContentDTO(completeApplication))
         }
         let id = try draft.content.decode(ApplicationDTO.self).id
         #expect(try await app.testing().sendRequest(.POST, "/api/v1/applications/\(id)/submit", headers: .bearer(token)).status == .ok)
@@ -108,7 +108,7 @@ struct RoundCutoffJobTests {
             let (round, applicant, _) = try await busyRound(app, count: 1)
             let token = try await app.token(for: applicant)
             let late = try await app.testing().sendRequest(.POST, "/api/v1/calls/\(round.$call.id)/applications", headers: .bearer(token)) {
-                try $0.content.encode(completeApplication)
+                try $0.content.encode(ApplicationContentDTO(completeApplication))
             }
             let draft = try late.content.decode(ApplicationDTO.self).id
             #expect(try await app.passTime(to: round.cutoffAt.addingTimeInterval(0.001)).count == 1)

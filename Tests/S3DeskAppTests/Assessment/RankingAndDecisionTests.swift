@@ -300,7 +300,7 @@ struct RankingAndDecisionTests {
             let call = try await app.makeCall()
             let (_, applicant) = try await app.makeApplicant()
             let draft = try await app.testing().sendRequest(.POST, "/api/v1/calls/\(call.id!)/applications", headers: .bearer(applicant)) {
-                try $0.content.encode(completeApplication)
+                try $0.content.encode(ApplicationContentDTO(completeApplication))
             }
             let id = try draft.content.decode(ApplicationDTO.self).id
             let refused = try await app.testing().sendRequest(.POST, "/api/v1/applications/\(id)/cancel", headers: .bearer(try await app.token(.secretariat))) {

@@ -53,21 +53,21 @@ struct CallQuestionsTests {
             var content = completeApplication
             content.answers = [budget: .text("a lot")]
             let refused = try await app.testing().sendRequest(.POST, "/api/v1/calls/\(call.id!)/applications", headers: .bearer(token)) {
-                try $0.content.encode(content)
+                try $0.content.encode(ApplicationContentDTO(content))
             }
             #expect(refused.status == .unprocessableEntity)
             #expect(try refused.content.decode(ErrorBody.self).error.fields?["answers.\(budget)"] == "enter a number")
 
             content.answers = nil
             let draft = try await app.testing().sendRequest(.POST, "/api/v1/calls/\(call.id!)/applications", headers: .bearer(token)) {
-                try $0.content.encode(content)
+                try $0.content.encode(ApplicationContentDTO(content))
             }.content.decode(ApplicationDTO.self)
             let submit = try await app.testing().sendRequest(.POST, "/api/v1/applications/\(draft.id)/submit", headers: .bearer(token))
             #expect(submit.status == .unprocessableEntity)
             #expect(try submit.content.decode(ErrorBody.self).error.fields?["answers.\(budget)"]?.contains("required") == true)
 
             _ = try await app.testing().sendRequest(.PATCH, "/api/v1/applications/\(draft.id)", headers: .bearer(token)) {
-                try $0.content.encode(ApplicationContent(answers: [budget: .number(120000)]))
+                try $0.content.encode(ApplicationContentDTO(ApplicationContent(answers: [budget: .number(120000)])))
             }
             let done = try await app.testing().sendRequest(.POST, "/api/v1/applications/\(draft.id)/submit", headers: .bearer(token))
             #expect(done.status == .ok)

@@ -41,7 +41,7 @@ struct FormBodyTests {
             let call = try await app.makeCall()
             let (user, token) = try await app.makeApplicant(territory: "EL43")
             let draft = try await app.testing().sendRequest(.POST, "/api/v1/calls/\(call.id!)/applications", headers: .bearer(token)) {
-                try $0.content.encode(ApplicationContent(organisationName: "Περιφέρεια Κρήτης"))
+                try $0.content.encode(ApplicationContentDTO(ApplicationContent(organisationName: "Περιφέρεια Κρήτης")))
             }.content.decode(ApplicationDTO.self)
             var browser = Browser(app: app, live: true)
             try await browser.signIn(user.email)
@@ -78,7 +78,7 @@ struct FormBodyTests {
             let call = try await app.makeCall()
             let (user, token) = try await app.makeApplicant(territory: "BG31")
             let draft = try await app.testing().sendRequest(.POST, "/api/v1/calls/\(call.id!)/applications", headers: .bearer(token)) {
-                try $0.content.encode(ApplicationContent(organisationName: "Община Видин", needs: "Нуждаем се от подкрепа."))
+                try $0.content.encode(ApplicationContentDTO(ApplicationContent(organisationName: "Община Видин", needs: "Нуждаем се от подкрепа.")))
             }.content.decode(ApplicationDTO.self)
             var browser = Browser(app: app, live: true)
             try await browser.signIn(user.email)

@@ -34,7 +34,7 @@ struct HomePageTests {
                 #expect(!page.body.string.contains(">My authority<"), "\(path): no link to a page it cannot have")
             }
             #expect(!(try await browser.get("/").body.string.contains("Start an application")))
-            let start = try await browser.post(SiteURL.apply(to: call.id!), form: [:], csrfFrom: "/applications")
+            let start = try await browser.post(SiteURL.apply(call.id!), form: [:], csrfFrom: "/applications")
             #expect(start.status == .forbidden)
             #expect(start.body.string.contains("an S3Desk administrator can add you to your authority"))
 

@@ -50,7 +50,7 @@ extension Application {
             clock = AppClock(pinnedAt: testNow.addingTimeInterval(Double(index) * 60))
             let (user, token) = try await makeApplicant(territory: content.territory ?? "ITF6")
             let draft = try await testing().sendRequest(.POST, "/api/v1/calls/\(call.id!)/applications", headers: .bearer(token)) {
-                try $0.content.encode(content)
+                try $0.content.encode(ApplicationContentDTO(content))
             }
             #expect(draft.status == .created, "draft \(label): \(draft.body.string)")
             let id = try draft.content.decode(ApplicationDTO.self).id

@@ -1,0 +1,62 @@
+import Fluent
+import Foundation
+import S3DeskDomain
+
+extension ApplicationPage {
+    /// Everything the page reads, for `user`: the progress, the visible decision, the open
+    /// clarification, and for staff the priority and the audit trail.
+    /// - Parameter application: with its call (rounds, questions) and round, as `ApplicationAccess.find` loads it.
+    static func load(_ application: ApplicationRecord, for user: User, layout: Layout, csrfToken: String,
+                     input: Input, at now: Date, on db: any Database) async throws -> ApplicationPage {
+        let staff = user.role.may(.viewAllApplications)
+        let policy = application.policy(for: user)
+        let stages = try await ApplicationProgress.stages(of: application, now: now, on: db)
+        let priority = staff ? application.priority : nil
+        let trail = staff ? try await auditTrail(of: application, on: db) : []
+        let decision = try await Decisions.visible(of: application, to: user, on: db)
+        let member = ApplicationAccess.isMember(user, of: application)
+        let id = try application.requireID()
+        let open = try await Clarifications.open(for: application, at: now, on: db)
+        let chosen = Set(input.clarification.fields ?? [])
+        return ApplicationPage(
+            layout: layout, csrfToken: csrfToken, reference: application.reference, callTitle: application.call.title,
+            status: application.status.label, statusKey: application.status.rawValue, nextStep: application.status.nextStep,
+            roundCutoff: application.round.map { round in (try? CivilDate(parsing: round.cutoffDate)).map(HumanDate.long) ?? round.cutoffDate },
+            submittedAt: application.submittedAt.map(Instant.format),
+            submittedOn: try application.submittedAt.map { HumanDate.long(try application.call.schedule().calendar.civilDate(of: $0)) },
+            chartURL: SiteURL.progressChart(id), chartSummary: ProgressSVG.summary(stages),
+            stages: stages.map(Stage.init),
+            editURL: member && (application.status == .draft || open != nil) ? SiteURL.editApplication(id) : nil,
+            clarification: open.map { OpenClarification(
+                message: $0.message, fields: ApplicationForm.ordered($0.reopened).map(\.label).joined(separator: ", "),
+                deadline: (try? CivilDate(parsing: $0.deadlineDate)).map(HumanDate.long) ?? $0.deadlineDate,
+                respondURL: member ? SiteURL.clarificationResponse(id) : nil) },
+            clarificationRequest: policy.canRequestClarification && open == nil ? ClarificationRequest(
+                action: SiteURL.clarifications(id),
+                fields: ApplicationForm.parts.map { SelectOption(value: $0.rawValue, label: $0.label, selected: chosen.contains($0.rawValue)) },
+                message: input.clarification.message ?? "", deadline: input.clarification.deadline ?? "",
+                errors: input.clarificationErrors) : nil,
+            withdraw: policy.canWithdraw
+                ? ReasonForm(action: SiteURL.withdrawal(id), reason: input.withdrawReason, error: input.withdrawError) : nil,
+            cancel: policy.canCancel
+                ? ReasonForm(action: SiteURL.cancellation(id), reason: input.cancelReason, error: input.cancelError) : nil,
+            refusal: input.refusal,
+            content: Content(application.content, questions: application.call.orderedQuestions, topicTitles: try await TopicRecord.titles(on: db)),
+            priority: priority.map { PriorityView(total: $0.total, explanation: $0.explanation, categoryMissing: $0.categoryMissing) },
+            trail: trail,
+            backURL: staff ? SiteURL.staffApplications : SiteURL.myApplications,
+            assessURL: user.role.may(.assess) && application.round != nil ? SiteURL.assessment(id) : nil,
+            roundURL: staff ? try application.round.map { SiteURL.round(try $0.requireID()) } : nil,
+            decision: decision.map { DecisionView(label: $0.decision.label, reason: $0.reason, endorsed: $0.endorsedAt != nil) })
+    }
+
+    /// Status changes and the other audited events of an application (clarifications), in order.
+    private static func auditTrail(of application: ApplicationRecord, on db: any Database) async throws -> [TrailRow] {
+        let id = try application.requireID()
+        let transitions = try await ApplicationTransition.query(on: db).filter(\.$application.$id == id).with(\.$actor).all()
+        let events = try await AuditEvent.query(on: db).filter(\.$subjectType == AuditSubject.application(id).type)
+            .filter(\.$subjectID == id.uuidString).with(\.$actor).all()
+        let rows = transitions.map { ($0.at, TrailRow($0)) } + events.map { ($0.occurredAt, TrailRow($0)) }
+        return rows.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}

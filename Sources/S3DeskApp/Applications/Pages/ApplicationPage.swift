@@ -1,0 +1,141 @@
+import S3DeskDomain
+
+/// One application as its page shows it, to its authority and to staff; what each may do
+/// with it comes from `ApplicationPolicy`.
+struct ApplicationPage: Encodable {
+    struct Stage: Encodable {
+        let label: String
+        let state: String
+        let stateKey: String
+        let due: String?
+        let doneAt: String?
+
+        init(_ stage: ProgressStage) {
+            label = stage.label
+            state = ProgressSVG.stateText(stage.state)
+            stateKey = stage.state.rawValue
+            due = stage.due.map(HumanDate.long)
+            doneAt = stage.doneAt.map { HumanDate.long(ZonedCalendar.utc.civilDate(of: $0)) }
+        }
+    }
+
+    /// The application read-only, as `ApplicationForm` describes it.
+    struct Content: Encodable {
+        let rows: [ApplicationForm.Row]
+
+        init(_ content: ApplicationContent, questions: [CallQuestion], topicTitles: [String: String]) {
+            rows = ApplicationForm.rows(content, questions: questions, topicTitles: topicTitles)
+        }
+    }
+
+    struct OpenClarification: Encodable {
+        let message: String
+        let fields: String
+        let deadline: String
+        let respondURL: String?
+    }
+
+    struct ClarificationRequest: Encodable {
+        let action: String
+        let fields: [SelectOption]
+        let message: String
+        let deadline: String
+        let errors: [String: String]
+    }
+
+    /// A form that asks for a reason (withdrawing, cancelling), with what was typed when it
+    /// was refused.
+    struct ReasonForm: Encodable {
+        let action: String
+        let reason: String
+        let error: String?
+    }
+
+    struct Refusal: Encodable {
+        let message: String
+        let problems: [String]
+
+        /// The refusal's message, and its problems by field in the form's words and order.
+        init(_ error: AppError, content: ApplicationContent = ApplicationContent(), questions: [CallQuestion] = []) {
+            message = error.message
+            problems = ApplicationFormPage.problems(ApplicationFormPage.inputErrors(error.fields, content: content), questions: questions)
+                .map { "\($0.label): \($0.message)" }
+        }
+    }
+
+    /// What the person sent with an action that was refused, shown again beside its problems.
+    struct Input {
+        var clarification = ApplicationsWebController.ClarificationForm()
+        var clarificationErrors: [String: String] = [:]
+        var withdrawReason = ""
+        var withdrawError: String?
+        var cancelReason = ""
+        var cancelError: String?
+        var refusal: Refusal?
+    }
+
+    struct PriorityView: Encodable {
+        let total: Int
+        let explanation: [String]
+        let categoryMissing: Bool
+    }
+
+    /// One line of the audit trail: a change of status, or another audited event.
+    struct TrailRow: Encodable {
+        let at: String
+        let actor: String
+        let what: String
+        let why: String
+
+        init(_ transition: ApplicationTransition) {
+            at = Instant.format(transition.at)
+            actor = transition.actor?.name ?? "the clock"
+            what = "\(transition.from?.label ?? "—") → \(transition.to.label)"
+            why = transition.reason
+        }
+
+        init(_ event: AuditEvent) {
+            at = Instant.format(event.occurredAt)
+            actor = event.actor?.name ?? "the system"
+            what = AuditAction(rawValue: event.action)?.label ?? event.action
+            why = event.summary
+        }
+    }
+
+    let layout: Layout
+    let csrfToken: String
+    let reference: String
+    let callTitle: String
+    let status: String
+    let statusKey: String
+    let nextStep: String
+    let roundCutoff: String?
+    let submittedAt: String?
+    /// The submission date in the call's zone, for people.
+    let submittedOn: String?
+    let chartURL: String
+    let chartSummary: String
+    let stages: [Stage]
+    let editURL: String?
+    let clarification: OpenClarification?
+    let clarificationRequest: ClarificationRequest?
+    let withdraw: ReasonForm?
+    /// For the secretariat, while the application can still be cancelled.
+    let cancel: ReasonForm?
+    /// Why the last action was refused, with each problem, above everything else.
+    let refusal: Refusal?
+    let content: Content
+    let priority: PriorityView?
+    let trail: [TrailRow]
+    let backURL: String
+    let assessURL: String?
+    let roundURL: String?
+    let decision: DecisionView?
+
+    struct DecisionView: Encodable {
+        let label: String
+        let reason: String
+        /// False for a proposal only staff see.
+        let endorsed: Bool
+    }
+}

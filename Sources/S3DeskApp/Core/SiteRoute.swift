@@ -1,0 +1,28 @@
+import Foundation
+import Vapor
+
+/// One address with parameters, written once: it registers its route (`path`) and builds its
+/// links (`route(id)`), so the two cannot disagree: `routes.get(SiteURL.application.path, use: show)`.
+struct SiteRoute: Sendable, CustomStringConvertible {
+    /// Such as `/applications/:id/edit`.
+    let pattern: String
+
+    init(_ pattern: String) {
+        self.pattern = pattern
+    }
+
+    var path: [PathComponent] { pattern.pathComponents }
+
+    var description: String { pattern }
+
+    /// The address with the parameters filled in, in the order the pattern names them.
+    func callAsFunction(_ values: any CustomStringConvertible...) -> String {
+        var remaining = values.map(\.description)[...]
+        let filled = pattern.split(separator: "/", omittingEmptySubsequences: false).map { component in
+            guard component.hasPrefix(":"), let value = remaining.popFirst() else { return String(component) }
+            return value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? value
+        }
+        assert(remaining.isEmpty && !filled.contains { $0.hasPrefix(":") }, "\(pattern) filled with \(values)")
+        return filled.joined(separator: "/")
+    }
+}
