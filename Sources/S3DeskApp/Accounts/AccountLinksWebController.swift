@@ -38,14 +38,14 @@ struct AccountLinksWebController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("organisation", use: organisation)
-        routes.post("organisation", "invitations", use: invite)
-        routes.get("invitations", "accept", use: acceptForm)
-        routes.post("invitations", "accept", use: accept)
-        routes.get("password-reset", use: resetForm)
-        routes.post("password-reset", use: requestReset)
-        routes.get("password-reset", "confirm", use: newPasswordForm)
-        routes.post("password-reset", "confirm", use: newPassword)
+        routes.get(SiteURL.organisation.pathComponents, use: organisation)
+        routes.post(SiteURL.invitations.pathComponents, use: invite)
+        routes.get(SiteURL.acceptInvitationPath.pathComponents, use: acceptForm)
+        routes.post(SiteURL.acceptInvitationPath.pathComponents, use: accept)
+        routes.get(SiteURL.passwordReset.pathComponents, use: resetForm)
+        routes.post(SiteURL.passwordReset.pathComponents, use: requestReset)
+        routes.get(SiteURL.choosePasswordPath.pathComponents, use: newPasswordForm)
+        routes.post(SiteURL.choosePasswordPath.pathComponents, use: newPassword)
     }
 
     @Sendable

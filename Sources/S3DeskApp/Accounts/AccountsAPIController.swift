@@ -36,8 +36,8 @@ struct AccountsAPIController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("accounts", use: register)
-        routes.post("accounts", "confirm", use: confirm)
+        routes.post(APIURL.accounts.pathComponents, use: register)
+        routes.post(APIURL.accountConfirmation.pathComponents, use: confirm)
     }
 
     @Sendable

@@ -16,8 +16,8 @@ struct AuthAPIController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("auth", "token", use: issueToken)
-        routes.get("me", use: me)
+        routes.post(APIURL.token.pathComponents, use: issueToken)
+        routes.get(APIURL.me.pathComponents, use: me)
     }
 
     @Sendable

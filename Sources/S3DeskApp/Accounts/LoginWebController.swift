@@ -19,9 +19,9 @@ struct LoginWebController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("login", use: show)
-        routes.post("login", use: submit)
-        routes.post("logout", use: logout)
+        routes.get(SiteURL.loginPath.pathComponents, use: show)
+        routes.post(SiteURL.loginPath.pathComponents, use: submit)
+        routes.post(SiteURL.logout.pathComponents, use: logout)
     }
 
     @Sendable

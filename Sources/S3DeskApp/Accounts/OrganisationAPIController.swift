@@ -40,11 +40,11 @@ struct OrganisationAPIController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("organisation", use: organisation)
-        routes.post("invitations", use: invite)
-        routes.post("invitations", "accept", use: accept)
-        routes.post("accounts", "password-reset", use: requestReset)
-        routes.post("accounts", "password-reset", "confirm", use: completeReset)
+        routes.get(APIURL.organisation.pathComponents, use: organisation)
+        routes.post(APIURL.invitations.pathComponents, use: invite)
+        routes.post(APIURL.invitationAcceptance.pathComponents, use: accept)
+        routes.post(APIURL.passwordReset.pathComponents, use: requestReset)
+        routes.post(APIURL.passwordResetConfirmation.pathComponents, use: completeReset)
     }
 
     @Sendable

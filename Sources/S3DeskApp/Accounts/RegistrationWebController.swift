@@ -65,11 +65,11 @@ struct RegistrationWebController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("register", use: show)
-        routes.post("register", use: submit)
-        routes.get("register", "sent", use: sent)
-        routes.get("accounts", "confirm", use: confirmPage)
-        routes.post("accounts", "confirm", use: confirm)
+        routes.get(SiteURL.register.pathComponents, use: show)
+        routes.post(SiteURL.register.pathComponents, use: submit)
+        routes.get(SiteURL.registered.pathComponents, use: sent)
+        routes.get(SiteURL.confirmPath.pathComponents, use: confirmPage)
+        routes.post(SiteURL.confirmPath.pathComponents, use: confirm)
     }
 
     @Sendable

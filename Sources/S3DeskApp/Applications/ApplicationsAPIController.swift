@@ -15,18 +15,17 @@ struct ApplicationsAPIController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("calls", ":id", "applications", use: create)
-        let applications = routes.grouped("applications")
-        applications.get(use: list)
-        applications.get(":id", use: show)
-        applications.patch(":id", use: update)
-        applications.post(":id", "submit", use: submit)
-        applications.post(":id", "withdraw", use: withdraw)
-        applications.post(":id", "cancel", use: cancel)
-        applications.get(":id", "progress", use: progress)
-        applications.get(":id", "clarifications", use: clarifications)
-        applications.post(":id", "clarifications", use: requestClarification)
-        applications.post(":id", "clarifications", "respond", use: respond)
+        routes.post(APIURL.callApplications.path, use: create)
+        routes.get(APIURL.applications.pathComponents, use: list)
+        routes.get(APIURL.application.path, use: show)
+        routes.patch(APIURL.application.path, use: update)
+        routes.post(APIURL.submission.path, use: submit)
+        routes.post(APIURL.withdrawal.path, use: withdraw)
+        routes.post(APIURL.cancellation.path, use: cancel)
+        routes.get(APIURL.progress.path, use: progress)
+        routes.get(APIURL.clarifications.path, use: clarifications)
+        routes.post(APIURL.clarifications.path, use: requestClarification)
+        routes.post(APIURL.clarificationResponse.path, use: respond)
     }
 
     @Sendable
@@ -62,7 +61,7 @@ struct ApplicationsAPIController: RouteCollection {
         let content = try req.content.decode(ApplicationContentDTO.self).content
         let application = try await Applications.create(in: call, content: content, by: user, in: req.services)
         let response = try await dto(application, for: user, on: req).encodeResponse(status: .created, for: req)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/applications/\(try application.requireID())")
+        response.headers.replaceOrAdd(name: .location, value: APIURL.application(try application.requireID()))
         return response
     }
 

@@ -10,16 +10,16 @@ struct ApplicationsWebController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("applications", use: mine)
-        routes.post("calls", ":id", "apply", use: start)
-        routes.get("applications", ":id", use: show)
-        routes.get("applications", ":id", "edit", use: edit)
-        routes.post("applications", ":id", "edit", use: save)
-        routes.post("applications", ":id", "withdraw", use: withdraw)
-        routes.post("applications", ":id", "cancel", use: cancel)
-        routes.get("applications", ":id", "progress.svg", use: chart)
-        routes.post("applications", ":id", "clarifications", use: requestClarification)
-        routes.post("applications", ":id", "clarifications", "respond", use: respond)
+        routes.get(SiteURL.myApplications.pathComponents, use: mine)
+        routes.post(SiteURL.apply.path, use: start)
+        routes.get(SiteURL.application.path, use: show)
+        routes.get(SiteURL.editApplication.path, use: edit)
+        routes.post(SiteURL.editApplication.path, use: save)
+        routes.post(SiteURL.withdrawal.path, use: withdraw)
+        routes.post(SiteURL.cancellation.path, use: cancel)
+        routes.get(SiteURL.progressChart.path, use: chart)
+        routes.post(SiteURL.clarifications.path, use: requestClarification)
+        routes.post(SiteURL.clarificationResponse.path, use: respond)
     }
 
     struct ClarificationForm: Content {

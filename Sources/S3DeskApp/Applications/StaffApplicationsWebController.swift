@@ -33,7 +33,7 @@ struct StaffApplicationsWebController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped("staff", "applications").grouped(CapabilityGuard(capability: .viewAllApplications)).get(use: list)
+        routes.grouped(CapabilityGuard(capability: .viewAllApplications)).get(SiteURL.staffApplications.pathComponents, use: list)
     }
 
     @Sendable

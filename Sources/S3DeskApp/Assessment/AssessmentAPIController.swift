@@ -17,10 +17,9 @@ struct AssessmentAPIController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        let application = routes.grouped("applications", ":id")
-        application.post("assessments", use: assess)
-        application.get("assessments", use: list)
-        application.post("decision", use: decide)
+        routes.post(APIURL.assessments.path, use: assess)
+        routes.get(APIURL.assessments.path, use: list)
+        routes.post(APIURL.decision.path, use: decide)
     }
 
     @Sendable

@@ -92,10 +92,10 @@ struct AssessmentWebController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        let page = routes.grouped("staff", "applications", ":id", "assessment").grouped(CapabilityGuard(capability: .assess))
-        page.get(use: show)
-        page.post(use: assess)
-        routes.grouped("staff", "applications", ":id", "decision").grouped(CapabilityGuard(capability: .decide)).post(use: decide)
+        let page = routes.grouped(CapabilityGuard(capability: .assess))
+        page.get(SiteURL.assessment.path, use: show)
+        page.post(SiteURL.assessment.path, use: assess)
+        routes.grouped(CapabilityGuard(capability: .decide)).post(SiteURL.decision.path, use: decide)
     }
 
     @Sendable

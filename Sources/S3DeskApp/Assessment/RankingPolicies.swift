@@ -44,8 +44,8 @@ enum RankingPolicies {
 /// `/api/v1/calls/{id}/ranking-policy`: staff read it; the secretariat changes it.
 struct RankingPolicyAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("calls", ":id", "ranking-policy", use: show)
-        routes.put("calls", ":id", "ranking-policy", use: update)
+        routes.get(APIURL.rankingPolicy.path, use: show)
+        routes.put(APIURL.rankingPolicy.path, use: update)
     }
 
     @Sendable

@@ -70,9 +70,9 @@ struct RankingPolicyWebController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        let page = routes.grouped("staff", "calls", ":id", "ranking-policy").grouped(CapabilityGuard(capability: .decide))
-        page.get(use: show)
-        page.post(use: save)
+        let page = routes.grouped(CapabilityGuard(capability: .decide))
+        page.get(SiteURL.rankingPolicy.path, use: show)
+        page.post(SiteURL.rankingPolicy.path, use: save)
     }
 
     @Sendable

@@ -17,11 +17,10 @@ struct RoundsAPIController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        let round = routes.grouped("rounds", ":id")
-        round.get(use: show)
-        round.get("ranking", use: ranking)
-        round.get("ranking.csv", use: csv)
-        round.post("endorsement", use: endorse)
+        routes.get(APIURL.round.path, use: show)
+        routes.get(APIURL.ranking.path, use: ranking)
+        routes.get(APIURL.rankingCSV.path, use: csv)
+        routes.post(APIURL.endorsement.path, use: endorse)
     }
 
     @Sendable

@@ -74,6 +74,9 @@ struct RoundsWebController: RouteCollection {
         let rows: [RankingRow]
         let total: Int
         let csvURL: String
+        let roundURL: String
+        let applicationsURL: String
+        let endorseAction: String
         let endorsementURL: String?
         let policyURL: String?
         let pagination: Pagination
@@ -89,13 +92,12 @@ struct RoundsWebController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        let rounds = routes.grouped("staff", "rounds", ":id")
-        let staff = rounds.grouped(CapabilityGuard(capability: .viewAllApplications))
-        staff.get(use: show)
-        staff.get("ranking.csv", use: csv)
-        let commission = rounds.grouped(CapabilityGuard(capability: .endorse))
-        commission.get("endorsement", use: endorsementPage)
-        commission.post("endorsement", use: endorse)
+        let staff = routes.grouped(CapabilityGuard(capability: .viewAllApplications))
+        staff.get(SiteURL.round.path, use: show)
+        staff.get(SiteURL.rankingCSV.path, use: csv)
+        let commission = routes.grouped(CapabilityGuard(capability: .endorse))
+        commission.get(SiteURL.endorsement.path, use: endorsementPage)
+        commission.post(SiteURL.endorsement.path, use: endorse)
     }
 
     @Sendable
@@ -155,7 +157,8 @@ struct RoundsWebController: RouteCollection {
             proposals: Proposal.allCases.map { Count(label: $0.label, count: overview.proposals[$0.rawValue] ?? 0) },
             decisions: DecisionKind.allCases.map { Count(label: $0.label, count: overview.decisions[$0.rawValue] ?? 0) },
             rows: try await ranking.items(rows, on: req.db).map(RankingRow.init), total: ranking.ranked.count,
-            csvURL: SiteURL.rankingCSV(roundID),
+            csvURL: SiteURL.rankingCSV(roundID), roundURL: SiteURL.round(roundID),
+            applicationsURL: SiteURL.staffApplications(round: roundID), endorseAction: SiteURL.endorsement(roundID),
             endorsementURL: policy.canEndorse ? SiteURL.endorsement(roundID) : nil,
             policyURL: ranking.round.call.policy(for: user, at: req.now).canChangeRankingPolicy ? SiteURL.rankingPolicy(overview.callId) : nil,
             pagination: Pagination(page: pageNumber, pageSize: Self.pageSize, total: ranking.ranked.count, path: SiteURL.round(roundID)),

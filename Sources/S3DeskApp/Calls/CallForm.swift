@@ -95,7 +95,7 @@ struct CallFormPage: Encodable {
     let values: CallForm
     let errors: [String: String]
     let errorList: [FieldProblem]
-    let rounds: [RoundDTO]
+    let rounds: [RoundRow]
     /// Nil for a call not yet created, or for staff who may not change it.
     let policyURL: String?
     let saved: Bool
@@ -106,6 +106,12 @@ struct CallFormPage: Encodable {
     let questionForm: CallsWebController.QuestionForm
     let questionKinds: [SelectOption]
     let questionErrors: [String: String]
+
+    /// A round with its milestones, linking to its page.
+    struct RoundRow: Encodable {
+        let round: RoundDTO
+        let url: String
+    }
 
     struct QuestionRow: Encodable {
         let label: String

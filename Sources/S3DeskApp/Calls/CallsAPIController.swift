@@ -5,12 +5,11 @@ import Vapor
 /// `/api/v1/calls`: public reads; the secretariat creates and edits.
 struct CallsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let calls = routes.grouped("calls")
-        calls.get(use: list)
-        calls.post(use: create)
-        calls.get(":id", use: show)
-        calls.put(":id", use: update)
-        calls.get(":id", "round-for", use: roundFor)
+        routes.get(APIURL.calls.pathComponents, use: list)
+        routes.post(APIURL.calls.pathComponents, use: create)
+        routes.get(APIURL.call.path, use: show)
+        routes.put(APIURL.call.path, use: update)
+        routes.get(APIURL.roundFor.path, use: roundFor)
     }
 
     @Sendable
@@ -29,7 +28,7 @@ struct CallsAPIController: RouteCollection {
         let definition = try req.content.decode(CallBody.self).input.validated()
         let call = try await CallStore.create(definition, actor: user, at: req.now, on: req.db)
         let response = try await CallDTO(call, now: req.now).encodeResponse(status: .created, for: req)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/calls/\(try call.requireID())")
+        response.headers.replaceOrAdd(name: .location, value: APIURL.call(try call.requireID()))
         return response
     }
 

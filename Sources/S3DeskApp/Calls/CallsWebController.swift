@@ -8,14 +8,14 @@ struct CallsWebController: RouteCollection {
     static let pageSize = 25
 
     func boot(routes: any RoutesBuilder) throws {
-        let calls = routes.grouped("staff", "calls").grouped(CapabilityGuard(capability: .manageCalls))
-        calls.get(use: list)
-        calls.get("new", use: new)
-        calls.post(use: create)
-        calls.get(":id", "edit", use: edit)
-        calls.post(":id", use: update)
-        calls.post(":id", "questions", use: addQuestion)
-        calls.post(":id", "questions", ":questionId", "delete", use: removeQuestion)
+        let calls = routes.grouped(CapabilityGuard(capability: .manageCalls))
+        calls.get(SiteURL.staffCalls.pathComponents, use: list)
+        calls.get(SiteURL.newCall.pathComponents, use: new)
+        calls.post(SiteURL.staffCalls.pathComponents, use: create)
+        calls.get(SiteURL.editCall.path, use: edit)
+        calls.post(SiteURL.call.path, use: update)
+        calls.post(SiteURL.callQuestions.path, use: addQuestion)
+        calls.post(SiteURL.removeCallQuestion.path, use: removeQuestion)
     }
 
     struct QuestionForm: Content {
@@ -124,23 +124,24 @@ struct CallsWebController: RouteCollection {
     private func renderForm(_ req: Request, call: Call?, values: CallForm, errors: FieldErrors, saved: Bool = false,
                             questionForm: QuestionForm = QuestionForm(), questionErrors: FieldErrors = FieldErrors()) async throws -> View {
         let heading = call == nil ? "New call" : "Edit call"
-        let rounds = try call.map { try $0.rounds.sorted { $0.number < $1.number }.map(RoundDTO.init) } ?? []
+        let rounds = try call.map { try $0.rounds.sorted { $0.number < $1.number }.map { CallFormPage.RoundRow(round: try RoundDTO($0), url: SiteURL.round(try $0.requireID())) } } ?? []
         return try await req.view.render("staff/call-form", CallFormPage(
             layout: Layout(request: req, title: heading), csrfToken: CSRF.token(for: req), heading: heading,
             action: try call.map { SiteURL.call(try $0.requireID()) } ?? SiteURL.staffCalls,
             submitLabel: call == nil ? "Create call" : "Save changes",
             values: values, errors: errors.messages, errorList: CallForm.errorList(errors),
             rounds: rounds,
-            policyURL: req.auth.get(User.self)?.role.may(.decide) == true ? try call.map { SiteURL.rankingPolicy(try $0.requireID()) } : nil,
+            policyURL: try call.flatMap { call in req.auth.get(User.self).map { call.policy(for: $0, at: req.now) }?.canChangeRankingPolicy == true
+                ? SiteURL.rankingPolicy(try call.requireID()) : nil },
             saved: saved, cancelURL: SiteURL.staffCalls,
             questions: try call.map { call in
                 try call.orderedQuestions.map {
                     CallFormPage.QuestionRow(label: $0.label, kind: $0.kind.label, options: $0.options.joined(separator: ", "),
                                              required: $0.required,
-                                             removeURL: SiteURL.call(try call.requireID()) + "/questions/\($0.id)/delete")
+                                             removeURL: SiteURL.removeCallQuestion(try call.requireID(), $0.id))
                 }
             } ?? [],
-            questionsURL: try call.map { SiteURL.call(try $0.requireID()) + "/questions" },
+            questionsURL: try call.map { SiteURL.callQuestions(try $0.requireID()) },
             questionForm: questionForm,
             questionKinds: CallQuestion.Kind.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: questionForm.kind == $0.rawValue) },
             questionErrors: Dictionary(uniqueKeysWithValues: questionErrors.messages.map { (String($0.key.dropFirst("question.".count)), $0.value) })))

@@ -92,7 +92,8 @@ private func configureDatabase(_ app: Application, _ database: AppSettings.Datab
 private func routes(_ app: Application, resources: ResourceFiles) throws {
     try app.register(collection: HealthController())
 
-    let api = app.grouped("api", "v1").grouped(BearerAuthenticator())
+    // Paths are whole in `APIURL`, so the group adds no prefix.
+    let api = app.grouped(BearerAuthenticator())
     try api.register(collection: OpenAPIController(resources: resources))
     try api.register(collection: AuthAPIController())
     try api.register(collection: AccountsAPIController())

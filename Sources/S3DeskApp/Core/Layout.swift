@@ -20,13 +20,23 @@ struct Layout: Encodable {
     let user: SignedIn?
     /// Present when someone is signed in: the sign-out form is a POST and carries it.
     let csrfToken: String?
+    // The site's fixed addresses, for every view: no view spells a path.
     let stylesheet = SiteURL.stylesheet
+    let homeURL = SiteURL.home
     let loginURL = SiteURL.login()
+    let loginAction = SiteURL.loginPath
     let logoutURL = SiteURL.logout
+    let registerURL = SiteURL.register
+    let confirmURL = SiteURL.confirmPath
+    let passwordResetURL = SiteURL.passwordReset
+    let organisationURL = SiteURL.organisation
+    let invitationsURL = SiteURL.invitations
     let staffCallsURL = SiteURL.staffCalls
     let staffApplicationsURL = SiteURL.staffApplications
+    let staffRegionsURL = SiteURL.staffRegions
+    let staffOutboxURL = SiteURL.staffOutbox
     let myApplicationsURL = SiteURL.myApplications
-    let registerURL = SiteURL.register
+    let apiDocumentURL = APIURL.openAPI
 
     init(request: Request, title: String) {
         self.title = title

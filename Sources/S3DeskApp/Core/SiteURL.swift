@@ -1,25 +1,34 @@
 import Foundation
 
 /// Every page address of the web interface, so links are never spelled twice.
+/// Every page address of the web interface: the routes are registered from these and the
+/// links built from them, so no path is spelled twice. Plain paths are strings (register them
+/// with `.pathComponents`); paths with parameters are `SiteRoute`s.
 enum SiteURL {
     static let home = "/"
-    static let staffCalls = "/staff/calls"
-    static let newCall = "/staff/calls/new"
-    static let logout = "/logout"
     static let stylesheet = "/css/site.css"
+    static let loginPath = "/login"
+    static let logout = "/logout"
 
     static let register = "/register"
     static let registered = "/register/sent"
     static let confirmPath = "/accounts/confirm"
-
     static func confirmAccount(token: String) -> String { "\(confirmPath)?token=\(token)" }
     static let organisation = "/organisation"
+    static let invitations = "/organisation/invitations"
+    static let acceptInvitationPath = "/invitations/accept"
+    static func acceptInvitation(token: String) -> String { "\(acceptInvitationPath)?token=\(token)" }
     static let passwordReset = "/password-reset"
+    static let choosePasswordPath = "/password-reset/confirm"
+    static func choosePassword(token: String) -> String { "\(choosePasswordPath)?token=\(token)" }
 
-    static func acceptInvitation(token: String) -> String { "/invitations/accept?token=\(token)" }
-    static func choosePassword(token: String) -> String { "/password-reset/confirm?token=\(token)" }
     static let myApplications = "/applications"
     static let staffApplications = "/staff/applications"
+    static func staffApplications(round: UUID) -> String { "\(staffApplications)?roundId=\(round.uuidString)" }
+    static let staffCalls = "/staff/calls"
+    static let newCall = "/staff/calls/new"
+    static let staffRegions = "/staff/regions"
+    static let staffOutbox = "/staff/outbox"
 
     static let application = SiteRoute("/applications/:id")
     static let editApplication = SiteRoute("/applications/:id/edit")
@@ -43,11 +52,11 @@ enum SiteURL {
 
     /// The sign-in page, remembering where to go afterwards (only paths on this site).
     static func login(next: String? = nil) -> String {
-        guard let next, isLocalPath(next), next != "/login" else { return "/login" }
+        guard let next, isLocalPath(next), next != loginPath else { return loginPath }
         var components = URLComponents()
-        components.path = "/login"
+        components.path = loginPath
         components.queryItems = [URLQueryItem(name: "next", value: next)]
-        return components.string ?? "/login"
+        return components.string ?? loginPath
     }
 
     /// True for a path on this site; refuses `//host` and absolute URLs, which would make the

@@ -36,7 +36,7 @@ struct HomeController: RouteCollection {
     static let callLimit = 5
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: show)
+        routes.get(SiteURL.home.pathComponents, use: show)
     }
 
     @Sendable

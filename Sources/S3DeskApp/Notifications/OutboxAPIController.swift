@@ -5,7 +5,7 @@ import Vapor
 /// `GET /api/v1/outbox`: the emails queued, sent or failed, newest first (admin, secretariat).
 struct OutboxAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped(CapabilityGuard(capability: .readOutbox)).get("outbox", use: list)
+        routes.grouped(CapabilityGuard(capability: .readOutbox)).get(APIURL.outbox.pathComponents, use: list)
     }
 
     @Sendable

@@ -28,7 +28,7 @@ struct OutboxWebController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped("staff", "outbox").grouped(CapabilityGuard(capability: .readOutbox)).get(use: list)
+        routes.grouped(CapabilityGuard(capability: .readOutbox)).get(SiteURL.staffOutbox.pathComponents, use: list)
     }
 
     @Sendable
@@ -48,7 +48,7 @@ struct OutboxWebController: RouteCollection {
             },
             total: total,
             statuses: statuses.map { SelectOption(value: $0.rawValue, label: $0.rawValue.capitalized, selected: $0 == status) },
-            pagination: Pagination(page: pageNumber, pageSize: Self.pageSize, total: total, path: "/staff/outbox",
+            pagination: Pagination(page: pageNumber, pageSize: Self.pageSize, total: total, path: SiteURL.staffOutbox,
                                    query: status.map { "status=\($0.rawValue)" } ?? ""),
             smtpConfigured: req.application.mailSettings.smtp != nil))
     }

@@ -10,7 +10,7 @@ struct OpenAPIController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("openapi.json", use: serve)
+        routes.get(APIURL.openAPI.pathComponents, use: serve)
     }
 
     @Sendable

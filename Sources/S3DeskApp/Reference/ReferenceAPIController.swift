@@ -9,10 +9,10 @@ struct ReferenceAPIController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("regions", use: listRegions)
-        routes.get("regions", ":code", use: region)
-        routes.patch("regions", ":code", use: correctCategory)
-        routes.get("topics", use: topics)
+        routes.get(APIURL.regions.pathComponents, use: listRegions)
+        routes.get(APIURL.region.path, use: region)
+        routes.patch(APIURL.region.path, use: correctCategory)
+        routes.get(APIURL.topics.pathComponents, use: topics)
     }
 
     @Sendable

@@ -57,9 +57,9 @@ struct RegionsWebController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        let regions = routes.grouped("staff", "regions").grouped(CapabilityGuard(capability: .correctReferenceData))
-        regions.get(use: list)
-        regions.post(":code", use: correct)
+        let regions = routes.grouped(CapabilityGuard(capability: .correctReferenceData))
+        regions.get(SiteURL.staffRegions.pathComponents, use: list)
+        regions.post(SiteURL.region.path, use: correct)
     }
 
     @Sendable
@@ -79,17 +79,17 @@ struct RegionsWebController: RouteCollection {
             layout: Layout(request: req, title: "Regions"), csrfToken: CSRF.token(for: req),
             rows: regions.map { region in
                 Row(code: region.id ?? "", name: region.name, country: region.countryCode, category: region.category.label,
-                    corrected: region.categorySource == .staff, action: "/staff/regions/\(region.id ?? "")",
+                    corrected: region.categorySource == .staff, action: SiteURL.region(region.id ?? ""),
                     options: RegionCategory.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == region.category) },
                     evidence: EvidenceView(region.evidence))
             },
             total: total, country: country,
             categories: RegionCategory.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == category) },
-            pagination: Pagination(page: pageNumber, pageSize: Self.pageSize, total: total, path: "/staff/regions",
+            pagination: Pagination(page: pageNumber, pageSize: Self.pageSize, total: total, path: SiteURL.staffRegions,
                                    query: filters.percentEncodedQuery ?? ""),
             saved: req.query[String.self, at: "saved"],
-            blank: blank.map { Blank(code: $0.id ?? "", name: $0.name, url: "/staff/regions?country=\($0.countryCode)#region-\($0.id ?? "")") },
-            blankURL: "/staff/regions?category=unknown"))
+            blank: blank.map { Blank(code: $0.id ?? "", name: $0.name, url: "\(SiteURL.staffRegions)?country=\($0.countryCode)#region-\($0.id ?? "")") },
+            blankURL: "\(SiteURL.staffRegions)?category=unknown"))
     }
 
     @Sendable
@@ -101,8 +101,8 @@ struct RegionsWebController: RouteCollection {
         }
         try await ReferenceAPIController.correct(region, to: category, by: user, at: req.now, on: req.db)
         var back = URLComponents()
-        back.path = "/staff/regions"
+        back.path = SiteURL.staffRegions
         back.queryItems = [URLQueryItem(name: "country", value: region.countryCode), URLQueryItem(name: "saved", value: region.id)]
-        return req.redirect(to: back.string ?? "/staff/regions")
+        return req.redirect(to: back.string ?? SiteURL.staffRegions)
     }
 }

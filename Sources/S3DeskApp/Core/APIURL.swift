@@ -1,0 +1,40 @@
+/// Every address of the JSON API (api.md), as `SiteURL` is for the pages: routes are
+/// registered from these, and `Location` headers and links built from them.
+enum APIURL {
+    static let openAPI = "/api/v1/openapi.json"
+    static let token = "/api/v1/auth/token"
+    static let me = "/api/v1/me"
+    static let accounts = "/api/v1/accounts"
+    static let accountConfirmation = "/api/v1/accounts/confirm"
+    static let passwordReset = "/api/v1/accounts/password-reset"
+    static let passwordResetConfirmation = "/api/v1/accounts/password-reset/confirm"
+    static let organisation = "/api/v1/organisation"
+    static let invitations = "/api/v1/invitations"
+    static let invitationAcceptance = "/api/v1/invitations/accept"
+    static let outbox = "/api/v1/outbox"
+    static let regions = "/api/v1/regions"
+    static let region = SiteRoute("/api/v1/regions/:code")
+    static let topics = "/api/v1/topics"
+
+    static let calls = "/api/v1/calls"
+    static let call = SiteRoute("/api/v1/calls/:id")
+    static let roundFor = SiteRoute("/api/v1/calls/:id/round-for")
+    static let callApplications = SiteRoute("/api/v1/calls/:id/applications")
+    static let rankingPolicy = SiteRoute("/api/v1/calls/:id/ranking-policy")
+
+    static let applications = "/api/v1/applications"
+    static let application = SiteRoute("/api/v1/applications/:id")
+    static let submission = SiteRoute("/api/v1/applications/:id/submit")
+    static let withdrawal = SiteRoute("/api/v1/applications/:id/withdraw")
+    static let cancellation = SiteRoute("/api/v1/applications/:id/cancel")
+    static let progress = SiteRoute("/api/v1/applications/:id/progress")
+    static let clarifications = SiteRoute("/api/v1/applications/:id/clarifications")
+    static let clarificationResponse = SiteRoute("/api/v1/applications/:id/clarifications/respond")
+    static let assessments = SiteRoute("/api/v1/applications/:id/assessments")
+    static let decision = SiteRoute("/api/v1/applications/:id/decision")
+
+    static let round = SiteRoute("/api/v1/rounds/:id")
+    static let ranking = SiteRoute("/api/v1/rounds/:id/ranking")
+    static let rankingCSV = SiteRoute("/api/v1/rounds/:id/ranking.csv")
+    static let endorsement = SiteRoute("/api/v1/rounds/:id/endorsement")
+}
