@@ -4,88 +4,6 @@ import Vapor
 
 /// The round overview with its ranking, the ranking's CSV, and the Commission's endorsement page.
 struct RoundsWebController: RouteCollection {
-    static let pageSize = 50
-
-    struct RankingRow: Encodable {
-        let rank: String
-        let reference: String
-        let assessURL: String
-        let organisation: String
-        let territory: String
-        let category: String
-        let categoryMissing: Bool
-        let assessments: Int
-        let merit: String
-        let priorityBonus: Int
-        let total: String
-        let proposal: String
-        let proposalKey: String
-        let decision: String?
-        let decisionReason: String?
-        let decisionEndorsed: Bool
-        /// True when the decision is not what the ranking proposes, so the Commission looks twice.
-        let differs: Bool
-        let status: String
-        let statusKey: String
-        let explanation: [String]
-
-        init(_ item: RankingItemDTO) {
-            rank = item.rank.map(String.init) ?? "—"
-            reference = item.reference
-            assessURL = SiteURL.assessment(item.applicationId)
-            organisation = item.organisationName
-            territory = item.territory
-            category = item.category.label
-            categoryMissing = item.category == .unknown
-            assessments = item.assessments
-            merit = item.merit.map(Decimal2.format) ?? "—"
-            priorityBonus = item.priorityBonus
-            total = item.total.map(Decimal2.format) ?? "—"
-            proposal = item.proposal.label
-            proposalKey = item.proposal.rawValue
-            decision = item.decision?.decision.label
-            decisionReason = item.decision?.reason
-            decisionEndorsed = item.decision?.endorsed ?? false
-            differs = item.decision.map { decision in
-                switch (decision.decision, item.proposal) {
-                case (.selected, .select), (.reserve, .reserve), (.rejected, .notSelectable): false
-                default: true
-                }
-            } ?? false
-            status = item.status.label
-            statusKey = item.status.rawValue
-            explanation = item.explanation
-        }
-    }
-
-    struct Count: Encodable {
-        let label: String
-        let count: Int
-    }
-
-    struct RoundPage: Encodable {
-        let layout: Layout
-        let csrfToken: String
-        let round: RoundOverviewDTO
-        let heading: String
-        let statuses: [Count]
-        let proposals: [Count]
-        let decisions: [Count]
-        let rows: [RankingRow]
-        let total: Int
-        let csvURL: String
-        let roundURL: String
-        let applicationsURL: String
-        let endorseAction: String
-        let endorsementURL: String?
-        let policyURL: String?
-        let pagination: Pagination
-        /// The endorsement form, on the endorsement page only.
-        let endorsementForm: EndorsementForm?
-        let endorsementErrors: [String: String]
-        let refusal: String?
-    }
-
     struct EndorsementForm: Content {
         var outcome: String?
         var comment: String?
@@ -104,7 +22,7 @@ struct RoundsWebController: RouteCollection {
     func show(req: Request) async throws -> View {
         let pageNumber = Pagination.pageNumber(req)
         let ranking = try await RoundRanking.load(req.parameters.get("id", as: UUID.self), for: req.requireUser(), on: req.db)
-        let rows = ranking.ranked.dropFirst((pageNumber - 1) * Self.pageSize).prefix(Self.pageSize)
+        let rows = ranking.ranked.dropFirst((pageNumber - 1) * RoundPage.pageSize).prefix(RoundPage.pageSize)
         return try await render(req, ranking, rows: rows, pageNumber: pageNumber, form: nil)
     }
 
@@ -145,23 +63,9 @@ struct RoundsWebController: RouteCollection {
 
     private func render(_ req: Request, _ ranking: RoundRanking, rows: ArraySlice<RankedApplication>, pageNumber: Int,
                         form: EndorsementForm?, errors: [String: String] = [:], refusal: String? = nil) async throws -> View {
-        let overview = try await RoundOverviewDTO.make(ranking, on: req.db)
-        let user = try req.requireUser()
-        let policy = try await ranking.round.policy(for: user, on: req.db)
-        let roundID = overview.id
-        let heading = "Round \(overview.number) — cut-off \((try? CivilDate(parsing: overview.cutoffDate)).map(HumanDate.long) ?? overview.cutoffDate)"
-        return try await req.view.render(form == nil ? "staff/round" : "staff/endorsement", RoundPage(
-            layout: Layout(request: req, title: form == nil ? heading : "Endorse \(heading.lowercased())"),
-            csrfToken: CSRF.token(for: req), round: overview, heading: heading,
-            statuses: ApplicationStatus.allCases.compactMap { status in overview.statuses[status.rawValue].map { Count(label: status.label, count: $0) } },
-            proposals: Proposal.allCases.map { Count(label: $0.label, count: overview.proposals[$0.rawValue] ?? 0) },
-            decisions: DecisionKind.allCases.map { Count(label: $0.label, count: overview.decisions[$0.rawValue] ?? 0) },
-            rows: try await ranking.items(rows, on: req.db).map(RankingRow.init), total: ranking.ranked.count,
-            csvURL: SiteURL.rankingCSV(roundID), roundURL: SiteURL.round(roundID),
-            applicationsURL: SiteURL.staffApplications(round: roundID), endorseAction: SiteURL.endorsement(roundID),
-            endorsementURL: policy.canEndorse ? SiteURL.endorsement(roundID) : nil,
-            policyURL: ranking.round.call.policy(for: user, at: req.now).canChangeRankingPolicy ? SiteURL.rankingPolicy(overview.callId) : nil,
-            pagination: Pagination(page: pageNumber, pageSize: Self.pageSize, total: ranking.ranked.count, path: SiteURL.round(roundID)),
-            endorsementForm: form, endorsementErrors: errors, refusal: refusal))
+        let page = try await RoundPage.load(ranking, rows: rows, pageNumber: pageNumber, for: req.requireUser(), at: req.now,
+                                            csrfToken: CSRF.token(for: req), form: form, errors: errors, refusal: refusal,
+                                            layout: { Layout(request: req, title: $0) }, on: req.db)
+        return try await req.view.render(form == nil ? "staff/round" : "staff/endorsement", page)
     }
 }

@@ -65,7 +65,7 @@ struct ApplicationsWebTests {
         try await withTestApp(database) { app in
             let call = try await app.makeCall()
             var (browser, _) = try await signedInApplicant(app)
-            let home = try await browser.get("/").body.string
+            let home = try await browser.page("/")
             #expect(home.contains("Start an application"))
 
             let started = try await browser.post(SiteURL.apply(call.id!), form: [:], csrfFrom: "/")
@@ -90,13 +90,13 @@ struct ApplicationsWebTests {
             form["justification[demographic]"] = Self.completeForm["justification[demographic]"]
             let submitted = try await browser.post(editURL, form: form, csrfFrom: editURL)
             #expect(submitted.headers.first(name: .location) == SiteURL.application(application.id!))
-            let page = try await browser.get(SiteURL.application(application.id!)).body.string
+            let page = try await browser.page(SiteURL.application(application.id!))
             #expect(page.contains("Submitted"))
             #expect(page.contains("Cut-off</strong>: in progress, due 31 March 2026"))
             #expect(page.contains("Withdraw the application"))
             #expect(!page.contains("Audit trail"), "the trail is for staff")
 
-            let mine = try await browser.get("/applications").body.string
+            let mine = try await browser.page("/applications")
             #expect(mine.contains(application.reference))
             #expect(try await browser.get(editURL).status == .seeOther, "a submitted application is read-only")
         }
@@ -194,7 +194,7 @@ struct ApplicationsWebTests {
             #expect(post.status == .notFound)
             let withdraw = try await browser.post(SiteURL.application(id) + "/withdraw", form: ["reason": "not mine"], csrfFrom: "/")
             #expect(withdraw.status == .notFound)
-            #expect(!(try await browser.get("/applications").body.string.contains(application.reference)))
+            #expect(!(try await browser.page("/applications").contains(application.reference)))
             #expect(try await browser.get("/staff/applications").status == .forbidden)
             #expect(try await ApplicationRecord.find(id, on: app.db)?.status == .draft)
         }
@@ -216,11 +216,11 @@ struct ApplicationsWebTests {
                 let staff = try await app.makeUser(role)
                 var browser = Browser(app: app)
                 try await browser.signIn(staff.email)
-                let all = try await browser.get("/staff/applications").body.string
+                let all = try await browser.page("/staff/applications")
                 #expect(all.contains("2 applications"), "\(role)")
                 #expect(all.contains("Śląskie &lt;Office&gt;"))
                 #expect(all.contains("(not on record)"), "PL22 has no category yet")
-                let filtered = try await browser.get("/staff/applications?category=less_developed&q=calabria").body.string
+                let filtered = try await browser.page("/staff/applications?category=less_developed&q=calabria")
                 #expect(filtered.contains("1 application<"))
                 #expect(filtered.contains(application.reference))
                 let response = try await browser.get(SiteURL.application(application.id!))

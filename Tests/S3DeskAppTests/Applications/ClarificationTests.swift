@@ -127,10 +127,10 @@ struct ClarificationAPITests {
             let owner = try #require(try await User.query(on: app.db).filter(\.$role == .applicant).first())
             var region = Browser(app: app)
             try await region.signIn(owner.email)
-            let view = try await region.get(page).body.string
+            let view = try await region.page(page)
             #expect(view.contains("Who &lt;exactly&gt;?"))
             let edit = SiteURL.editApplication(application.id)
-            let form = try await region.get(edit).body.string
+            let form = try await region.page(edit)
             #expect(form.contains(#"id="stakeholders""#))
             #expect(!form.contains(#"id="needs""#))
             #expect(!form.contains("Submit the application"))
@@ -151,7 +151,7 @@ struct ClarificationAPITests {
             let answered = try await region.post(page + "/clarifications/respond", form: [:], csrfFrom: page)
             #expect(answered.status == .seeOther)
             #expect(try await region.get(edit).status == .seeOther, "locked again")
-            let trail = try await secretariat.get(page).body.string
+            let trail = try await secretariat.page(page)
             #expect(trail.contains("Clarification requested"))
             #expect(trail.contains("clarification answered"))
             #expect(trail.contains("Draft → Submitted"))

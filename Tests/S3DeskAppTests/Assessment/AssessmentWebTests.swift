@@ -42,7 +42,7 @@ struct AssessmentWebTests {
             let saved = try await browser.post(path, form: ["relevance": "4", "impact": "4", "ownership": "3", "feasibility": "5",
                                                             "comment": "Clear and feasible."], csrfFrom: path)
             #expect(saved.status == .seeOther)
-            let after = try await browser.get(path).body.string
+            let after = try await browser.page(path)
             #expect(after.contains("(you)"))
             #expect(!after.contains("Submit my assessment"), "an assessment is submitted once")
             #expect(try await Assessment.query(on: app.db).first()?.scores == Scores(relevance: 4, impact: 4, ownership: 3, feasibility: 5))
@@ -50,10 +50,10 @@ struct AssessmentWebTests {
             // Another officer, who has not scored: the audit trail says who assessed, never the scores,
             // and the rubric page keeps the ranking's merit out of sight.
             var other = try await signedIn(app, try await app.makeUser(.secretariat))
-            let trail = try await other.get(SiteURL.application(id)).body.string
+            let trail = try await other.page(SiteURL.application(id))
             #expect(trail.contains("Assessed"))
             #expect(!trail.contains("16/20") && !trail.contains("scored"))
-            #expect(!(try await other.get(path).body.string.contains("In the ranking")))
+            #expect(!(try await other.page(path).contains("In the ranking")))
         }
     }
 
@@ -77,7 +77,7 @@ struct AssessmentWebTests {
             let cancelPath = SiteURL.application(id) + "/cancel"
             #expect(try await applicant.post(cancelPath, form: ["reason": "We give up."], csrfFrom: SiteURL.application(id)).status == .forbidden)
             #expect(try await commission.post(cancelPath, form: ["reason": "Out of scope."], csrfFrom: SiteURL.application(id)).status == .forbidden)
-            #expect(try await secretariat.get(SiteURL.application(id)).body.string.contains("Cancel the application"))
+            #expect(try await secretariat.page(SiteURL.application(id)).contains("Cancel the application"))
             #expect(try await secretariat.post(cancelPath, form: ["reason": "Out of scope."], csrfFrom: SiteURL.application(id)).status == .seeOther)
             #expect(try await ApplicationRecord.find(id, on: app.db)?.status == .cancelled)
             var anonymous = Browser(app: app)
@@ -101,7 +101,7 @@ struct AssessmentWebTests {
                 try await app.assess(id, token: commissionToken, score, score, score, score)
             }
             var secretariat = try await signedIn(app, secretariatUser)
-            let roundPage = try await secretariat.get(SiteURL.round(round.roundID)).body.string
+            let roundPage = try await secretariat.page(SiteURL.round(round.roundID))
             #expect(roundPage.contains("Download the ranking (CSV)"))
             #expect(roundPage.range(of: "TS-2026-0001")!.lowerBound < roundPage.range(of: "TS-2026-0002")!.lowerBound)
             #expect(try await secretariat.get(SiteURL.rankingCSV(round.roundID)).headers.contentType?.subType == "csv")
@@ -125,13 +125,13 @@ struct AssessmentWebTests {
             #expect(try await secretariat.post(SiteURL.decision(b), form: ["decision": "reserve", "reason": "Next in line."],
                                                csrfFrom: SiteURL.assessment(b)).status == .seeOther)
             var applicant = try await signedIn(app, try #require(round.applicants["A"]))
-            #expect(!(try await applicant.get(SiteURL.application(a)).body.string.contains("Best in the round.")), "not before endorsement")
+            #expect(!(try await applicant.page(SiteURL.application(a)).contains("Best in the round.")), "not before endorsement")
             #expect(try await commission.post(SiteURL.endorsement(round.roundID), form: ["outcome": "endorse", "comment": ""],
                                               csrfFrom: SiteURL.endorsement(round.roundID)).status == .seeOther)
-            let seen = try await applicant.get(SiteURL.application(a)).body.string
+            let seen = try await applicant.page(SiteURL.application(a))
             #expect(seen.contains("Decision: Selected"))
             #expect(seen.contains("Best in the round."))
-            #expect(try await commission.get(SiteURL.round(round.roundID)).body.string.contains("Endorsed by"))
+            #expect(try await commission.page(SiteURL.round(round.roundID)).contains("Endorsed by"))
         }
     }
 

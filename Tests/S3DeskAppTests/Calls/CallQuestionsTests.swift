@@ -90,7 +90,7 @@ struct CallQuestionsTests {
             let added = try await browser.post(questionsURL, form: ["label": "Does the region have a <b>cluster</b> policy?", "kind": "yes_no", "required": "yes"],
                                                csrfFrom: editURL)
             #expect(added.status == .seeOther)
-            let page = try await browser.get(editURL).body.string
+            let page = try await browser.page(editURL)
             #expect(page.contains("Does the region have a &lt;b&gt;cluster&lt;/b&gt; policy?"))
             let stored = try await CallStore.find(call.id, on: app.db).orderedQuestions
             #expect(stored.map(\.kind) == [.yesNo])
@@ -109,7 +109,7 @@ struct CallQuestionsTests {
             form["answers[\(stored[0].id)]"] = "yes"
             let submitted = try await region.post(SiteURL.editApplication(application.id!), form: form, csrfFrom: SiteURL.editApplication(application.id!))
             #expect(submitted.status == .seeOther)
-            #expect(try await region.get(SiteURL.application(application.id!)).body.string.contains("cluster&lt;/b&gt; policy?"))
+            #expect(try await region.page(SiteURL.application(application.id!)).contains("cluster&lt;/b&gt; policy?"))
 
             let removed = try await browser.post(SiteURL.call(call.id!) + "/questions/\(stored[0].id)/delete", form: [:], csrfFrom: editURL)
             #expect(removed.status == .seeOther)

@@ -106,7 +106,7 @@ struct CallsWebTests {
             #expect(edit.body.string.contains("The call has been saved."))
             #expect(edit.body.string.contains("2026-03-31T21:59:59.999Z"))
 
-            let list = try await browser.get("/staff/calls").body.string
+            let list = try await browser.page("/staff/calls")
             #expect(list.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Regions"))
             #expect(!list.contains("<script>alert"))
 
@@ -130,10 +130,10 @@ struct CallsWebTests {
             let user = try await app.makeUser(.admin)
             var browser = Browser(app: app)
             try await browser.signIn(user.email)
-            let first = try await browser.get("/staff/calls").body.string
+            let first = try await browser.page("/staff/calls")
             #expect(first.contains("Page 1 of 2"))
             #expect(first.contains(#"href="/staff/calls?page=2""#))
-            let second = try await browser.get("/staff/calls?page=2").body.string
+            let second = try await browser.page("/staff/calls?page=2")
             #expect(second.components(separatedBy: "<tr>").count - 2 == 2)
             #expect(try await browser.get("/staff/calls?page=99999999999999999999").status == .ok)
         }

@@ -21,7 +21,7 @@ struct StaffReferencePagesTests {
             #expect(unknown.body.string.contains("Too close to a threshold to decide"), "the evidence behind the blank")
             let saved = try await browser.post("/staff/regions/CZ03", form: ["category": "transition"], csrfFrom: "/staff/regions")
             #expect(saved.status == .seeOther)
-            let page = try await browser.get(try #require(saved.headers.first(name: .location))).body.string
+            let page = try await browser.page(try #require(saved.headers.first(name: .location)))
             #expect(page.contains("The category of CZ03 has been saved."))
             #expect(page.contains("(set by staff)"))
             let region = try #require(try await Region.find("CZ03", on: app.db))
@@ -41,11 +41,11 @@ struct StaffReferencePagesTests {
             let staff = try await app.makeUser(.admin)
             var browser = Browser(app: app)
             try await browser.signIn(staff.email)
-            let page = try await browser.get("/staff/outbox").body.string
+            let page = try await browser.page("/staff/outbox")
             #expect(page.contains("No SMTP server is configured"))
             #expect(page.contains("Confirm your S3Desk account"))
             #expect(page.contains("Dear Ana &lt;Silva&gt;"))
-            #expect(try await browser.get("/staff/outbox?status=sent").body.string.contains("No email yet."))
+            #expect(try await browser.page("/staff/outbox?status=sent").contains("No email yet."))
         }
     }
 

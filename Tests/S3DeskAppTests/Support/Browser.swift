@@ -24,6 +24,14 @@ struct Browser {
         return try await perform(request)
     }
 
+    /// GETs a page that must answer 200 and returns its HTML: a check for what a page does not
+    /// show passes only on the page itself, not on an error page.
+    mutating func page(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+        let response = try await get(path)
+        #expect(response.status == .ok, "GET \(path): \(response.status)", sourceLocation: sourceLocation)
+        return response.body.string
+    }
+
     /// POSTs a form; with `csrfFrom`, the CSRF token is first read from that page, as a browser would have it.
     mutating func post(_ path: String, form: [String: String], csrfFrom formPage: String? = nil) async throws -> Response {
         try await post(path, fields: form.map { ($0.key, $0.value) }, csrfFrom: formPage)

@@ -1,0 +1,30 @@
+import Fluent
+import Foundation
+import S3DeskDomain
+
+extension RoundPage {
+    /// The overview's counts and the lines `rows` of `ranking` (a page of it, or all of it for
+    /// the endorsement), with the links `user` may follow.
+    /// - Parameter layout: the page's frame, given its title.
+    static func load(_ ranking: RoundRanking, rows: ArraySlice<RankedApplication>, pageNumber: Int, for user: User, at now: Date,
+                     csrfToken: String, form: RoundsWebController.EndorsementForm?, errors: [String: String], refusal: String?,
+                     layout: (String) -> Layout, on db: any Database) async throws -> RoundPage {
+        let overview = try await RoundOverviewDTO.make(ranking, on: db)
+        let policy = try await ranking.round.policy(for: user, on: db)
+        let roundID = overview.id
+        let heading = "Round \(overview.number) — cut-off \((try? CivilDate(parsing: overview.cutoffDate)).map(HumanDate.long) ?? overview.cutoffDate)"
+        return RoundPage(
+            layout: layout(form == nil ? heading : "Endorse \(heading.lowercased())"),
+            csrfToken: csrfToken, round: overview, heading: heading,
+            statuses: ApplicationStatus.allCases.compactMap { status in overview.statuses[status.rawValue].map { Count(label: status.label, count: $0) } },
+            proposals: Proposal.allCases.map { Count(label: $0.label, count: overview.proposals[$0.rawValue] ?? 0) },
+            decisions: DecisionKind.allCases.map { Count(label: $0.label, count: overview.decisions[$0.rawValue] ?? 0) },
+            rows: try await ranking.items(rows, on: db).map(RankingRow.init), total: ranking.ranked.count,
+            csvURL: SiteURL.rankingCSV(roundID), roundURL: SiteURL.round(roundID),
+            applicationsURL: SiteURL.staffApplications(round: roundID), endorseAction: SiteURL.endorsement(roundID),
+            endorsementURL: policy.canEndorse ? SiteURL.endorsement(roundID) : nil,
+            policyURL: ranking.round.call.policy(for: user, at: now).canChangeRankingPolicy ? SiteURL.rankingPolicy(overview.callId) : nil,
+            pagination: Pagination(page: pageNumber, pageSize: Self.pageSize, total: ranking.ranked.count, path: SiteURL.round(roundID)),
+            endorsementForm: form, endorsementErrors: errors, refusal: refusal)
+    }
+}

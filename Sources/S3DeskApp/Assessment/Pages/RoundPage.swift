@@ -1,0 +1,84 @@
+import S3DeskDomain
+
+/// The round page, and the Commission's endorsement page (the same with every line and the form).
+struct RoundPage: Encodable {
+    static let pageSize = 50
+
+    struct RankingRow: Encodable {
+        let rank: String
+        let reference: String
+        let assessURL: String
+        let organisation: String
+        let territory: String
+        let category: String
+        let categoryMissing: Bool
+        let assessments: Int
+        let merit: String
+        let priorityBonus: Int
+        let total: String
+        let proposal: String
+        let proposalKey: String
+        let decision: String?
+        let decisionReason: String?
+        let decisionEndorsed: Bool
+        /// True when the decision is not what the ranking proposes, so the Commission looks twice.
+        let differs: Bool
+        let status: String
+        let statusKey: String
+        let explanation: [String]
+
+        init(_ item: RankingItemDTO) {
+            rank = item.rank.map(String.init) ?? "—"
+            reference = item.reference
+            assessURL = SiteURL.assessment(item.applicationId)
+            organisation = item.organisationName
+            territory = item.territory
+            category = item.category.label
+            categoryMissing = item.category == .unknown
+            assessments = item.assessments
+            merit = item.merit.map(Decimal2.format) ?? "—"
+            priorityBonus = item.priorityBonus
+            total = item.total.map(Decimal2.format) ?? "—"
+            proposal = item.proposal.label
+            proposalKey = item.proposal.rawValue
+            decision = item.decision?.decision.label
+            decisionReason = item.decision?.reason
+            decisionEndorsed = item.decision?.endorsed ?? false
+            differs = item.decision.map { decision in
+                switch (decision.decision, item.proposal) {
+                case (.selected, .select), (.reserve, .reserve), (.rejected, .notSelectable): false
+                default: true
+                }
+            } ?? false
+            status = item.status.label
+            statusKey = item.status.rawValue
+            explanation = item.explanation
+        }
+    }
+
+    struct Count: Encodable {
+        let label: String
+        let count: Int
+    }
+
+    let layout: Layout
+    let csrfToken: String
+    let round: RoundOverviewDTO
+    let heading: String
+    let statuses: [Count]
+    let proposals: [Count]
+    let decisions: [Count]
+    let rows: [RankingRow]
+    let total: Int
+    let csvURL: String
+    let roundURL: String
+    let applicationsURL: String
+    let endorseAction: String
+    let endorsementURL: String?
+    let policyURL: String?
+    let pagination: Pagination
+    /// The endorsement form, on the endorsement page only.
+    let endorsementForm: RoundsWebController.EndorsementForm?
+    let endorsementErrors: [String: String]
+    let refusal: String?
+}
