@@ -33,6 +33,10 @@ enum PriorityRefresh {
         if !endorsed.isEmpty {
             query.group(.or) { $0.filter(\.$round.$id == nil).filter(\.$round.$id !~ endorsed) }
         }
+        // The rounds' locks first, as endorsements and the cut-off job take them before they
+        // update a round's applications: otherwise both could update the same rows in
+        // different orders and deadlock.
+        try await db.lockRows(Round.schema, ids: try await query.copy().unique().all(\.$round.$id).compactMap { $0 })
         let changed = try await store(try await query.all(), categories: categories, on: db)
         let events = try changed.compactMap { application, previous -> AuditEvent? in
             let current = application.priority

@@ -32,7 +32,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     }
     for worker in workers { app.lifecycle.use(worker) }
 
-    app.sessions.use(.fluent)
+    app.sessions.use { UnchangedSessionDriver(base: $0.fluent.sessions.driver()) }
     let secureCookies = app.environment != .development && app.environment != .testing
     app.sessions.configuration = SessionsConfiguration(cookieName: "s3desk_session") { id in
         HTTPCookies.Value(string: id.string, maxAge: 8 * 3600, path: "/",

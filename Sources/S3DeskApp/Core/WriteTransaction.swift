@@ -36,9 +36,16 @@ extension Database {
         try await sql.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").run()
     }
 
-    /// `lockRow` for every row whose `column` is `id` (a call's rounds, say).
+    /// `lockRow` for every row whose `column` is `id` (a call's rounds, say), in the order of
+    /// their ids, so that two transactions locking overlapping rows cannot each wait for the other.
     func lockRows(_ table: String, where column: String, is id: UUID) async throws {
         guard let sql = self as? any SQLDatabase, sql.dialect.name != "sqlite" else { return }
-        try await sql.raw("SELECT id FROM \(ident: table) WHERE \(ident: column) = \(bind: id) FOR UPDATE").run()
+        try await sql.raw("SELECT id FROM \(ident: table) WHERE \(ident: column) = \(bind: id) ORDER BY id FOR UPDATE").run()
+    }
+
+    /// `lockRow` for each of `ids`, in the order of their ids.
+    func lockRows(_ table: String, ids: [UUID]) async throws {
+        guard !ids.isEmpty, let sql = self as? any SQLDatabase, sql.dialect.name != "sqlite" else { return }
+        try await sql.raw("SELECT id FROM \(ident: table) WHERE id IN (\(binds: ids)) ORDER BY id FOR UPDATE").run()
     }
 }
