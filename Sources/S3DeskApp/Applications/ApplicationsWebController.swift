@@ -61,18 +61,9 @@ struct ApplicationsWebController: RouteCollection {
     func mine(req: Request) async throws -> Response {
         let user = try req.requireUser()
         if user.role.may(.viewAllApplications) { return req.redirect(to: SiteURL.staffApplications) }
-        let pageNumber = Pagination.pageNumber(req)
-        // An applicant of no authority has none; the layout says what to do about it.
-        let (applications, total) = user.$organisation.id == nil ? ([], 0) : try await ApplicationAccess.scope(ApplicationRecord.query(on: req.db), to: user)
-            .with(\.$call).with(\.$round)
-            .sort(\.$createdAt, .descending).sort(\.$id)
-            .page(PageRequest(limit: StaffApplicationsWebController.pageSize,
-                              offset: (pageNumber - 1) * StaffApplicationsWebController.pageSize))
-        return try await req.view.render("applications/mine", MyApplicationsPage(
-            layout: Layout(request: req, title: "My applications"),
-            rows: try applications.map(MyApplicationsPage.Row.init), total: total,
-            pagination: Pagination(page: pageNumber, pageSize: StaffApplicationsWebController.pageSize, total: total,
-                                   path: SiteURL.myApplications))).encodeResponse(for: req)
+        return try await req.view.render("applications/mine", MyApplicationsPage.load(
+            for: user, pageNumber: Pagination.pageNumber(req), layout: Layout(request: req, title: "My applications"),
+            on: req.db)).encodeResponse(for: req)
     }
 
     @Sendable

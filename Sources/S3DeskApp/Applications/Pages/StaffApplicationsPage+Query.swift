@@ -1,0 +1,29 @@
+import Fluent
+import S3DeskDomain
+
+extension StaffApplicationsPage {
+    /// One page of the applications `filters` select, by the indexed columns, and the filter menus.
+    static func load(_ filters: ApplicationFilters, pageNumber: Int, layout: Layout, on db: any Database) async throws -> StaffApplicationsPage {
+        let (applications, total) = try await filters.query(ApplicationRecord.query(on: db)).with(\.$round)
+            .page(PageRequest(limit: pageSize, offset: (pageNumber - 1) * pageSize))
+        // The filter menus: calls are few (one or two a year), topics a short catalogue.
+        let calls = try await Call.query(on: db).sort(\.$closesAt, .descending).limit(50).all()
+        let topics = try await TopicRecord.query(on: db).sort(\.$position).all()
+        return StaffApplicationsPage(
+            layout: layout,
+            rows: try applications.map { application in
+                Row(reference: application.reference, url: SiteURL.application(try application.requireID()),
+                    organisation: application.content.organisationName ?? "", territory: application.territory,
+                    category: application.category.label, categoryMissing: application.category == .unknown,
+                    priorityBonus: application.priorityBonus, status: application.status.label,
+                    statusKey: application.status.rawValue, round: application.round?.cutoffDate ?? "—")
+            },
+            total: total, filters: filters,
+            calls: calls.map { SelectOption(value: $0.id?.uuidString ?? "", label: $0.title, selected: $0.id == filters.callId) },
+            statuses: ApplicationStatus.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == filters.status) },
+            categories: RegionCategory.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == filters.category) },
+            topics: topics.map { SelectOption(value: $0.id ?? "", label: $0.title, selected: $0.id == filters.topic) },
+            pagination: Pagination(page: pageNumber, pageSize: pageSize, total: total, path: SiteURL.staffApplications,
+                                   query: filters.queryString))
+    }
+}
