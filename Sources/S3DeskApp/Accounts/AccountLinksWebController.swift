@@ -131,7 +131,7 @@ struct AccountLinksWebController: RouteCollection {
         case .accept:
             page = FormPage(layout: Layout(request: req, title: "Accept the invitation"), csrfToken: CSRF.token(for: req),
                             heading: "Join your colleagues on S3Desk", intro: "Give your name and choose a password.",
-                            action: "/invitations/accept", token: token, askName: true, askEmail: false, askPassword: true,
+                            action: SiteURL.acceptInvitationPath, token: token, askName: true, askEmail: false, askPassword: true,
                             submitLabel: "Join", values: values, errors: errors)
         case .request:
             page = FormPage(layout: Layout(request: req, title: "Reset your password"), csrfToken: CSRF.token(for: req),
@@ -141,7 +141,7 @@ struct AccountLinksWebController: RouteCollection {
         case .choose:
             page = FormPage(layout: Layout(request: req, title: "Choose a new password"), csrfToken: CSRF.token(for: req),
                             heading: "Choose a new password", intro: "It replaces your old password at once.",
-                            action: "/password-reset/confirm", token: token, askName: false, askEmail: false, askPassword: true,
+                            action: SiteURL.choosePasswordPath, token: token, askName: false, askEmail: false, askPassword: true,
                             submitLabel: "Set the password", values: values, errors: errors)
         }
         return try await req.view.render("account-form", page)

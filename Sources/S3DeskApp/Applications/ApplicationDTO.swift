@@ -118,6 +118,25 @@ struct ProgressDTO: Content {
         /// zero would claim that none were worked.
         let expertDaysUsed: Double?
         let expertDaysBudget: Int?
+
+        private enum CodingKeys: String, CodingKey {
+            case key, label, due, doneAt, state, expertDaysUsed, expertDaysBudget
+        }
+
+        /// The delivery stage says `expertDaysUsed: null` rather than leaving the key out, as
+        /// api.md lists it; the other stages have neither.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(key, forKey: .key)
+            try container.encode(label, forKey: .label)
+            try container.encodeIfPresent(due, forKey: .due)
+            try container.encodeIfPresent(doneAt, forKey: .doneAt)
+            try container.encode(state, forKey: .state)
+            if let expertDaysBudget {
+                try container.encode(expertDaysBudget, forKey: .expertDaysBudget)
+                try container.encode(expertDaysUsed, forKey: .expertDaysUsed)
+            }
+        }
     }
 
     let stages: [Stage]

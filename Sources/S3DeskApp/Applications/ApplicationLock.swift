@@ -7,10 +7,12 @@ extension Database {
     /// before a simultaneous one changed it (a submit racing a PATCH, two withdrawals at once).
     /// The application's round is locked first, in the order endorsements, decisions and the
     /// cut-off job take them, so a withdrawal never lands in the middle of an endorsement.
-    func withLocked<T: Sendable>(_ application: ApplicationRecord,
+    /// - Parameter round: a round to lock as well, before the application: the round a draft
+    ///   is submitted into.
+    func withLocked<T: Sendable>(_ application: ApplicationRecord, round: UUID? = nil,
                                  _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await writeTransaction { db in
-            if let roundID = application.$round.id { try await db.lockRow(Round.schema, id: roundID) }
+            try await db.lockRows(Round.schema, ids: Array(Set([application.$round.id, round].compactMap { $0 })))
             try await application.lockAndRefresh(on: db)
             return try await body(db)
         }

@@ -100,12 +100,12 @@ enum Applications {
         }
         let publicURL = context.publicURL
         let logger = context.logger
-        try await context.db.withLocked(application) { db in
+        let roundID = try round.requireID()
+        // The round's lock before the application's, as every other change takes them.
+        try await context.db.withLocked(application, round: roundID) { db in
             try requireDraft(application)
             // A submit read the clock a moment before the cut-off, but the round's cut-off job
             // may have run since: it waited for that job, and the round is closed now.
-            let roundID = try round.requireID()
-            try await db.lockRow(Round.schema, id: roundID)
             if try await RoundCutoffJob.hasClosed(roundID, on: db) {
                 throw AppError.conflict("call_closed", "the round's cut-off passed while you submitted; your draft is kept, and can go into the next round")
             }

@@ -29,14 +29,15 @@ enum PriorityRefresh {
             query.filter(\.$call.$id == callID)
             categories = try await RegionCategories.load(on: db)
         }
+        // The rounds' locks first, as endorsements and the cut-off job take them before they
+        // update a round's applications: otherwise both could update the same rows in
+        // different orders and deadlock. And only then which rounds are endorsed, so that an
+        // endorsement committed while this waited is seen.
+        try await db.lockRows(Round.schema, ids: try await query.copy().unique().all(\.$round.$id).compactMap { $0 })
         let endorsed = try await Endorsement.query(on: db).filter(\.$endorsed == true).unique().all(\.$round.$id)
         if !endorsed.isEmpty {
             query.group(.or) { $0.filter(\.$round.$id == nil).filter(\.$round.$id !~ endorsed) }
         }
-        // The rounds' locks first, as endorsements and the cut-off job take them before they
-        // update a round's applications: otherwise both could update the same rows in
-        // different orders and deadlock.
-        try await db.lockRows(Round.schema, ids: try await query.copy().unique().all(\.$round.$id).compactMap { $0 })
         let changed = try await store(try await query.all(), categories: categories, on: db)
         let events = try changed.compactMap { application, previous -> AuditEvent? in
             let current = application.priority
@@ -80,6 +81,9 @@ enum PriorityRefresh {
             application.priorityBonus = priority?.total ?? 0
             idsByPriority[priority, default: []].append(try application.requireID())
         }
+        // The rows in id order before they are written, so that two refreshes at once (a policy
+        // change, a region corrected) cannot each hold a row the other waits for.
+        try await db.lockRows(ApplicationRecord.schema, ids: idsByPriority.values.flatMap { $0 })
         for (priority, ids) in idsByPriority {
             try await ApplicationRecord.query(on: db).filter(\.$id ~~ ids)
                 .set(\.$priority, to: priority)

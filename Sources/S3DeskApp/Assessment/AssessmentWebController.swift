@@ -73,7 +73,7 @@ struct AssessmentWebController: RouteCollection {
             }
             _ = try await Decisions.decide(application, kind: kind, reason: form.reason ?? "", by: user, in: req.services)
             return req.redirect(to: SiteURL.assessment(try application.requireID()))
-        } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
+        } catch let error as AppError where error.isRefusal {
             return try await render(req, application, user: user, input: .init(
                 decisionForm: form, decisionErrors: error.fields, refusal: error.fields.isEmpty ? error.message : nil))
                 .encodeResponse(status: error.status, for: req)

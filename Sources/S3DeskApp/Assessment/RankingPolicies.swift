@@ -60,6 +60,8 @@ struct RankingPolicyAPIController: RouteCollection {
     func update(req: Request) async throws -> RankingPolicyInput {
         let user = try req.requireUser()
         let call = try await CallStore.find(req.parameters.get("id", as: UUID.self), on: req.db)
+        // Refused before the body is read: who may not change the policy learns nothing from a 422.
+        guard call.policy(for: user, at: req.now).canChangeRankingPolicy else { throw AppError.forbidden }
         try await RankingPolicies.update(call, with: try req.content.decode(RankingPolicyInput.self), by: user, in: req.services)
         return RankingPolicyInput(call.rankingPolicy, capacity: call.capacityPerRound)
     }

@@ -52,7 +52,7 @@ struct RoundsWebController: RouteCollection {
             }
             _ = try await Endorsements.record(round, endorsed: outcome == "endorse", comment: form.comment ?? "", by: user, in: req.services)
             return req.redirect(to: SiteURL.round(try round.requireID()))
-        } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
+        } catch let error as AppError where error.isRefusal {
             errors = error.fields
             refusal = error.fields.isEmpty ? error.message : nil
         }

@@ -18,11 +18,3 @@ extension Request {
         ServiceContext(db: db, now: now, publicURL: application.publicURL, logger: logger, passwords: password.async)
     }
 }
-
-extension Application {
-    /// For commands and jobs, which have no request.
-    func services(on db: (any Database)? = nil, logger: Logger? = nil) -> ServiceContext {
-        ServiceContext(db: db ?? self.db, now: clock.now, publicURL: publicURL, logger: logger ?? self.logger,
-                       passwords: password.async(on: threadPool, hopTo: eventLoopGroup.any()))
-    }
-}

@@ -20,7 +20,8 @@ struct SiteRoute: Sendable, CustomStringConvertible {
         var remaining = values.map(\.description)[...]
         let filled = pattern.split(separator: "/", omittingEmptySubsequences: false).map { component in
             guard component.hasPrefix(":"), let value = remaining.popFirst() else { return String(component) }
-            return value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? value
+            // Not `/` nor `:`: a value is one component, and never reads as a parameter.
+            return value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/", ":"])) ?? value
         }
         assert(remaining.isEmpty && !filled.contains { $0.hasPrefix(":") }, "\(pattern) filled with \(values)")
         return filled.joined(separator: "/")

@@ -1,6 +1,5 @@
 import Foundation
 
-/// Every page address of the web interface, so links are never spelled twice.
 /// Every page address of the web interface: the routes are registered from these and the
 /// links built from them, so no path is spelled twice. Plain paths are strings (register them
 /// with `.pathComponents`); paths with parameters are `SiteRoute`s.

@@ -17,6 +17,11 @@ public enum ApplicationForm {
             case text, email, tel, textarea, select, confirmation, topics, challenges
         }
 
+        public struct Choice: Sendable, Equatable {
+            public let value: String
+            public let label: String
+        }
+
         /// The form control's id and name.
         public let id: String
         /// The field's name in the API and in the problems the rules report.
@@ -29,11 +34,14 @@ public enum ApplicationForm {
         public let autocomplete: String?
         /// The height of a text area, in lines.
         public let lines: Int
+        /// A menu's choices.
+        public let choices: [Choice]
         /// What the control holds for `content`: text as typed, a choice's value, "yes" for a tick.
         public let value: @Sendable (ApplicationContent) -> String
 
         init(_ id: String, key: String? = nil, _ label: String, summary: String? = nil, hint: String? = nil, kind: Kind = .text,
-             autocomplete: String? = nil, lines: Int = 3, value: @escaping @Sendable (ApplicationContent) -> String) {
+             autocomplete: String? = nil, lines: Int = 3, choices: [Choice] = [],
+             value: @escaping @Sendable (ApplicationContent) -> String) {
             self.id = id
             self.key = key ?? id
             self.label = label
@@ -42,6 +50,7 @@ public enum ApplicationForm {
             self.kind = kind
             self.autocomplete = autocomplete
             self.lines = lines
+            self.choices = choices
             self.value = value
         }
     }
@@ -69,7 +78,9 @@ public enum ApplicationForm {
     public static func inputs(of part: ClarifiableField) -> [Input] {
         switch part {
         case .organisationName: [Input("organisationName", "Name of the authority") { $0.organisationName ?? "" }]
-        case .authorityType: [Input("authorityType", "Type of authority", kind: .select) { $0.authorityType ?? "" }]
+        case .authorityType:
+            [Input("authorityType", "Type of authority", kind: .select,
+                   choices: AuthorityType.allCases.map { Input.Choice(value: $0.rawValue, label: $0.label) }) { $0.authorityType ?? "" }]
         case .s3ResponsibilityConfirmed:
             [Input("s3ResponsibilityConfirmed",
                    "I confirm that this authority is in charge of managing the Smart Specialisation Strategy of the territory below.",
@@ -91,7 +102,7 @@ public enum ApplicationForm {
         case .challenges: [Input("challenges", "Specific challenges", kind: .challenges) { _ in "" }]
         case .needs:
             [Input("needs", "The problem and the support expected", summary: "Needs",
-                   hint: "\(ApplicationRules.needsRange.lowerBound) to 5,000 characters.", kind: .textarea, lines: 8) { $0.needs ?? "" }]
+                   hint: "\(ApplicationRules.needsRange.lowerBound) to \(ApplicationRules.needsRange.upperBound) characters.", kind: .textarea, lines: 8) { $0.needs ?? "" }]
         case .s3Context:
             [Input("s3Context", "S3 context: the priority areas concerned", summary: "S3 context", kind: .textarea) { $0.s3Context ?? "" }]
         case .stakeholders:

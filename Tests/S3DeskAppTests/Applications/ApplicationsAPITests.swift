@@ -55,6 +55,7 @@ struct ApplicationsAPITests {
             let delivery = try #require(body.progress?.stages.first { $0.key == "delivery" })
             #expect(delivery.expertDaysBudget == 20)
             #expect(delivery.expertDaysUsed == nil, "no timesheet has recorded a day")
+            #expect(submitted.body.string.contains(#""expertDaysBudget":20,"expertDaysUsed":null"#), "null, as api.md lists the key")
 
             let email = try #require(try await OutboxEmail.query(on: app.db).filter(\.$kind == "application_received").first())
             #expect(email.recipient == user.email)

@@ -114,6 +114,9 @@ struct AssessmentWebTests {
             #expect(tooMany.body.string.contains("Also good."), "the reason typed is kept")
 
             var commission = try await signedIn(app, commissionUser)
+            let endorseLink = "Endorse or return the decisions</a>"
+            #expect(try await commission.page(SiteURL.round(round.roundID)).contains(endorseLink), "the Commission's way to endorse")
+            #expect(!roundPage.contains(endorseLink), "the secretariat does not endorse")
             let undecided = try await commission.post(SiteURL.endorsement(round.roundID), form: ["outcome": "endorse"],
                                                       csrfFrom: SiteURL.endorsement(round.roundID))
             #expect(undecided.status == .conflict)
@@ -131,7 +134,9 @@ struct AssessmentWebTests {
             let seen = try await applicant.page(SiteURL.application(a))
             #expect(seen.contains("Decision: Selected"))
             #expect(seen.contains("Best in the round."))
-            #expect(try await commission.page(SiteURL.round(round.roundID)).contains("Endorsed by"))
+            let endorsed = try await commission.page(SiteURL.round(round.roundID))
+            #expect(endorsed.contains("Endorsed by"))
+            #expect(!endorsed.contains(endorseLink), "an endorsement is final: nothing left to endorse")
         }
     }
 

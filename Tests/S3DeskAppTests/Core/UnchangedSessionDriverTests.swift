@@ -1,4 +1,6 @@
+import Fluent
 import NIOConcurrencyHelpers
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -61,5 +63,36 @@ struct UnchangedSessionDriverTests {
             throw error
         }
         try await app.asyncShutdown()
+    }
+
+    @Test("through the server: reading pages leaves the session row as it was; signing out removes it", arguments: TestDatabase.all)
+    func pagesDoNotWriteTheSession(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let sql = try #require(app.db as? any SQLDatabase)
+            // What changes a row: on PostgreSQL every update gives it a new xmin; on SQLite a trigger counts them.
+            let postgres = sql.dialect.name != "sqlite"
+            if !postgres {
+                try await sql.raw("CREATE TABLE session_writes (n INTEGER NOT NULL)").run()
+                try await sql.raw("INSERT INTO session_writes (n) VALUES (0)").run()
+                try await sql.raw("CREATE TRIGGER count_session_writes AFTER UPDATE ON _fluent_sessions BEGIN UPDATE session_writes SET n = n + 1; END").run()
+            }
+            struct Stamp: Decodable { let stamp: String }
+            func stamps() async throws -> [String] {
+                try await sql.raw(postgres ? "SELECT CAST(xmin AS TEXT) AS stamp FROM _fluent_sessions ORDER BY key"
+                                           : "SELECT CAST(n AS TEXT) AS stamp FROM session_writes").all(decoding: Stamp.self).map(\.stamp)
+            }
+            let (user, _) = try await app.makeApplicant()
+            var browser = Browser(app: app)
+            try await browser.signIn(user.email)
+            _ = try await browser.page(SiteURL.myApplications)
+            let before = try await stamps()
+            #expect(!before.isEmpty)
+            for path in [SiteURL.home, SiteURL.myApplications, SiteURL.organisation, SiteURL.home] {
+                _ = try await browser.page(path)
+            }
+            #expect(try await stamps() == before, "four pages read, no session written")
+            #expect(try await browser.post(SiteURL.logout, form: [:], csrfFrom: SiteURL.home).status == .seeOther)
+            #expect(try await SessionRecord.query(on: app.db).count() == 0, "signing out is a change, and is written")
+        }
     }
 }

@@ -137,3 +137,11 @@ struct ErrorBody: Codable {
     }
     let error: Detail
 }
+
+extension Application {
+    /// What a service needs, for tests that call one directly, as a job or a command would.
+    func services() -> ServiceContext {
+        ServiceContext(db: db, now: clock.now, publicURL: publicURL, logger: logger,
+                       passwords: password.async(on: threadPool, hopTo: eventLoopGroup.any()))
+    }
+}

@@ -46,12 +46,4 @@ struct CallPolicyTests {
             }
         }
     }
-
-    @Test("an applicant applies to an open call only, and only for an authority")
-    func applying() {
-        #expect(CallPolicy(role: .applicant, hasOrganisation: true, isOpen: true).canApply)
-        #expect(!CallPolicy(role: .applicant, hasOrganisation: true, isOpen: false).canApply)
-        #expect(!CallPolicy(role: .applicant, hasOrganisation: false, isOpen: true).canApply)
-        #expect(!CallPolicy(role: .secretariat, hasOrganisation: true, isOpen: true).canApply)
-    }
 }

@@ -108,7 +108,7 @@ struct ApplicationFormPage: Encodable {
         let error = errors[input.id]
         let describedBy = [input.hint.map { _ in input.id + "-hint" }, error.map { _ in input.id + "-error" }].compactMap { $0 }
         let options: [SelectOption] = switch input.kind {
-        case .select: AuthorityType.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: value == $0.rawValue) }
+        case .select: input.choices.map { SelectOption(value: $0.value, label: $0.label, selected: value == $0.value) }
         case .topics:
             topics.map { topic in
                 SelectOption(value: topic.id ?? "", label: topic.title, selected: (content.topics ?? []).contains(topic.id ?? ""))
