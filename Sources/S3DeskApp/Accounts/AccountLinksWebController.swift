@@ -31,7 +31,7 @@ struct AccountLinksWebController: RouteCollection {
     struct OrganisationPage: Encodable {
         let layout: Layout
         let csrfToken: String
-        let organisation: OrganisationAPIController.OrganisationDTO
+        let organisation: OrganisationDTO
         let invited: String?
         let error: String?
         let email: String
@@ -157,7 +157,7 @@ struct AccountLinksWebController: RouteCollection {
         let user = try req.requireUser()
         return try await req.view.render("organisation", OrganisationPage(
             layout: Layout(request: req, title: "Your authority"), csrfToken: CSRF.token(for: req),
-            organisation: try await OrganisationAPIController.organisation(of: user, on: req.db),
+            organisation: try await OrganisationDTO.of(user, on: req.db),
             invited: invited, error: error, email: email))
     }
 }

@@ -23,22 +23,6 @@ struct OrganisationAPIController: RouteCollection {
         let status: String
     }
 
-    struct OrganisationDTO: Content {
-        struct Member: Content {
-            let id: UUID
-            let name: String
-            let email: String
-            /// False while an invitation has not been accepted.
-            let active: Bool
-        }
-
-        let id: UUID
-        let name: String
-        let authorityType: AuthorityType
-        let territory: String
-        let members: [Member]
-    }
-
     func boot(routes: any RoutesBuilder) throws {
         routes.get(APIURL.organisation.pathComponents, use: organisation)
         routes.post(APIURL.invitations.pathComponents, use: invite)
@@ -49,19 +33,7 @@ struct OrganisationAPIController: RouteCollection {
 
     @Sendable
     func organisation(req: Request) async throws -> OrganisationDTO {
-        try await Self.organisation(of: req.requireUser(), on: req.db)
-    }
-
-    static func organisation(of user: User, on db: any Database) async throws -> OrganisationDTO {
-        guard let id = user.$organisation.id,
-              let organisation = try await Organisation.query(on: db).filter(\.$id == id).with(\.$members).first() else {
-            throw AppError.notFound("your organisation")
-        }
-        return OrganisationDTO(
-            id: id, name: organisation.name, authorityType: organisation.authorityType, territory: organisation.territory,
-            members: try organisation.members.sorted { $0.createdAt < $1.createdAt }.map {
-                .init(id: try $0.requireID(), name: $0.name, email: $0.email, active: !$0.passwordHash.isEmpty)
-            })
+        try await OrganisationDTO.of(req.requireUser(), on: req.db)
     }
 
     @Sendable

@@ -37,7 +37,7 @@ struct ReferenceAPIController: RouteCollection {
 
     @Sendable
     func region(req: Request) async throws -> RegionDTO {
-        RegionDTO(try await Self.findRegion(req))
+        RegionDTO(try await RegionCorrections.find(req.parameters.get("code"), on: req.db))
     }
 
     /// Staff correct a category the reference file lacks or has wrong; audited, and kept when
@@ -45,44 +45,15 @@ struct ReferenceAPIController: RouteCollection {
     @Sendable
     func correctCategory(req: Request) async throws -> RegionDTO {
         let user = try req.require(.correctReferenceData)
-        let region = try await Self.findRegion(req)
+        let region = try await RegionCorrections.find(req.parameters.get("code"), on: req.db)
         let correction = try req.content.decode(CategoryCorrection.self)
-        try await Self.correct(region, to: correction.category, by: user, at: req.now, on: req.db)
+        try await RegionCorrections.correct(region, to: correction.category, by: user, in: req.services)
         return RegionDTO(region)
-    }
-
-    /// Sets a region's category by hand: audited, kept when a later reference file loads, and
-    /// carried into the stored priority of the applications it concerns, in one transaction.
-    static func correct(_ region: Region, to category: RegionCategory, by user: User, at now: Date,
-                        on db: any Database) async throws {
-        let code = try region.requireID()
-        try await db.writeTransaction { db in
-            // The category it had inside this transaction, for the audit trail.
-            guard let current = try await Region.find(code, on: db) else { throw AppError.notFound("region \(code)") }
-            let previous = current.category
-            current.category = category
-            current.categorySource = .staff
-            try await current.save(on: db)
-            try await AuditLog.record(.regionCategoryCorrected, subject: .region(code),
-                                      summary: "\(previous.rawValue) → \(category.rawValue)", actor: user, at: now, on: db)
-            try await PriorityRefresh.refresh(.regions([code]), reason: "staff set the category of \(code)",
-                                              actor: user, at: now, on: db)
-        }
-        region.category = category
-        region.categorySource = .staff
     }
 
     @Sendable
     func topics(req: Request) async throws -> ListPage<TopicDTO> {
         let (topics, total) = try await TopicRecord.query(on: req.db).sort(\.$position).page(PageRequest(from: req))
         return ListPage(items: topics.map(TopicDTO.init), total: total)
-    }
-
-    static func findRegion(_ req: Request) async throws -> Region {
-        let code = req.parameters.get("code")?.uppercased() ?? ""
-        guard let region = try await Region.find(code, on: req.db) else {
-            throw AppError.notFound("region \(code)")
-        }
-        return region
     }
 }

@@ -95,11 +95,11 @@ struct RegionsWebController: RouteCollection {
     @Sendable
     func correct(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let region = try await ReferenceAPIController.findRegion(req)
+        let region = try await RegionCorrections.find(req.parameters.get("code"), on: req.db)
         guard let category = try req.content.decode(CategoryForm.self).category.flatMap(RegionCategory.init(rawValue:)) else {
             throw AppError.invalidField("category", "choose a category")
         }
-        try await ReferenceAPIController.correct(region, to: category, by: user, at: req.now, on: req.db)
+        try await RegionCorrections.correct(region, to: category, by: user, in: req.services)
         var back = URLComponents()
         back.path = SiteURL.staffRegions
         back.queryItems = [URLQueryItem(name: "country", value: region.countryCode), URLQueryItem(name: "saved", value: region.id)]

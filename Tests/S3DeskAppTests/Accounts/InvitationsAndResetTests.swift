@@ -48,7 +48,7 @@ struct InvitationsAndResetTests {
             }
             #expect(signIn.status == .ok)
             let organisation = try await app.testing().sendRequest(.GET, "/api/v1/organisation", headers: .bearer(token))
-                .content.decode(OrganisationAPIController.OrganisationDTO.self)
+                .content.decode(OrganisationDTO.self)
             #expect(organisation.members.map(\.active) == [true, true])
             let reuse = try await app.testing().sendRequest(.POST, "/api/v1/invitations/accept") {
                 try $0.content.encode(["token": clear, "name": "Eve", "password": Application.testPassword])
