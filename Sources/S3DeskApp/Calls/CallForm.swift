@@ -121,20 +121,3 @@ struct CallFormPage: Encodable {
         let removeURL: String
     }
 }
-
-struct CallListPage: Encodable {
-    struct Row: Encodable {
-        let title: String
-        let editURL: String
-        let status: String
-        let rounds: Int
-        let nextCutoff: String
-        let timeZone: String
-    }
-
-    let layout: Layout
-    let rows: [Row]
-    let total: Int
-    let newCallURL: String
-    let pagination: Pagination
-}

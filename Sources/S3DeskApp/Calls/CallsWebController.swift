@@ -5,8 +5,6 @@ import Vapor
 /// Staff pages to list, create and edit calls. Every route needs `manageCalls`; forms are
 /// CSRF-protected by the group's middleware.
 struct CallsWebController: RouteCollection {
-    static let pageSize = 25
-
     func boot(routes: any RoutesBuilder) throws {
         let calls = routes.grouped(CapabilityGuard(capability: .manageCalls))
         calls.get(SiteURL.staffCalls.pathComponents, use: list)
@@ -62,24 +60,8 @@ struct CallsWebController: RouteCollection {
 
     @Sendable
     func list(req: Request) async throws -> View {
-        let pageNumber = Pagination.pageNumber(req)
-        let (calls, total) = try await Call.query(on: req.db)
-            .with(\.$rounds)
-            .sort(\.$closesAt, .descending)
-            .sort(\.$id)
-            .page(PageRequest(limit: Self.pageSize, offset: (pageNumber - 1) * Self.pageSize))
-        let now = req.now
-        let rows = try calls.map { call in
-            let schedule = try call.schedule()
-            return CallListPage.Row(
-                title: call.title, editURL: SiteURL.editCall(try call.requireID()),
-                status: call.isOpen(at: now) ? "Open" : "Closed", rounds: call.rounds.count,
-                nextCutoff: schedule.round(for: now)?.cutoffDate.description ?? "—", timeZone: call.timeZone)
-        }
-        return try await req.view.render("staff/calls", CallListPage(
-            layout: Layout(request: req, title: "Calls"), rows: rows, total: total,
-            newCallURL: SiteURL.newCall,
-            pagination: Pagination(page: pageNumber, pageSize: Self.pageSize, total: total, path: SiteURL.staffCalls)))
+        try await req.view.render("staff/calls", CallListPage.load(
+            pageNumber: Pagination.pageNumber(req), at: req.now, layout: Layout(request: req, title: "Calls"), on: req.db))
     }
 
     @Sendable

@@ -123,7 +123,7 @@ struct CallsWebTests {
     @Test("the list is paginated", arguments: TestDatabase.all)
     func pagination(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
-            for index in 0..<(CallsWebController.pageSize + 2) {
+            for index in 0..<(CallListPage.pageSize + 2) {
                 let definition = try CallInput(title: "Call \(index)", cutoffs: ["2026-12-31"]).validated()
                 _ = try await CallStore.create(definition, actor: nil, at: testNow, on: app.db)
             }

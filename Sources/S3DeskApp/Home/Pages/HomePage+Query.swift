@@ -1,0 +1,31 @@
+import Fluent
+import Foundation
+import S3DeskDomain
+
+extension HomePage {
+    /// The calls open at `now`, soonest-closing first, and the topics of support.
+    static func load(at now: Date, layout: Layout, csrfToken: String?, on db: any Database) async throws -> HomePage {
+        let calls = try await Call.query(on: db)
+            .filter(\.$closesAt >= Instant.roundedToMilliseconds(now))
+            .with(\.$rounds)
+            .sort(\.$closesAt)
+            .limit(callLimit)
+            .all()
+        let topics = try await TopicRecord.query(on: db).sort(\.$position).all()
+        return HomePage(layout: layout, csrfToken: csrfToken,
+                        calls: try calls.compactMap { try openCall($0, at: now) },
+                        topics: topics.map { TopicItem(title: $0.title, methods: $0.methods.joined(separator: "; ")) })
+    }
+
+    private static func openCall(_ call: Call, at now: Date) throws -> OpenCall? {
+        let schedule = try call.schedule()
+        guard let round = schedule.round(for: now), let daysLeft = schedule.daysLeft(at: now) else { return nil }
+        return OpenCall(
+            applyURL: SiteURL.apply(try call.requireID()), title: call.title, description: call.description,
+            nextCutoff: round.cutoffDate.description, nextCutoffLabel: HumanDate.long(round.cutoffDate),
+            timeZone: call.timeZone, daysLeft: daysLeft,
+            topicMeetingsDue: HumanDate.long(round.topicMeetingsDue), launchDue: HumanDate.long(round.launchDue),
+            expertDays: call.expertDaysPerAssignment,
+            laterCutoffs: schedule.rounds.filter { $0.number > round.number }.map { HumanDate.long($0.cutoffDate) })
+    }
+}

@@ -1,0 +1,33 @@
+import S3DeskDomain
+
+/// The public call page: what the service offers, the open calls and how to apply.
+struct HomePage: Encodable {
+    /// More than a handful of calls open at once would be a data-entry slip; the page shows the
+    /// soonest-closing ones.
+    static let callLimit = 5
+
+    struct OpenCall: Encodable {
+        let applyURL: String
+        let title: String
+        let description: String
+        let nextCutoff: String
+        let nextCutoffLabel: String
+        let timeZone: String
+        let daysLeft: Int
+        let topicMeetingsDue: String
+        let launchDue: String
+        let expertDays: Int
+        let laterCutoffs: [String]
+    }
+
+    struct TopicItem: Encodable {
+        let title: String
+        let methods: String
+    }
+
+    let layout: Layout
+    /// For the "start an application" form of an applicant.
+    let csrfToken: String?
+    let calls: [OpenCall]
+    let topics: [TopicItem]
+}
