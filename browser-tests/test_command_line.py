@@ -76,3 +76,16 @@ def test_emails_link_to_the_port_the_server_serves(tmp_path, mailbox):
         api(server, "POST", "/api/v1/accounts/confirm", {"token": token})
     finally:
         server.stop()
+
+
+def test_failed_job_runs_are_listed_and_sent_back(tmp_path):
+    env = {"S3DESK_SQLITE": str(tmp_path / "s3desk.sqlite")}
+    listed = run(["jobs", "failed"], tmp_path, env=env)
+    assert listed.returncode == 0, listed.stdout + listed.stderr
+    assert "No failed run." in listed.stdout
+    vague = run(["jobs", "retry"], tmp_path, env=env)
+    assert vague.returncode != 0
+    assert "--job and --key" in vague.stdout + vague.stderr
+    unknown = run(["jobs", "retry", "--job", "round-cutoff", "--key", "nowhere"], tmp_path, env=env)
+    assert unknown.returncode != 0
+    assert "a run of round-cutoff for nowhere was not found" in unknown.stdout + unknown.stderr

@@ -48,6 +48,7 @@ enum AuditAction: String {
     case priorityRecomputed = "application.priority_recomputed"
     case referenceDataLoaded = "reference.edition_loaded"
     case regionCategoryUpdated = "region.category_updated"
+    case jobRetried = "job.retried"
 
     /// How the audit trail names the action.
     var label: String {
@@ -72,6 +73,7 @@ enum AuditAction: String {
         case .priorityRecomputed: "Priority recomputed"
         case .referenceDataLoaded: "Reference data loaded"
         case .regionCategoryUpdated: "Region's category from the reference data"
+        case .jobRetried: "Failed job sent back"
         }
     }
 }
@@ -85,6 +87,8 @@ enum AuditSubject {
     case round(UUID)
     /// The shipped reference data as a whole (an edition loaded).
     case referenceData
+    /// One occurrence of a scheduled job.
+    case jobRun(job: String, key: String)
 
     var type: String {
         switch self {
@@ -94,6 +98,7 @@ enum AuditSubject {
         case .application: "application"
         case .round: "round"
         case .referenceData: "reference_data"
+        case .jobRun: "job_run"
         }
     }
 
@@ -102,6 +107,7 @@ enum AuditSubject {
         case .user(let id), .call(let id), .application(let id), .round(let id): id.uuidString
         case .region(let code): code
         case .referenceData: "nuts2_regions"
+        case .jobRun(let job, let key): "\(job)/\(key)"
         }
     }
 }

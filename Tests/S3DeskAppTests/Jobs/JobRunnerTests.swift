@@ -128,6 +128,38 @@ struct JobRunnerTests {
         }
     }
 
+    @Test("an operator lists the runs that failed and sends one that gave up back: it runs at the next pass, audited",
+          arguments: TestDatabase.all)
+    func operatorRetry(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            // The cause is fixed now: the job no longer fails.
+            let job = CountingJob([JobOccurrence(key: "gave-up", dueAt: testNow), JobOccurrence(key: "fine", dueAt: testNow)])
+            app.scheduledJobs = [job]
+            let gaveUp = try await recordRun(of: job, key: "gave-up", .failed, attempts: RetrySchedule.jobs.maximumAttempts,
+                                             by: "an earlier process", on: app.db)
+            gaveUp.outcome = "SMTP: connection refused"
+            try await gaveUp.save(on: app.db)
+            _ = try await recordRun(of: job, key: "fine", .succeeded, attempts: 1, by: "an earlier process", on: app.db)
+            #expect(try await JobRunner(app).runDue().isEmpty, "a run that gave up is not retried by itself")
+
+            let failed = try await JobRuns.failed(on: app.db)
+            #expect(failed.map(\.key) == ["gave-up"])
+            #expect(failed.first?.nextAttemptAt == nil && failed.first?.outcome == "SMTP: connection refused")
+
+            await #expect { try await JobRuns.retry(job: job.name, key: "fine", at: testNow, on: app.db) }
+                throws: { ($0 as? AppError)?.code == "not_failed" }
+            await #expect { try await JobRuns.retry(job: job.name, key: "nowhere", at: testNow, on: app.db) }
+                throws: { ($0 as? AppError)?.status == .notFound }
+            try await JobRuns.retry(job: job.name, key: "gave-up", at: testNow, on: app.db)
+            let reports = try await JobRunner(app).runDue()
+            #expect(reports.map(\.succeeded) == [true] && reports.map(\.occurrence.key) == ["gave-up"])
+            #expect(job.allRuns == ["gave-up": 1])
+            #expect(try await JobRuns.failed(on: app.db).isEmpty)
+            let audit = try #require(try await AuditEvent.query(on: app.db).filter(\.$action == AuditAction.jobRetried.rawValue).first())
+            #expect(audit.subjectID == "\(job.name)/gave-up" && audit.summary.contains("SMTP: connection refused"))
+        }
+    }
+
     @Test("a run whose runner let its lease lapse is taken over; one still leased is not", arguments: TestDatabase.all)
     func lease(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
