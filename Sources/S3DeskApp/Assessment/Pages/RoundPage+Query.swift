@@ -10,7 +10,8 @@ extension RoundPage {
                      csrfToken: String, form: RoundsWebController.EndorsementForm?, errors: [String: String], refusal: String?,
                      layout: (String) -> Layout, on db: any Database) async throws -> RoundPage {
         let overview = try await RoundOverviewDTO.make(ranking, on: db)
-        let policy = try await ranking.round.policy(for: user, on: db)
+        // The overview has just read the endorsement: the policy needs no second query for it.
+        let policy = RoundPolicy(role: user.role, endorsed: overview.endorsement.state == .endorsed)
         let roundID = overview.id
         let heading = "Round \(overview.number) — cut-off \((try? CivilDate(parsing: overview.cutoffDate)).map(HumanDate.long) ?? overview.cutoffDate)"
         return RoundPage(
