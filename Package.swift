@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        // Property-based tests of the domain's algorithms (the matching against brute force).
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // The rules of the service: calendar and cut-offs, roles, validation.
@@ -57,9 +59,20 @@ let package = Package(
             dependencies: ["S3DeskApp"],
             swiftSettings: strict
         ),
+        // Times the round's expert matching on a realistic 500 × 2,000 case, beside scipy
+        // (scripts/bench-matching); a tool, not a test, run in a release build.
+        .executableTarget(
+            name: "matching-benchmark",
+            dependencies: ["S3DeskDomain"],
+            path: "Benchmarks/MatchingBenchmark",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "S3DeskDomainTests",
-            dependencies: ["S3DeskDomain"],
+            dependencies: [
+                "S3DeskDomain",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -28,19 +28,32 @@ public enum Capability: Sendable, CaseIterable {
     case decide
     /// Endorse a round's decisions or return them: the Commission's alone.
     case endorse
+    /// Schedule meetings, record the scope, assign experts and launch assignments.
+    case manageAssignments
+    /// Add experts to the pool and edit anyone's profile.
+    case manageExperts
+    /// List and search the expert pool.
+    case viewExperts
+    /// Add, rename, reorder and retire the topics and methods of the catalogue.
+    case editCatalogue
+    /// Keep one's own expert profile and conflicts of interest current.
+    case keepExpertProfile
 }
 
 extension Role {
     public func may(_ capability: Capability) -> Bool {
         switch capability {
-        case .manageCalls, .correctReferenceData, .readOutbox, .requestClarification, .decide:
+        case .manageCalls, .correctReferenceData, .readOutbox, .requestClarification, .decide,
+             .manageAssignments, .manageExperts, .editCatalogue:
             self == .admin || self == .secretariat
-        case .viewAllApplications, .assess:
+        case .viewAllApplications, .assess, .viewExperts:
             self == .admin || self == .secretariat || self == .commission
         case .apply:
             self == .applicant
         case .endorse:
             self == .commission
+        case .keepExpertProfile:
+            self == .expert
         }
     }
 }

@@ -32,4 +32,12 @@ public struct ApplicationPolicy: Sendable, Equatable {
 
     /// A decision is made on an application under assessment, or on one in reserve when a place frees.
     public var canDecide: Bool { role.may(.decide) && [.underAssessment, .reserve].contains(status) }
+
+    /// Meetings belong to a selected application and then to its assignment.
+    public var canScheduleMeeting: Bool {
+        role.may(.manageAssignments) && [.selected, .scoping, .launched].contains(status)
+    }
+
+    /// The scope is agreed before the launch; recording it creates the assignment.
+    public var canRecordScope: Bool { role.may(.manageAssignments) && [.selected, .scoping].contains(status) }
 }

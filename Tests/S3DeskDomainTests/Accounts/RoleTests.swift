@@ -12,6 +12,15 @@ struct RoleTests {
         #expect(role.may(.readOutbox) == expected)
         #expect(role.may(.requestClarification) == expected)
         #expect(role.may(.decide) == expected)
+        #expect(role.may(.manageAssignments) == expected)
+        #expect(role.may(.manageExperts) == expected)
+        #expect(role.may(.editCatalogue) == expected)
+    }
+
+    @Test("staff and the Commission search the expert pool; only experts keep an expert profile", arguments: Role.allCases)
+    func experts(role: Role) {
+        #expect(role.may(.viewExperts) == [.admin, .secretariat, .commission].contains(role))
+        #expect(role.may(.keepExpertProfile) == (role == .expert))
     }
 
     @Test("the secretariat and the Commission assess; only the Commission endorses", arguments: Role.allCases)

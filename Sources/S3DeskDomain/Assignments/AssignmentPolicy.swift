@@ -1,0 +1,51 @@
+/// Where an assignment stands, as the policy and the pages need it.
+public enum AssignmentStatus: String, CaseIterable, Codable, Sendable {
+    /// The scope is being agreed and the expert chosen.
+    case scoping
+    case launched
+
+    public var label: String {
+        switch self {
+        case .scoping: "Scoping"
+        case .launched: "Launched"
+        }
+    }
+}
+
+/// What one person may do with one Targeted Assignment: the API refuses, the pages offer, and the
+/// tests check by this one answer.
+public struct AssignmentPolicy: Sendable, Equatable {
+    public let role: Role
+    /// A member of the region's applying organisation.
+    public let isMember: Bool
+    /// The expert assigned to it.
+    public let isAssignedExpert: Bool
+    public let status: AssignmentStatus
+    /// The region has confirmed the scope as it stands now.
+    public let scopeConfirmed: Bool
+    public let hasExpert: Bool
+
+    public init(role: Role, isMember: Bool, isAssignedExpert: Bool, status: AssignmentStatus, scopeConfirmed: Bool, hasExpert: Bool) {
+        self.role = role
+        self.isMember = isMember
+        self.isAssignedExpert = isAssignedExpert
+        self.status = status
+        self.scopeConfirmed = scopeConfirmed
+        self.hasExpert = hasExpert
+    }
+
+    private var isRegion: Bool { role.may(.apply) && isMember }
+
+    /// Its four parties: the secretariat and the Commission, the region, the expert.
+    public var canView: Bool { role.may(.viewAllApplications) || isRegion || (role == .expert && isAssignedExpert) }
+
+    /// The region confirms each version of the scope the secretariat records.
+    public var canConfirmScope: Bool { isRegion && status == .scoping && !scopeConfirmed }
+
+    /// Who is suggested and why is the secretariat's working view.
+    public var canSeeSuggestions: Bool { role.may(.manageAssignments) && status == .scoping }
+
+    public var canAssignExpert: Bool { role.may(.manageAssignments) && status == .scoping }
+
+    public var canLaunch: Bool { role.may(.manageAssignments) && status == .scoping && scopeConfirmed && hasExpert }
+}
