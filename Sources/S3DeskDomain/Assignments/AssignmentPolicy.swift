@@ -3,11 +3,14 @@ public enum AssignmentStatus: String, CaseIterable, Codable, Sendable {
     /// The scope is being agreed and the expert chosen.
     case scoping
     case launched
+    /// Its application was withdrawn or cancelled: the expert's days are free again.
+    case ended
 
     public var label: String {
         switch self {
         case .scoping: "Scoping"
         case .launched: "Launched"
+        case .ended: "Ended"
         }
     }
 }

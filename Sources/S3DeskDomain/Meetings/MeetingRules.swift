@@ -43,7 +43,9 @@ public enum MeetingRules {
     public static let agendaLength = 0...5_000
     public static let minutesLength = 0...20_000
     public static let reasonLength = 3...1_000
-    public static let maxOtherParticipants = 30
+    /// A change sends the current participants back as addresses, so the bound leaves room for a
+    /// large region's members besides the guests.
+    public static let maxOtherParticipants = 100
 
     /// What is wrong with a plan, by field (the API's names).
     public static func problems(_ plan: MeetingPlan) -> FieldErrors {
