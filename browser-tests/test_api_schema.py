@@ -12,9 +12,9 @@ from conftest import PASSWORD, REPORTS
 # Its own accounts: the fuzzer reuses values it reads (the email of /me) and its failed
 # sign-ins would lock that address out (the login throttle), so they must not be a test's.
 FUZZ_EMAIL = "fuzz@example.eu"
-COMMISSION_FUZZ_EMAIL = "fuzz-commission@example.eu"
-# Only a commission officer may endorse a round: that operation is fuzzed with their token.
-COMMISSION_ONLY = "endorseRound"
+# Operations only another role may call, each fuzzed with a token of that role: only a
+# commission officer endorses a round, only an expert has an expert profile of their own.
+ROLE_ONLY = {"commission": ["endorseRound"], "expert": ["myExpertProfile"]}
 
 CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"
 
@@ -51,8 +51,14 @@ def fuzz(server, bearer, role, operations, report):
         + result.stdout[result.stdout.find("Authentication failed"):][:2000])
 
 
+def option_per_operation(option, operations):
+    return [part for operation in operations for part in (option, operation)]
+
+
 def test_api_conforms_to_its_openapi_document(server):
+    others = [operation for operations in ROLE_ONLY.values() for operation in operations]
     fuzz(server, token(server, FUZZ_EMAIL, "secretariat"), "secretariat",
-         ["--exclude-operation-id", COMMISSION_ONLY], "schemathesis")
-    fuzz(server, token(server, COMMISSION_FUZZ_EMAIL, "commission"), "commission",
-         ["--include-operation-id", COMMISSION_ONLY], "schemathesis-commission")
+         option_per_operation("--exclude-operation-id", others), "schemathesis")
+    for role, operations in ROLE_ONLY.items():
+        fuzz(server, token(server, f"fuzz-{role}@example.eu", role), role,
+             option_per_operation("--include-operation-id", operations), f"schemathesis-{role}")

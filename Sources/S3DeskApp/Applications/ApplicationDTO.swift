@@ -154,8 +154,17 @@ enum ApplicationProgress {
         let round = application.round.flatMap { round in schedule.rounds.first { $0.number == round.number } }
         let facts = ProgressFacts(status: application.status, round: round, submittedAt: application.submittedAt,
                                   decidedAt: firstAt([.selected, .reserve, .rejected]),
+                                  topicMeetingAt: try await topicMeetingAt(of: application, scoped: firstAt([.scoping]) != nil, on: db),
                                   launchedAt: firstAt([.launched]), completedAt: firstAt([.completed]))
         return ProgressChart.stages(facts, calendar: schedule.calendar, now: now)
+    }
+
+    /// When the topic-definition meeting took place: the first one marked held, or, once the
+    /// scope it produced is recorded, the first one not cancelled.
+    private static func topicMeetingAt(of application: ApplicationRecord, scoped: Bool, on db: any Database) async throws -> Date? {
+        let meetings = try await Meeting.query(on: db).filter(\.$application.$id == application.requireID())
+            .filter(\.$purpose == .topicDefinition).filter(\.$cancelledAt == nil).sort(\.$startsAt).all()
+        return (meetings.first { $0.held } ?? (scoped ? meetings.first : nil))?.startsAt
     }
 
     static func dto(_ stages: [ProgressStage], budget: Int) -> ProgressDTO {

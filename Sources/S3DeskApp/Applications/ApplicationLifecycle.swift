@@ -16,6 +16,9 @@ enum ApplicationLifecycle {
         try await application.save(on: db)
         try await ApplicationTransition(applicationID: try application.requireID(), at: now, actorID: try actor?.requireID(),
                                         from: from, to: next, reason: reason).create(on: db)
+        if next == .withdrawn || next == .cancelled {
+            try await Assignments.end(of: try application.requireID(), at: now, on: db)
+        }
     }
 
     /// The next free reference of `year`, taken atomically so two submissions at the same

@@ -5,10 +5,12 @@ import Vapor
 /// What applicants do with an application: start a draft, save it, submit it, withdraw it.
 /// Shared by the JSON API and the web form.
 enum Applications {
-    static func reference(on db: any Database) async throws -> S3DeskDomain.ApplicationReference {
+    /// What an application may name. A topic retired from the catalogue stays valid on the
+    /// application that already had it (`keeping`), and is offered to no other.
+    static func reference(keeping topics: [String]? = nil, on db: any Database) async throws -> S3DeskDomain.ApplicationReference {
         ApplicationReference(regions: Set(try await Region.query(on: db).all(\.$id)),
                              countries: Set(try await Country.query(on: db).all(\.$id)),
-                             topics: Set(try await TopicRecord.query(on: db).all(\.$id)))
+                             topics: Set(try await TopicRecord.active(on: db).compactMap(\.id)).union(topics ?? []))
     }
 
     /// Starts a draft for the user's organisation. A draft may be incomplete; only values of the
@@ -69,7 +71,8 @@ enum Applications {
         return try await context.db.withLocked(application) { db in
             try requireDraft(application)
             let wanted = application.content.updated(with: changes)
-            let problems = try await draftProblems(wanted, questions: application.call.orderedQuestions, on: db)
+            let problems = try await draftProblems(wanted, questions: application.call.orderedQuestions,
+                                                   keeping: application.content.topics, on: db)
             try await saveChecked(wanted.keepingValid(problems, savedAs: application.content), of: application, at: now, on: db)
             return problems
         }
@@ -79,7 +82,7 @@ enum Applications {
     /// that holds the application's lock.
     static func saveChecked(_ content: ApplicationContent, of application: ApplicationRecord, at now: Date,
                             on db: any Database) async throws {
-        try await checkDraft(content, questions: application.call.orderedQuestions, on: db)
+        try await checkDraft(content, questions: application.call.orderedQuestions, keeping: application.content.topics, on: db)
         try await store(content, in: application, at: now, on: db)
     }
 
@@ -145,7 +148,7 @@ enum Applications {
     /// What still stands between the application's content and an eligible submission: the
     /// form's rules and the call's required questions (empty when eligible).
     static func submissionProblems(of application: ApplicationRecord, on db: any Database) async throws -> FieldErrors {
-        ApplicationRules.submissionProblems(application.content, reference: try await reference(on: db))
+        ApplicationRules.submissionProblems(application.content, reference: try await reference(keeping: application.content.topics, on: db))
             .merging(AnswerRules.problems(application.content.answers ?? [:], questions: application.call.orderedQuestions, submission: true))
     }
 
@@ -189,13 +192,15 @@ enum Applications {
     }
 
     /// Refuses values of the wrong kind or too long, in the form's fields and the call's questions.
-    private static func checkDraft(_ content: ApplicationContent, questions: [CallQuestion], on db: any Database) async throws {
-        let problems = try await draftProblems(content, questions: questions, on: db)
+    private static func checkDraft(_ content: ApplicationContent, questions: [CallQuestion], keeping topics: [String]? = nil,
+                                   on db: any Database) async throws {
+        let problems = try await draftProblems(content, questions: questions, keeping: topics, on: db)
         guard problems.isEmpty else { throw problems }
     }
 
-    private static func draftProblems(_ content: ApplicationContent, questions: [CallQuestion], on db: any Database) async throws -> FieldErrors {
-        ApplicationRules.draftProblems(content, reference: try await reference(on: db))
+    private static func draftProblems(_ content: ApplicationContent, questions: [CallQuestion], keeping topics: [String]? = nil,
+                                      on db: any Database) async throws -> FieldErrors {
+        ApplicationRules.draftProblems(content, reference: try await reference(keeping: topics, on: db))
             .merging(AnswerRules.problems(content.answers ?? [:], questions: questions, submission: false))
     }
 

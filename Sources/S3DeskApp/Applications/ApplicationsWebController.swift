@@ -185,7 +185,9 @@ struct ApplicationsWebController: RouteCollection {
         let errors = ApplicationFormPage.inputErrors(apiErrors, content: content)
         let questions = application.call.orderedQuestions
         let problems = ApplicationFormPage.problems(errors, questions: questions)
+        // A retired topic stays offered only to the application that already has it.
         let topics = try await TopicRecord.query(on: req.db).sort(\.$position).all()
+            .filter { $0.retiredAt == nil || application.content.topics?.contains($0.id ?? "") == true }
         let id = try application.requireID()
         return try await req.view.render("applications/form", ApplicationFormPage(
             layout: Layout(request: req, title: "Application \(application.reference)"), csrfToken: CSRF.token(for: req),

@@ -49,6 +49,22 @@ enum AuditAction: String {
     case referenceDataLoaded = "reference.edition_loaded"
     case regionCategoryUpdated = "region.category_updated"
     case jobRetried = "job.retried"
+    case meetingScheduled = "meeting.scheduled"
+    case meetingRescheduled = "meeting.rescheduled"
+    case meetingCancelled = "meeting.cancelled"
+    case meetingMinutesRecorded = "meeting.minutes_recorded"
+    case scopeRecorded = "assignment.scope_recorded"
+    case scopeChanged = "assignment.scope_changed"
+    case scopeConfirmed = "assignment.scope_confirmed"
+    case expertAssigned = "assignment.expert_assigned"
+    case assignmentLaunched = "assignment.launched"
+    case expertAdded = "expert.added"
+    case expertUpdated = "expert.updated"
+    case topicAdded = "catalogue.topic_added"
+    case topicChanged = "catalogue.topic_changed"
+    case topicRetired = "catalogue.topic_retired"
+    case topicRestored = "catalogue.topic_restored"
+    case topicMoved = "catalogue.topic_moved"
 
     /// How the audit trail names the action.
     var label: String {
@@ -74,6 +90,22 @@ enum AuditAction: String {
         case .referenceDataLoaded: "Reference data loaded"
         case .regionCategoryUpdated: "Region's category from the reference data"
         case .jobRetried: "Failed job sent back"
+        case .meetingScheduled: "Meeting scheduled"
+        case .meetingRescheduled: "Meeting changed"
+        case .meetingCancelled: "Meeting cancelled"
+        case .meetingMinutesRecorded: "Meeting minutes recorded"
+        case .scopeRecorded: "Scope recorded"
+        case .scopeChanged: "Scope changed after confirmation"
+        case .scopeConfirmed: "Scope confirmed by the region"
+        case .expertAssigned: "Expert assigned"
+        case .assignmentLaunched: "Assignment launched"
+        case .expertAdded: "Expert added to the pool"
+        case .expertUpdated: "Expert profile changed"
+        case .topicAdded: "Topic added to the catalogue"
+        case .topicChanged: "Topic changed"
+        case .topicRetired: "Topic retired"
+        case .topicRestored: "Topic restored"
+        case .topicMoved: "Topic moved"
         }
     }
 }
@@ -85,6 +117,9 @@ enum AuditSubject {
     case region(String)
     case application(UUID)
     case round(UUID)
+    case assignment(UUID)
+    case expert(UUID)
+    case topic(String)
     /// The shipped reference data as a whole (an edition loaded).
     case referenceData
     /// One occurrence of a scheduled job.
@@ -97,6 +132,9 @@ enum AuditSubject {
         case .region: "region"
         case .application: "application"
         case .round: "round"
+        case .assignment: "assignment"
+        case .expert: "expert"
+        case .topic: "topic"
         case .referenceData: "reference_data"
         case .jobRun: "job_run"
         }
@@ -104,8 +142,8 @@ enum AuditSubject {
 
     var id: String {
         switch self {
-        case .user(let id), .call(let id), .application(let id), .round(let id): id.uuidString
-        case .region(let code): code
+        case .user(let id), .call(let id), .application(let id), .round(let id), .assignment(let id), .expert(let id): id.uuidString
+        case .region(let code), .topic(let code): code
         case .referenceData: "nuts2_regions"
         case .jobRun(let job, let key): "\(job)/\(key)"
         }

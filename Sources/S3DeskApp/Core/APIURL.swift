@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every address of the JSON API (api.md), as `SiteURL` is for the pages: routes are
 /// registered from these, and `Location` headers and links built from them.
 enum APIURL {
@@ -15,6 +17,7 @@ enum APIURL {
     static let regions = "/api/v1/regions"
     static let region = SiteRoute("/api/v1/regions/:code")
     static let topics = "/api/v1/topics"
+    static let topic = SiteRoute("/api/v1/topics/:slug")
 
     static let calls = "/api/v1/calls"
     static let call = SiteRoute("/api/v1/calls/:id")
@@ -32,9 +35,29 @@ enum APIURL {
     static let clarificationResponse = SiteRoute("/api/v1/applications/:id/clarifications/respond")
     static let assessments = SiteRoute("/api/v1/applications/:id/assessments")
     static let decision = SiteRoute("/api/v1/applications/:id/decision")
+    static let meetings = SiteRoute("/api/v1/applications/:id/meetings")
+    static let scope = SiteRoute("/api/v1/applications/:id/scope")
+    static let scopeConfirmation = SiteRoute("/api/v1/applications/:id/scope/confirm")
+
+    /// A meeting as JSON, or with `.ics` after its id as its calendar event: one route, since a
+    /// path parameter is a whole component.
+    static let meeting = SiteRoute("/api/v1/meetings/:id")
+    static func meetingCalendar(_ id: UUID) -> String { meeting(id) + ".ics" }
+    static let meetingCancellation = SiteRoute("/api/v1/meetings/:id/cancel")
+    static let meetingMinutes = SiteRoute("/api/v1/meetings/:id/minutes")
+
+    static let assignment = SiteRoute("/api/v1/assignments/:id")
+    static let expertSuggestions = SiteRoute("/api/v1/assignments/:id/expert-suggestions")
+    static let assignmentExpert = SiteRoute("/api/v1/assignments/:id/expert")
+    static let launch = SiteRoute("/api/v1/assignments/:id/launch")
+
+    static let experts = "/api/v1/experts"
+    static let expert = SiteRoute("/api/v1/experts/:id")
+    static let myExpertProfile = "/api/v1/me/expert-profile"
 
     static let round = SiteRoute("/api/v1/rounds/:id")
     static let ranking = SiteRoute("/api/v1/rounds/:id/ranking")
     static let rankingCSV = SiteRoute("/api/v1/rounds/:id/ranking.csv")
     static let endorsement = SiteRoute("/api/v1/rounds/:id/endorsement")
+    static let expertMatching = SiteRoute("/api/v1/rounds/:id/expert-matching")
 }

@@ -105,6 +105,10 @@ private func routes(_ app: Application, resources: ResourceFiles) throws {
     try api.register(collection: AssessmentAPIController())
     try api.register(collection: RoundsAPIController())
     try api.register(collection: RankingPolicyAPIController())
+    try api.register(collection: MeetingsAPIController())
+    try api.register(collection: AssignmentsAPIController())
+    try api.register(collection: ExpertsAPIController())
+    try api.register(collection: CatalogueAPIController())
 
     let web = app.grouped(CSRFMiddleware())
     try web.register(collection: HomeController())
@@ -119,6 +123,11 @@ private func routes(_ app: Application, resources: ResourceFiles) throws {
     try web.register(collection: AssessmentWebController())
     try web.register(collection: RoundsWebController())
     try web.register(collection: RankingPolicyWebController())
+    try web.register(collection: AssignmentsWebController())
+    try web.register(collection: MeetingsWebController())
+    try web.register(collection: RoundSelectionWebController())
+    try web.register(collection: ExpertsWebController())
+    try web.register(collection: CatalogueWebController())
 }
 
 extension JSONEncoder {

@@ -11,6 +11,9 @@ struct Layout: Encodable {
         let canApply: Bool
         let canCorrectRegions: Bool
         let canReadOutbox: Bool
+        let canViewExperts: Bool
+        let canEditCatalogue: Bool
+        let isExpert: Bool
         /// An applicant's account that belongs to no authority (made before `user add` asked for
         /// one): it can do nothing, so every page says what to do.
         let withoutAuthority: Bool
@@ -36,6 +39,9 @@ struct Layout: Encodable {
     let staffRegionsURL = SiteURL.staffRegions
     let staffOutboxURL = SiteURL.staffOutbox
     let myApplicationsURL = SiteURL.myApplications
+    let staffExpertsURL = SiteURL.staffExperts
+    let staffTopicsURL = SiteURL.staffTopics
+    let expertHomeURL = SiteURL.expertHome
     let apiDocumentURL = APIURL.openAPI
 
     init(request: Request, title: String) {
@@ -47,6 +53,9 @@ struct Layout: Encodable {
                                  canApply: user.role.may(.apply),
                                  canCorrectRegions: user.role.may(.correctReferenceData),
                                  canReadOutbox: user.role.may(.readOutbox),
+                                 canViewExperts: user.role.may(.viewExperts),
+                                 canEditCatalogue: user.role.may(.editCatalogue),
+                                 isExpert: user.role.may(.keepExpertProfile),
                                  withoutAuthority: user.role == .applicant && user.$organisation.id == nil)
             self.csrfToken = request.isAPI ? nil : CSRF.token(for: request)
         } else {

@@ -28,6 +28,11 @@ enum SiteURL {
     static let newCall = "/staff/calls/new"
     static let staffRegions = "/staff/regions"
     static let staffOutbox = "/staff/outbox"
+    static let staffExperts = "/staff/experts"
+    static let newExpert = "/staff/experts/new"
+    static let staffTopics = "/staff/topics"
+    static let expertHome = "/expert"
+    static let expertProfile = "/expert/profile"
 
     static let application = SiteRoute("/applications/:id")
     static let editApplication = SiteRoute("/applications/:id/edit")
@@ -48,6 +53,20 @@ enum SiteURL {
     static let assessment = SiteRoute("/staff/applications/:id/assessment")
     static let decision = SiteRoute("/staff/applications/:id/decision")
     static let region = SiteRoute("/staff/regions/:code")
+    static let assignmentOf = SiteRoute("/applications/:id/assignment")
+    static let newMeeting = SiteRoute("/applications/:id/meetings")
+    static let scope = SiteRoute("/applications/:id/scope")
+    static let scopeConfirmation = SiteRoute("/applications/:id/scope/confirm")
+    static let assignExpert = SiteRoute("/applications/:id/expert")
+    static let launch = SiteRoute("/applications/:id/launch")
+    static let meeting = SiteRoute("/meetings/:id")
+    static let meetingCalendar = SiteRoute("/meetings/:id/invitation.ics")
+    static let meetingCancellation = SiteRoute("/meetings/:id/cancel")
+    static let meetingMinutes = SiteRoute("/meetings/:id/minutes")
+    static let roundSelection = SiteRoute("/staff/rounds/:id/selection")
+    static let roundMatching = SiteRoute("/staff/rounds/:id/matching")
+    static let expert = SiteRoute("/staff/experts/:id")
+    static let topic = SiteRoute("/staff/topics/:slug")
 
     /// The sign-in page, remembering where to go afterwards (only paths on this site).
     static func login(next: String? = nil) -> String {

@@ -21,5 +21,7 @@ enum Migrations {
         AddStoredPriority(),
         CreateJobRuns(),
         VersionApplicationContent(),
+        CreateExperts(),
+        CreateAssignments(),
     ]
 }

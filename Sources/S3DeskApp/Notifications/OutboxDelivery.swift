@@ -27,8 +27,7 @@ struct OutboxDelivery: Sendable {
         for email in due {
             email.attempts += 1
             do {
-                try await transport.send(EmailMessage(to: email.recipient, subject: email.subject,
-                                                      body: email.body, kind: email.kind))
+                try await transport.send(email.message)
                 email.status = .sent
                 email.sentAt = now
                 email.lastError = nil

@@ -24,8 +24,16 @@ final class OutboxEmail: Model, @unchecked Sendable {
     @OptionalField(key: "last_error") var lastError: String?
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "sent_at") var sentAt: Date?
+    @OptionalField(key: "calendar_method") var calendarMethod: String?
+    @OptionalField(key: "calendar") var calendar: String?
 
     init() {}
+
+    /// The email as the transport sends it.
+    var message: EmailMessage {
+        EmailMessage(to: recipient, subject: subject, body: body, kind: kind,
+                     calendar: calendar.map { EmailCalendar(method: calendarMethod ?? "REQUEST", text: $0) })
+    }
 
     /// The body as `viewer` may read it: one-time links hidden from everyone but an administrator
     /// on a development server, where without SMTP the outbox is the only way to confirm an account.
@@ -76,6 +84,8 @@ enum Outbox {
             email.subject = message.subject
             email.body = message.body
             email.kind = message.kind
+            email.calendarMethod = message.calendar?.method
+            email.calendar = message.calendar?.text
             email.status = .queued
             email.attempts = 0
             email.nextAttemptAt = Date()

@@ -103,7 +103,6 @@ enum MIMEMessage {
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
         let domain = from.split(separator: "@").last.map(String.init) ?? "s3desk"
-        let body = Data(message.body.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
         let headers = [
             "From: \(oneLine(from))",
             "To: \(oneLine(message.to))",
@@ -111,10 +110,30 @@ enum MIMEMessage {
             "Date: \(formatter.string(from: date))",
             "Message-ID: <\(UUID().uuidString)@\(domain)>",
             "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: base64",
         ]
-        return headers.joined(separator: "\r\n") + "\r\n\r\n" + body + "\r\n"
+        return headers.joined(separator: "\r\n") + "\r\n" + content(of: message) + "\r\n"
+    }
+
+    /// A plain email is one text part. An invitation is multipart/alternative with the text and
+    /// the `text/calendar` part last, where Outlook, Gmail and Apple Mail look for the event
+    /// they offer to accept (RFC 6047).
+    private static func content(of message: EmailMessage) -> String {
+        let text = part(type: "text/plain; charset=utf-8", message.body)
+        guard let calendar = message.calendar else { return text }
+        let boundary = "s3desk-" + UUID().uuidString
+        let method = calendar.method.filter { $0.isLetter }
+        return [
+            "Content-Type: multipart/alternative; boundary=\"\(boundary)\"", "",
+            "--\(boundary)", text,
+            "--\(boundary)", part(type: "text/calendar; charset=utf-8; method=\(method)", calendar.text),
+            "--\(boundary)--",
+        ].joined(separator: "\r\n")
+    }
+
+    /// Headers then a blank line then the text in base64, so any character and any line survives every relay.
+    private static func part(type: String, _ text: String) -> String {
+        let body = Data(text.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        return "Content-Type: \(type)\r\nContent-Transfer-Encoding: base64\r\n\r\n" + body
     }
 
     /// Header values must not carry line breaks: one would let a value inject headers.

@@ -51,9 +51,13 @@ struct ReferenceAPIController: RouteCollection {
         return RegionDTO(region)
     }
 
+    /// The topics that can be chosen; with `?includeRetired=true` retired ones too, as the
+    /// secretariat sees the catalogue it edits.
     @Sendable
     func topics(req: Request) async throws -> ListPage<TopicDTO> {
-        let (topics, total) = try await TopicRecord.query(on: req.db).sort(\.$position).page(PageRequest(from: req))
+        let query = TopicRecord.query(on: req.db).sort(\.$position)
+        if req.query[Bool.self, at: "includeRetired"] != true { query.filter(\.$retiredAt == nil) }
+        let (topics, total) = try await query.page(PageRequest(from: req))
         return ListPage(items: topics.map(TopicDTO.init), total: total)
     }
 }

@@ -53,8 +53,15 @@ final class TopicRecord: Model, @unchecked Sendable {
     @Field(key: "methods") var methods: [String]
     /// Order of display on the call page.
     @Field(key: "position") var position: Int
+    /// Hidden from new applications, scopes and profiles; kept on those that use it.
+    @OptionalField(key: "retired_at") var retiredAt: Date?
 
     init() {}
+
+    /// The topics that can be chosen now, in the catalogue's order.
+    static func active(on db: any Database) async throws -> [TopicRecord] {
+        try await query(on: db).filter(\.$retiredAt == nil).sort(\.$position).all()
+    }
 
     /// Every topic's title by its slug: a dozen rows, read whole.
     static func titles(on db: any Database) async throws -> [String: String] {
@@ -87,10 +94,14 @@ struct TopicDTO: Content {
     let slug: String
     let title: String
     let methods: [String]
+    let position: Int
+    let retired: Bool
 
     init(_ topic: TopicRecord) {
         self.slug = topic.id ?? ""
         self.title = topic.title
         self.methods = topic.methods
+        self.position = topic.position
+        self.retired = topic.retiredAt != nil
     }
 }

@@ -47,6 +47,7 @@ extension ApplicationPage {
             backURL: staff ? SiteURL.staffApplications : SiteURL.myApplications,
             assessURL: user.role.may(.assess) && application.round != nil ? SiteURL.assessment(id) : nil,
             roundURL: staff ? try application.round.map { SiteURL.round(try $0.requireID()) } : nil,
+            assignmentURL: [.selected, .scoping, .launched, .completed].contains(application.status) ? SiteURL.assignmentOf(id) : nil,
             decision: decision.map { DecisionView(label: $0.decision.label, reason: $0.reason, endorsed: $0.endorsedAt != nil) })
     }
 

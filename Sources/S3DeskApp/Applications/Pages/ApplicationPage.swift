@@ -130,6 +130,8 @@ struct ApplicationPage: Encodable {
     let backURL: String
     let assessURL: String?
     let roundURL: String?
+    /// The Targeted Assignment's page, once the application is selected.
+    let assignmentURL: String?
     let decision: DecisionView?
 
     struct DecisionView: Encodable {

@@ -25,6 +25,7 @@ extension RoundPage {
             applicationsURL: SiteURL.staffApplications(round: roundID), endorseAction: SiteURL.endorsement(roundID),
             endorsementURL: policy.canEndorse ? SiteURL.endorsement(roundID) : nil,
             policyURL: ranking.round.call.policy(for: user, at: now).canChangeRankingPolicy ? SiteURL.rankingPolicy(overview.callId) : nil,
+            selectionURL: user.role.may(.manageAssignments) && overview.endorsement.state == .endorsed ? SiteURL.roundSelection(roundID) : nil,
             pagination: Pagination(page: pageNumber, pageSize: Self.pageSize, total: ranking.ranked.count, path: SiteURL.round(roundID)),
             endorsementForm: form, endorsementErrors: errors, refusal: refusal)
     }

@@ -76,6 +76,8 @@ struct RoundPage: Encodable {
     let endorseAction: String
     let endorsementURL: String?
     let policyURL: String?
+    /// The way from selection to launch, for the secretariat once decisions are endorsed.
+    let selectionURL: String?
     let pagination: Pagination
     /// The endorsement form, on the endorsement page only.
     let endorsementForm: RoundsWebController.EndorsementForm?

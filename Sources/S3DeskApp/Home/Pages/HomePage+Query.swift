@@ -11,7 +11,7 @@ extension HomePage {
             .sort(\.$closesAt)
             .limit(callLimit)
             .all()
-        let topics = try await TopicRecord.query(on: db).sort(\.$position).all()
+        let topics = try await TopicRecord.active(on: db)
         return HomePage(layout: layout, csrfToken: csrfToken,
                         calls: try calls.compactMap { try openCall($0, at: now) },
                         topics: topics.map { TopicItem(title: $0.title, methods: $0.methods.joined(separator: "; ")) })

@@ -1,0 +1,111 @@
+import Fluent
+import Foundation
+import S3DeskDomain
+
+extension AssignmentPage {
+    /// Suggestions shown on the page; the API lists the whole pool.
+    static let suggestionsShown = 10
+
+    /// - Parameter application: with its call (rounds) and round, as `ApplicationAccess.find` loads it.
+    static func load(_ application: ApplicationRecord, for user: User, layout: Layout, csrfToken: String, input: Input,
+                     on db: any Database) async throws -> AssignmentPage {
+        let id = try application.requireID()
+        guard let round = application.round else { throw AppError.notFound("assignment") }
+        let calendar = try application.call.schedule().calendar
+        let assignment = try await Assignments.of(id, on: db)
+        let found = assignment.map { AssignmentContext(assignment: $0, application: application) }
+        guard found?.policy(for: user).canView ?? application.policy(for: user).canView,
+              [.selected, .scoping, .launched, .completed].contains(application.status) || assignment != nil
+        else { throw AppError.notFound("assignment") }
+        let applicationPolicy = application.policy(for: user)
+        let policy = found?.policy(for: user)
+        let meetings = try await Meeting.query(on: db).filter(\.$application.$id == id).sort(\.$startsAt).all()
+        let titles = try await TopicRecord.titles(on: db)
+
+        var scopeEditor: ScopeEditor?
+        if applicationPolicy.canRecordScope {
+            let form = input.scope ?? assignment.map { ScopeForm($0.scope) } ?? ScopeForm(topics: application.content.topics)
+            let choices = try await Scopes.choices(keeping: assignment?.scope, on: db)
+            let topics = try await TopicRecord.query(on: db).sort(\.$position).all().filter { choices.topics.contains($0.id ?? "") }
+            let chosenTopics = Set(form.topics ?? [])
+            let chosenMethods = Set(form.methods ?? [])
+            var methods = topics.flatMap(\.methods)
+            methods += choices.methods.subtracting(methods).sorted()
+            var seen = Set<String>()
+            scopeEditor = ScopeEditor(
+                action: SiteURL.scope(id),
+                topics: topics.map { SelectOption(value: $0.id ?? "", label: $0.title, selected: chosenTopics.contains($0.id ?? "")) },
+                methods: methods.filter { seen.insert($0).inserted }.map { SelectOption(value: $0, label: $0, selected: chosenMethods.contains($0)) },
+                form: form, errors: input.scopeErrors)
+        }
+
+        var suggestions: [Suggestion] = []
+        if let found, policy?.canSeeSuggestions == true {
+            suggestions = try await ExpertSuggestions.rank(for: found, on: db).prefix(suggestionsShown).map {
+                Suggestion(expertId: $0.expert.id?.uuidString ?? "", name: $0.expert.name, score: $0.fit.score, assignable: $0.fit.assignable,
+                           reasons: $0.fit.reasons, current: $0.expert.id == found.assignment.$expert.id)
+            }
+        }
+        let expert = found?.expert
+        let launchBlocked: String? = if assignment?.scopeConfirmed != true {
+            "The region must confirm the scope first."
+        } else if expert == nil {
+            "Assign an expert first."
+        } else { nil }
+        let due = try CivilDate(parsing: round.topicMeetingsDue)
+        let launchDue = try CivilDate(parsing: round.launchDue)
+        return AssignmentPage(
+            layout: layout, csrfToken: csrfToken, reference: application.reference, applicationURL: SiteURL.application(id),
+            status: application.status.label, topicMeetingsDue: HumanDate.long(due), launchDue: HumanDate.long(launchDue),
+            nextSteps: nextSteps(meetings: meetings, assignment: assignment, user: user, policy: policy),
+            refusal: input.refusal,
+            meetings: try meetings.map { meeting in
+                MeetingRow(purpose: meeting.purpose.label, when: calendar.describe(start: meeting.startsAt, durationMinutes: meeting.durationMinutes),
+                           startsAt: Instant.format(meeting.startsAt), location: meeting.location, late: meeting.late, held: meeting.held,
+                           cancelled: meeting.cancelledAt != nil, url: SiteURL.meeting(try meeting.requireID()),
+                           calendarURL: SiteURL.meetingCalendar(try meeting.requireID()))
+            },
+            meetingAction: applicationPolicy.canScheduleMeeting ? SiteURL.newMeeting(id) : nil,
+            meetingForm: input.meeting, meetingErrors: input.meetingErrors,
+            purposes: MeetingPurpose.allCases.map {
+                SelectOption(value: $0.rawValue, label: $0.label, selected: (input.meeting.purpose ?? MeetingPurpose.topicDefinition.rawValue) == $0.rawValue)
+            },
+            timeZone: calendar.timeZone.identifier,
+            scope: assignment.map { assignment in
+                ScopeView(version: assignment.scopeVersion, confirmed: assignment.scopeConfirmed,
+                          topics: assignment.scope.topics.map { titles[$0] ?? $0 }, methods: assignment.scope.methods,
+                          otherMethod: assignment.scope.otherMethod, objectives: assignment.scope.objectives,
+                          outputs: assignment.scope.outputs, workPlan: assignment.scope.workPlan)
+            },
+            scopeEditor: scopeEditor,
+            confirmAction: policy?.canConfirmScope == true ? SiteURL.scopeConfirmation(id) : nil,
+            expertName: expert?.name, expertEmail: expert?.email,
+            suggestions: suggestions, assignAction: policy?.canAssignExpert == true ? SiteURL.assignExpert(id) : nil,
+            launchEditor: user.role.may(.manageAssignments) && assignment?.status == .scoping
+                ? LaunchEditor(action: SiteURL.launch(id), form: input.launch, errors: input.launchErrors, blocked: launchBlocked) : nil,
+            launched: assignment?.status == .launched,
+            launchDate: assignment?.launchDate.flatMap { try? CivilDate(parsing: $0) }.map(HumanDate.long),
+            plannedEndDate: assignment?.plannedEndDate.flatMap { try? CivilDate(parsing: $0) }.map(HumanDate.long),
+            launchLate: assignment?.launchLate ?? false, expertDaysBudget: assignment?.expertDaysBudget)
+    }
+
+    /// What this person should do next, in words: the region's "what to do next", the
+    /// secretariat's remaining steps.
+    static func nextSteps(meetings: [Meeting], assignment: Assignment?, user: User, policy: AssignmentPolicy?) -> [String] {
+        let planned = meetings.contains { $0.purpose == .topicDefinition && $0.cancelledAt == nil }
+        if user.role.may(.manageAssignments) {
+            var steps: [String] = []
+            if !planned { steps.append("Schedule the topic-definition meeting.") }
+            if assignment == nil { steps.append("Record the scope the meeting agreed.") }
+            else if assignment?.scopeConfirmed == false { steps.append("Wait for the region to confirm the scope.") }
+            if assignment != nil && assignment?.$expert.id == nil { steps.append("Assign an expert.") }
+            if assignment?.status == .scoping { steps.append("Launch the assignment.") }
+            return steps
+        }
+        if policy?.canConfirmScope == true { return ["Read the scope below and confirm it."] }
+        if let next = meetings.first(where: { $0.cancelledAt == nil && !$0.held }) {
+            return ["Take part in the \(next.purpose.label.lowercased()) on \(Instant.format(next.startsAt))."]
+        }
+        return []
+    }
+}

@@ -1,0 +1,48 @@
+import Fluent
+import Foundation
+import S3DeskDomain
+
+extension RoundSelectionPage {
+    static let selectedStatuses: [ApplicationStatus] = [.selected, .scoping, .launched, .completed]
+
+    /// A round has as many selected applications as places (10 by default): read whole.
+    static func load(_ round: Round, layout: Layout, csrfToken: String, refusal: String?, now: Date, on db: any Database) async throws -> RoundSelectionPage {
+        let roundID = try round.requireID()
+        let calendar = try round.call.schedule().calendar
+        let today = calendar.civilDate(of: now)
+        let meetingsDue = try CivilDate(parsing: round.topicMeetingsDue)
+        let launchDue = try CivilDate(parsing: round.launchDue)
+        let applications = try await ApplicationRecord.query(on: db).filter(\.$round.$id == roundID)
+            .filter(\.$status ~~ selectedStatuses).sort(\.$reference).all()
+        let ids = applications.compactMap(\.id)
+        let assignments = try await Assignment.query(on: db).filter(\.$application.$id ~~ ids).with(\.$expert).all()
+        let meetings = try await Meeting.query(on: db).filter(\.$application.$id ~~ ids).filter(\.$purpose == .topicDefinition)
+            .filter(\.$cancelledAt == nil).sort(\.$startsAt).all()
+        let assignmentFor = Dictionary(assignments.map { ($0.$application.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let meetingFor = Dictionary(meetings.map { ($0.$application.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let proposal = try await ExpertSuggestions.proposal(for: round, on: db)
+        return RoundSelectionPage(
+            layout: layout, csrfToken: csrfToken, title: "Round \(round.number) of \(round.call.title): from selection to launch",
+            roundURL: SiteURL.round(roundID), topicMeetingsDue: HumanDate.long(meetingsDue), launchDue: HumanDate.long(launchDue),
+            rows: try applications.map { application in
+                let id = try application.requireID()
+                let assignment = assignmentFor[id]
+                let meeting = meetingFor[id]
+                return Row(
+                    reference: application.reference, url: SiteURL.assignmentOf(id), organisation: application.content.organisationName ?? "",
+                    status: application.status.label,
+                    meeting: meeting.map { "\($0.held ? "held" : "planned") \(calendar.civilDate(of: $0.startsAt))" } ?? "needed",
+                    meetingLate: meeting?.late ?? (today > meetingsDue),
+                    scope: assignment.map { $0.scopeConfirmed ? "confirmed" : "to confirm by the region" } ?? "needed",
+                    expert: (assignment?.expert ?? nil)?.name ?? "needed",
+                    launch: assignment?.launchDate ?? "needed",
+                    launchLate: assignment.map { $0.launchLate || ($0.launchDate == nil && today > launchDue) } ?? (today > launchDue))
+            },
+            pairs: try proposal.pairs.map {
+                Pair(value: "\(try $0.assignment.requireID().uuidString):\(try $0.expert.requireID().uuidString)",
+                     reference: $0.application.reference, expert: $0.expert.name, score: $0.score)
+            },
+            totalScore: proposal.total, unserved: proposal.unserved.map(\.reference),
+            acceptAction: SiteURL.roundMatching(roundID), refusal: refusal)
+    }
+}

@@ -1,0 +1,49 @@
+import Fluent
+import Foundation
+import S3DeskDomain
+
+/// The expert's home: the assignments they hold and their next meetings.
+struct ExpertHomePage: Encodable {
+    struct AssignmentRow: Encodable {
+        let reference: String
+        let url: String
+        let status: String
+        let launchDate: String?
+        let plannedEndDate: String?
+    }
+
+    struct MeetingRow: Encodable {
+        let title: String
+        let url: String
+        let startsAt: String
+    }
+
+    let layout: Layout
+    let profileURL: String
+    let assignments: [AssignmentRow]
+    let meetings: [MeetingRow]
+
+    static let meetingsShown = 10
+
+    static func load(for user: User, now: Date, layout: Layout, on db: any Database) async throws -> ExpertHomePage {
+        let expert = try await Expert.query(on: db).filter(\.$user.$id == user.requireID()).first()
+        var assignments: [Assignment] = []
+        if let expertID = expert?.id {
+            assignments = try await Assignment.query(on: db).filter(\.$expert.$id == expertID).with(\.$application)
+                .sort(\.$createdAt, .descending).all()
+        }
+        let applicationIDs = assignments.map(\.$application.id)
+        let meetings = applicationIDs.isEmpty ? [] : try await Meeting.query(on: db).filter(\.$application.$id ~~ applicationIDs)
+            .filter(\.$cancelledAt == nil).filter(\.$startsAt >= now).with(\.$application).sort(\.$startsAt).limit(meetingsShown).all()
+        return ExpertHomePage(
+            layout: layout, profileURL: SiteURL.expertProfile,
+            assignments: assignments.map {
+                AssignmentRow(reference: $0.application.reference, url: SiteURL.assignmentOf($0.$application.id), status: $0.status.label,
+                              launchDate: $0.launchDate, plannedEndDate: $0.plannedEndDate)
+            },
+            meetings: try meetings.map {
+                MeetingRow(title: "\($0.purpose.label), \($0.application.reference)", url: SiteURL.meeting(try $0.requireID()),
+                           startsAt: Instant.format($0.startsAt))
+            })
+    }
+}

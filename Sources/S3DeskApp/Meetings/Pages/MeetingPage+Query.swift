@@ -1,0 +1,39 @@
+import Fluent
+import Foundation
+import S3DeskDomain
+
+extension MeetingPage {
+    static func load(_ found: MeetingContext, for user: User, layout: Layout, csrfToken: String, input: Input,
+                     on db: any Database) async throws -> MeetingPage {
+        let (meeting, application) = (found.meeting, found.application)
+        let id = try meeting.requireID()
+        let calendar = try application.call.schedule().calendar
+        let policy = found.policy(for: user)
+        let revisions = try await meeting.$revisions.query(on: db).with(\.$actor).sort(\.$sequence).sort(\.$at).all()
+        let others = meeting.participants.map(\.email).filter { email in
+            !(meeting.$organiser.id == user.id && email == user.email)
+        }
+        return MeetingPage(
+            layout: layout, csrfToken: csrfToken, title: meeting.purpose.label, reference: application.reference,
+            assignmentURL: SiteURL.assignmentOf(try application.requireID()),
+            when: calendar.describe(start: meeting.startsAt, durationMinutes: meeting.durationMinutes),
+            startsAt: Instant.format(meeting.startsAt), location: meeting.location, agenda: meeting.agenda,
+            participants: meeting.participants, late: meeting.late, held: meeting.held, cancelled: meeting.cancelledAt != nil,
+            cancelReason: meeting.cancelReason, minutes: meeting.minutes, calendarURL: SiteURL.meetingCalendar(id),
+            history: revisions.map { revision in
+                Revision(change: revision.change.label, sequence: revision.sequence,
+                         when: calendar.describe(start: revision.startsAt, durationMinutes: revision.durationMinutes),
+                         location: revision.location, note: revision.note, at: Instant.format(revision.at),
+                         actor: revision.actor?.name ?? "S3Desk")
+            },
+            timeZone: calendar.timeZone.identifier,
+            changeAction: policy.canChange ? SiteURL.meeting(id) : nil,
+            changeForm: input.change ?? MeetingForm(purpose: meeting.purpose.rawValue, startsAt: calendar.localInput(meeting.startsAt),
+                                                    durationMinutes: String(meeting.durationMinutes), location: meeting.location,
+                                                    agenda: meeting.agenda, participants: others.joined(separator: "\n")),
+            changeErrors: input.changeErrors,
+            cancelAction: policy.canChange ? SiteURL.meetingCancellation(id) : nil, cancelReasonInput: input.cancelReason,
+            minutesAction: policy.canRecordMinutes ? SiteURL.meetingMinutes(id) : nil, minutesInput: input.minutes ?? meeting.minutes,
+            errors: input.errors, refusal: input.refusal)
+    }
+}
