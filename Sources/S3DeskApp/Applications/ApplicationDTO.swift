@@ -154,17 +154,26 @@ enum ApplicationProgress {
         let round = application.round.flatMap { round in schedule.rounds.first { $0.number == round.number } }
         let facts = ProgressFacts(status: application.status, round: round, submittedAt: application.submittedAt,
                                   decidedAt: firstAt([.selected, .reserve, .rejected]),
-                                  topicMeetingAt: try await topicMeetingAt(of: application, scoped: firstAt([.scoping]) != nil, on: db),
-                                  launchedAt: firstAt([.launched]), completedAt: firstAt([.completed]))
+                                  topicMeetingAt: try await topicMeetingAt(of: application, scoped: firstAt([.scoping]) != nil, now: now, on: db),
+                                  launchedAt: try await launchedOn(application, calendar: schedule.calendar, on: db) ?? firstAt([.launched]),
+                                  completedAt: firstAt([.completed]))
         return ProgressChart.stages(facts, calendar: schedule.calendar, now: now)
     }
 
     /// When the topic-definition meeting took place: the first one marked held, or, once the
-    /// scope it produced is recorded, the first one not cancelled.
-    private static func topicMeetingAt(of application: ApplicationRecord, scoped: Bool, on db: any Database) async throws -> Date? {
+    /// scope it produced is recorded, the first one not cancelled that has started.
+    private static func topicMeetingAt(of application: ApplicationRecord, scoped: Bool, now: Date, on db: any Database) async throws -> Date? {
         let meetings = try await Meeting.query(on: db).filter(\.$application.$id == application.requireID())
-            .filter(\.$purpose == .topicDefinition).filter(\.$cancelledAt == nil).sort(\.$startsAt).all()
+            .filter(\.$purpose == .topicDefinition).filter(\.$cancelledAt == nil).filter(\.$startsAt <= now).sort(\.$startsAt).all()
         return (meetings.first { $0.held } ?? (scoped ? meetings.first : nil))?.startsAt
+    }
+
+    /// The assignment's launch date (its first day in the call's zone), which the region plans
+    /// around, rather than the moment the secretariat recorded it.
+    private static func launchedOn(_ application: ApplicationRecord, calendar: ZonedCalendar, on db: any Database) async throws -> Date? {
+        guard [.launched, .completed].contains(application.status),
+              let date = try await Assignments.of(application.requireID(), on: db)?.launchDate else { return nil }
+        return (try? CivilDate(parsing: date)).map(calendar.startOfDay)
     }
 
     static func dto(_ stages: [ProgressStage], budget: Int) -> ProgressDTO {

@@ -176,7 +176,8 @@ struct ApplicationsWebController: RouteCollection {
         let (application, _) = try await ApplicationAccess.find(req)
         let stages = try await ApplicationProgress.stages(of: application, now: req.now, on: req.db)
         return Response(status: .ok, headers: ["Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "no-store"],
-                        body: .init(string: ProgressSVG.render(stages, reference: application.reference)))
+                        body: .init(string: ProgressSVG.render(stages, reference: application.reference,
+                                                                         calendar: try application.call.schedule().calendar)))
     }
 
     private func renderForm(_ req: Request, _ application: ApplicationRecord, user: User, content: ApplicationContent,

@@ -8,12 +8,13 @@ enum ProgressSVG {
     static let width = 840
     static let height = 170
 
-    static func render(_ stages: [ProgressStage], reference: String) -> String {
+    /// - Parameter calendar: the call's, in which the dates are given.
+    static func render(_ stages: [ProgressStage], reference: String, calendar: ZonedCalendar) -> String {
         let step = Double(width - 120) / Double(max(stages.count - 1, 1))
         var parts: [String] = []
         parts.append(##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \##(width) \##(height)" width="\##(width)" height="\##(height)" role="img" aria-labelledby="chart-title chart-desc" font-family="system-ui, sans-serif" font-size="12">"##)
         parts.append("<title id=\"chart-title\">Progress of application \(escape(reference))</title>")
-        parts.append("<desc id=\"chart-desc\">\(escape(summary(stages)))</desc>")
+        parts.append("<desc id=\"chart-desc\">\(escape(summary(stages, calendar: calendar)))</desc>")
         parts.append(##"<line x1="60" y1="50" x2="\##(width - 60)" y2="50" stroke="#8a96a3" stroke-width="3"/>"##)
         for (index, stage) in stages.enumerated() {
             let x = 60 + Double(index) * step
@@ -33,11 +34,11 @@ enum ProgressSVG {
         return parts.joined(separator: "\n")
     }
 
-    static func summary(_ stages: [ProgressStage]) -> String {
+    static func summary(_ stages: [ProgressStage], calendar: ZonedCalendar) -> String {
         stages.map { stage in
             var text = "\(stage.label): \(stateText(stage.state))"
             if let due = stage.due { text += ", due \(due)" }
-            if let done = stage.doneAt { text += ", done \(Instant.format(done).prefix(10))" }
+            if let done = stage.doneAt { text += ", done \(calendar.civilDate(of: done))" }
             return text
         }.joined(separator: "; ")
     }

@@ -18,6 +18,11 @@ struct AssignmentsAPIController: RouteCollection {
         }
     }
 
+    struct ConfirmBody: Content {
+        /// The version read; optional, for clients that confirm what is there.
+        let version: Int?
+    }
+
     struct ExpertBody: Content {
         let expertId: UUID?
     }
@@ -68,7 +73,8 @@ struct AssignmentsAPIController: RouteCollection {
             throw AppError.conflict("no_scope", "the secretariat has not recorded a scope for \(application.reference) yet")
         }
         let found = AssignmentContext(assignment: assignment, application: application)
-        return try AssignmentDTO(try await Scopes.confirm(found, by: user, in: req.services), application: application)
+        let version = req.headers.contentType == nil ? nil : try req.content.decode(ConfirmBody.self).version
+        return try AssignmentDTO(try await Scopes.confirm(found, version: version, by: user, in: req.services), application: application)
     }
 
     @Sendable

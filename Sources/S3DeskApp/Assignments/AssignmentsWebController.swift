@@ -9,6 +9,10 @@ struct AssignmentsWebController: RouteCollection {
         var expertId: String?
     }
 
+    struct ConfirmForm: Content {
+        var version: Int?
+    }
+
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.assignmentOf.path, use: show)
         routes.post(SiteURL.newMeeting.path, use: schedule)
@@ -48,11 +52,13 @@ struct AssignmentsWebController: RouteCollection {
     @Sendable
     func confirmScope(req: Request) async throws -> Response {
         let (application, user) = try await ApplicationAccess.find(req)
+        let form = try req.content.decode(ConfirmForm.self)
         return try await act(req, application, user: user, input: { _, _ in }) {
             guard let assignment = try await Assignments.of(application.requireID(), on: req.db) else {
                 throw AppError.conflict("no_scope", "there is no scope to confirm yet")
             }
-            _ = try await Scopes.confirm(AssignmentContext(assignment: assignment, application: application), by: user, in: req.services)
+            _ = try await Scopes.confirm(AssignmentContext(assignment: assignment, application: application), version: form.version,
+                                         by: user, in: req.services)
         }
     }
 

@@ -5,7 +5,10 @@ import Vapor
 /// Puts an expert of the pool on an assignment, never one with a declared conflict of interest
 /// or without the days and the room for one more assignment.
 enum ExpertAssignments {
-    static func assign(_ found: AssignmentContext, expertID: UUID, by user: User, in context: ServiceContext) async throws -> Assignment {
+    /// - Parameter onlyIfUnassigned: refuse (409) when the assignment has another expert by now,
+    ///   as the round's matching does: its proposal was for assignments without one.
+    static func assign(_ found: AssignmentContext, expertID: UUID, onlyIfUnassigned: Bool = false, by user: User,
+                       in context: ServiceContext) async throws -> Assignment {
         guard user.role.may(.manageAssignments) else { throw AppError.forbidden }
         let (assignment, application) = (found.assignment, found.application)
         let assignmentID = try assignment.requireID()
@@ -19,16 +22,20 @@ enum ExpertAssignments {
             }
             let previousID = fresh.$expert.id
             if previousID == expertID { return try await reloaded(fresh, on: db) }
+            if onlyIfUnassigned, previousID != nil {
+                throw AppError.conflict("already_assigned", "application \(application.reference) has had an expert assigned since the proposal")
+            }
             // Both experts' rows, in id order, so two assignments swapping experts cannot deadlock.
             try await db.lockRows(Expert.schema, ids: [expertID] + (previousID.map { [$0] } ?? []))
             guard let expert = try await Expert.find(expertID, on: db) else {
                 throw AppError.invalidField("expertId", "no expert of the pool has this id")
             }
+            if let conflict = FitScore.conflict(of: expert.facts, with: needs) {
+                throw AppError.conflict("conflict_of_interest", "\(expert.name) cannot be assigned: \(conflict)")
+            }
             let fit = FitScore.fit(of: expert.facts, for: needs)
             guard fit.assignable else {
-                let conflict = fit.reasons.first?.contains("conflict of interest") == true
-                throw AppError.conflict(conflict ? "conflict_of_interest" : "no_capacity",
-                                        "\(expert.name) cannot be assigned: \(fit.reasons.first ?? "not assignable")")
+                throw AppError.conflict("no_capacity", "\(expert.name) cannot be assigned: \(fit.reasons.first ?? "no capacity left")")
             }
             if let previousID, let previous = try await Expert.find(previousID, on: db) {
                 previous.committedDays -= Double(fresh.expertDaysBudget)

@@ -12,6 +12,7 @@ enum Launches {
         guard let round = application.round else { throw AppError.conflict("not_selected", "the application has no round") }
         let (launch, end) = try dates(rawLaunch, rawEnd)
         let assignmentID = try assignment.requireID()
+        let needs = try await ExpertSuggestions.needs(of: application, budget: assignment.expertDaysBudget, on: context.db)
         let link = context.publicURL + SiteURL.assignmentOf(try application.requireID())
         let now = context.now
         return try await context.db.withLocked(application) { db in
@@ -26,6 +27,9 @@ enum Launches {
             }
             guard let expert = fresh.expert ?? nil else {
                 throw AppError.conflict("no_expert", "assign an expert before the launch")
+            }
+            if let conflict = FitScore.conflict(of: expert.facts, with: needs) {
+                throw AppError.conflict("conflict_of_interest", "\(expert.name) has since \(conflict): assign another expert")
             }
             try LaunchRules.problems(launch: launch, plannedEnd: end, earliest: try CivilDate(parsing: round.cutoffDate)).throwIfAny()
             fresh.launchDate = launch.description

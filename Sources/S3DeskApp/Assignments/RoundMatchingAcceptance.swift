@@ -25,7 +25,7 @@ enum RoundMatchingAcceptance {
             }
             do {
                 let assigned = try await ExpertAssignments.assign(AssignmentContext(assignment: assignment, application: application),
-                                                                  expertID: pair.expert, by: user, in: context)
+                                                                  expertID: pair.expert, onlyIfUnassigned: true, by: user, in: context)
                 accepted.append(AssignmentContext(assignment: assigned, application: application))
             } catch let error as AppError where !accepted.isEmpty {
                 let done = accepted.map(\.application.reference).joined(separator: ", ")

@@ -51,7 +51,9 @@ enum Scopes {
         }
     }
 
-    static func confirm(_ found: AssignmentContext, by user: User, in context: ServiceContext) async throws -> Assignment {
+    /// - Parameter version: the version the region read; a confirmation of an older one is refused
+    ///   (409), so a change recorded meanwhile is never confirmed unseen.
+    static func confirm(_ found: AssignmentContext, version: Int?, by user: User, in context: ServiceContext) async throws -> Assignment {
         let (assignment, application) = (found.assignment, found.application)
         guard ApplicationAccess.isMember(user, of: application) else {
             throw AppError(status: .forbidden, code: "forbidden", message: "only the region's authority confirms the scope of its assignment")
@@ -61,6 +63,9 @@ enum Scopes {
             guard let fresh = try await Assignment.find(assignment.requireID(), on: db) else { throw AppError.notFound("assignment") }
             guard fresh.status == .scoping else {
                 throw AppError.conflict("assignment_launched", "the assignment is launched: its scope was confirmed before")
+            }
+            if let version, version != fresh.scopeVersion {
+                throw AppError.conflict("scope_changed", "the scope changed since you read version \(version): read version \(fresh.scopeVersion), then confirm it")
             }
             guard !fresh.scopeConfirmed else {
                 throw AppError.conflict("already_confirmed", "version \(fresh.scopeVersion) of the scope is already confirmed")

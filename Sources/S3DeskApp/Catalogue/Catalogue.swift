@@ -11,10 +11,9 @@ enum Catalogue {
         let entry = CatalogueRules.normalised(raw)
         try CatalogueRules.problems(entry, isNew: true).throwIfAny()
         let now = context.now
-        return try await context.db.writeTransaction { db in
-            guard try await TopicRecord.find(entry.slug, on: db) == nil else {
-                throw AppError.conflict("topic_exists", "the catalogue already has a topic “\(entry.slug)”")
-            }
+        let exists = AppError.conflict("topic_exists", "the catalogue already has a topic “\(entry.slug)”")
+        return try await DatabaseConstraint.refusing(exists) { try await context.db.writeTransaction { db in
+            guard try await TopicRecord.find(entry.slug, on: db) == nil else { throw exists }
             let topic = TopicRecord()
             topic.id = entry.slug
             topic.title = entry.title
@@ -24,7 +23,7 @@ enum Catalogue {
             try await AuditLog.record(.topicAdded, subject: .topic(entry.slug), summary: "\(entry.title) (\(entry.methods.count) methods)",
                                       actor: user, at: now, on: db)
             return topic
-        }
+        } }
     }
 
     struct Change: Sendable {

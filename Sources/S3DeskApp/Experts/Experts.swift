@@ -11,12 +11,12 @@ enum Experts {
         guard user.role.may(.manageExperts) else { throw AppError.forbidden }
         let profile = ExpertProfileRules.normalised(raw)
         try ExpertProfileRules.problems(profile, choices: try await choices(keeping: nil, on: context.db)).throwIfAny()
-        guard try await User.query(on: context.db).filter(\.$email == profile.email).count() == 0 else {
-            throw AppError.conflict("account_exists", "\(profile.email) already has an S3Desk account; an expert needs an address of their own")
-        }
+        let taken = AppError.conflict("account_exists", "\(profile.email) already has an S3Desk account; an expert needs an address of their own")
         let now = context.now
         let publicURL = context.publicURL
-        return try await context.db.writeTransaction { db in
+        // Two additions of the same address at once: the second meets the unique index.
+        return try await DatabaseConstraint.refusing(taken) { try await context.db.writeTransaction { db in
+            guard try await User.query(on: db).filter(\.$email == profile.email).count() == 0 else { throw taken }
             // No password until the expert follows the invitation.
             let account = User(email: profile.email, name: profile.name, role: .expert, passwordHash: "", createdAt: now)
             try await account.create(on: db)
@@ -38,7 +38,7 @@ enum Experts {
                                                                      link: publicURL + SiteURL.acceptInvitation(token: clear)),
                                      at: now, on: db, logger: context.logger)
             return expert
-        }
+        } }
     }
 
     /// The address stays: it is the expert's sign-in.

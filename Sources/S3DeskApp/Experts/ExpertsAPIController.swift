@@ -69,8 +69,14 @@ struct ExpertSearch: Content {
     var minFreeDays: String?
     var q: String?
 
-    init(from req: Request) throws {
-        self = try req.query.decode(ExpertSearch.self)
+    /// Each parameter on its own, as the other lists read theirs: a query with a malformed key
+    /// elsewhere is not a reason to refuse the search.
+    init(from req: Request) {
+        topic = req.query[String.self, at: "topic"]
+        country = req.query[String.self, at: "country"]
+        language = req.query[String.self, at: "language"]
+        minFreeDays = req.query[String.self, at: "minFreeDays"]
+        q = req.query[String.self, at: "q"]
     }
 
     /// The search as a query string, kept on the list's page links.

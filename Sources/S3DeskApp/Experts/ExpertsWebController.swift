@@ -22,7 +22,7 @@ struct ExpertsWebController: RouteCollection {
     @Sendable
     func list(req: Request) async throws -> View {
         let user = try req.requireUser()
-        let search = try ExpertSearch(from: req)
+        let search = ExpertSearch(from: req)
         var errors: [String: String] = [:]
         var filters: Experts.Filters?
         do { filters = try search.filters } catch let error as AppError { errors = error.fields }

@@ -32,13 +32,17 @@ enum Meetings {
     }
 
     /// A new time, place, agenda or list of participants: the same calendar event, one sequence on.
-    static func reschedule(_ found: MeetingContext, plan: MeetingPlan, by user: User, in context: ServiceContext) async throws -> Meeting {
+    /// - Parameter change: the plan, made over the meeting as it is under the lock, so that what a
+    ///   change leaves out keeps what a simultaneous one just wrote.
+    static func reschedule(_ found: MeetingContext, change: @escaping @Sendable (Meeting) throws -> MeetingPlan, by user: User,
+                           in context: ServiceContext) async throws -> Meeting {
         guard user.role.may(.manageAssignments) else { throw AppError.forbidden }
-        try MeetingRules.problems(plan).throwIfAny()
         let (meeting, application) = (found.meeting, found.application)
         return try await context.db.withLocked(application) { db in
             try await refreshUncancelled(meeting, on: db)
             try requireMeetingStatus(application, user)
+            let plan = try change(meeting)
+            try MeetingRules.problems(plan).throwIfAny()
             let before = (meeting.startsAt, meeting.location, meeting.participants)
             try await apply(plan, to: meeting, of: application, organiser: try await meeting.$organiser.get(on: db), at: context.now, on: db)
             meeting.sequence += 1
@@ -133,12 +137,20 @@ enum Meetings {
 
     private static func refreshUncancelled(_ meeting: Meeting, on db: any Database) async throws {
         guard let fresh = try await Meeting.find(meeting.requireID(), on: db) else { throw AppError.notFound("meeting") }
-        guard fresh.cancelledAt == nil else {
-            throw AppError.conflict("meeting_cancelled", "the meeting was cancelled on \(Instant.format(fresh.cancelledAt!)); schedule a new one instead")
+        if let cancelled = fresh.cancelledAt {
+            throw AppError.conflict("meeting_cancelled", "the meeting was cancelled on \(Instant.format(cancelled)); schedule a new one instead")
         }
-        meeting.sequence = fresh.sequence
-        meeting.participants = fresh.participants
+        meeting.purpose = fresh.purpose
         meeting.startsAt = fresh.startsAt
+        meeting.durationMinutes = fresh.durationMinutes
+        meeting.location = fresh.location
+        meeting.agenda = fresh.agenda
+        meeting.participants = fresh.participants
+        meeting.minutes = fresh.minutes
+        meeting.held = fresh.held
+        meeting.late = fresh.late
+        meeting.sequence = fresh.sequence
+        meeting.updatedAt = fresh.updatedAt
     }
 
     /// Writes the plan onto the meeting, with its participants: the region's members, the

@@ -53,8 +53,8 @@ struct MeetingsAPIController: RouteCollection {
         let user = try req.requireUser()
         let found = try await MeetingContext.find(req.parameters.get("id", as: UUID.self), for: user, on: req.db)
         guard user.role.may(.manageAssignments) else { throw AppError.forbidden }
-        let plan = try req.content.decode(MeetingBody.self).plan(over: found.meeting)
-        return try MeetingDTO(try await Meetings.reschedule(found, plan: plan, by: user, in: req.services))
+        let body = try req.content.decode(MeetingBody.self)
+        return try MeetingDTO(try await Meetings.reschedule(found, change: { try body.plan(over: $0) }, by: user, in: req.services))
     }
 
     @Sendable

@@ -40,7 +40,7 @@ struct MeetingsWebController: RouteCollection {
         let form = try req.content.decode(MeetingForm.self)
         return try await act(req, found, user: user, keep: { $0.change = form; $0.changeErrors = $1 }) {
             let body = try form.body(in: try found.application.call.schedule().calendar)
-            _ = try await Meetings.reschedule(found, plan: try body.plan(over: found.meeting), by: user, in: req.services)
+            _ = try await Meetings.reschedule(found, change: { try body.plan(over: $0) }, by: user, in: req.services)
         }
     }
 

@@ -29,6 +29,8 @@ struct CreateAssignments: AsyncMigration {
             .create()
         try await SQLIndex.create("assignments_round_idx", on: "assignments", columns: "round_id", "status", db: db)
         try await SQLIndex.create("assignments_expert_idx", on: "assignments", columns: "expert_id", "status", db: db)
+        try await SQLIndex.create("assignments_recorded_by_idx", on: "assignments", columns: "scope_recorded_by", db: db)
+        try await SQLIndex.create("assignments_confirmed_by_idx", on: "assignments", columns: "scope_confirmed_by", db: db)
 
         try await db.schema("meetings")
             .id()
@@ -51,6 +53,7 @@ struct CreateAssignments: AsyncMigration {
             .create()
         try await SQLIndex.create("meetings_application_idx", on: "meetings", columns: "application_id", "starts_at", db: db)
         try await SQLIndex.create("meetings_starts_at_idx", on: "meetings", columns: "starts_at", db: db)
+        try await SQLIndex.create("meetings_organiser_idx", on: "meetings", columns: "organiser_id", db: db)
         try await db.schema("meeting_revisions")
             .id()
             .field("meeting_id", .uuid, .required, .references("meetings", "id", onDelete: .cascade))
@@ -64,6 +67,7 @@ struct CreateAssignments: AsyncMigration {
             .field("at", .datetime, .required)
             .create()
         try await SQLIndex.create("meeting_revisions_meeting_idx", on: "meeting_revisions", columns: "meeting_id", "sequence", db: db)
+        try await SQLIndex.create("meeting_revisions_actor_idx", on: "meeting_revisions", columns: "actor_id", db: db)
         // One column per statement: SQLite adds one at a time.
         try await db.schema("outbox_emails").field("calendar_method", .string).update()
         try await db.schema("outbox_emails").field("calendar", .string).update()

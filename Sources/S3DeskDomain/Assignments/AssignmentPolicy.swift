@@ -40,7 +40,9 @@ public struct AssignmentPolicy: Sendable, Equatable {
     private var isRegion: Bool { role.may(.apply) && isMember }
 
     /// Its four parties: the secretariat and the Commission, the region, the expert.
-    public var canView: Bool { role.may(.viewAllApplications) || isRegion || (role == .expert && isAssignedExpert) }
+    public var canView: Bool {
+        role.may(.viewAllApplications) || isRegion || (role == .expert && isAssignedExpert && status != .ended)
+    }
 
     /// The region confirms each version of the scope the secretariat records.
     public var canConfirmScope: Bool { isRegion && status == .scoping && !scopeConfirmed }

@@ -96,6 +96,12 @@ public struct ExpertFit: Sendable, Equatable {
 /// interest declared for the region (or a code covering it) or the organisation (ignoring case and
 /// spacing), with fewer free days than the budget, or holding their most assignments.
 public enum FitScore {
+    /// The expert's declared conflict of interest with the application, in words; nil for none.
+    /// Checked again at the launch: a conflict declared after the assignment still stops it.
+    public static func conflict(of expert: ExpertFacts, with needs: AssignmentNeeds) -> String? {
+        conflict(PreparedExpert(expert), PreparedNeeds(needs))
+    }
+
     public static func fit(of expert: ExpertFacts, for needs: AssignmentNeeds) -> ExpertFit {
         let preparedExpert = PreparedExpert(expert)
         let preparedNeeds = PreparedNeeds(needs)

@@ -77,10 +77,15 @@ struct SelectionToLaunchAPITests {
             #expect(try await app.send(.POST, "/api/v1/assignments/\(assignmentID)/launch", token: staff,
                                        ["launchDate": "2026-06-01", "plannedEndDate": "2026-12-01"]).status == .conflict)
 
-            let progress = try await app.send(.GET, "/api/v1/applications/\(id)/progress", token: region).content.decode(ProgressDTO.self)
+            let before = try await app.send(.GET, "/api/v1/applications/\(id)/progress", token: region).content.decode(ProgressDTO.self)
+            #expect(before.stages.first { $0.key == "topic_meeting" }?.state != .done, "the meeting of 14 April has not taken place on 1 April")
+            try await app.passTime(to: Instant.parse("2026-04-14T12:00:00Z")!)
+            let later = try await app.token(for: try #require(selected.round.applicants["A"]))
+            let progress = try await app.send(.GET, "/api/v1/applications/\(id)/progress", token: later).content.decode(ProgressDTO.self)
             let states = Dictionary(uniqueKeysWithValues: progress.stages.map { ($0.key, $0.state) })
             #expect(states["topic_meeting"] == .done && states["launch"] == .done)
             #expect(progress.stages.first { $0.key == "topic_meeting" }?.doneAt == "2026-04-14T08:00:00.000Z")
+            #expect(progress.stages.first { $0.key == "launch" }?.doneAt == "2026-05-31T22:00:00.000Z", "1 June in Brussels")
             let expert = try #require(try await Expert.find(goodID, on: app.db))
             #expect(expert.committedDays == 20 && expert.assignmentsHeld == 1)
             #expect(try await OutboxEmail.query(on: app.db).filter(\.$kind == "assignment_launched").count() == 2)
@@ -94,11 +99,9 @@ struct SelectionToLaunchAPITests {
             let id = try #require(selected.round.ids["A"])
             let region = try await app.token(for: try #require(selected.round.applicants["A"]))
             let otherRegion = try await app.token(for: try #require(selected.round.applicants["B"]))
-            for token in [region, selected.commission, try await app.token(.expert)] {
-                #expect(try await app.send(.POST, "/api/v1/applications/\(id)/meetings", token: token, MeetingInput(startsAt: onTime)).status
-                    != .created)
+            for (token, refusal) in [(region, HTTPStatus.forbidden), (selected.commission, .forbidden), (try await app.token(.expert), .notFound)] {
+                #expect(try await app.send(.POST, "/api/v1/applications/\(id)/meetings", token: token, MeetingInput(startsAt: onTime)).status == refusal)
             }
-            #expect(try await app.send(.POST, "/api/v1/applications/\(id)/meetings", token: selected.commission, MeetingInput(startsAt: onTime)).status == .forbidden)
             #expect(try await app.send(.POST, "/api/v1/applications/\(id)/meetings", token: otherRegion, MeetingInput(startsAt: onTime)).status == .notFound)
 
             // 1 May 00:30 in Brussels is still 30 April in UTC: late all the same.
@@ -152,6 +155,11 @@ struct SelectionToLaunchAPITests {
             #expect(try await app.send(.POST, "/api/v1/applications/\(id)/scope", token: selected.secretariat, ScopeInput()).status == .created)
             #expect(try await app.send(.POST, "/api/v1/applications/\(id)/scope/confirm", token: selected.secretariat).status == .forbidden)
             #expect(try await app.send(.POST, "/api/v1/applications/\(id)/scope/confirm", token: region).status == .ok)
+            let assignmentID = try #require(try await Assignments.of(id, on: app.db)?.requireID())
+            let otherRegion = try await app.makeApplicant(territory: "FRB0").token
+            #expect(try await app.send(.GET, "/api/v1/assignments/\(assignmentID)", token: otherRegion).status == .notFound)
+            #expect(try await app.send(.POST, "/api/v1/applications/\(id)/scope/confirm", token: otherRegion).status == .notFound)
+            #expect(try await app.send(.GET, "/api/v1/applications/\(id)/meetings", token: otherRegion).status == .notFound)
             scope = ScopeInput()
             scope.objectives = String(repeating: "Ω", count: 5_000)
             let changed = try await app.send(.POST, "/api/v1/applications/\(id)/scope", token: selected.secretariat, scope)
@@ -159,7 +167,11 @@ struct SelectionToLaunchAPITests {
             let dto = try changed.content.decode(AssignmentDTO.self)
             #expect(dto.scopeVersion == 2 && !dto.scopeConfirmed)
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == AuditAction.scopeChanged.rawValue).count() == 1)
-            #expect(try await app.send(.POST, "/api/v1/applications/\(id)/scope/confirm", token: region).status == .ok)
+            // The region read version 1: confirming that is refused, so version 2 is never confirmed unseen.
+            let stale = try await app.send(.POST, "/api/v1/applications/\(id)/scope/confirm", token: region, ["version": 1])
+            #expect(stale.status == .conflict)
+            #expect(try stale.content.decode(ErrorBody.self).error.code == "scope_changed")
+            #expect(try await app.send(.POST, "/api/v1/applications/\(id)/scope/confirm", token: region, ["version": 2]).status == .ok)
         }
     }
 
@@ -286,6 +298,32 @@ struct SelectionToLaunchAPITests {
             #expect(try await app.send(.GET, "/api/v1/assignments/\(assignmentID)", token: staff).content.decode(AssignmentDTO.self).status == .ended)
             #expect(try await app.send(.POST, "/api/v1/assignments/\(assignmentID)/launch", token: staff,
                                        ["launchDate": "2026-05-04", "plannedEndDate": "2026-09-30"]).status == .conflict)
+        }
+    }
+
+    @Test("two assignments taking an expert's last days at the same moment: one gets them, the other is told why", arguments: TestDatabase.all)
+    func lastDaysAtOnce(database: TestDatabase) async throws {
+        try await withTestApp(database, now: testNow) { app in
+            let selected = try await app.selectedRound([("A", application("ITF6")), ("B", application("ITF4"))])
+            let staff = selected.secretariat
+            var assignments: [UUID] = []
+            for label in ["A", "B"] {
+                let scope = try await app.send(.POST, "/api/v1/applications/\(selected.round.ids[label]!)/scope", token: staff, ScopeInput())
+                assignments.append(try scope.content.decode(AssignmentDTO.self).assignmentId)
+            }
+            let added = try await app.send(.POST, "/api/v1/experts", token: staff,
+                                           ExpertInput(name: "Marco Bianchi", email: "marco@experts.example.eu", availableDays: 30))
+            let expertID = try added.content.decode(ExpertDTO.self).id
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for assignment in assignments {
+                    group.addTask { try await app.send(.POST, "/api/v1/assignments/\(assignment)/expert", token: staff, ["expertId": expertID.uuidString]).status }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.sorted { $0.code < $1.code } == [.ok, .conflict])
+            let expert = try #require(try await Expert.find(expertID, on: app.db))
+            #expect(expert.committedDays == 20 && expert.assignmentsHeld == 1)
+            #expect(try await Assignment.query(on: app.db).filter(\.$expert.$id == expertID).count() == 1)
         }
     }
 }

@@ -24,8 +24,8 @@ extension ApplicationPage {
             roundCutoff: application.round.map { round in (try? CivilDate(parsing: round.cutoffDate)).map(HumanDate.long) ?? round.cutoffDate },
             submittedAt: application.submittedAt.map(Instant.format),
             submittedOn: try application.submittedAt.map { HumanDate.long(try application.call.schedule().calendar.civilDate(of: $0)) },
-            chartURL: SiteURL.progressChart(id), chartSummary: ProgressSVG.summary(stages),
-            stages: stages.map(Stage.init),
+            chartURL: SiteURL.progressChart(id), chartSummary: ProgressSVG.summary(stages, calendar: try application.call.schedule().calendar),
+            stages: try stages.map { Stage($0, calendar: try application.call.schedule().calendar) },
             editURL: member && (application.status == .draft || open != nil) ? SiteURL.editApplication(id) : nil,
             clarification: open.map { OpenClarification(
                 message: $0.message, fields: ApplicationForm.ordered($0.reopened).map(\.label).joined(separator: ", "),

@@ -10,12 +10,13 @@ struct ApplicationPage: Encodable {
         let due: String?
         let doneAt: String?
 
-        init(_ stage: ProgressStage) {
+        /// - Parameter calendar: the call's: a launch on 1 June in Brussels is 31 May in UTC.
+        init(_ stage: ProgressStage, calendar: ZonedCalendar) {
             label = stage.label
             state = ProgressSVG.stateText(stage.state)
             stateKey = stage.state.rawValue
             due = stage.due.map(HumanDate.long)
-            doneAt = stage.doneAt.map { HumanDate.long(ZonedCalendar.utc.civilDate(of: $0)) }
+            doneAt = stage.doneAt.map { HumanDate.long(calendar.civilDate(of: $0)) }
         }
     }
 
