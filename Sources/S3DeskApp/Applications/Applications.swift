@@ -142,6 +142,7 @@ enum Applications {
                 throw AppError.conflict("invalid_transition", "an application that is \(application.status.label.lowercased()) cannot be withdrawn")
             }
             try await ApplicationLifecycle.move(application, to: .withdrawn, by: user, reason: reason, at: now, on: db)
+            try await Meetings.cancelUpcoming(of: application, reason: "the application was withdrawn: \(reason)", by: user, in: context, on: db)
         }
     }
 
@@ -177,6 +178,7 @@ enum Applications {
                     : "application \(application.reference) is already \(application.status.label.lowercased())")
             }
             try await ApplicationLifecycle.move(application, to: .cancelled, by: user, reason: reason, at: context.now, on: db)
+            try await Meetings.cancelUpcoming(of: application, reason: "the application was cancelled: \(reason)", by: user, in: context, on: db)
             try await Outbox.enqueue(EmailTemplates.applicationCancelled(to: applicant.email, name: applicant.name,
                                                                          reference: application.reference, reason: reason, link: link),
                                      at: context.now, on: db, logger: context.logger)

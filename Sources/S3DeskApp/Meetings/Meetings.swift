@@ -84,6 +84,28 @@ enum Meetings {
         }
     }
 
+    /// Cancels the meetings still to come of an application that was withdrawn or cancelled, each
+    /// with its cancellation to every participant, so no invitee keeps it in their calendar.
+    /// Inside the transaction that holds the application's lock. (An application has a handful of
+    /// meetings: each is written on its own, with its history.)
+    static func cancelUpcoming(of application: ApplicationRecord, reason: String, by user: User, in context: ServiceContext,
+                               on db: any Database) async throws {
+        let upcoming = try await Meeting.query(on: db).filter(\.$application.$id == application.requireID())
+            .filter(\.$cancelledAt == nil).filter(\.$startsAt > context.now).all()
+        for meeting in upcoming {
+            meeting.cancelledAt = context.now
+            meeting.cancelReason = reason
+            meeting.sequence += 1
+            meeting.updatedAt = context.now
+            try await meeting.save(on: db)
+            try await MeetingRevision(of: meeting, change: .cancelled, note: reason, actor: user, at: context.now).create(on: db)
+            try await AuditLog.record(.meetingCancelled, subject: .application(try application.requireID()),
+                                      summary: "\(meeting.purpose.label) of \(Instant.format(meeting.startsAt)) cancelled: \(reason)",
+                                      actor: user, at: context.now, on: db)
+            try await cancelFor(meeting.participants, meeting: meeting, application: application, reason: reason, in: context, on: db)
+        }
+    }
+
     /// The minutes, and whether it took place: a meeting is marked held only once it has started.
     static func recordMinutes(_ found: MeetingContext, minutes rawMinutes: String, held: Bool, by user: User,
                               in context: ServiceContext) async throws -> Meeting {

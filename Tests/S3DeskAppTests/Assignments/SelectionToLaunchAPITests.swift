@@ -293,6 +293,11 @@ struct SelectionToLaunchAPITests {
 
             let region = try await app.token(for: try #require(selected.round.applicants["A"]))
             #expect(try await app.send(.POST, "/api/v1/applications/\(id)/withdraw", token: region, ["reason": "Our priorities changed"]).status == .ok)
+            // The meeting still to come is cancelled in every participant's calendar.
+            let cancellations = try await OutboxEmail.query(on: app.db).filter(\.$kind == "meeting_cancelled").all()
+            #expect(Set(cancellations.map(\.recipient)).isSuperset(of: ["marco@experts.example.eu", "officer@ec.europa.eu"]))
+            #expect(cancellations.allSatisfy { $0.calendar?.contains("METHOD:CANCEL") == true && $0.calendar?.contains("SEQUENCE:1") == true })
+            #expect(try await Meeting.query(on: app.db).filter(\.$application.$id == id).first()?.cancelReason?.contains("withdrawn") == true)
             let freed = try #require(try await Expert.find(expert.id, on: app.db))
             #expect(freed.committedDays == 0 && freed.assignmentsHeld == 0)
             #expect(try await app.send(.GET, "/api/v1/assignments/\(assignmentID)", token: staff).content.decode(AssignmentDTO.self).status == .ended)
