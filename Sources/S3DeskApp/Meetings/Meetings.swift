@@ -70,16 +70,7 @@ enum Meetings {
         let (meeting, application) = (found.meeting, found.application)
         return try await context.db.withLocked(application) { db in
             try await refreshUncancelled(meeting, on: db)
-            meeting.cancelledAt = context.now
-            meeting.cancelReason = reason
-            meeting.sequence += 1
-            meeting.updatedAt = context.now
-            try await meeting.save(on: db)
-            try await MeetingRevision(of: meeting, change: .cancelled, note: reason, actor: user, at: context.now).create(on: db)
-            try await AuditLog.record(.meetingCancelled, subject: .application(try application.requireID()),
-                                      summary: "\(meeting.purpose.label) of \(Instant.format(meeting.startsAt)) cancelled: \(reason)",
-                                      actor: user, at: context.now, on: db)
-            try await cancelFor(meeting.participants, meeting: meeting, application: application, reason: reason, in: context, on: db)
+            try await markCancelled(meeting, of: application, reason: reason, by: user, in: context, on: db)
             return meeting
         }
     }
@@ -93,17 +84,24 @@ enum Meetings {
         let upcoming = try await Meeting.query(on: db).filter(\.$application.$id == application.requireID())
             .filter(\.$cancelledAt == nil).filter(\.$startsAt > context.now).all()
         for meeting in upcoming {
-            meeting.cancelledAt = context.now
-            meeting.cancelReason = reason
-            meeting.sequence += 1
-            meeting.updatedAt = context.now
-            try await meeting.save(on: db)
-            try await MeetingRevision(of: meeting, change: .cancelled, note: reason, actor: user, at: context.now).create(on: db)
-            try await AuditLog.record(.meetingCancelled, subject: .application(try application.requireID()),
-                                      summary: "\(meeting.purpose.label) of \(Instant.format(meeting.startsAt)) cancelled: \(reason)",
-                                      actor: user, at: context.now, on: db)
-            try await cancelFor(meeting.participants, meeting: meeting, application: application, reason: reason, in: context, on: db)
+            try await markCancelled(meeting, of: application, reason: reason, by: user, in: context, on: db)
         }
+    }
+
+    /// One cancellation, with its history, its audit entry and the cancellation sent to every
+    /// participant; within the application's lock.
+    private static func markCancelled(_ meeting: Meeting, of application: ApplicationRecord, reason: String, by user: User,
+                                      in context: ServiceContext, on db: any Database) async throws {
+        meeting.cancelledAt = context.now
+        meeting.cancelReason = reason
+        meeting.sequence += 1
+        meeting.updatedAt = context.now
+        try await meeting.save(on: db)
+        try await MeetingRevision(of: meeting, change: .cancelled, note: reason, actor: user, at: context.now).create(on: db)
+        try await AuditLog.record(.meetingCancelled, subject: .application(try application.requireID()),
+                                  summary: "\(meeting.purpose.label) of \(Instant.format(meeting.startsAt)) cancelled: \(reason)",
+                                  actor: user, at: context.now, on: db)
+        try await cancelFor(meeting.participants, meeting: meeting, application: application, reason: reason, in: context, on: db)
     }
 
     /// The minutes, and whether it took place: a meeting is marked held only once it has started.
