@@ -5,12 +5,15 @@ public enum AssignmentStatus: String, CaseIterable, Codable, Sendable {
     case launched
     /// Its application was withdrawn or cancelled: the expert's days are free again.
     case ended
+    /// Delivered: the final report is in, the region gave feedback, the secretariat closed it.
+    case closed
 
     public var label: String {
         switch self {
         case .scoping: "Scoping"
         case .launched: "Launched"
         case .ended: "Ended"
+        case .closed: "Closed"
         }
     }
 }
@@ -27,21 +30,27 @@ public struct AssignmentPolicy: Sendable, Equatable {
     /// The region has confirmed the scope as it stands now.
     public let scopeConfirmed: Bool
     public let hasExpert: Bool
+    public let finalReportSubmitted: Bool
+    public let feedbackGiven: Bool
 
-    public init(role: Role, isMember: Bool, isAssignedExpert: Bool, status: AssignmentStatus, scopeConfirmed: Bool, hasExpert: Bool) {
+    public init(role: Role, isMember: Bool, isAssignedExpert: Bool, status: AssignmentStatus, scopeConfirmed: Bool, hasExpert: Bool,
+                finalReportSubmitted: Bool = false, feedbackGiven: Bool = false) {
         self.role = role
         self.isMember = isMember
         self.isAssignedExpert = isAssignedExpert
         self.status = status
         self.scopeConfirmed = scopeConfirmed
         self.hasExpert = hasExpert
+        self.finalReportSubmitted = finalReportSubmitted
+        self.feedbackGiven = feedbackGiven
     }
 
-    private var isRegion: Bool { role.may(.apply) && isMember }
+    var isRegion: Bool { role.may(.apply) && isMember }
+    var isExpert: Bool { role == .expert && isAssignedExpert }
 
     /// Its four parties: the secretariat and the Commission, the region, the expert.
     public var canView: Bool {
-        role.may(.viewAllApplications) || isRegion || (role == .expert && isAssignedExpert && status != .ended)
+        role.may(.viewAllApplications) || isRegion || (isExpert && status != .ended)
     }
 
     /// The region confirms each version of the scope the secretariat records.
