@@ -114,8 +114,8 @@ struct ProgressDTO: Content {
         let due: String?
         let doneAt: String?
         let state: ProgressStage.State
-        /// Null: no timesheet records expert days yet (they come with the assignment), and a
-        /// zero would claim that none were worked.
+        /// Null before the launch: no timesheet exists yet, and a zero would claim that none
+        /// were worked.
         let expertDaysUsed: Double?
         let expertDaysBudget: Int?
 
@@ -151,12 +151,17 @@ enum ApplicationProgress {
             transitions.first { statuses.contains($0.to) }?.at
         }
         let schedule = try application.call.schedule()
+        let assignment = [.launched, .completed].contains(application.status) ? try await Assignments.of(application.requireID(), on: db) : nil
         let round = application.round.flatMap { round in schedule.rounds.first { $0.number == round.number } }
         let facts = ProgressFacts(status: application.status, round: round, submittedAt: application.submittedAt,
                                   decidedAt: firstAt([.selected, .reserve, .rejected]),
                                   topicMeetingAt: try await topicMeetingAt(of: application, scoped: firstAt([.scoping]) != nil, now: now, on: db),
-                                  launchedAt: try await launchedOn(application, calendar: schedule.calendar, on: db) ?? firstAt([.launched]),
-                                  completedAt: firstAt([.completed]))
+                                  launchedAt: launchedOn(assignment, calendar: schedule.calendar) ?? firstAt([.launched]),
+                                  completedAt: firstAt([.completed]),
+                                  delivery: assignment.map { assignment in
+                                      DeliveryFacts(used: assignment.daysUsed, budget: assignment.budget, plannedEnd: assignment.period?.upperBound,
+                                                    finalReportAt: assignment.finalReportAt)
+                                  })
         return ProgressChart.stages(facts, calendar: schedule.calendar, now: now)
     }
 
@@ -170,18 +175,18 @@ enum ApplicationProgress {
 
     /// The assignment's launch date (its first day in the call's zone), which the region plans
     /// around, rather than the moment the secretariat recorded it.
-    private static func launchedOn(_ application: ApplicationRecord, calendar: ZonedCalendar, on db: any Database) async throws -> Date? {
-        guard [.launched, .completed].contains(application.status),
-              let date = try await Assignments.of(application.requireID(), on: db)?.launchDate else { return nil }
-        return (try? CivilDate(parsing: date)).map(calendar.startOfDay)
+    private static func launchedOn(_ assignment: Assignment?, calendar: ZonedCalendar) -> Date? {
+        assignment?.period.map { calendar.startOfDay($0.lowerBound) }
     }
 
+    /// - Parameter budget: the call's, shown on the delivery stage before there is an assignment.
     static func dto(_ stages: [ProgressStage], budget: Int) -> ProgressDTO {
         ProgressDTO(stages: stages.map { stage in
             let delivery = stage.key == "delivery"
             return ProgressDTO.Stage(key: stage.key, label: stage.label, due: stage.due?.description,
                                      doneAt: stage.doneAt.map(Instant.format), state: stage.state,
-                                     expertDaysUsed: nil, expertDaysBudget: delivery ? budget : nil)
+                                     expertDaysUsed: stage.expertDays?.used.days,
+                                     expertDaysBudget: delivery ? stage.expertDays.map { $0.budget.halves / 2 } ?? budget : nil)
         })
     }
 }

@@ -29,6 +29,10 @@ enum ProgressSVG {
                 y += 15
                 parts.append(##"<text x="\##(format(x))" y="\##(y)" text-anchor="middle" fill="#4a5561">due \##(due)</text>"##)
             }
+            if let days = stage.expertDays {
+                y += 15
+                parts.append(##"<text x="\##(format(x))" y="\##(y)" text-anchor="middle" fill="#4a5561">\##(days.used) of \##(days.budget) days</text>"##)
+            }
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")
@@ -38,6 +42,7 @@ enum ProgressSVG {
         stages.map { stage in
             var text = "\(stage.label): \(stateText(stage.state))"
             if let due = stage.due { text += ", due \(due)" }
+            if let days = stage.expertDays { text += ", \(days.used) of \(days.budget) expert days used" }
             if let done = stage.doneAt { text += ", done \(calendar.civilDate(of: done))" }
             return text
         }.joined(separator: "; ")

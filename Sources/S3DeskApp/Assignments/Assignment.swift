@@ -26,6 +26,17 @@ final class Assignment: Model, @unchecked Sendable {
     @OptionalField(key: "planned_end_date") var plannedEndDate: String?
     @Field(key: "launch_late") var launchLate: Bool
     @OptionalField(key: "launched_at") var launchedAt: Date?
+    /// Every timesheet entry not returned, kept with each entry under the assignment's lock.
+    @Field(key: "half_days_logged") var halfDaysLogged: Int
+    @OptionalParent(key: "final_report_id") var finalReport: Document?
+    @OptionalField(key: "final_report_summary") var finalReportSummary: String?
+    @OptionalField(key: "final_report_at") var finalReportAt: Date?
+    @OptionalField(key: "satisfaction") var satisfaction: Int?
+    @OptionalField(key: "feedback_comment") var feedbackComment: String?
+    @OptionalParent(key: "feedback_by") var feedbackBy: User?
+    @OptionalField(key: "feedback_at") var feedbackAt: Date?
+    @OptionalParent(key: "closed_by") var closedBy: User?
+    @OptionalField(key: "closed_at") var closedAt: Date?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
 
@@ -33,11 +44,22 @@ final class Assignment: Model, @unchecked Sendable {
 
     var scopeConfirmed: Bool { confirmedVersion == scopeVersion }
 
+    var daysUsed: ExpertDays { ExpertDays(halves: halfDaysLogged) }
+    var budget: ExpertDays { ExpertDays(days: expertDaysBudget) }
+
+    /// The launch date to the planned end date, once launched.
+    var period: ClosedRange<CivilDate>? {
+        guard let launchDate, let plannedEndDate, let launch = try? CivilDate(parsing: launchDate),
+              let end = try? CivilDate(parsing: plannedEndDate), launch <= end else { return nil }
+        return launch...end
+    }
+
     /// What `user` may do with this assignment; `application` is the one it belongs to.
     func policy(for user: User, application: ApplicationRecord) -> AssignmentPolicy {
         AssignmentPolicy(role: user.role, isMember: ApplicationAccess.isMember(user, of: application),
                          isAssignedExpert: user.role == .expert && $expert.id != nil && expertUserID == user.id,
-                         status: status, scopeConfirmed: scopeConfirmed, hasExpert: $expert.id != nil)
+                         status: status, scopeConfirmed: scopeConfirmed, hasExpert: $expert.id != nil,
+                         finalReportSubmitted: finalReportAt != nil, feedbackGiven: feedbackAt != nil)
     }
 
     /// The assigned expert's account, when the expert was loaded with the assignment.

@@ -21,11 +21,20 @@ struct AssignmentDTO: Content {
     /// Launched after the round's launch due date.
     let late: Bool
     let expertDaysBudget: Int
-    /// No timesheet exists before the launch, so nothing is used yet.
+    /// Every timesheet entry not returned to the expert: waiting for approval or approved.
     let expertDaysUsed: Double
     let expertDaysRemaining: Double
+    let finalReportId: UUID?
+    let finalReportSummary: String?
+    let finalReportAt: String?
+    /// The region's feedback; not shown to the expert it is about.
+    let satisfaction: Int?
+    let feedbackComment: String?
+    let feedbackAt: String?
+    let closedAt: String?
 
-    init(_ assignment: Assignment, application: ApplicationRecord) throws {
+    /// - Parameter feedbackShown: false for the expert.
+    init(_ assignment: Assignment, application: ApplicationRecord, feedbackShown: Bool = true) throws {
         id = try assignment.requireID()
         assignmentId = id
         applicationId = assignment.$application.id
@@ -43,8 +52,15 @@ struct AssignmentDTO: Content {
         launchDue = application.round?.launchDue
         late = assignment.launchLate
         expertDaysBudget = assignment.expertDaysBudget
-        expertDaysUsed = 0
-        expertDaysRemaining = Double(assignment.expertDaysBudget)
+        expertDaysUsed = assignment.daysUsed.days
+        expertDaysRemaining = (assignment.budget - assignment.daysUsed).days
+        finalReportId = assignment.$finalReport.id
+        finalReportSummary = assignment.finalReportSummary
+        finalReportAt = assignment.finalReportAt.map(Instant.format)
+        satisfaction = feedbackShown ? assignment.satisfaction : nil
+        feedbackComment = feedbackShown ? assignment.feedbackComment : nil
+        feedbackAt = assignment.feedbackAt.map(Instant.format)
+        closedAt = assignment.closedAt.map(Instant.format)
     }
 }
 

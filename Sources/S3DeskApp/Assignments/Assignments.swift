@@ -45,18 +45,21 @@ enum Assignments {
     static func end(of applicationID: UUID, at now: Date, on db: any Database) async throws {
         guard let assignment = try await Assignment.query(on: db).filter(\.$application.$id == applicationID).first(),
               assignment.status != .ended else { return }
-        if let expertID = assignment.$expert.id {
-            try await db.lockRow(Expert.schema, id: expertID)
-            if let expert = try await Expert.find(expertID, on: db) {
-                expert.committedDays -= Double(assignment.expertDaysBudget)
-                expert.assignmentsHeld -= 1
-                expert.updatedAt = now
-                try await expert.save(on: db)
-            }
-        }
+        try await releaseExpert(of: assignment, at: now, on: db)
         assignment.status = .ended
         assignment.updatedAt = now
         try await assignment.save(on: db)
+    }
+
+    /// Gives the expert's days and place back when the assignment ends or closes.
+    static func releaseExpert(of assignment: Assignment, at now: Date, on db: any Database) async throws {
+        guard let expertID = assignment.$expert.id else { return }
+        try await db.lockRow(Expert.schema, id: expertID)
+        guard let expert = try await Expert.find(expertID, on: db) else { return }
+        expert.committedDays -= Double(assignment.expertDaysBudget)
+        expert.assignmentsHeld -= 1
+        expert.updatedAt = now
+        try await expert.save(on: db)
     }
 
     /// The application for one of its assignment's parties: as `ApplicationAccess` finds it, and

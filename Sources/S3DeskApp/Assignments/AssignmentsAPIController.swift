@@ -79,8 +79,9 @@ struct AssignmentsAPIController: RouteCollection {
 
     @Sendable
     func show(req: Request) async throws -> AssignmentDTO {
-        let found = try await AssignmentContext.find(req.parameters.get("id", as: UUID.self), for: req.requireUser(), on: req.db)
-        return try AssignmentDTO(found.assignment, application: found.application)
+        let user = try req.requireUser()
+        let found = try await AssignmentContext.find(req.parameters.get("id", as: UUID.self), for: user, on: req.db)
+        return try AssignmentDTO(found.assignment, application: found.application, feedbackShown: user.role != .expert)
     }
 
     @Sendable

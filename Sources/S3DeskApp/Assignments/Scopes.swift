@@ -27,6 +27,7 @@ enum Scopes {
                 assignment.scopeVersion = 0
                 assignment.expertDaysBudget = application.call.expertDaysPerAssignment
                 assignment.launchLate = false
+                assignment.halfDaysLogged = 0
                 assignment.createdAt = now
             } else if assignment.status != .scoping {
                 throw AppError.conflict("assignment_launched", "the assignment is launched: its scope no longer changes here")

@@ -65,6 +65,19 @@ enum AuditAction: String {
     case topicRetired = "catalogue.topic_retired"
     case topicRestored = "catalogue.topic_restored"
     case topicMoved = "catalogue.topic_moved"
+    case daysLogged = "assignment.days_logged"
+    case entryApproved = "assignment.entry_approved"
+    case entryReturned = "assignment.entry_returned"
+    case extensionRequested = "assignment.extension_requested"
+    case extensionApproved = "assignment.extension_approved"
+    case extensionRefused = "assignment.extension_refused"
+    case milestoneAdded = "assignment.milestone_added"
+    case milestoneDone = "assignment.milestone_done"
+    case messagePosted = "assignment.message_posted"
+    case documentUploaded = "assignment.document_uploaded"
+    case finalReportSubmitted = "assignment.final_report_submitted"
+    case feedbackGiven = "assignment.feedback_given"
+    case assignmentClosed = "assignment.closed"
 
     /// How the audit trail names the action.
     var label: String {
@@ -106,6 +119,19 @@ enum AuditAction: String {
         case .topicRetired: "Topic retired"
         case .topicRestored: "Topic restored"
         case .topicMoved: "Topic moved"
+        case .daysLogged: "Expert days logged"
+        case .entryApproved: "Timesheet entry approved"
+        case .entryReturned: "Timesheet entry returned"
+        case .extensionRequested: "Extension requested"
+        case .extensionApproved: "Extension approved"
+        case .extensionRefused: "Extension refused"
+        case .milestoneAdded: "Milestone added"
+        case .milestoneDone: "Milestone reached"
+        case .messagePosted: "Message posted"
+        case .documentUploaded: "Document uploaded"
+        case .finalReportSubmitted: "Final report submitted"
+        case .feedbackGiven: "Feedback given"
+        case .assignmentClosed: "Assignment closed"
         }
     }
 }

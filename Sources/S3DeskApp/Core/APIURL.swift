@@ -50,6 +50,18 @@ enum APIURL {
     static let expertSuggestions = SiteRoute("/api/v1/assignments/:id/expert-suggestions")
     static let assignmentExpert = SiteRoute("/api/v1/assignments/:id/expert")
     static let launch = SiteRoute("/api/v1/assignments/:id/launch")
+    static let timesheet = SiteRoute("/api/v1/assignments/:id/timesheet")
+    static let timesheetReview = SiteRoute("/api/v1/assignments/:id/timesheet/:entryId/review")
+    static let extensions = SiteRoute("/api/v1/assignments/:id/extensions")
+    static let extensionDecision = SiteRoute("/api/v1/assignments/:id/extensions/:requestId/decision")
+    static let milestones = SiteRoute("/api/v1/assignments/:id/milestones")
+    static let milestoneDone = SiteRoute("/api/v1/assignments/:id/milestones/:milestoneId/done")
+    static let messages = SiteRoute("/api/v1/assignments/:id/messages")
+    static let documents = SiteRoute("/api/v1/assignments/:id/documents")
+    static let documentContent = SiteRoute("/api/v1/documents/:id/content")
+    static let finalReport = SiteRoute("/api/v1/assignments/:id/final-report")
+    static let feedback = SiteRoute("/api/v1/assignments/:id/feedback")
+    static let closure = SiteRoute("/api/v1/assignments/:id/close")
 
     static let experts = "/api/v1/experts"
     static let expert = SiteRoute("/api/v1/experts/:id")

@@ -107,6 +107,7 @@ private func routes(_ app: Application, resources: ResourceFiles) throws {
     try api.register(collection: RankingPolicyAPIController())
     try api.register(collection: MeetingsAPIController())
     try api.register(collection: AssignmentsAPIController())
+    try api.register(collection: DeliveryAPIController())
     try api.register(collection: ExpertsAPIController())
     try api.register(collection: CatalogueAPIController())
 

@@ -33,6 +33,10 @@ struct ErrorMiddleware: AsyncMiddleware {
         case let error as DecodingError:
             return decodingError(error)
         case let error as any AbortError where error.status == .payloadTooLarge:
+            if let upload = request.uploadLimit {
+                return AppError(status: .payloadTooLarge, code: "file_too_large",
+                                message: "the upload is larger than \(upload >> 20) MB, the most S3Desk accepts for one file; nothing was saved")
+            }
             let limit = "\(request.application.routes.defaultMaxBodySize.value >> 10) KB"
             return AppError(status: .payloadTooLarge, code: "payload_too_large", message: request.isAPI
                 ? "the request body is larger than \(limit), the most S3Desk accepts"

@@ -23,5 +23,6 @@ enum Migrations {
         VersionApplicationContent(),
         CreateExperts(),
         CreateAssignments(),
+        CreateDelivery(),
     ]
 }

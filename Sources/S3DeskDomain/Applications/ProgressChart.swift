@@ -15,6 +15,24 @@ public struct ProgressStage: Sendable, Equatable {
     public let due: CivilDate?
     public let doneAt: Date?
     public let state: State
+    /// The delivery stage's expert days used of the budget, once the assignment is launched.
+    public var expertDays: DeliveryFacts? = nil
+}
+
+/// What the delivery stage shows: the days used of the budget and the (possibly extended) planned end.
+public struct DeliveryFacts: Sendable, Equatable {
+    public let used: ExpertDays
+    public let budget: ExpertDays
+    public let plannedEnd: CivilDate?
+    /// The expert's final report ends the delivery.
+    public let finalReportAt: Date?
+
+    public init(used: ExpertDays, budget: ExpertDays, plannedEnd: CivilDate?, finalReportAt: Date?) {
+        self.used = used
+        self.budget = budget
+        self.plannedEnd = plannedEnd
+        self.finalReportAt = finalReportAt
+    }
 }
 
 /// The dated facts of one application, taken from its audit trail and its round.
@@ -26,9 +44,10 @@ public struct ProgressFacts: Sendable {
     public var topicMeetingAt: Date?
     public var launchedAt: Date?
     public var completedAt: Date?
+    public var delivery: DeliveryFacts?
 
     public init(status: ApplicationStatus, round: RoundSchedule? = nil, submittedAt: Date? = nil, decidedAt: Date? = nil,
-                topicMeetingAt: Date? = nil, launchedAt: Date? = nil, completedAt: Date? = nil) {
+                topicMeetingAt: Date? = nil, launchedAt: Date? = nil, completedAt: Date? = nil, delivery: DeliveryFacts? = nil) {
         self.status = status
         self.round = round
         self.submittedAt = submittedAt
@@ -36,6 +55,7 @@ public struct ProgressFacts: Sendable {
         self.topicMeetingAt = topicMeetingAt
         self.launchedAt = launchedAt
         self.completedAt = completedAt
+        self.delivery = delivery
     }
 }
 
@@ -81,7 +101,12 @@ public enum ProgressChart {
                   expected: selectedPath),
             stage("launch", "Launch of the assignment", due: round?.launchDue, doneAt: facts.launchedAt,
                   expected: selectedPath && facts.topicMeetingAt != nil || facts.status == .launched),
-            stage("delivery", "Delivery: expert days", due: nil, doneAt: facts.completedAt, expected: facts.launchedAt != nil),
+            {
+                var delivery = stage("delivery", "Delivery: expert days", due: facts.delivery?.plannedEnd,
+                                     doneAt: facts.delivery?.finalReportAt ?? facts.completedAt, expected: facts.launchedAt != nil)
+                delivery.expertDays = facts.delivery
+                return delivery
+            }(),
             stage("completion", "Completion", due: nil, doneAt: facts.completedAt, expected: facts.launchedAt != nil),
         ]
     }

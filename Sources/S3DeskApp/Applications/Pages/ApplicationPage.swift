@@ -9,6 +9,8 @@ struct ApplicationPage: Encodable {
         let stateKey: String
         let due: String?
         let doneAt: String?
+        /// "12.5 of 20 expert days used", on the delivery stage once launched.
+        let expertDays: String?
 
         /// - Parameter calendar: the call's: a launch on 1 June in Brussels is 31 May in UTC.
         init(_ stage: ProgressStage, calendar: ZonedCalendar) {
@@ -17,6 +19,7 @@ struct ApplicationPage: Encodable {
             stateKey = stage.state.rawValue
             due = stage.due.map(HumanDate.long)
             doneAt = stage.doneAt.map { HumanDate.long(calendar.civilDate(of: $0)) }
+            expertDays = stage.expertDays.map { "\($0.used) of \($0.budget) expert days used" }
         }
     }
 
