@@ -26,7 +26,11 @@ struct AssignmentsWebController: RouteCollection {
     func show(req: Request) async throws -> View {
         let user = try req.requireUser()
         let application = try await Assignments.application(req.parameters.get("id", as: UUID.self), forParty: user, on: req.db)
-        return try await render(req, application, user: user, input: AssignmentPage.Input())
+        var input = AssignmentPage.Input()
+        input.pages = DeliverySpace.Pages(entries: Pagination.pageNumber(req, parameter: "entries"),
+                                          messages: Pagination.pageNumber(req, parameter: "messages"),
+                                          documents: Pagination.pageNumber(req, parameter: "documents"))
+        return try await AssignmentPage.render(req, application, user: user, input: input)
     }
 
     @Sendable
@@ -104,12 +108,7 @@ struct AssignmentsWebController: RouteCollection {
         keep(&input, refusal.fields)
         input.refusal = refusal.message
         let fresh = try await ApplicationAccess.find(application.requireID(), for: user, on: req.db)
-        return try await render(req, fresh, user: user, input: input).encodeResponse(status: refusal.status, for: req)
+        return try await AssignmentPage.render(req, fresh, user: user, input: input).encodeResponse(status: refusal.status, for: req)
     }
 
-    private func render(_ req: Request, _ application: ApplicationRecord, user: User, input: AssignmentPage.Input) async throws -> View {
-        let page = try await AssignmentPage.load(application, for: user, layout: Layout(request: req, title: "Assignment \(application.reference)"),
-                                                 csrfToken: CSRF.token(for: req), input: input, on: req.db)
-        return try await req.view.render("assignments/show", page)
-    }
 }

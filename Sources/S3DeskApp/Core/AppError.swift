@@ -36,6 +36,7 @@ struct AppError: Error, Sendable {
     }
 
     /// The request was understood and refused for what it holds or for the state it met (422,
-    /// 409): a page shows itself again with the input and the reason, not an error page.
-    var isRefusal: Bool { status == .unprocessableEntity || status == .conflict }
+    /// 409, and a file too large or of a type not accepted, 413 and 415): a page shows itself
+    /// again with the input and the reason, not an error page.
+    var isRefusal: Bool { [.unprocessableEntity, .conflict, .payloadTooLarge, .unsupportedMediaType].contains(status) }
 }

@@ -125,6 +125,7 @@ private func routes(_ app: Application, resources: ResourceFiles) throws {
     try web.register(collection: RoundsWebController())
     try web.register(collection: RankingPolicyWebController())
     try web.register(collection: AssignmentsWebController())
+    try web.register(collection: DeliveryWebController())
     try web.register(collection: MeetingsWebController())
     try web.register(collection: RoundSelectionWebController())
     try web.register(collection: ExpertsWebController())

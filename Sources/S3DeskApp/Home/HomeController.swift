@@ -26,4 +26,9 @@ enum HumanDate {
     static func long(_ date: CivilDate) -> String {
         "\(date.day) \(months[date.month - 1]) \(date.year)"
     }
+
+    /// "3 May 2026, 14:05", in the call's zone: when something was written or decided.
+    static func moment(_ instant: Date, in calendar: ZonedCalendar) -> String {
+        "\(long(calendar.civilDate(of: instant))), \(calendar.localInput(instant).suffix(5))"
+    }
 }

@@ -51,6 +51,15 @@ struct Browser {
                                                     body: ByteBuffer(string: body)))
     }
 
+    /// POSTs a form with a file, as multipart/form-data, the CSRF token read from `formPage`.
+    mutating func upload(_ path: String, fields: [(String, String)], file: (name: String, bytes: [UInt8])?, csrfFrom formPage: String) async throws -> Response {
+        let page = try await get(formPage)
+        let (contentType, body) = MultipartBody.encode(fields: [("_csrf", try #require(Browser.csrfToken(in: page.body.string)))] + fields, file: file)
+        var headers = headers()
+        headers.replaceOrAdd(name: .contentType, value: contentType)
+        return try await perform(TestingHTTPRequest(method: .POST, url: URI(string: path), headers: headers, body: body))
+    }
+
     /// What came back: the status, the headers, the body.
     struct Response {
         let status: HTTPResponseStatus

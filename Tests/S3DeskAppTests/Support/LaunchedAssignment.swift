@@ -59,11 +59,29 @@ extension Application {
     }
 
     /// Sends a multipart/form-data body: the text fields, then the file as the part `file`.
-    func upload(_ path: String, token: String, fields: [String: String] = [:], file: (name: String, bytes: [UInt8])?,
-                headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
-        let boundary = "s3desk-test-\(UUID().uuidString)"
+    func upload(_ path: String, token: String, fields: [String: String] = [:], file: (name: String, bytes: [UInt8])?) async throws -> TestingHTTPResponse {
+        let (contentType, body) = MultipartBody.encode(fields: fields.sorted { $0.key < $1.key }, file: file)
+        var headers = HTTPHeaders.bearer(token)
+        headers.replaceOrAdd(name: .contentType, value: contentType)
+        return try await testing().sendRequest(.POST, path, headers: headers, body: body)
+    }
+
+    /// Gives the expert's account of the assignment a password, so the expert can sign in on the pages.
+    func expertAccount(_ assignment: LaunchedAssignment) async throws -> User {
+        let expert = try #require(try await Assignment.find(assignment.assignmentID, on: db)?.$expert.get(on: db))
+        let account = try await expert.$user.get(on: db)
+        account.passwordHash = try await password.async.hash(Application.testPassword)
+        try await account.save(on: db)
+        return account
+    }
+}
+
+/// multipart/form-data as a browser writes it.
+enum MultipartBody {
+    static func encode(fields: [(String, String)], file: (name: String, bytes: [UInt8])?) -> (contentType: String, body: ByteBuffer) {
+        let boundary = "----s3desk-test-\(UUID().uuidString)"
         var body = ByteBuffer()
-        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+        for (name, value) in fields {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
         if let file {
@@ -73,10 +91,7 @@ extension Application {
             body.writeString("\r\n")
         }
         body.writeString("--\(boundary)--\r\n")
-        var headers = HTTPHeaders.bearer(token)
-        headers.add(contentsOf: extra)
-        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        return try await testing().sendRequest(.POST, path, headers: headers, body: body)
+        return ("multipart/form-data; boundary=\(boundary)", body)
     }
 }
 

@@ -11,14 +11,21 @@ struct MyApplicationsPage: Encodable {
         let nextStep: String
         let roundCutoff: String?
 
-        init(_ application: ApplicationRecord) throws {
+        let assignmentURL: String?
+
+        /// - Parameter assignment: the application's, when there is one; its delivery says what the region does next.
+        init(_ application: ApplicationRecord, assignment: Assignment?, for user: User) throws {
             reference = application.reference
             url = SiteURL.application(try application.requireID())
             callTitle = application.call.title
             status = application.status.label
             statusKey = application.status.rawValue
-            nextStep = application.status.nextStep
+            let steps = assignment.map {
+                DeliverySpace.nextSteps(policy: $0.policy(for: user, application: application), remaining: .zero, awaiting: 0, extensionPending: false)
+            } ?? []
+            nextStep = steps.first ?? application.status.nextStep
             roundCutoff = application.round?.cutoffDate
+            assignmentURL = assignment.map { SiteURL.assignmentOf($0.$application.id) }
         }
     }
 

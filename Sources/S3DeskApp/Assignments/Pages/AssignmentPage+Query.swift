@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import S3DeskDomain
+import Vapor
 
 extension AssignmentPage {
     /// Suggestions shown on the page; the API lists the whole pool.
@@ -8,7 +9,7 @@ extension AssignmentPage {
 
     /// - Parameter application: with its call (rounds) and round, as `ApplicationAccess.find` loads it.
     static func load(_ application: ApplicationRecord, for user: User, layout: Layout, csrfToken: String, input: Input,
-                     on db: any Database) async throws -> AssignmentPage {
+                     at now: Date, on db: any Database) async throws -> AssignmentPage {
         let id = try application.requireID()
         guard let round = application.round else { throw AppError.notFound("assignment") }
         let calendar = try application.call.schedule().calendar
@@ -52,6 +53,11 @@ extension AssignmentPage {
         } else if expert == nil {
             "Assign an expert first."
         } else { nil }
+        var delivery: DeliverySpace?
+        if let found {
+            delivery = try await DeliverySpace.load(found, for: user, csrfToken: csrfToken, input: input.delivery, pages: input.pages,
+                                                    calendar: calendar, now: now, on: db)
+        }
         let due = try CivilDate(parsing: round.topicMeetingsDue)
         let launchDue = try CivilDate(parsing: round.launchDue)
         return AssignmentPage(
@@ -83,10 +89,11 @@ extension AssignmentPage {
             suggestions: suggestions, assignAction: policy?.canAssignExpert == true ? SiteURL.assignExpert(id) : nil,
             launchEditor: user.role.may(.manageAssignments) && assignment?.status == .scoping
                 ? LaunchEditor(action: SiteURL.launch(id), form: input.launch, errors: input.launchErrors, blocked: launchBlocked) : nil,
-            launched: assignment?.status == .launched,
+            launched: [.launched, .closed].contains(assignment?.status),
             launchDate: assignment?.launchDate.flatMap { try? CivilDate(parsing: $0) }.map(HumanDate.long),
             plannedEndDate: assignment?.plannedEndDate.flatMap { try? CivilDate(parsing: $0) }.map(HumanDate.long),
-            launchLate: assignment?.launchLate ?? false, expertDaysBudget: assignment?.expertDaysBudget)
+            launchLate: assignment?.launchLate ?? false, expertDaysBudget: assignment?.expertDaysBudget,
+            delivery: delivery)
     }
 
     /// What this person should do next, in words: the region's "what to do next", the
@@ -107,5 +114,14 @@ extension AssignmentPage {
             return ["Take part in the \(next.purpose.label.lowercased()) on \(Instant.format(next.startsAt))."]
         }
         return []
+    }
+}
+
+extension AssignmentPage {
+    /// The page for one of the assignment's parties, as every form of it shows it again.
+    static func render(_ req: Request, _ application: ApplicationRecord, user: User, input: Input) async throws -> View {
+        let page = try await load(application, for: user, layout: Layout(request: req, title: "Assignment \(application.reference)"),
+                                  csrfToken: CSRF.token(for: req), input: input, at: req.now, on: req.db)
+        return try await req.view.render("assignments/show", page)
     }
 }

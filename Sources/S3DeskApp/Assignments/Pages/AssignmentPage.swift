@@ -12,6 +12,8 @@ struct AssignmentPage: Encodable {
         var launch = LaunchForm()
         var launchErrors: [String: String] = [:]
         var refusal: String?
+        var delivery = DeliverySpace.Input()
+        var pages = DeliverySpace.Pages()
     }
 
     struct MeetingRow: Encodable {
@@ -89,6 +91,8 @@ struct AssignmentPage: Encodable {
     let plannedEndDate: String?
     let launchLate: Bool
     let expertDaysBudget: Int?
+    /// Once launched: the shared space.
+    let delivery: DeliverySpace?
 }
 
 /// The meeting form's fields, as the page sends them: the start as the call's wall-clock time.

@@ -20,6 +20,7 @@ extension CallListPage {
         return CallListPage(
             layout: layout, rows: rows, total: total,
             newCallURL: SiteURL.newCall,
-            pagination: Pagination(page: pageNumber, pageSize: pageSize, total: total, path: SiteURL.staffCalls))
+            pagination: Pagination(page: pageNumber, pageSize: pageSize, total: total, path: SiteURL.staffCalls),
+            deliveryQueue: try await DeliveryQueue.load(on: db))
     }
 }

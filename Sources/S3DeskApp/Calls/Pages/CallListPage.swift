@@ -18,4 +18,5 @@ struct CallListPage: Encodable {
     let total: Int
     let newCallURL: String
     let pagination: Pagination
+    let deliveryQueue: DeliveryQueue
 }

@@ -10,6 +10,8 @@ struct ExpertHomePage: Encodable {
         let status: String
         let launchDate: String?
         let plannedEndDate: String?
+        let daysUsed: String
+        let nextSteps: [String]
     }
 
     struct MeetingRow: Encodable {
@@ -29,7 +31,7 @@ struct ExpertHomePage: Encodable {
         let expert = try await Expert.query(on: db).filter(\.$user.$id == user.requireID()).first()
         var assignments: [Assignment] = []
         if let expertID = expert?.id {
-            assignments = try await Assignment.query(on: db).filter(\.$expert.$id == expertID).with(\.$application)
+            assignments = try await Assignment.query(on: db).filter(\.$expert.$id == expertID).with(\.$application).with(\.$expert)
                 .sort(\.$createdAt, .descending).all()
         }
         let applicationIDs = assignments.map(\.$application.id)
@@ -39,7 +41,9 @@ struct ExpertHomePage: Encodable {
             layout: layout, profileURL: SiteURL.expertProfile,
             assignments: assignments.map {
                 AssignmentRow(reference: $0.application.reference, url: SiteURL.assignmentOf($0.$application.id), status: $0.status.label,
-                              launchDate: $0.launchDate, plannedEndDate: $0.plannedEndDate)
+                              launchDate: $0.launchDate, plannedEndDate: $0.plannedEndDate, daysUsed: "\($0.daysUsed) of \($0.budget)",
+                              nextSteps: DeliverySpace.nextSteps(policy: $0.policy(for: user, application: $0.application),
+                                                                 remaining: $0.budget - $0.daysUsed, awaiting: 0, extensionPending: false))
             },
             meetings: try meetings.map {
                 MeetingRow(title: "\($0.purpose.label), \($0.application.reference)", url: SiteURL.meeting(try $0.requireID()),
