@@ -52,6 +52,7 @@ enum APIURL {
     static let launch = SiteRoute("/api/v1/assignments/:id/launch")
     static let timesheet = SiteRoute("/api/v1/assignments/:id/timesheet")
     static let timesheetReview = SiteRoute("/api/v1/assignments/:id/timesheet/:entryId/review")
+    static let timesheetApproval = SiteRoute("/api/v1/assignments/:id/timesheet/approve-all")
     static let extensions = SiteRoute("/api/v1/assignments/:id/extensions")
     static let extensionDecision = SiteRoute("/api/v1/assignments/:id/extensions/:requestId/decision")
     static let milestones = SiteRoute("/api/v1/assignments/:id/milestones")

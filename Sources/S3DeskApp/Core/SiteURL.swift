@@ -61,6 +61,7 @@ enum SiteURL {
     static let launch = SiteRoute("/applications/:id/launch")
     static let timesheet = SiteRoute("/applications/:id/timesheet")
     static let timesheetReview = SiteRoute("/applications/:id/timesheet/:entryId/review")
+    static let timesheetApproval = SiteRoute("/applications/:id/timesheet/approve-all")
     static let extensions = SiteRoute("/applications/:id/extensions")
     static let extensionDecision = SiteRoute("/applications/:id/extensions/:requestId/decision")
     static let milestones = SiteRoute("/applications/:id/milestones")

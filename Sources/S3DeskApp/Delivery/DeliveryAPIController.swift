@@ -55,6 +55,7 @@ struct DeliveryAPIController: RouteCollection {
         routes.get(APIURL.timesheet.path, use: timesheet)
         routes.post(APIURL.timesheet.path, use: logDays)
         routes.post(APIURL.timesheetReview.path, use: review)
+        routes.post(APIURL.timesheetApproval.path, use: approveAll)
         routes.get(APIURL.extensions.path, use: extensions)
         routes.post(APIURL.extensions.path, use: requestExtension)
         routes.post(APIURL.extensionDecision.path, use: decideExtension)
@@ -111,6 +112,16 @@ struct DeliveryAPIController: RouteCollection {
         try await entry.$loggedBy.load(on: req.db)
         entry.$reviewedBy.value = user
         return try TimesheetEntryDTO(entry)
+    }
+
+    struct ApprovedDTO: Content {
+        let approved: Int
+    }
+
+    @Sendable
+    func approveAll(req: Request) async throws -> ApprovedDTO {
+        let (found, user) = try await find(req)
+        return ApprovedDTO(approved: try await Timesheets.approveAll(found, by: user, in: req.services))
     }
 
     @Sendable

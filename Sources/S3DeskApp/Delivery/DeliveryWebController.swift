@@ -9,6 +9,7 @@ struct DeliveryWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.post(SiteURL.timesheet.path, use: logDays)
         routes.post(SiteURL.timesheetReview.path, use: review)
+        routes.post(SiteURL.timesheetApproval.path, use: approveAll)
         routes.post(SiteURL.extensions.path, use: requestExtension)
         routes.post(SiteURL.extensionDecision.path, use: decideExtension)
         routes.post(SiteURL.milestones.path, use: addMilestone)
@@ -40,6 +41,13 @@ struct DeliveryWebController: RouteCollection {
         let decision = Timesheets.Decision(rawValue: form["decision", default: ""]) ?? .approve
         return try await act(req, form: "\(decision == .approve ? "approve" : "return")-\(entryID)", values: form, anchor: "timesheet") { found, user in
             _ = try await Timesheets.review(found, entryID: entryID, decision: decision, note: form["note", default: ""], by: user, in: req.services)
+        }
+    }
+
+    @Sendable
+    func approveAll(req: Request) async throws -> Response {
+        try await act(req, form: "approve-all", values: [:], anchor: "timesheet") { found, user in
+            _ = try await Timesheets.approveAll(found, by: user, in: req.services)
         }
     }
 

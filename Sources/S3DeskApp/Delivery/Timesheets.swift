@@ -84,4 +84,21 @@ enum Timesheets {
             return entry
         }
     }
+
+    /// Approves every entry waiting for approval at once: the secretariat's usual review of a
+    /// month's log. Returns how many were approved.
+    static func approveAll(_ found: AssignmentContext, by user: User, in context: ServiceContext) async throws -> Int {
+        let now = context.now
+        return try await found.locked(.reviewTimesheet, by: user, on: context.db) { db, current in
+            let assignmentID = try current.assignment.requireID()
+            let pending = TimesheetEntry.query(on: db).filter(\.$assignment.$id == assignmentID).filter(\.$status == .pending)
+            let count = try await pending.count()
+            guard count > 0 else { return 0 }
+            try await pending.copy().set(\.$status, to: .approved).set(\.$reviewedBy.$id, to: try user.requireID())
+                .set(\.$reviewedAt, to: now).update()
+            try await AuditLog.record(.entryApproved, subject: .assignment(assignmentID), summary: "all \(count) entries awaiting approval",
+                                      actor: user, at: now, on: db)
+            return count
+        }
+    }
 }

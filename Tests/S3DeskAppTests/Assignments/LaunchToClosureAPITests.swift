@@ -49,11 +49,12 @@ struct LaunchToClosureAPITests {
             var dto = try await app.send(.GET, a.api, token: a.expert).content.decode(AssignmentDTO.self)
             #expect(dto.expertDaysUsed == 19 && dto.expertDaysRemaining == 1)
             #expect(try await app.send(.POST, "\(a.api)/timesheet", token: a.expert, entry("2026-07-01", 1)).status == .created)
-            let pending = try await app.send(.GET, "\(a.api)/timesheet?limit=50", token: a.staff).content.decode(TimesheetDTO.self)
-                .items.filter { $0.status == .pending }
-            for item in pending {
-                #expect(try await app.send(.POST, "\(a.api)/timesheet/\(item.id)/review", token: a.staff, ["decision": "approve"]).status == .ok)
-            }
+            #expect(try await app.send(.POST, "\(a.api)/timesheet/approve-all", token: a.region).status == .forbidden)
+            let approvedAll = try await app.send(.POST, "\(a.api)/timesheet/approve-all", token: a.staff)
+            #expect(try approvedAll.content.decode([String: Int].self)["approved"] == 21, "\(approvedAll.body.string)")
+            let reviewed = try await app.send(.GET, "\(a.api)/timesheet?limit=50", token: a.staff).content.decode(TimesheetDTO.self).items
+            #expect(reviewed.filter { $0.status == .approved }.count == 21 && reviewed.allSatisfy { $0.status != .pending })
+            #expect(reviewed.first { $0.status == .approved }?.reviewedBy?.role == .secretariat)
 
             // An extension to exactly 6 months after the launch; then no further one.
             let past = try await app.send(.POST, "\(a.api)/extensions", token: a.region,

@@ -21,7 +21,7 @@ struct LaunchToClosureWebTests {
             let page = SiteURL.assignmentOf(a.applicationID)
             var expert = try await signedIn(app, try await app.expertAccount(a))
             let expertView = try await expert.page(page)
-            #expect(expertView.contains("Log your expert days: 20 days remain."))
+            #expect(expertView.contains("Log your expert days: 20 days left."))
             #expect(expertView.contains("id=\"log-days\"") && !expertView.contains("id=\"close\""))
 
             // A refused entry shows the page again with the reason and what was typed.
@@ -36,7 +36,7 @@ struct LaunchToClosureWebTests {
                 "date": "2026-05-04", "days": "0,5", "activity": "Kick-off with the managing authority", "output": "Work plan",
             ], csrfFrom: page).status == .seeOther)
             #expect(try await expert.page(page).contains("19.5 days"))
-            #expect(try await expert.page(SiteURL.expertHome).contains("Log your expert days: 19.5 days remain."), "on the expert's home page")
+            #expect(try await expert.page(SiteURL.expertHome).contains("Log your expert days: 19.5 days left."), "on the expert's home page")
 
             let upload = try await expert.upload(SiteURL.documents(a.applicationID), fields: [("title", "Survey questionnaire"), ("kind", "deliverable")],
                                                  file: ("Ερωτηματολόγιο.pdf", SampleFiles.pdf), csrfFrom: page)

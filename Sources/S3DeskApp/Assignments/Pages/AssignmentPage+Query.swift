@@ -100,6 +100,8 @@ extension AssignmentPage {
     /// secretariat's remaining steps.
     static func nextSteps(meetings: [Meeting], assignment: Assignment?, user: User, policy: AssignmentPolicy?) -> [String] {
         let planned = meetings.contains { $0.purpose == .topicDefinition && $0.cancelledAt == nil }
+        // Once launched, the delivery's own steps say what comes next.
+        if let assignment, assignment.status != .scoping, user.role.may(.manageAssignments) { return [] }
         if user.role.may(.manageAssignments) {
             var steps: [String] = []
             if !planned { steps.append("Schedule the topic-definition meeting.") }

@@ -49,9 +49,12 @@ extension DeliverySpace {
                 return Entry(date: long(entry.date), days: entry.days.description, activity: entry.activity, output: entry.output,
                              status: entry.status.label, statusKey: entry.status.rawValue, loggedBy: entry.loggedBy.name,
                              reviewNote: entry.reviewNote, reviewedBy: entry.reviewedBy?.name,
-                             reviewForms: canReview && entry.status == .pending ? reviewForms(applicationID, csrf: csrf, entryID: id, input: input) : [])
+                             review: canReview && entry.status == .pending ? reviewForms(applicationID, csrf: csrf, entryID: id, input: input) : nil)
             },
             entriesPagination: PaginationContext(pagination: Pagination(page: pages.entries, pageSize: pageSize, total: entryTotal, path: page, parameter: "entries")),
+            approveAllForm: canReview && awaiting > 1
+                ? WebForm(csrfToken: csrf, id: "approve-all", action: SiteURL.timesheetApproval(applicationID), submit: "Approve all \(awaiting) entries awaiting approval")
+                : nil,
             logForm: policy.allows(.logDays) ? logForm(applicationID, csrf: csrf, period: period, remaining: remaining, input: input.input(for: "log-days")) : nil,
             extensions: try requests.map { request in
                 ExtensionRow(previousEnd: long(request.previousEnd), requestedEnd: long(request.requestedEnd), reason: request.reason,
@@ -105,7 +108,8 @@ extension DeliverySpace {
     }
 
     private static func closeWaitsFor(policy: AssignmentPolicy, awaiting: Int, status: AssignmentStatus, user: User) -> String? {
-        guard user.role.may(.manageAssignments), status == .launched else { return nil }
+        // Before the final report, the page already says the report is awaited.
+        guard user.role.may(.manageAssignments), status == .launched, policy.finalReportSubmitted else { return nil }
         if case .notNow(let reason)? = policy.refusal(.close) { return "Closure waits: \(reason)." }
         return awaiting > 0 ? "Closure waits: \(awaiting) timesheet \(awaiting == 1 ? "entry awaits" : "entries await") approval." : nil
     }
@@ -113,7 +117,7 @@ extension DeliverySpace {
     /// What this party should do next, in words, on the page and on their home page.
     static func nextSteps(policy: AssignmentPolicy, remaining: ExpertDays, awaiting: Int, extensionPending: Bool) -> [String] {
         var steps: [String] = []
-        if policy.allows(.logDays) && remaining > .zero { steps.append("Log your expert days: \(remaining.spelled) remain.") }
+        if policy.allows(.logDays) && remaining > .zero { steps.append("Log your expert days: \(remaining.spelled) left.") }
         if policy.allows(.submitFinalReport) { steps.append("Upload the final report with its summary when the work is done.") }
         if policy.allows(.giveFeedback) { steps.append("Read the final report and give your feedback.") }
         if policy.allows(.reviewTimesheet) && awaiting > 0 { steps.append("Approve or return \(awaiting) timesheet \(awaiting == 1 ? "entry" : "entries").") }
@@ -128,22 +132,23 @@ extension DeliverySpace {
                       hint: "From \(HumanDate.long(period.lowerBound)) to \(HumanDate.long(period.upperBound)).")
                 .bounded(min: period.lowerBound.description, max: period.upperBound.description),
             FormField(form: "log-days", name: "days", label: "Days", kind: .number, input: input,
-                      hint: "In half days: 0.5 or 1. \(remaining.spelled) remain of the budget.", default: "1")
+                      hint: "In half days: 0.5 or 1. \(remaining.spelled) left of the budget.", default: "1")
                 .bounded(min: "0.5", max: "1", step: "0.5"),
             FormField(form: "log-days", name: "activity", label: "Activity", kind: .textarea, input: input).limited(TimesheetRules.activityLength.upperBound),
             FormField(form: "log-days", name: "output", label: "Output (optional)", kind: .textarea, input: input).limited(TimesheetRules.outputLength.upperBound),
         ])
     }
 
-    private static func reviewForms(_ id: UUID, csrf: String, entryID: UUID, input: Input) -> [WebForm] {
+    private static func reviewForms(_ id: UUID, csrf: String, entryID: UUID, input: Input) -> Review {
         let action = SiteURL.timesheetReview(id, entryID)
         let returnID = "return-\(entryID)"
-        return [
-            WebForm(csrfToken: csrf, id: "approve-\(entryID)", action: action, submit: "Approve", hidden: [.init(name: "decision", value: "approve")]),
-            WebForm(csrfToken: csrf, id: returnID, action: action, submit: "Return to the expert", secondary: true, hidden: [.init(name: "decision", value: "return")], fields: [
+        return Review(
+            approve: WebForm(csrfToken: csrf, id: "approve-\(entryID)", action: action, submit: "Approve", hidden: [.init(name: "decision", value: "approve")]),
+            return: WebForm(csrfToken: csrf, id: returnID, action: action, submit: "Return to the expert", secondary: true,
+                            hidden: [.init(name: "decision", value: "return")], fields: [
                 FormField(form: returnID, name: "note", label: "Why it is returned", input: input.input(for: returnID)).limited(2_000),
             ]),
-        ]
+            open: input.form == returnID)
     }
 
     private static func decisionForms(_ id: UUID, csrf: String, requestID: UUID, input: Input) -> [WebForm] {

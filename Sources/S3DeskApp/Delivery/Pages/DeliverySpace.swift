@@ -29,7 +29,15 @@ struct DeliverySpace: Encodable {
         let loggedBy: String
         let reviewNote: String
         let reviewedBy: String?
-        let reviewForms: [WebForm]
+        let review: Review?
+    }
+
+    /// The secretariat's two answers to an entry awaiting approval.
+    struct Review: Encodable {
+        let approve: WebForm
+        let `return`: WebForm
+        /// The return form was refused: drawn open.
+        let open: Bool
     }
 
     struct ExtensionRow: Encodable {
@@ -99,6 +107,7 @@ struct DeliverySpace: Encodable {
     let nextSteps: [String]
     let entries: [Entry]
     let entriesPagination: PaginationContext
+    let approveAllForm: WebForm?
     let logForm: WebForm?
     let extensions: [ExtensionRow]
     let extensionForm: WebForm?
