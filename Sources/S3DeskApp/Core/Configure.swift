@@ -25,7 +25,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     try configureDatabase(app, settings.database)
     app.migrations.add(Migrations.all)
     app.referenceResources = resources
-    app.scheduledJobs = [RoundCutoffJob()]
+    app.scheduledJobs = [RoundCutoffJob(), TimesheetReminderJob(publicURL: app.publicURL)]
     var workers = [LoopingWorker.jobs()]
     if let smtp = settings.smtp {
         workers.append(.outbox(OutboxDelivery(transport: SMTPTransport(settings: smtp, group: app.eventLoopGroup))))

@@ -74,3 +74,18 @@ extension EmailTemplates {
             """, kind: "assignment_closed")
     }
 }
+
+extension EmailTemplates {
+    /// - Parameter lines: one per assignment: its reference, how many entries wait, its link.
+    public static func timesheetsAwaiting(to email: String, name: String, lines: [String]) -> EmailMessage {
+        EmailMessage(to: email, subject: "Timesheets awaiting approval: \(lines.count) assignment\(lines.count == 1 ? "" : "s")", body: """
+            Dear \(name),
+
+            Expert days logged in these Targeted Assignments wait for your approval:
+
+            \(lines.map { "- \($0)" }.joined(separator: "\n"))
+
+            S3 Targeted Support
+            """, kind: "timesheets_awaiting")
+    }
+}
