@@ -37,6 +37,7 @@ struct CSRFMiddleware: AsyncMiddleware {
             // Middleware runs before the route collects the body, so a form past the first
             // chunk read from the connection would have no `_csrf` yet: collect it here, under
             // the same limit the route applies (past it, a 413 page says what happened).
+            if request.uploadLimit != nil { _ = try request.requireUser() }
             _ = try await request.body.collect(max: request.bodyLimit).get()
             try CSRF.verify(request)
         }

@@ -5,9 +5,18 @@ import Vapor
 extension RoutesBuilder {
     @discardableResult
     func upload(_ path: [PathComponent], limit: Int, use closure: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable) -> Route {
-        let route = on(.POST, path, body: .collect(maxSize: ByteCount(value: limit)), use: closure)
+        let route = grouped(SignedInBeforeUpload()).on(.POST, path, body: .collect(maxSize: ByteCount(value: limit)), use: closure)
         route.userInfo[Route.bodyLimitKey] = limit
         return route
+    }
+}
+
+/// Refuses an anonymous upload before its body is collected: nobody holds 20 MB of the server's
+/// memory without signing in first.
+struct SignedInBeforeUpload: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        _ = try request.requireUser()
+        return try await next.respond(to: request)
     }
 }
 

@@ -5,21 +5,41 @@ import Vapor
 /// The last steps: the expert's final report, the region's feedback, the secretariat's closure,
 /// which completes the application and frees the expert's days for other assignments.
 enum Closure {
-    static func submitFinalReport(_ found: AssignmentContext, documentID: UUID?, summary: String, by user: User,
+    /// What the final report is: a file sent with the summary, or a document already uploaded.
+    enum Report: Sendable {
+        case file(Documents.Upload)
+        case document(UUID?)
+    }
+
+    /// Stores the file (when one is sent) and submits it in one transaction: a second submit at
+    /// the same moment is refused whole and leaves no stray report behind.
+    static func submitFinalReport(_ found: AssignmentContext, report: Report, summary: String, by user: User,
                                   in context: ServiceContext) async throws -> Assignment {
+        try found.require(.submitFinalReport, by: user)
         let text = try ClosureRules.checkSummary(summary)
-        guard let documentID else { throw AppError.invalidField("documentId", "upload the final report as a document of kind final_report first") }
+        let file: Documents.Checked?
+        switch report {
+        case .file(let upload): file = try Documents.check(upload)
+        case .document(nil): throw AppError.invalidField("documentId", "upload the final report as a document of kind final_report first")
+        case .document: file = nil
+        }
         let now = context.now
         let link = context.publicURL + SiteURL.assignmentOf(try found.application.requireID())
         let staff = try await Assignments.secretariat(on: context.db)
         return try await found.locked(.submitFinalReport, by: user, on: context.db) { db, current in
             let assignment = current.assignment
             let assignmentID = try assignment.requireID()
-            guard let document = try await Document.query(on: db).filter(\.$id == documentID).filter(\.$assignment.$id == assignmentID).first(),
-                  document.kind == .finalReport else {
+            let document: Document
+            if let file {
+                document = try await Documents.insert(file, into: assignmentID, by: user, at: now, on: db)
+            } else if case .document(let id?) = report,
+                      let uploaded = try await Document.query(on: db).filter(\.$id == id).filter(\.$assignment.$id == assignmentID).first(),
+                      uploaded.kind == .finalReport {
+                document = uploaded
+            } else {
                 throw AppError.invalidField("documentId", "give a document of this assignment uploaded as its final report")
             }
-            assignment.$finalReport.id = documentID
+            assignment.$finalReport.id = try document.requireID()
             assignment.finalReportSummary = text
             assignment.finalReportAt = now
             assignment.updatedAt = now

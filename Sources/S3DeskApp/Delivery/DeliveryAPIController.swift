@@ -4,7 +4,7 @@ import Vapor
 
 /// From launch to closure (api.md, "Delivery"): the timesheet, extensions, milestones, the thread,
 /// documents, the final report, feedback and closure. Everything answers 404 to anyone who is
-/// not one of the assignment's parties, before its body is read.
+/// not one of the assignment's parties, before its body is decoded.
 struct DeliveryAPIController: RouteCollection {
     struct EntryBody: Content {
         let date: String?
@@ -227,17 +227,16 @@ struct DeliveryAPIController: RouteCollection {
     func finalReport(req: Request) async throws -> AssignmentDTO {
         let (found, user) = try await find(req)
         try found.require(.submitFinalReport, by: user)
-        let documentID: UUID?
-        let summary: String
+        let assignment: Assignment
         if req.headers.contentType?.type == "multipart" {
             let form = try MultipartForm.of(req)
-            summary = try ClosureRules.checkSummary(form.text("summary") ?? "")
-            documentID = try await Documents.upload(found, try Documents.Upload(form, kind: .finalReport), by: user, in: req.services).requireID()
+            assignment = try await Closure.submitFinalReport(found, report: .file(try Documents.Upload(form, kind: .finalReport)),
+                                                             summary: form.text("summary") ?? "", by: user, in: req.services)
         } else {
             let body = try req.content.decode(FinalReportBody.self)
-            (documentID, summary) = (body.documentId, body.summary ?? "")
+            assignment = try await Closure.submitFinalReport(found, report: .document(body.documentId), summary: body.summary ?? "",
+                                                             by: user, in: req.services)
         }
-        let assignment = try await Closure.submitFinalReport(found, documentID: documentID, summary: summary, by: user, in: req.services)
         return try AssignmentDTO(assignment, application: found.application, feedbackShown: false)
     }
 

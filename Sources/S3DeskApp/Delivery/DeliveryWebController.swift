@@ -26,9 +26,8 @@ struct DeliveryWebController: RouteCollection {
     func logDays(req: Request) async throws -> Response {
         let form = try fields(req)
         return try await act(req, form: "log-days", values: form, anchor: "timesheet") { found, user in
-            guard let days = Double(form["days", default: ""].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")) else {
-                throw AppError.invalidField("days", "give the days as a positive multiple of 0.5 (0.5, 1)")
-            }
+            // A decimal comma as typed in much of Europe; anything else is the domain's to refuse.
+            let days = Double(form["days", default: ""].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "."))
             _ = try await Timesheets.log(found, .init(date: form["date", default: ""], days: days, activity: form["activity", default: ""],
                                                       output: form["output", default: ""]), by: user, in: req.services)
         }
@@ -38,8 +37,9 @@ struct DeliveryWebController: RouteCollection {
     func review(req: Request) async throws -> Response {
         let form = try fields(req)
         let entryID = try req.parameters.require("entryId", as: UUID.self)
-        let decision = Timesheets.Decision(rawValue: form["decision", default: ""]) ?? .approve
+        let decision = Timesheets.Decision(rawValue: form["decision", default: ""])
         return try await act(req, form: "\(decision == .approve ? "approve" : "return")-\(entryID)", values: form, anchor: "timesheet") { found, user in
+            guard let decision else { throw AppError.invalidField("decision", "choose to approve or to return the entry") }
             _ = try await Timesheets.review(found, entryID: entryID, decision: decision, note: form["note", default: ""], by: user, in: req.services)
         }
     }
@@ -109,10 +109,8 @@ struct DeliveryWebController: RouteCollection {
     func finalReport(req: Request) async throws -> Response {
         let form = try MultipartForm.of(req)
         return try await act(req, form: "final-report", values: texts(of: form, ["summary"]), anchor: "closure") { found, user in
-            let summary = try ClosureRules.checkSummary(form.text("summary") ?? "")
-            try found.require(.submitFinalReport, by: user)
-            let document = try await Documents.upload(found, try Documents.Upload(form, kind: .finalReport), by: user, in: req.services)
-            _ = try await Closure.submitFinalReport(found, documentID: try document.requireID(), summary: summary, by: user, in: req.services)
+            _ = try await Closure.submitFinalReport(found, report: .file(try Documents.Upload(form, kind: .finalReport)),
+                                                    summary: form.text("summary") ?? "", by: user, in: req.services)
         }
     }
 

@@ -26,41 +26,62 @@ enum Documents {
         }
     }
 
+    /// A file that passed the checks, ready to be stored.
+    struct Checked: Sendable {
+        let name: String
+        let title: String
+        let kind: DocumentKind
+        let type: DocumentType
+        let data: Data
+        let sha256: String
+    }
+
     static func upload(_ found: AssignmentContext, _ upload: Upload, by user: User, in context: ServiceContext) async throws -> Document {
         // The final report is the expert's alone, and only until it is submitted.
         let action: DeliveryAction = upload.kind == .finalReport ? .submitFinalReport : .contribute
         try found.require(action, by: user)
-        guard let name = DocumentRules.safeName(upload.name) else { throw AppError.invalidField("file", "the file has no name; name it and upload it again") }
+        let file = try check(upload)
+        let now = context.now
+        return try await found.locked(action, by: user, on: context.db) { db, current in
+            try await insert(file, into: try current.assignment.requireID(), by: user, at: now, on: db)
+        }
+    }
+
+    /// The name, the title and the content checked against the allow-list, outside any lock.
+    static func check(_ upload: Upload) throws -> Checked {
+        guard let name = DocumentRules.safeName(upload.name) else { throw AppError.invalidField("file", "choose a file to upload") }
         let title = upload.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard SpaceRules.documentTitleLength.contains(title.count) else { throw AppError.invalidField("title", "keep the title to 300 characters") }
         // One copy, by memcpy; Foundation's Data reads fast even in a debug build.
         let data = upload.bytes.getData(at: upload.bytes.readerIndex, length: upload.bytes.readableBytes) ?? Data()
-        let type: DocumentType
         switch DocumentRules.classify(name: name, bytes: data) {
-        case .success(let found): type = found
-        case .failure(let refusal): throw refused(refusal)
+        case .success(let type):
+            return Checked(name: name, title: title.isEmpty ? name : title, kind: upload.kind, type: type, data: data,
+                           sha256: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined())
+        case .failure(let refusal):
+            throw refused(refusal)
         }
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        let now = context.now
-        return try await found.locked(action, by: user, on: context.db) { db, current in
-            let document = Document()
-            document.id = UUID()
-            document.$assignment.id = try current.assignment.requireID()
-            document.name = name
-            document.title = title.isEmpty ? name : title
-            document.kind = upload.kind
-            document.contentType = type.contentType
-            document.size = data.count
-            document.sha256 = digest
-            document.$uploadedBy.id = try user.requireID()
-            document.uploadedAt = now
-            try await document.create(on: db)
-            try await DocumentContent(id: try document.requireID(), bytes: data).create(on: db)
-            try await AuditLog.record(.documentUploaded, subject: .assignment(document.$assignment.id),
-                                      summary: "\(upload.kind.label) “\(name)”, \(data.count) bytes, SHA-256 \(digest)", actor: user, at: now, on: db)
-            document.$uploadedBy.value = user
-            return document
-        }
+    }
+
+    /// Stores a checked file, inside the transaction that holds the assignment's lock.
+    static func insert(_ file: Checked, into assignmentID: UUID, by user: User, at now: Date, on db: any Database) async throws -> Document {
+        let document = Document()
+        document.id = UUID()
+        document.$assignment.id = assignmentID
+        document.name = file.name
+        document.title = file.title
+        document.kind = file.kind
+        document.contentType = file.type.contentType
+        document.size = file.data.count
+        document.sha256 = file.sha256
+        document.$uploadedBy.id = try user.requireID()
+        document.uploadedAt = now
+        try await document.create(on: db)
+        try await DocumentContent(id: try document.requireID(), bytes: file.data).create(on: db)
+        try await AuditLog.record(.documentUploaded, subject: .assignment(assignmentID),
+                                  summary: "\(file.kind.label) “\(file.name)”, \(file.data.count) bytes, SHA-256 \(file.sha256)", actor: user, at: now, on: db)
+        document.$uploadedBy.value = user
+        return document
     }
 
     /// 413 over the size limit, 415 for a type off the list or content that is not what the

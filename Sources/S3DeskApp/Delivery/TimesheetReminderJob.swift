@@ -3,8 +3,7 @@ import Foundation
 import S3DeskDomain
 
 /// Every Monday morning, the secretariat's staff get one email listing the running assignments
-/// whose timesheet entries wait for approval (domain.md, "Notifications"). Nothing is sent in a
-/// week with nothing waiting.
+/// whose timesheet entries wait for approval (domain.md, "Notifications").
 struct TimesheetReminderJob: ScheduledJob {
     let name = "timesheet-reminder"
     let publicURL: String
@@ -12,10 +11,22 @@ struct TimesheetReminderJob: ScheduledJob {
     /// Assignments named in one email; the queue on the staff page has the rest.
     static let listed = 50
 
+    /// A reminder is late by a day at most: a server that was down all Monday sends none that
+    /// week rather than a "Monday" reminder on Thursday.
+    static let grace: TimeInterval = 24 * 3_600
+
     func due(by now: Date, on db: any Database) async throws -> [JobOccurrence] {
-        // Only the latest Monday: a server started after a pause sends one reminder, not one per missed week.
-        guard let latest = WeeklyReminder.latest(atOrBefore: now, in: Self.zone) else { return [] }
+        // Only the latest Monday, and only in a week with something waiting: a quiet week leaves
+        // no run behind.
+        guard let latest = WeeklyReminder.latest(atOrBefore: now, in: Self.zone), now.timeIntervalSince(latest) < Self.grace,
+              try await Self.waiting(on: db).count() > 0 else { return [] }
         return [JobOccurrence(key: Instant.format(latest), dueAt: latest)]
+    }
+
+    /// Entries awaiting approval in running assignments (an ended one's can never be decided).
+    private static func waiting(on db: any Database) -> QueryBuilder<TimesheetEntry> {
+        TimesheetEntry.query(on: db).join(Assignment.self, on: \TimesheetEntry.$assignment.$id == \Assignment.$id)
+            .filter(Assignment.self, \.$status == .launched).filter(\.$status == .pending)
     }
 
     func nextDue(after now: Date, on db: any Database) async throws -> Date? {
@@ -23,12 +34,11 @@ struct TimesheetReminderJob: ScheduledJob {
     }
 
     func run(_ occurrence: JobOccurrence, now: Date, on db: any Database) async throws -> String {
-        let waiting = try await TimesheetEntry.query(on: db).filter(\.$status == .pending).all(\.$assignment.$id)
-        guard !waiting.isEmpty else { return "no timesheet entry waits for approval" }
+        let waiting = try await Self.waiting(on: db).all(\.$assignment.$id)
+        guard !waiting.isEmpty else { return "no timesheet entry of a running assignment waits for approval" }
         let counts = Dictionary(waiting.map { ($0, 1) }, uniquingKeysWith: +)
-        let assignments = try await Assignment.query(on: db).filter(\.$id ~~ Array(counts.keys)).filter(\.$status == .launched)
-            .with(\.$application).sort(\.$launchDate).limit(Self.listed).all()
-        guard !assignments.isEmpty else { return "no running assignment has entries waiting" }
+        let listed = Array(counts.keys.sorted { $0.uuidString < $1.uuidString }.prefix(Self.listed))
+        let assignments = try await Assignment.query(on: db).filter(\.$id ~~ listed).with(\.$application).sort(\.$launchDate).all()
         let lines = try assignments.map { assignment in
             let count = counts[try assignment.requireID()] ?? 0
             return "\(assignment.application.reference): \(count) \(count == 1 ? "entry" : "entries") — \(publicURL + SiteURL.assignmentOf(assignment.$application.id))"

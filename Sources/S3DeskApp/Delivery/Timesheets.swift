@@ -9,15 +9,15 @@ enum Timesheets {
         return try await found.locked(.logDays, by: user, on: context.db) { db, current in
             let assignment = current.assignment
             let assignmentID = try assignment.requireID()
-            var onDate = ExpertDays.zero
-            if let date = TimesheetRules.date(of: draft) {
-                // A handful of rows at most (one day's worth); PostgreSQL's SUM of an integer is numeric.
-                let logged = try await TimesheetEntry.query(on: db).filter(\.$assignment.$id == assignmentID)
-                    .filter(\.$date == date.description).filter(\.$status != .returned).all(\.$halfDays)
-                onDate = ExpertDays(halves: logged.reduce(0, +))
+            let ledger = TimesheetRules.Ledger(period: try current.period(), budget: assignment.budget, used: assignment.daysUsed)
+            let entry: TimesheetRules.Entry
+            do {
+                entry = try TimesheetRules.check(draft, against: ledger)
+            } catch let error as FieldErrors {
+                // api.md: the refusal's message itself names the remaining balance.
+                guard let refusal = TimesheetRules.overBudget(draft, against: ledger) else { throw error }
+                throw AppError(status: .unprocessableEntity, code: "over_budget", message: refusal, fields: error.messages)
             }
-            let entry = try TimesheetRules.check(draft, against: .init(period: try current.period(), budget: assignment.budget,
-                                                                        used: assignment.daysUsed, usedOnDate: onDate))
             let record = TimesheetEntry()
             record.$assignment.id = assignmentID
             record.date = entry.date.description
@@ -50,9 +50,8 @@ enum Timesheets {
                        in context: ServiceContext) async throws -> TimesheetEntry {
         let now = context.now
         let note = rawNote.trimmingCharacters(in: .whitespacesAndNewlines)
-        if decision == .return && !(1...2_000).contains(note.count) {
-            throw AppError.invalidField("note", "say in up to 2,000 characters why the entry is returned")
-        }
+        if decision == .return && note.isEmpty { throw AppError.invalidField("note", "say why the entry is returned") }
+        if note.count > 2_000 { throw AppError.invalidField("note", "keep the note to 2,000 characters") }
         let link = context.publicURL + SiteURL.assignmentOf(try found.application.requireID())
         return try await found.locked(.reviewTimesheet, by: user, on: context.db) { db, current in
             let assignment = current.assignment

@@ -104,6 +104,12 @@ struct CreateDelivery: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
+        // SQLite drops no indexed column: the indexes go first.
+        if let sql = db as? any SQLDatabase {
+            for index in ["assignments_final_report_idx", "assignments_feedback_by_idx", "assignments_closed_by_idx"] {
+                try await sql.drop(index: index).ifExists().run()
+            }
+        }
         for field in ["closed_by", "feedback_by", "final_report_id", "closed_at", "feedback_at", "feedback_comment", "satisfaction",
                       "final_report_at", "final_report_summary", "half_days_logged"] {
             try await db.schema("assignments").deleteField(.string(field)).update()

@@ -184,34 +184,38 @@ public enum DocumentRules {
 
     /// Every OOXML package has `[Content_Types].xml`; the folder of the main part tells
     /// a Word document from a renamed workbook or presentation.
-    private static func isOfficeOpenXML(_ bytes: some Collection<UInt8>, folder: String) -> Bool {
-        guard bytes.starts(with: zipLocalSignature) else { return false }
-        let names = zipEntryNames(in: bytes)
-        let folder = Array(folder.utf8)
-        return names.contains(Array("[Content_Types].xml".utf8)) && names.contains { $0.starts(with: folder) }
-    }
-
+    ///
     /// Names are read from the local and central-directory headers rather than searched for
     /// anywhere: a short name such as `xl/` turns up by chance in megabytes of compressed data.
-    private static func zipEntryNames<C: Collection<UInt8>>(in bytes: C) -> [[UInt8]] {
+    /// They are compared in place, never copied, and at most `maximumZipHeaders` are read, so a
+    /// crafted file of 20 MB of headers costs one pass and no memory.
+    private static func isOfficeOpenXML(_ bytes: some Collection<UInt8>, folder: String) -> Bool {
+        guard bytes.starts(with: zipLocalSignature) else { return false }
         let layouts = [
             (signature: zipLocalSignature, lengthOffset: 26, nameOffset: 30),
             (signature: zipCentralSignature, lengthOffset: 28, nameOffset: 46),
         ]
-        var names: [[UInt8]] = []
+        let contentTypes = Array("[Content_Types].xml".utf8)
+        let folder = Array(folder.utf8)
+        var (hasContentTypes, hasFolder, headers) = (false, false, 0)
         var index = bytes.startIndex
-        while let found = bytes[index...].firstIndex(of: zipLocalSignature[0]) {
+        while !(hasContentTypes && hasFolder), headers < maximumZipHeaders, let found = bytes[index...].firstIndex(of: zipLocalSignature[0]) {
             let rest = bytes[found...]
             for layout in layouts where rest.starts(with: layout.signature) {
+                headers += 1
                 let header = Array(rest.prefix(layout.nameOffset))
                 guard header.count == layout.nameOffset else { continue }
-                let length = littleEndian(header, at: layout.lengthOffset, width: 2)
-                names.append(Array(rest.dropFirst(layout.nameOffset).prefix(length)))
+                let name = rest.dropFirst(layout.nameOffset).prefix(littleEndian(header, at: layout.lengthOffset, width: 2))
+                hasContentTypes = hasContentTypes || name.elementsEqual(contentTypes)
+                hasFolder = hasFolder || name.starts(with: folder)
             }
             index = bytes.index(after: found)
         }
-        return names
+        return hasContentTypes && hasFolder
     }
+
+    /// Far more entries than any real document has (a large workbook has a few hundred).
+    static let maximumZipHeaders = 20_000
 
     /// ODF requires the first entry to be `mimetype`, stored uncompressed with no extra field,
     /// precisely so that its type can be read at a fixed offset without unzipping.

@@ -2,8 +2,6 @@
 public enum TimesheetRules {
     public static let activityLength = 1...2_000
     public static let outputLength = 0...2_000
-    /// An expert day is a day's work: what is logged on one date adds up to one day at most.
-    public static let mostPerDate = ExpertDays(days: 1)
 
     /// One entry as the expert sends it, before it is checked.
     public struct Draft: Sendable, Equatable {
@@ -35,29 +33,27 @@ public enum TimesheetRules {
         public let budget: ExpertDays
         /// Every entry not returned to the expert: waiting for approval or approved.
         public let used: ExpertDays
-        /// What is already logged on the entry's date.
-        public let usedOnDate: ExpertDays
 
-        public init(period: ClosedRange<CivilDate>, budget: ExpertDays, used: ExpertDays, usedOnDate: ExpertDays) {
+        public init(period: ClosedRange<CivilDate>, budget: ExpertDays, used: ExpertDays) {
             self.period = period
             self.budget = budget
             self.used = used
-            self.usedOnDate = usedOnDate
         }
 
         public var remaining: ExpertDays { budget - used }
     }
 
-    /// The date of a draft, when it is one, so the caller can read what is logged on it.
-    public static func date(of draft: Draft) -> CivilDate? {
-        try? CivilDate(parsing: draft.date.trimmingCharacters(in: .whitespaces))
+    /// The refusal of an entry over the budget, naming the remaining balance; nil within it.
+    public static func overBudget(_ draft: Draft, against ledger: Ledger) -> String? {
+        guard let days = draft.days.flatMap(ExpertDays.init(exactly:)), days > ledger.remaining else { return nil }
+        return "that would exceed the budget of \(ledger.budget.spelled): the remaining balance is \(ledger.remaining.spelled)"
     }
 
     /// The entry, or every problem with it by field (the API's names). The refusal for the
     /// budget names the remaining balance, which is what the expert needs to correct it.
     public static func check(_ draft: Draft, against ledger: Ledger) throws(FieldErrors) -> Entry {
         var errors = FieldErrors()
-        let date = date(of: draft)
+        let date = try? CivilDate(parsing: draft.date.trimmingCharacters(in: .whitespaces))
         if let date {
             if !ledger.period.contains(date) {
                 errors.add("date", "log days between the launch on \(ledger.period.lowerBound) and the planned end on \(ledger.period.upperBound)")
@@ -67,13 +63,9 @@ public enum TimesheetRules {
         }
         let days = draft.days.flatMap(ExpertDays.init(exactly:))
         if let days, days > .zero {
-            if days > ledger.remaining {
-                errors.add("days", "that would exceed the budget of \(ledger.budget.spelled): the remaining balance is \(ledger.remaining.spelled)")
-            } else if ledger.usedOnDate + days > mostPerDate {
-                errors.add("days", "at most one expert day can be logged on one date; \(ledger.usedOnDate.spelled) already logged on \(date?.description ?? draft.date)")
-            }
+            if let refusal = overBudget(draft, against: ledger) { errors.add("days", refusal) }
         } else {
-            errors.add("days", "give the days as a positive multiple of 0.5 (0.5, 1)")
+            errors.add("days", "give the days as a positive multiple of 0.5 (0.5, 1, 1.5, ...)")
         }
         let activity = draft.activity.trimmingCharacters(in: .whitespacesAndNewlines)
         let output = draft.output.trimmingCharacters(in: .whitespacesAndNewlines)

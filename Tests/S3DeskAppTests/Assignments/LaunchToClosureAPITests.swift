@@ -30,7 +30,9 @@ struct LaunchToClosureAPITests {
             #expect(try await app.send(.POST, "\(a.api)/timesheet", token: a.expert, entry("2026-06-18", 0.5)).status == .created)
             let over = try await app.send(.POST, "\(a.api)/timesheet", token: a.expert, entry("2026-06-19", 1))
             #expect(over.status == .unprocessableEntity)
-            #expect(try over.content.decode(ErrorBody.self).error.fields?["days"]?.contains("the remaining balance is 0.5 days") == true)
+            let overError = try over.content.decode(ErrorBody.self).error
+            #expect(overError.code == "over_budget" && overError.message == "that would exceed the budget of 20 days: the remaining balance is 0.5 days")
+            #expect(overError.fields?["days"] == overError.message)
             let last = try await app.send(.POST, "\(a.api)/timesheet", token: a.expert, entry("2026-06-18", 0.5))
             #expect(last.status == .created, "the second half of 18 June")
             let sheet = try await app.send(.GET, "\(a.api)/timesheet?limit=5", token: a.region).content.decode(TimesheetDTO.self)

@@ -41,6 +41,14 @@ struct LaunchToClosureWebTests {
             let upload = try await expert.upload(SiteURL.documents(a.applicationID), fields: [("title", "Survey questionnaire"), ("kind", "deliverable")],
                                                  file: ("Ερωτηματολόγιο.pdf", SampleFiles.pdf), csrfFrom: page)
             #expect(upload.status == .seeOther)
+            // A form with a file is no exception to CSRF, and an anonymous upload is refused before its body is read.
+            let (contentType, body) = MultipartBody.encode(fields: [("title", "x")], file: ("a.pdf", SampleFiles.pdf))
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .contentType, value: contentType)
+            #expect(try await app.testing().sendRequest(.POST, SiteURL.documents(a.applicationID), headers: headers, body: body).status == .unauthorized)
+            let withoutToken = try await expert.uploadWithoutToken(SiteURL.documents(a.applicationID), file: ("a.pdf", SampleFiles.pdf))
+            #expect(withoutToken.status == .forbidden)
+            #expect(try await Document.query(on: app.db).count() == 1)
             let bad = try await expert.upload(SiteURL.documents(a.applicationID), fields: [("title", "Tool")], file: ("tool.pdf", SampleFiles.executable), csrfFrom: page)
             #expect(bad.status == .unsupportedMediaType)
             #expect(bad.body.string.contains("Tool") && bad.body.string.contains("not a PDF"))

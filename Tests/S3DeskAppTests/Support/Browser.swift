@@ -60,6 +60,14 @@ struct Browser {
         return try await perform(TestingHTTPRequest(method: .POST, url: URI(string: path), headers: headers, body: body))
     }
 
+    /// The same POST with a file but no CSRF token, as a forged cross-site form would send it.
+    mutating func uploadWithoutToken(_ path: String, file: (name: String, bytes: [UInt8])) async throws -> Response {
+        let (contentType, body) = MultipartBody.encode(fields: [], file: file)
+        var headers = headers()
+        headers.replaceOrAdd(name: .contentType, value: contentType)
+        return try await perform(TestingHTTPRequest(method: .POST, url: URI(string: path), headers: headers, body: body))
+    }
+
     /// What came back: the status, the headers, the body.
     struct Response {
         let status: HTTPResponseStatus

@@ -49,8 +49,11 @@ struct DeliveryPolicyTests {
     @Test("before the launch and after closure the space is read-only", arguments: [AssignmentStatus.scoping, .closed, .ended])
     func notRunning(status: AssignmentStatus) {
         for action in DeliveryAction.allCases where action != .giveFeedback && action != .close {
-            let who = action == .logDays || action == .submitFinalReport ? policy(.expert, expert: true, status: status)
-                : policy(.secretariat, status: status)
+            let who = switch action {
+            case .logDays, .submitFinalReport: policy(.expert, expert: true, status: status)
+            case .requestExtension: policy(.applicant, member: true, status: status)
+            default: policy(.secretariat, status: status)
+            }
             #expect(!who.allows(action), "\(action) when \(status)")
         }
         #expect(policy(.secretariat, status: status).refusal(.contribute)

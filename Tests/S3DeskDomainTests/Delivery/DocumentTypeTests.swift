@@ -158,6 +158,17 @@ struct DocumentTypeTests {
         #expect(upload.classified == .failure(.contentMismatch(expected: expected)))
     }
 
+    @Test("20 MB of zip headers naming 65,535-byte entries is refused in one pass, without copying a name")
+    func headerFloodIsRefusedQuickly() {
+        let header: [UInt8] = Array("PK\u{03}\u{04}".utf8) + [UInt8](repeating: 0, count: 22) + [0xFF, 0xFF, 0, 0]
+        var flood: [UInt8] = []
+        flood.reserveCapacity(DocumentRules.maximumBytes)
+        while flood.count + header.count <= DocumentRules.maximumBytes { flood += header }
+        let started = ContinuousClock.now
+        #expect(DocumentRules.classify(name: "x.docx", bytes: flood) == .failure(.contentMismatch(expected: .docx)))
+        #expect(ContinuousClock.now - started < .seconds(20))
+    }
+
     @Test func zipWithoutContentTypesIsNotADocx() {
         let bytes = zip([("word/document.xml", "<w:document/>"), ("_rels/.rels", "<Relationships/>")])
         #expect(Upload("essay.docx", bytes).classified == .failure(.contentMismatch(expected: .docx)))

@@ -6,8 +6,8 @@ struct TimesheetRulesTests {
     private let launch = CivilDate(year: 2026, month: 4, day: 15)!
     private let end = CivilDate(year: 2026, month: 10, day: 15)!
 
-    private func ledger(used: Double, onDate: Double = 0, budget: Int = 20) -> TimesheetRules.Ledger {
-        .init(period: launch...end, budget: ExpertDays(days: budget), used: ExpertDays(exactly: used)!, usedOnDate: ExpertDays(exactly: onDate)!)
+    private func ledger(used: Double, budget: Int = 20) -> TimesheetRules.Ledger {
+        .init(period: launch...end, budget: ExpertDays(days: budget), used: ExpertDays(exactly: used)!)
     }
 
     private func draft(_ date: String = "2026-05-04", days: Double?) -> TimesheetRules.Draft {
@@ -58,19 +58,16 @@ struct TimesheetRulesTests {
             _ = try TimesheetRules.check(draft(days: days), against: ledger(used: 0))
             Issue.record("accepted \(days)")
         } catch {
-            #expect(error.messages["days"] == "give the days as a positive multiple of 0.5 (0.5, 1)")
+            #expect(error.messages["days"] == "give the days as a positive multiple of 0.5 (0.5, 1, 1.5, ...)")
         }
     }
 
-    @Test("at most one expert day on one date")
-    func onePerDate() throws {
-        _ = try TimesheetRules.check(draft(days: 0.5), against: ledger(used: 3, onDate: 0.5))
-        do {
-            _ = try TimesheetRules.check(draft(days: 1), against: ledger(used: 3, onDate: 0.5))
-            Issue.record("accepted 1.5 days on one date")
-        } catch {
-            #expect(error.messages["days"]?.contains("0.5 days already logged on 2026-05-04") == true)
-        }
+    @Test("one entry may hold several days, up to the whole budget, and names the balance when it is over")
+    func severalDays() throws {
+        #expect(try TimesheetRules.check(draft(days: 19.5), against: ledger(used: 0)).days == ExpertDays(halves: 39))
+        #expect(TimesheetRules.overBudget(draft(days: 19.5), against: ledger(used: 0)) == nil)
+        #expect(TimesheetRules.overBudget(draft(days: 20.5), against: ledger(used: 0))
+            == "that would exceed the budget of 20 days: the remaining balance is 20 days")
     }
 
     @Test("a missing date, an empty activity and an overlong output are each named")

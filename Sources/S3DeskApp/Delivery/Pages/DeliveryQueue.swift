@@ -16,8 +16,12 @@ struct DeliveryQueue: Encodable {
     let items: [Item]
 
     static func load(on db: any Database) async throws -> DeliveryQueue {
-        let entries = Set(try await TimesheetEntry.query(on: db).filter(\.$status == .pending).unique().limit(shown).all(\.$assignment.$id))
-        let extensions = Set(try await ExtensionRequest.query(on: db).filter(\.$status == .pending).limit(shown).all(\.$assignment.$id))
+        // Joined to running assignments before the limit: what waits in an ended one can never be
+        // decided and must not crowd the running ones out.
+        let entries = Set(try await TimesheetEntry.query(on: db).join(Assignment.self, on: \TimesheetEntry.$assignment.$id == \Assignment.$id)
+            .filter(Assignment.self, \.$status == .launched).filter(\.$status == .pending).unique().limit(shown).all(\.$assignment.$id))
+        let extensions = Set(try await ExtensionRequest.query(on: db).join(Assignment.self, on: \ExtensionRequest.$assignment.$id == \Assignment.$id)
+            .filter(Assignment.self, \.$status == .launched).filter(\.$status == .pending).limit(shown).all(\.$assignment.$id))
         let ready = try await Assignment.query(on: db).filter(\.$status == .launched).filter(\.$finalReportAt != nil)
             .filter(\.$feedbackAt != nil).limit(shown).all(\.$id)
         let ids = entries.union(extensions).union(ready.compactMap { $0 })

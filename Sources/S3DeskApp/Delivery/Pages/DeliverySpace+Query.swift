@@ -132,8 +132,8 @@ extension DeliverySpace {
                       hint: "From \(HumanDate.long(period.lowerBound)) to \(HumanDate.long(period.upperBound)).")
                 .bounded(min: period.lowerBound.description, max: period.upperBound.description),
             FormField(form: "log-days", name: "days", label: "Days", kind: .number, input: input,
-                      hint: "In half days: 0.5 or 1. \(remaining.spelled) left of the budget.", default: "1")
-                .bounded(min: "0.5", max: "1", step: "0.5"),
+                      hint: "In half days: 0.5, 1, 1.5, … \(remaining.spelled) left of the budget.", default: "1")
+                .bounded(min: "0.5", max: remaining.description, step: "0.5"),
             FormField(form: "log-days", name: "activity", label: "Activity", kind: .textarea, input: input).limited(TimesheetRules.activityLength.upperBound),
             FormField(form: "log-days", name: "output", label: "Output (optional)", kind: .textarea, input: input).limited(TimesheetRules.outputLength.upperBound),
         ])
