@@ -8,19 +8,13 @@ import VaporTesting
 
 @Suite("Assessment pages: the rubric, the round's ranking, endorsement, the ranking policy")
 struct AssessmentWebTests {
-    private func signedIn(_ app: Application, _ user: User) async throws -> Browser {
-        var browser = Browser(app: app)
-        try await browser.signIn(user.email)
-        return browser
-    }
-
     @Test("an assessor scores on the rubric page; bad input comes back with its message and the comment kept", arguments: TestDatabase.all)
     func rubric(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let round = try await app.makeRound([("A", application("ITF6", organisation: "<script>alert(1)</script> Region"))])
             let id = try #require(round.ids["A"])
             let path = SiteURL.assessment(id)
-            var browser = try await signedIn(app, try await app.makeUser(.commission))
+            var browser = try await Browser.signedIn(app, try await app.makeUser(.commission))
             let page = try await browser.get(path)
             #expect(page.status == .ok)
             let html = page.body.string
@@ -49,7 +43,7 @@ struct AssessmentWebTests {
 
             // Another officer, who has not scored: the audit trail says who assessed, never the scores,
             // and the rubric page keeps the ranking's merit out of sight.
-            var other = try await signedIn(app, try await app.makeUser(.secretariat))
+            var other = try await Browser.signedIn(app, try await app.makeUser(.secretariat))
             let trail = try await other.page(SiteURL.application(id))
             #expect(trail.contains("Assessed"))
             #expect(!trail.contains("16/20") && !trail.contains("scored"))
@@ -62,16 +56,16 @@ struct AssessmentWebTests {
         try await withTestApp(database) { app in
             let round = try await app.makeRound([("A", application("ITF6"))])
             let id = try #require(round.ids["A"])
-            var applicant = try await signedIn(app, try #require(round.applicants["A"]))
+            var applicant = try await Browser.signedIn(app, try #require(round.applicants["A"]))
             #expect(try await applicant.get(SiteURL.assessment(id)).status == .forbidden)
             #expect(try await applicant.get(SiteURL.round(round.roundID)).status == .forbidden)
             #expect(try await applicant.get(SiteURL.rankingCSV(round.roundID)).status == .forbidden)
-            var expert = try await signedIn(app, try await app.makeUser(.expert))
+            var expert = try await Browser.signedIn(app, try await app.makeUser(.expert))
             #expect(try await expert.get(SiteURL.assessment(id)).status == .forbidden)
-            var secretariat = try await signedIn(app, try await app.makeUser(.secretariat))
+            var secretariat = try await Browser.signedIn(app, try await app.makeUser(.secretariat))
             #expect(try await secretariat.get(SiteURL.endorsement(round.roundID)).status == .forbidden)
             #expect(try await secretariat.get(SiteURL.round(round.roundID)).status == .ok)
-            var commission = try await signedIn(app, try await app.makeUser(.commission))
+            var commission = try await Browser.signedIn(app, try await app.makeUser(.commission))
             #expect(try await commission.get(SiteURL.endorsement(round.roundID)).status == .ok)
             #expect(try await commission.get(SiteURL.rankingPolicy(round.call.id!)).status == .forbidden)
             let cancelPath = SiteURL.application(id) + "/cancel"
@@ -100,7 +94,7 @@ struct AssessmentWebTests {
                 try await app.assess(id, token: secretariatToken, score, score, score, score)
                 try await app.assess(id, token: commissionToken, score, score, score, score)
             }
-            var secretariat = try await signedIn(app, secretariatUser)
+            var secretariat = try await Browser.signedIn(app, secretariatUser)
             let roundPage = try await secretariat.page(SiteURL.round(round.roundID))
             #expect(roundPage.contains("Download the ranking (CSV)"))
             #expect(roundPage.range(of: "TS-2026-0001")!.lowerBound < roundPage.range(of: "TS-2026-0002")!.lowerBound)
@@ -113,7 +107,7 @@ struct AssessmentWebTests {
             #expect(tooMany.body.string.contains("the round&#39;s 1 place is taken") || tooMany.body.string.contains("the round's 1 place is taken"))
             #expect(tooMany.body.string.contains("Also good."), "the reason typed is kept")
 
-            var commission = try await signedIn(app, commissionUser)
+            var commission = try await Browser.signedIn(app, commissionUser)
             let endorseLink = "Endorse or return the decisions</a>"
             #expect(try await commission.page(SiteURL.round(round.roundID)).contains(endorseLink), "the Commission's way to endorse")
             #expect(!roundPage.contains(endorseLink), "the secretariat does not endorse")
@@ -127,7 +121,7 @@ struct AssessmentWebTests {
 
             #expect(try await secretariat.post(SiteURL.decision(b), form: ["decision": "reserve", "reason": "Next in line."],
                                                csrfFrom: SiteURL.assessment(b)).status == .seeOther)
-            var applicant = try await signedIn(app, try #require(round.applicants["A"]))
+            var applicant = try await Browser.signedIn(app, try #require(round.applicants["A"]))
             #expect(!(try await applicant.page(SiteURL.application(a)).contains("Best in the round.")), "not before endorsement")
             #expect(try await commission.post(SiteURL.endorsement(round.roundID), form: ["outcome": "endorse", "comment": ""],
                                               csrfFrom: SiteURL.endorsement(round.roundID)).status == .seeOther)
@@ -145,7 +139,7 @@ struct AssessmentWebTests {
         try await withTestApp(database) { app in
             let call = try await app.makeCall()
             let path = SiteURL.rankingPolicy(call.id!)
-            var browser = try await signedIn(app, try await app.makeUser(.secretariat))
+            var browser = try await Browser.signedIn(app, try await app.makeUser(.secretariat))
             let form = ["lessDevelopedBonus": "25", "transitionBonus": "ten", "moreDevelopedBonus": "0", "perChallenge": "5",
                         "challengeCap": "15", "meritThreshold": "55", "minimumAssessments": "1", "capacityPerRound": "12"]
             let refused = try await browser.post(path, form: form, csrfFrom: path)

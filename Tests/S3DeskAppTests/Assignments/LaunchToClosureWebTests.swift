@@ -8,18 +8,12 @@ import VaporTesting
 
 @Suite("From launch to closure, through the pages")
 struct LaunchToClosureWebTests {
-    private func signedIn(_ app: Application, _ user: User) async throws -> Browser {
-        var browser = Browser(app: app)
-        try await browser.signIn(user.email)
-        return browser
-    }
-
     @Test("each party does their part on the shared page; refused forms keep their input; outsiders get 404", arguments: TestDatabase.all)
     func wholeWay(database: TestDatabase) async throws {
         try await withTestApp(database, now: testNow) { app in
             let a = try await app.launchedAssignment()
             let page = SiteURL.assignmentOf(a.applicationID)
-            var expert = try await signedIn(app, try await app.expertAccount(a))
+            var expert = try await Browser.signedIn(app, try await app.expertAccount(a))
             let expertView = try await expert.page(page)
             #expect(expertView.contains("Log your expert days: 20 days left."))
             #expect(expertView.contains("id=\"log-days\"") && !expertView.contains("id=\"close\""))
@@ -53,7 +47,7 @@ struct LaunchToClosureWebTests {
             #expect(bad.status == .unsupportedMediaType)
             #expect(bad.body.string.contains("Tool") && bad.body.string.contains("not a PDF"))
 
-            var region = try await signedIn(app, try #require(a.selected.round.applicants["A"]))
+            var region = try await Browser.signedIn(app, try #require(a.selected.round.applicants["A"]))
             let regionView = try await region.page(page)
             #expect(regionView.contains("Survey questionnaire") && regionView.contains("Kick-off with the managing authority"))
             let document = try #require(try await Document.query(on: app.db).first())
@@ -67,7 +61,7 @@ struct LaunchToClosureWebTests {
 
             // Outsiders reach nothing: not the page, not a form, not the file.
             let other = try await app.makeUser(.applicant)
-            var outsider = try await signedIn(app, other)
+            var outsider = try await Browser.signedIn(app, other)
             #expect(try await outsider.get(page).status == .notFound)
             #expect(try await outsider.get(SiteURL.document(try document.requireID())).status == .notFound)
             #expect(try await outsider.post(SiteURL.messages(a.applicationID), form: ["body": "Hi"], csrfFrom: "/").status == .notFound)
@@ -81,7 +75,7 @@ struct LaunchToClosureWebTests {
             #expect(noScore.status == .unprocessableEntity && noScore.body.string.contains("Πολύ καλή δουλειά"))
             #expect(try await region.post(SiteURL.feedback(a.applicationID), form: ["satisfaction": "5", "comment": "Πολύ καλή δουλειά"],
                                           csrfFrom: page).status == .seeOther)
-            var staff = try await signedIn(app, try #require(try await User.query(on: app.db).filter(\.$role == .secretariat).first()))
+            var staff = try await Browser.signedIn(app, try #require(try await User.query(on: app.db).filter(\.$role == .secretariat).first()))
             let queue = try await staff.page(SiteURL.staffCalls)
             #expect(queue.contains("Assignments waiting for you") && queue.contains("timesheet entries to approve, ready to close"))
             let staffView = try await staff.page(page)

@@ -8,12 +8,6 @@ import VaporTesting
 
 @Suite("From selection to launch, through the pages")
 struct SelectionToLaunchWebTests {
-    private func signedIn(_ app: Application, _ user: User) async throws -> Browser {
-        var browser = Browser(app: app)
-        try await browser.signIn(user.email)
-        return browser
-    }
-
     @Test("the secretariat schedules, records the scope and launches; the region confirms; refused forms keep their input", arguments: TestDatabase.all)
     func wholeWay(database: TestDatabase) async throws {
         try await withTestApp(database, now: testNow) { app in
@@ -21,7 +15,7 @@ struct SelectionToLaunchWebTests {
             let id = try #require(selected.round.ids["A"])
             let page = SiteURL.assignmentOf(id)
             let secretary = try await app.makeUser(.secretariat)
-            var staff = try await signedIn(app, secretary)
+            var staff = try await Browser.signedIn(app, secretary)
             #expect(try await staff.page(SiteURL.application(id)).contains(page))
             #expect(try await staff.page(SiteURL.round(selected.round.roundID)).contains(SiteURL.roundSelection(selected.round.roundID)))
 
@@ -51,7 +45,7 @@ struct SelectionToLaunchWebTests {
             ], csrfFrom: page)
             #expect(scope.status == .seeOther)
 
-            var region = try await signedIn(app, try #require(selected.round.applicants["A"]))
+            var region = try await Browser.signedIn(app, try #require(selected.round.applicants["A"]))
             let regionView = try await region.page(page)
             #expect(regionView.contains("Read the scope below and confirm it."))
             #expect(!regionView.contains("Schedule a meeting") && !regionView.contains("Launch the assignment"))
@@ -90,16 +84,16 @@ struct SelectionToLaunchWebTests {
         try await withTestApp(database, now: testNow) { app in
             let selected = try await app.selectedRound([("A", application("ITF6")), ("B", application("FRB0"))])
             let id = try #require(selected.round.ids["A"])
-            var other = try await signedIn(app, try #require(selected.round.applicants["B"]))
+            var other = try await Browser.signedIn(app, try #require(selected.round.applicants["B"]))
             #expect(try await other.get(SiteURL.assignmentOf(id)).status == .notFound)
             for path in [SiteURL.staffExperts, SiteURL.newExpert, SiteURL.staffTopics, SiteURL.roundSelection(selected.round.roundID), SiteURL.expertHome] {
                 #expect(try await other.get(path).status == .forbidden, "\(path)")
             }
-            var expert = try await signedIn(app, try await app.makeUser(.expert))
+            var expert = try await Browser.signedIn(app, try await app.makeUser(.expert))
             #expect(try await expert.get(SiteURL.assignmentOf(id)).status == .notFound)
             #expect(try await expert.get(SiteURL.staffExperts).status == .forbidden)
             #expect(try await expert.get(SiteURL.expertProfile).status == .notFound, "an expert account without a profile")
-            var commission = try await signedIn(app, try await app.makeUser(.commission))
+            var commission = try await Browser.signedIn(app, try await app.makeUser(.commission))
             let view = try await commission.page(SiteURL.assignmentOf(id))
             #expect(!view.contains("Schedule a meeting") && !view.contains("Record the agreed scope"))
             #expect(try await commission.get(SiteURL.staffExperts).status == .ok)
@@ -122,7 +116,7 @@ struct SelectionToLaunchWebTests {
             let account = try await expert.$user.get(on: app.db)
             account.passwordHash = try await app.password.async.hash(Application.testPassword)
             try await account.save(on: app.db)
-            var own = try await signedIn(app, account)
+            var own = try await Browser.signedIn(app, account)
             #expect(try await own.page(SiteURL.expertHome).contains("You hold no assignment yet."))
             let bad = try await own.post(SiteURL.expertProfile, fields: [
                 ("name", "Иван Петров"), ("topics[]", "edp"), ("countries", "BG"), ("languages", "български"), ("availableDays", "30"),
@@ -137,7 +131,7 @@ struct SelectionToLaunchWebTests {
             #expect(try await Expert.find(expert.requireID(), on: app.db)?.conflictRegions == ["BG31"])
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == AuditAction.expertUpdated.rawValue).first()?.summary.contains("BG31") == true)
 
-            var secretariat = try await signedIn(app, staff)
+            var secretariat = try await Browser.signedIn(app, staff)
             #expect(try await secretariat.page(SiteURL.staffExperts + "?language=bg").contains("Иван Петров"))
             #expect(!(try await secretariat.page(SiteURL.staffExperts + "?language=de").contains("Иван Петров")))
             let added = try await secretariat.post(SiteURL.staffTopics, form: ["slug": "Smart Tourism", "title": "Smart tourism"], csrfFrom: SiteURL.staffTopics)

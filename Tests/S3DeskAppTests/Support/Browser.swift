@@ -114,6 +114,13 @@ struct Browser {
         return (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text).replacingOccurrences(of: " ", with: "+")
     }
 
+    /// A visitor signed in as `user` through the sign-in form.
+    static func signedIn(_ app: Application, _ user: User) async throws -> Browser {
+        var browser = Browser(app: app)
+        try await browser.signIn(user.email)
+        return browser
+    }
+
     /// Signs in through the sign-in form.
     mutating func signIn(_ email: String, password: String = Application.testPassword) async throws {
         let response = try await post("/login", form: ["email": email, "password": password], csrfFrom: "/login")
