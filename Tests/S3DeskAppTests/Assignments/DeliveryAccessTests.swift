@@ -166,3 +166,41 @@ struct DeliveryAccessTests {
         }
     }
 }
+
+@Suite("The assignment space: one assignment's records never reached through another's address")
+struct DeliveryScopingTests {
+    @Test("an entry, an extension, a milestone or a document of assignment B used on A's address is not found", arguments: TestDatabase.all)
+    func otherAssignmentsRecords(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let a = try await app.launchedAssignment()
+            // B, selected in the same round, launched with the other expert of the pool.
+            let bID = try #require(a.selected.round.ids["B"])
+            let scope = try await app.send(.POST, "/api/v1/applications/\(bID)/scope", token: a.staff, ScopeInput())
+            let b = "/api/v1/assignments/\(try scope.content.decode(AssignmentDTO.self).assignmentId)"
+            #expect(try await app.send(.POST, "/api/v1/applications/\(bID)/scope/confirm", token: a.otherRegion).status == .ok)
+            let eleni = try #require(try await Expert.query(on: app.db).filter(\.$email == "eleni@experts.example.eu").first())
+            #expect(try await app.send(.POST, "\(b)/expert", token: a.staff, ["expertId": try eleni.requireID().uuidString]).status == .ok)
+            #expect(try await app.send(.POST, "\(b)/launch", token: a.staff, ["launchDate": "2026-05-04", "plannedEndDate": "2026-08-04"]).status == .ok)
+            let entry = try await app.send(.POST, "\(b)/timesheet", token: a.otherExpert,
+                                           ["date": AnyEncodable("2026-05-05"), "days": 1, "activity": "Mapping"]).content.decode(TimesheetEntryDTO.self)
+            let request = try await app.send(.POST, "\(b)/extensions", token: a.otherRegion,
+                                             ["plannedEndDate": "2026-09-04", "reason": "More time for the survey."]).content.decode(ExtensionDTO.self)
+            let milestone = try await app.send(.POST, "\(b)/milestones", token: a.otherRegion,
+                                               ["title": "Survey", "dueDate": "2026-06-01"]).content.decode(MilestoneDTO.self)
+            let report = try await app.upload("\(b)/documents", token: a.otherExpert, fields: ["kind": "final_report"],
+                                              file: ("report.pdf", SampleFiles.pdf)).content.decode(DocumentDTO.self)
+
+            #expect(try await app.send(.POST, "\(a.api)/timesheet/\(entry.id)/review", token: a.staff, ["decision": "approve"]).status == .notFound)
+            #expect(try await app.send(.POST, "\(a.api)/extensions/\(request.id)/decision", token: a.staff, ["approve": true]).status == .notFound)
+            #expect(try await app.send(.POST, "\(a.api)/milestones/\(milestone.id)/done", token: a.region).status == .notFound)
+            let borrowed = try await app.send(.POST, "\(a.api)/final-report", token: a.expert,
+                                              ["documentId": report.id.uuidString, "summary": "Someone else's report, borrowed."])
+            #expect(borrowed.status == .unprocessableEntity)
+            #expect(try await app.send(.GET, report.contentUrl, token: a.expert).status == .notFound, "A's expert is not B's")
+            // B's records are untouched.
+            #expect(try await TimesheetEntry.find(entry.id, on: app.db)?.status == .pending)
+            #expect(try await ExtensionRequest.find(request.id, on: app.db)?.status == .pending)
+            #expect(try await Milestone.find(milestone.id, on: app.db)?.doneAt == nil)
+        }
+    }
+}
