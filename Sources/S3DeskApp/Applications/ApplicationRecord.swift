@@ -58,6 +58,29 @@ final class ApplicationTopic: Model, @unchecked Sendable {
     }
 }
 
+/// One specific challenge an application declares, so the monitoring counts by challenge
+/// without reading forms.
+final class ApplicationChallenge: Model, @unchecked Sendable {
+    static let schema = "application_challenges"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "application_id") var application: ApplicationRecord
+    @Enum(key: "kind") var kind: ChallengeKind
+
+    init() {}
+
+    init(applicationID: UUID, kind: ChallengeKind) {
+        self.$application.id = applicationID
+        self.kind = kind
+    }
+
+    /// The rows of application `id` made to match what `content` declares.
+    static func replace(of id: UUID, with content: ApplicationContent, on db: any Database) async throws {
+        try await query(on: db).filter(\.$application.$id == id).delete()
+        try await content.declaredChallenges.map { ApplicationChallenge(applicationID: id, kind: $0) }.create(on: db)
+    }
+}
+
 /// A change of status: who, when, from, to and why. Only ever inserted.
 final class ApplicationTransition: Model, @unchecked Sendable {
     static let schema = "application_transitions"

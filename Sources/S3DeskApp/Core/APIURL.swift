@@ -68,6 +68,10 @@ enum APIURL {
     static let expert = SiteRoute("/api/v1/experts/:id")
     static let myExpertProfile = "/api/v1/me/expert-profile"
 
+    static let reportSummary = "/api/v1/reports/summary"
+    static let applicationsCSV = "/api/v1/reports/applications.csv"
+    static let applicationsXLSX = "/api/v1/reports/applications.xlsx"
+
     static let round = SiteRoute("/api/v1/rounds/:id")
     static let ranking = SiteRoute("/api/v1/rounds/:id/ranking")
     static let rankingCSV = SiteRoute("/api/v1/rounds/:id/ranking.csv")

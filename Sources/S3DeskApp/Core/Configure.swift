@@ -110,6 +110,7 @@ private func routes(_ app: Application, resources: ResourceFiles) throws {
     try api.register(collection: DeliveryAPIController())
     try api.register(collection: ExpertsAPIController())
     try api.register(collection: CatalogueAPIController())
+    try api.register(collection: ReportsAPIController())
 
     let web = app.grouped(CSRFMiddleware())
     try web.register(collection: HomeController())
@@ -130,6 +131,7 @@ private func routes(_ app: Application, resources: ResourceFiles) throws {
     try web.register(collection: RoundSelectionWebController())
     try web.register(collection: ExpertsWebController())
     try web.register(collection: CatalogueWebController())
+    try web.register(collection: MonitoringWebController())
 }
 
 extension JSONEncoder {

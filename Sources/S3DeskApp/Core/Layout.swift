@@ -13,6 +13,7 @@ struct Layout: Encodable {
         let canReadOutbox: Bool
         let canViewExperts: Bool
         let canEditCatalogue: Bool
+        let canMonitor: Bool
         let isExpert: Bool
         /// An applicant's account that belongs to no authority (made before `user add` asked for
         /// one): it can do nothing, so every page says what to do.
@@ -41,6 +42,7 @@ struct Layout: Encodable {
     let myApplicationsURL = SiteURL.myApplications
     let staffExpertsURL = SiteURL.staffExperts
     let staffTopicsURL = SiteURL.staffTopics
+    let dashboardURL = SiteURL.dashboard
     let expertHomeURL = SiteURL.expertHome
     let apiDocumentURL = APIURL.openAPI
 
@@ -55,6 +57,7 @@ struct Layout: Encodable {
                                  canReadOutbox: user.role.may(.readOutbox),
                                  canViewExperts: user.role.may(.viewExperts),
                                  canEditCatalogue: user.role.may(.editCatalogue),
+                                 canMonitor: user.role.may(.monitor),
                                  isExpert: user.role.may(.keepExpertProfile),
                                  withoutAuthority: user.role == .applicant && user.$organisation.id == nil)
             self.csrfToken = request.isAPI ? nil : CSRF.token(for: request)

@@ -31,6 +31,9 @@ enum SiteURL {
     static let staffExperts = "/staff/experts"
     static let newExpert = "/staff/experts/new"
     static let staffTopics = "/staff/topics"
+    static let dashboard = "/staff/dashboard"
+    static let applicationsCSV = "/staff/dashboard/applications.csv"
+    static let applicationsXLSX = "/staff/dashboard/applications.xlsx"
     static let expertHome = "/expert"
     static let expertProfile = "/expert/profile"
 

@@ -24,5 +24,6 @@ enum Migrations {
         CreateExperts(),
         CreateAssignments(),
         CreateDelivery(),
+        CreateApplicationChallenges(),
     ]
 }

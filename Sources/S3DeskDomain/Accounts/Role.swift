@@ -38,6 +38,8 @@ public enum Capability: Sendable, CaseIterable {
     case editCatalogue
     /// Keep one's own expert profile and conflicts of interest current.
     case keepExpertProfile
+    /// Read the monitoring: the dashboard, the summary and the exports of every application.
+    case monitor
 }
 
 extension Role {
@@ -46,7 +48,7 @@ extension Role {
         case .manageCalls, .correctReferenceData, .readOutbox, .requestClarification, .decide,
              .manageAssignments, .manageExperts, .editCatalogue:
             self == .admin || self == .secretariat
-        case .viewAllApplications, .assess, .viewExperts:
+        case .viewAllApplications, .assess, .viewExperts, .monitor:
             self == .admin || self == .secretariat || self == .commission
         case .apply:
             self == .applicant

@@ -34,6 +34,11 @@ struct RoleTests {
         #expect(role.may(.viewAllApplications) == [.admin, .secretariat, .commission].contains(role))
         #expect(role.may(.apply) == (role == .applicant))
     }
+
+    @Test("the secretariat and the Commission steer by the monitoring; experts and applicants do not", arguments: Role.allCases)
+    func monitoring(role: Role) {
+        #expect(role.may(.monitor) == [.admin, .secretariat, .commission].contains(role))
+    }
 }
 
 @Suite("Credentials")

@@ -1,0 +1,101 @@
+import Fluent
+import Foundation
+import S3DeskDomain
+import SQLKit
+
+extension MonitoringFacts {
+    /// The facts of every application of call `callID` (of every call when nil), in eight queries
+    /// whatever their number: thin columns, never the forms.
+    static func load(callID: UUID?, at now: Date, on db: any Database) async throws -> MonitoringFacts {
+        guard let sql = db as? any SQLDatabase else { throw AppError.notFound("SQL database") }
+        let ofCall: SQLQueryString = callID.map { "WHERE p.call_id = \(bind: $0)" } ?? ""
+        let andOfCall: SQLQueryString = callID.map { "AND p.call_id = \(bind: $0)" } ?? ""
+
+        let roundQuery = S3DeskApp.Round.query(on: db).with(\.$call)
+        if let callID { roundQuery.filter(\.$call.$id == callID) }
+        let rounds = try await roundQuery.all()
+        var zones: [UUID: ZonedCalendar] = [:]
+        let roundFacts = try rounds.map { round in
+            let id = try round.requireID()
+            let calendar = ZonedCalendar(identifier: round.call.timeZone) ?? .utc
+            zones[id] = calendar
+            return Round(id: id.uuidString, number: round.number, cutoff: try CivilDate(parsing: round.cutoffDate),
+                         meetingsDue: try CivilDate(parsing: round.topicMeetingsDue), launchDue: try CivilDate(parsing: round.launchDue),
+                         today: calendar.civilDate(of: now))
+        }
+
+        let topics = try await pairs(sql.raw("SELECT t.application_id AS id, t.topic AS value FROM application_topics t JOIN applications p ON p.id = t.application_id \(ofCall)"))
+        let challenges = try await pairs(sql.raw("SELECT c.application_id AS id, c.kind AS value FROM application_challenges c JOIN applications p ON p.id = c.application_id \(ofCall)"))
+        let selected = Set(try await sql.raw("""
+            SELECT d.application_id AS id FROM decisions d JOIN applications p ON p.id = d.application_id
+            WHERE d.decision = \(bind: DecisionKind.selected.rawValue) AND d.endorsed_at IS NOT NULL \(andOfCall)
+            """).all().map { try $0.decode(column: "id", as: UUID.self) })
+        // Few per application: the earliest is found here rather than by a MIN over dates, which
+        // the two databases store differently.
+        var meetings: [UUID: Date] = [:]
+        for row in try await sql.raw("""
+            SELECT m.application_id AS id, m.starts_at AS starts_at FROM meetings m JOIN applications p ON p.id = m.application_id
+            WHERE m.purpose = \(bind: MeetingPurpose.topicDefinition.rawValue) AND m.cancelled_at IS NULL \(andOfCall)
+            """).all() {
+            let id = try row.decode(column: "id", as: UUID.self)
+            let start = try row.decode(column: "starts_at", as: Date.self)
+            meetings[id] = min(meetings[id] ?? start, start)
+        }
+
+        var launches: [String: CivilDate] = [:]
+        let assignments = try await sql.raw("""
+            SELECT a.application_id, p.reference, a.status, a.launch_date, a.planned_end_date, a.half_days_logged,
+                   a.expert_days_budget, a.satisfaction
+            FROM assignments a JOIN applications p ON p.id = a.application_id \(ofCall)
+            """).all().map { row in
+            let launch = try row.decode(column: "launch_date", as: String?.self).map { try CivilDate(parsing: $0) }
+            let id = try row.decode(column: "application_id", as: UUID.self).uuidString
+            launches[id] = launch
+            return Assignment(applicationID: id, reference: try row.decode(column: "reference", as: String.self),
+                              status: try row.decode(column: "status", as: AssignmentStatus.self), launch: launch,
+                              plannedEnd: try row.decode(column: "planned_end_date", as: String?.self).map { try CivilDate(parsing: $0) },
+                              used: ExpertDays(halves: try row.decode(column: "half_days_logged", as: Int.self)),
+                              budget: ExpertDays(days: try row.decode(column: "expert_days_budget", as: Int.self)),
+                              satisfaction: try row.decode(column: "satisfaction", as: Int?.self))
+        }
+        var applications: [Application] = []
+        for row in try await sql.raw("""
+            SELECT p.id, p.reference, p.round_id, p.status, p.country_code, p.category FROM applications p \(ofCall)
+            """).all() {
+            let id = try row.decode(column: "id", as: UUID.self)
+            let roundID = try row.decode(column: "round_id", as: UUID?.self)
+            let zone = roundID.flatMap { zones[$0] } ?? .utc
+            applications.append(Application(
+                id: id.uuidString, reference: try row.decode(column: "reference", as: String.self), roundID: roundID?.uuidString,
+                status: try row.decode(column: "status", as: ApplicationStatus.self),
+                countryCode: try row.decode(column: "country_code", as: String.self),
+                category: try row.decode(column: "category", as: RegionCategory.self),
+                topics: topics[id] ?? [], challenges: (challenges[id] ?? []).compactMap(ChallengeKind.init(rawValue:)),
+                selected: selected.contains(id), topicMeeting: meetings[id].map(zone.civilDate(of:)), launch: launches[id.uuidString]))
+        }
+
+
+        let assessments = try await sql.raw("""
+            SELECT s.assessor_id, u.name, s.application_id, p.reference, s.conflict_of_interest, s.relevance, s.impact, s.ownership, s.feasibility
+            FROM assessments s JOIN applications p ON p.id = s.application_id JOIN users u ON u.id = s.assessor_id \(ofCall)
+            """).all().map { row in
+            let scores = try ["relevance", "impact", "ownership", "feasibility"].map { try row.decode(column: $0, as: Int?.self) }
+            return Assessment(assessorID: try row.decode(column: "assessor_id", as: UUID.self).uuidString,
+                              assessorName: try row.decode(column: "name", as: String.self),
+                              applicationID: try row.decode(column: "application_id", as: UUID.self).uuidString,
+                              reference: try row.decode(column: "reference", as: String.self),
+                              scoreSum: try row.decode(column: "conflict_of_interest", as: Bool.self) || scores.contains(nil)
+                                  ? nil : scores.compactMap { $0 }.reduce(0, +))
+        }
+        return MonitoringFacts(rounds: roundFacts, applications: applications, assignments: assignments, assessments: assessments)
+    }
+
+    /// Rows of `id` and `value`, grouped by id.
+    private static func pairs(_ query: SQLRawBuilder) async throws -> [UUID: [String]] {
+        var result: [UUID: [String]] = [:]
+        for row in try await query.all() {
+            result[try row.decode(column: "id", as: UUID.self), default: []].append(try row.decode(column: "value", as: String.self))
+        }
+        return result
+    }
+}

@@ -1,0 +1,42 @@
+import Fluent
+import Foundation
+import S3DeskDomain
+
+/// The monitoring of what the filters select (call, round, country, category of region), with
+/// the names people read: what the dashboard, the summary and the exports share.
+struct MonitoringReport {
+    let filters: ApplicationFilters
+    /// The facts the filters keep.
+    let facts: MonitoringFacts
+    let summary: MonitoringSummary
+    let labels: Labels
+
+    /// Names for codes: "Bulgaria (BG)", a topic's title.
+    struct Labels {
+        let countries: [String: String]
+        let topics: [String: String]
+
+        func country(_ code: String) -> String { countries[code].map { "\($0) (\(code))" } ?? code }
+        func topic(_ slug: String) -> String { topics[slug] ?? slug }
+
+        static func load(on db: any Database) async throws -> Labels {
+            Labels(countries: Dictionary(try await Country.query(on: db).all().compactMap { country in country.id.map { ($0, country.name) } },
+                                         uniquingKeysWith: { first, _ in first }),
+                   topics: try await TopicRecord.titles(on: db))
+        }
+    }
+
+    /// 403 unless `user` may monitor; 404 for a call or round that does not exist.
+    static func load(_ filters: ApplicationFilters, for user: User, at now: Date, on db: any Database) async throws -> MonitoringReport {
+        guard user.role.may(.monitor) else { throw AppError.forbidden }
+        if let callID = filters.callId, try await Call.find(callID, on: db) == nil { throw AppError.notFound("call") }
+        if let roundID = filters.roundId {
+            guard let round = try await Round.find(roundID, on: db), filters.callId.map({ $0 == round.$call.id }) ?? true else {
+                throw AppError.notFound("round")
+            }
+        }
+        let facts = try await MonitoringFacts.load(callID: filters.callId, at: now, on: db)
+            .filtered(roundID: filters.roundId?.uuidString, country: filters.country, category: filters.category)
+        return MonitoringReport(filters: filters, facts: facts, summary: MonitoringSummary(facts), labels: try await Labels.load(on: db))
+    }
+}

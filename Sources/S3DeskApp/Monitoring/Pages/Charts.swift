@@ -1,0 +1,182 @@
+import Foundation
+import S3DeskDomain
+
+/// Charts the server draws: the geometry is worked out here and `partials/…-chart.leaf` writes
+/// the SVG, so every label goes through Leaf's escaping. Each chart has a title and a text
+/// alternative, and its figures stand in a table beside it.
+
+/// Horizontal bars, one per row, longest scaled to the full width.
+struct BarChart: Encodable {
+    struct Bar: Encodable {
+        let label: String
+        let value: String
+        /// Top of the bar, and the baseline of its texts.
+        let y: Int
+        let textY: Int
+        let width: String
+        let valueX: String
+        /// A second series beside the first (shares of selections beside shares of applications).
+        let secondWidth: String?
+        let secondY: Int
+    }
+
+    let id: String
+    let title: String
+    let summary: String
+    let width = BarChart.labelWidth + BarChart.plotWidth + 70
+    let height: Int
+    let labelWidth = BarChart.labelWidth
+    /// Where the labels end, right-aligned before the bars.
+    let labelEnd = BarChart.labelWidth - 8
+    let legend: Legend?
+    let bars: [Bar]
+
+    /// The two series' names, when there are two.
+    struct Legend: Encodable {
+        let first: String
+        let second: String
+        let firstX = BarChart.labelWidth
+        let firstTextX = BarChart.labelWidth + 18
+        let secondX = BarChart.labelWidth + 180
+        let secondTextX = BarChart.labelWidth + 198
+    }
+
+    static let labelWidth = 230
+    static let plotWidth = 380
+
+    /// - Parameters:
+    ///   - rows: each bar's label, length and text.
+    ///   - second: a paired bar's length per row.
+    init(id: String, title: String, rows: [(label: String, value: Double, text: String)], second: [Double]? = nil,
+         legend: Legend? = nil) {
+        let paired = second != nil
+        let step = paired ? 38 : 24
+        let top = legend == nil ? 4 : 26
+        let largest = max((rows.map(\.value) + (second ?? [])).max() ?? 0, 1e-9)
+        func scaled(_ value: Double) -> Double { max(0, value) / largest * Double(Self.plotWidth) }
+        self.id = id
+        self.title = title
+        self.legend = legend
+        height = top + rows.count * step + 6
+        bars = rows.enumerated().map { index, row in
+            let y = top + index * step
+            return Bar(label: Self.shortened(row.label), value: row.text, y: y, textY: y + 13, width: Self.format(scaled(row.value)),
+                       valueX: Self.format(Double(Self.labelWidth) + scaled(row.value) + 6),
+                       secondWidth: second.map { Self.format(scaled($0[index])) }, secondY: y + 17)
+        }
+        summary = title + ": " + rows.map { "\($0.label) \($0.text)" }.joined(separator: "; ") + "."
+    }
+
+    /// Long labels are cut in the drawing only; the table beside it has them whole.
+    private static func shortened(_ label: String) -> String {
+        label.count > 34 ? String(label.prefix(33)) + "…" : label
+    }
+
+    static func format(_ value: Double) -> String { String(format: "%.1f", value) }
+}
+
+/// One round on a line of dates: the cut-off, the two due dates, today, and a mark for each
+/// topic meeting and launch, on time or late.
+struct TimelineChart: Encodable {
+    struct Tick: Encodable {
+        let x: String
+        let label: String
+        let date: String
+    }
+
+    struct Mark: Encodable {
+        let x: String
+        let y: Int
+        let late: Bool
+        let label: String
+    }
+
+    let id: String
+    let title: String
+    let summary: String
+    let width = TimelineChart.width
+    let height = 150
+    let ticks: [Tick]
+    let today: Tick?
+    let marks: [Mark]
+
+    static let width = 720
+    private static let left = 30.0
+    private static let right = 690.0
+
+    init(id: String, round: MonitoringSummary.RoundTimeliness, facts: [MonitoringFacts.Application]) {
+        let cutoff = round.round.cutoff
+        let dates = facts.compactMap(\.topicMeeting) + facts.compactMap(\.launch)
+        // Up to the launch due date, or the latest step or today if those are later.
+        let end = ([round.round.launchDue, round.round.today] + dates).max()!
+        let span = Double(max(cutoff.days(until: end), 1))
+        func x(_ date: CivilDate) -> String { BarChart.format(Self.left + Double(cutoff.days(until: date)) / span * (Self.right - Self.left)) }
+        self.id = id
+        title = "Round \(round.round.number): from the cut-off to the launches"
+        ticks = [("Cut-off", cutoff), ("Meetings due", round.round.meetingsDue), ("Launches due", round.round.launchDue)]
+            .map { Tick(x: x($0.1), label: $0.0, date: HumanDate.long($0.1)) }
+        today = round.round.today <= end && round.round.today >= cutoff
+            ? Tick(x: x(round.round.today), label: "Today", date: HumanDate.long(round.round.today)) : nil
+        marks = facts.compactMap { application in
+            application.topicMeeting.map { Mark(x: x($0), y: 62, late: $0 > round.round.meetingsDue, label: "\(application.reference): topic meeting \(HumanDate.long($0))") }
+        } + facts.compactMap { application in
+            application.launch.map { Mark(x: x($0), y: 92, late: $0 > round.round.launchDue, label: "\(application.reference): launch \(HumanDate.long($0))") }
+        }
+        let meetings = round.meetings
+        let launches = round.launches
+        summary = "Round \(round.round.number), cut-off \(HumanDate.long(cutoff)): \(meetings.onTime) topic meetings on time and "
+            + "\(meetings.late) late (due \(HumanDate.long(meetings.due))), \(meetings.pending) not due yet; "
+            + "\(launches.onTime) launches on time and \(launches.late) late (due \(HumanDate.long(launches.due))), \(launches.pending) not due yet."
+    }
+}
+
+/// Running assignments as bars from their launch to their planned end, filled to the share of
+/// expert days used, with today's line.
+struct GanttChart: Encodable {
+    struct Row: Encodable {
+        let label: String
+        let y: Int
+        let textY: Int
+        let x: String
+        let width: String
+        let usedWidth: String
+        let text: String
+    }
+
+    let id = "gantt"
+    let title = "Running assignments: launch to planned end, and expert days used"
+    let summary: String
+    let width = GanttChart.labelWidth + GanttChart.plotWidth + 20
+    let height: Int
+    let labelWidth = GanttChart.labelWidth
+    let todayX: String?
+    let rows: [Row]
+    let start: String
+    let end: String
+
+    static let labelWidth = 130
+    static let plotWidth = 560
+
+    init(_ assignments: [MonitoringFacts.Assignment], today: CivilDate) {
+        let running = assignments.filter { $0.status == .launched && $0.launch != nil && $0.plannedEnd != nil }
+        let first = running.compactMap(\.launch).min() ?? today
+        let last = max(running.compactMap(\.plannedEnd).max() ?? today, today)
+        let span = Double(max(first.days(until: last), 1))
+        func x(_ date: CivilDate) -> Double { Double(Self.labelWidth) + Double(first.days(until: date)) / span * Double(Self.plotWidth) }
+        height = running.count * 26 + 10
+        rows = running.enumerated().map { index, assignment in
+            let from = x(assignment.launch!)
+            let width = max(x(assignment.plannedEnd!) - from, 2)
+            let used = assignment.budget.halves == 0 ? 0 : min(1, Double(assignment.used.halves) / Double(assignment.budget.halves))
+            return Row(label: assignment.reference, y: 4 + index * 26, textY: 18 + index * 26, x: BarChart.format(from),
+                       width: BarChart.format(width), usedWidth: BarChart.format(width * used),
+                       text: "\(assignment.used) of \(assignment.budget) days, ends \(HumanDate.long(assignment.plannedEnd!))")
+        }
+        todayX = running.isEmpty ? nil : BarChart.format(x(today))
+        start = HumanDate.long(first)
+        end = HumanDate.long(last)
+        summary = running.isEmpty ? "No assignment is running." : running.map {
+            "\($0.reference): launched \(HumanDate.long($0.launch!)), planned end \(HumanDate.long($0.plannedEnd!)), \($0.used) of \($0.budget) expert days used"
+        }.joined(separator: "; ") + "."
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import S3DeskDomain
+
+/// The staff's monitoring dashboard: what the filters select, as headline figures, charts with
+/// their tables, the rounds against their 1- and 2-month targets, expert days, satisfaction and
+/// the assessors' work.
+struct DashboardPage: Encodable {
+    struct Filters: Encodable {
+        let action: String
+        let calls: [SelectOption]
+        let rounds: [SelectOption]
+        let countries: [SelectOption]
+        let categories: [SelectOption]
+    }
+
+    struct Headline: Encodable {
+        let label: String
+        let value: String
+        let detail: String
+    }
+
+    /// A chart with the table of its figures.
+    struct Figure: Encodable {
+        let chart: BarChart
+        let columns: [String]
+        let rows: [[String]]
+    }
+
+    struct Round: Encodable {
+        let heading: String
+        let chart: TimelineChart
+        let targets: [TargetRow]
+        let late: [LateRow]
+    }
+
+    struct TargetRow: Encodable {
+        let step: String
+        let due: String
+        let expected: Int
+        let onTime: Int
+        let late: Int
+        let pending: Int
+        let meanDays: String
+        let worstDays: String
+        let shareOnTime: String
+    }
+
+    struct LateRow: Encodable {
+        let reference: String
+        let url: String
+        let step: String
+        let date: String
+        let daysLate: Int
+    }
+
+    struct AssignmentRow: Encodable {
+        let reference: String
+        let url: String
+        let status: String
+        let launch: String
+        let plannedEnd: String
+        let used: String
+        let budget: String
+    }
+
+    struct LinkedRow: Encodable {
+        let reference: String
+        let url: String
+        let cells: [String]
+    }
+
+    let layout: Layout
+    let filters: Filters
+    let scope: String
+    let csvURL: String
+    let xlsxURL: String
+    let headlines: [Headline]
+    let applicationFigures: [Figure]
+    let reach: Figure
+    let rounds: [Round]
+    let gantt: GanttChart
+    let assignments: [AssignmentRow]
+    let expertDaysTotal: String
+    let satisfaction: Figure
+    let assessors: [[String]]
+    let disagreements: [LinkedRow]
+    /// How many of the disagreements are listed, of how many.
+    let disagreementsNote: String?
+}
