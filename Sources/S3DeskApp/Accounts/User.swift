@@ -17,6 +17,11 @@ final class User: Model, @unchecked Sendable {
     @OptionalParent(key: "organisation_id") var organisation: Organisation?
     /// Nil until the address is confirmed; an unconfirmed applicant cannot submit.
     @OptionalField(key: "email_confirmed_at") var emailConfirmedAt: Date?
+    /// Notices not yet read, recounted whenever one is added or read (`Notices`), so the header
+    /// shows it without a query. Never written through the model: nil until loaded.
+    @OptionalField(key: "unread_notices") var unreadNotices: Int?
+    /// The optional emails the person turned off; nil while they changed nothing.
+    @OptionalField(key: "email_choices") var emailChoices: EmailChoices?
 
     init() {}
 
@@ -33,6 +38,11 @@ final class User: Model, @unchecked Sendable {
 }
 
 extension User: ModelSessionAuthenticatable {}
+
+/// The optional kinds of email (`EmailKind.isOptional`) a person does not want; one JSON document.
+struct EmailChoices: Codable, Sendable, Equatable {
+    var off: [EmailKind]
+}
 
 /// The API's view of a user: never the password hash.
 struct UserDTO: Content {

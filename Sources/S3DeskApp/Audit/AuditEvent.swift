@@ -78,6 +78,7 @@ enum AuditAction: String {
     case finalReportSubmitted = "assignment.final_report_submitted"
     case feedbackGiven = "assignment.feedback_given"
     case assignmentClosed = "assignment.closed"
+    case emailChoicesChanged = "user.email_choices_changed"
 
     /// How the audit trail names the action.
     var label: String {
@@ -132,6 +133,7 @@ enum AuditAction: String {
         case .finalReportSubmitted: "Final report submitted"
         case .feedbackGiven: "Feedback given"
         case .assignmentClosed: "Assignment closed"
+        case .emailChoicesChanged: "Email choices changed"
         }
     }
 }

@@ -68,6 +68,11 @@ enum APIURL {
     static let expert = SiteRoute("/api/v1/experts/:id")
     static let myExpertProfile = "/api/v1/me/expert-profile"
 
+    static let notices = "/api/v1/notices"
+    static let noticesRead = "/api/v1/notices/read-all"
+    static let noticeRead = SiteRoute("/api/v1/notices/:id/read")
+    static let emailChoices = "/api/v1/me/email-choices"
+
     static let reportSummary = "/api/v1/reports/summary"
     static let applicationsCSV = "/api/v1/reports/applications.csv"
     static let applicationsXLSX = "/api/v1/reports/applications.xlsx"

@@ -20,12 +20,15 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.clock = AppClock(pinnedAt: settings.pinnedNow)
     app.mailSettings = MailSettings(publicURL: settings.publicURL, smtp: settings.smtp)
     app.loginThrottle = LoginThrottle()
+    app.statisticsCache = StatisticsCache()
     app.passwords.use(.bcrypt(cost: settings.passwordCost))
 
     try configureDatabase(app, settings.database)
     app.migrations.add(Migrations.all)
     app.referenceResources = resources
-    app.scheduledJobs = [RoundCutoffJob(), TimesheetReminderJob(publicURL: app.publicURL)]
+    app.scheduledJobs = [RoundCutoffJob(), DraftReminderJob(publicURL: app.publicURL), MeetingReminderJob(publicURL: app.publicURL),
+                         LaunchReminderJob(publicURL: app.publicURL), TimesheetReminderJob(publicURL: app.publicURL),
+                         AssignmentEndingReminderJob(publicURL: app.publicURL)]
     var workers = [LoopingWorker.jobs()]
     if let smtp = settings.smtp {
         workers.append(.outbox(OutboxDelivery(transport: SMTPTransport(settings: smtp, group: app.eventLoopGroup))))
@@ -111,9 +114,11 @@ private func routes(_ app: Application, resources: ResourceFiles) throws {
     try api.register(collection: ExpertsAPIController())
     try api.register(collection: CatalogueAPIController())
     try api.register(collection: ReportsAPIController())
+    try api.register(collection: NoticesAPIController())
 
     let web = app.grouped(CSRFMiddleware())
     try web.register(collection: HomeController())
+    try web.register(collection: StatisticsController())
     try web.register(collection: LoginWebController())
     try web.register(collection: RegistrationWebController())
     try web.register(collection: AccountLinksWebController())
@@ -132,6 +137,7 @@ private func routes(_ app: Application, resources: ResourceFiles) throws {
     try web.register(collection: ExpertsWebController())
     try web.register(collection: CatalogueWebController())
     try web.register(collection: MonitoringWebController())
+    try web.register(collection: NoticesWebController())
 }
 
 extension JSONEncoder {

@@ -14,6 +14,8 @@ struct Layout: Encodable {
         let canViewExperts: Bool
         let canEditCatalogue: Bool
         let canMonitor: Bool
+        /// Shown beside the link to the notices; read from the person's row, never counted here.
+        let unreadNotices: Int
         let isExpert: Bool
         /// An applicant's account that belongs to no authority (made before `user add` asked for
         /// one): it can do nothing, so every page says what to do.
@@ -27,6 +29,7 @@ struct Layout: Encodable {
     // The site's fixed addresses, for every view: no view spells a path.
     let stylesheet = SiteURL.stylesheet
     let homeURL = SiteURL.home
+    let statisticsURL = SiteURL.statistics
     let loginURL = SiteURL.login()
     let loginAction = SiteURL.loginPath
     let logoutURL = SiteURL.logout
@@ -43,6 +46,7 @@ struct Layout: Encodable {
     let staffExpertsURL = SiteURL.staffExperts
     let staffTopicsURL = SiteURL.staffTopics
     let dashboardURL = SiteURL.dashboard
+    let noticesURL = SiteURL.notices
     let expertHomeURL = SiteURL.expertHome
     let apiDocumentURL = APIURL.openAPI
 
@@ -58,6 +62,7 @@ struct Layout: Encodable {
                                  canViewExperts: user.role.may(.viewExperts),
                                  canEditCatalogue: user.role.may(.editCatalogue),
                                  canMonitor: user.role.may(.monitor),
+                                 unreadNotices: user.unreadNotices ?? 0,
                                  isExpert: user.role.may(.keepExpertProfile),
                                  withoutAuthority: user.role == .applicant && user.$organisation.id == nil)
             self.csrfToken = request.isAPI ? nil : CSRF.token(for: request)

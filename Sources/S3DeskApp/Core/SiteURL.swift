@@ -5,6 +5,7 @@ import Foundation
 /// with `.pathComponents`); paths with parameters are `SiteRoute`s.
 enum SiteURL {
     static let home = "/"
+    static let statistics = "/statistics"
     static let stylesheet = "/css/site.css"
     static let loginPath = "/login"
     static let logout = "/logout"
@@ -31,6 +32,10 @@ enum SiteURL {
     static let staffExperts = "/staff/experts"
     static let newExpert = "/staff/experts/new"
     static let staffTopics = "/staff/topics"
+    static let notices = "/notices"
+    static let noticesRead = "/notices/read-all"
+    static let emailChoices = "/notices/email-choices"
+    static let noticeRead = SiteRoute("/notices/:id/read")
     static let dashboard = "/staff/dashboard"
     static let applicationsCSV = "/staff/dashboard/applications.csv"
     static let applicationsXLSX = "/staff/dashboard/applications.xlsx"

@@ -25,5 +25,6 @@ enum Migrations {
         CreateAssignments(),
         CreateDelivery(),
         CreateApplicationChallenges(),
+        CreateNotices(),
     ]
 }

@@ -16,7 +16,7 @@ final class OutboxEmail: Model, @unchecked Sendable {
     @Field(key: "recipient") var recipient: String
     @Field(key: "subject") var subject: String
     @Field(key: "body") var body: String
-    @Field(key: "kind") var kind: String
+    @Enum(key: "kind") var kind: EmailKind
     @Enum(key: "status") var status: Status
     @Field(key: "attempts") var attempts: Int
     /// Real time, not the business clock: with a pinned clock a retry would never fall due.
@@ -59,7 +59,7 @@ struct OutboxEmailDTO: Content {
         self.to = email.recipient
         self.subject = email.subject
         self.body = email.body(for: viewer, in: environment)
-        self.kind = email.kind
+        self.kind = email.kind.rawValue
         self.status = email.status
         self.attempts = email.attempts
         self.lastError = email.lastError
@@ -76,7 +76,11 @@ enum Outbox {
     }
 
     /// Queues many emails with one insert (a round's decisions reach dozens of applicants).
-    static func enqueue(_ messages: [EmailMessage], at now: Date, on db: any Database, logger: Logger) async throws {
+    /// Each also becomes its recipient's notice (`Notices.record`), and an optional one they
+    /// turned off is not sent.
+    static func enqueue(_ notified: [EmailMessage], at now: Date, on db: any Database, logger: Logger) async throws {
+        guard !notified.isEmpty else { return }
+        let messages = try await Notices.record(notified, at: now, on: db)
         guard !messages.isEmpty else { return }
         let emails = messages.map { message in
             let email = OutboxEmail()

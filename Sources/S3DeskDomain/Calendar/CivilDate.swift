@@ -62,6 +62,15 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return CivilDate(year: newYear, month: newMonth, day: newDay)!
     }
 
+    /// `days` calendar days later (earlier when negative), across months and leap days.
+    public func adding(days: Int) -> CivilDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let noon = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12))!
+        let parts = calendar.dateComponents([.year, .month, .day], from: calendar.date(byAdding: .day, value: days, to: noon)!)
+        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
     /// The following calendar day.
     public var next: CivilDate {
         if day < CivilDate.daysIn(month: month, year: year) {

@@ -38,6 +38,12 @@ public struct ZonedCalendar: Sendable {
         Instant.roundedToMilliseconds(startOfDay(date.next).addingTimeInterval(-0.001))
     }
 
+    /// The instant the clocks of this zone show `hour`:00 on `date`; an hour a summer-time change
+    /// skips gives the first instant after it.
+    public func instant(_ date: CivilDate, hour: Int) -> Date {
+        calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: hour))!
+    }
+
     /// The civil date on which `instant` falls in this zone.
     public func civilDate(of instant: Date) -> CivilDate {
         let parts = calendar.dateComponents([.year, .month, .day], from: instant)

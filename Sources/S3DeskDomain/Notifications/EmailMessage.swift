@@ -3,13 +3,12 @@ public struct EmailMessage: Sendable, Equatable {
     public let to: String
     public let subject: String
     public let body: String
-    /// What kind of email, for filtering the outbox (`account_confirmation`, ...).
-    public let kind: String
+    public let kind: EmailKind
     /// An iCalendar document sent as the email's `text/calendar` part, so mail programs offer
     /// to add, update or remove the event.
     public let calendar: EmailCalendar?
 
-    public init(to: String, subject: String, body: String, kind: String, calendar: EmailCalendar? = nil) {
+    public init(to: String, subject: String, body: String, kind: EmailKind, calendar: EmailCalendar? = nil) {
         self.to = to
         self.subject = subject
         self.body = body
@@ -46,7 +45,7 @@ public enum EmailTemplates {
             If you did not register, ignore this email: no account is used without confirmation.
 
             The S3 Targeted Support secretariat
-            """, kind: "account_confirmation")
+            """, kind: .accountConfirmation)
     }
 }
 
@@ -67,7 +66,7 @@ extension EmailTemplates {
             \(copy)
 
             The S3 Targeted Support secretariat
-            """, kind: "application_received")
+            """, kind: .applicationReceived)
     }
 }
 
@@ -86,7 +85,7 @@ extension EmailTemplates {
             If you do not expect this invitation, ignore this email.
 
             The S3 Targeted Support secretariat
-            """, kind: "invitation")
+            """, kind: .invitation)
     }
 
     public static func passwordReset(to email: String, name: String, link: String) -> EmailMessage {
@@ -101,7 +100,7 @@ extension EmailTemplates {
             If you did not ask for this, ignore this email: your password stays as it is.
 
             The S3 Targeted Support secretariat
-            """, kind: "password_reset")
+            """, kind: .passwordReset)
     }
 }
 
@@ -120,7 +119,7 @@ extension EmailTemplates {
             Make the changes and tell us you are done here: \(link)
 
             The S3 Targeted Support secretariat
-            """, kind: "clarification_requested")
+            """, kind: .clarificationRequested)
     }
 }
 
@@ -143,7 +142,7 @@ extension EmailTemplates {
             Follow your application here: \(link)
 
             The S3 Targeted Support secretariat
-            """, kind: "decision")
+            """, kind: .decision)
     }
 }
 
@@ -160,7 +159,7 @@ extension EmailTemplates {
             Your application stays readable here: \(link)
 
             The S3 Targeted Support secretariat
-            """, kind: "application_cancelled")
+            """, kind: .applicationCancelled)
     }
 }
 
@@ -178,6 +177,6 @@ extension EmailTemplates {
             Change the decisions, then ask for the endorsement again: \(link)
 
             S3Desk
-            """, kind: "decisions_returned")
+            """, kind: .decisionsReturned)
     }
 }

@@ -14,7 +14,7 @@ extension EmailTemplates {
             The invitation is attached for your calendar. Details and the minutes afterwards: \(link)
 
             The S3 Targeted Support secretariat
-            """, kind: update ? "meeting_updated" : "meeting_invitation", calendar: calendar)
+            """, kind: update ? .meetingUpdated : .meetingInvitation, calendar: calendar)
     }
 
     public static func meetingCancelled(to email: String, name: String, purpose: MeetingPurpose, reference: String,
@@ -29,7 +29,7 @@ extension EmailTemplates {
             The attached update removes it from your calendar. \(link)
 
             The S3 Targeted Support secretariat
-            """, kind: "meeting_cancelled", calendar: calendar)
+            """, kind: .meetingCancelled, calendar: calendar)
     }
 
     public static func scopeToConfirm(to email: String, name: String, reference: String, changed: Bool, link: String) -> EmailMessage {
@@ -43,7 +43,7 @@ extension EmailTemplates {
             \(link)
 
             The S3 Targeted Support secretariat
-            """, kind: "scope_to_confirm")
+            """, kind: .scopeToConfirm)
     }
 
     public static func expertAssigned(to email: String, name: String, reference: String, region: String, link: String) -> EmailMessage {
@@ -58,7 +58,7 @@ extension EmailTemplates {
             If you have a conflict of interest you had not declared, tell the secretariat at once.
 
             The S3 Targeted Support secretariat
-            """, kind: "expert_assigned")
+            """, kind: .expertAssigned)
     }
 
     public static func assignmentLaunched(to email: String, name: String, reference: String, launchDate: String,
@@ -72,7 +72,7 @@ extension EmailTemplates {
             Follow it here: \(link)
 
             The S3 Targeted Support secretariat
-            """, kind: "assignment_launched")
+            """, kind: .assignmentLaunched)
     }
 
     public static func expertInvitation(to email: String, name: String, link: String) -> EmailMessage {
@@ -85,6 +85,6 @@ extension EmailTemplates {
             \(link)
 
             The S3 Targeted Support secretariat
-            """, kind: "expert_invitation")
+            """, kind: .expertInvitation)
     }
 }

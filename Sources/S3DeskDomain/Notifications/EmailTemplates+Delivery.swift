@@ -13,7 +13,7 @@ extension EmailTemplates {
             Approve or refuse it here: \(link)
 
             S3 Targeted Support
-            """, kind: "extension_requested")
+            """, kind: .extensionRequested)
     }
 
     public static func extensionDecided(to email: String, name: String, reference: String, approved: Bool, until: String,
@@ -27,7 +27,7 @@ extension EmailTemplates {
             \(link)
 
             The S3 Targeted Support secretariat
-            """, kind: approved ? "extension_approved" : "extension_refused")
+            """, kind: approved ? .extensionApproved : .extensionRefused)
     }
 
     public static func entryReturned(to email: String, name: String, reference: String, date: String, days: String,
@@ -43,7 +43,7 @@ extension EmailTemplates {
             \(link)
 
             The S3 Targeted Support secretariat
-            """, kind: "entry_returned")
+            """, kind: .entryReturned)
     }
 
     public static func finalReportSubmitted(to email: String, name: String, reference: String, expert: String,
@@ -58,7 +58,7 @@ extension EmailTemplates {
             \(link)
 
             S3 Targeted Support
-            """, kind: "final_report_submitted")
+            """, kind: .finalReportSubmitted)
     }
 
     public static func assignmentClosed(to email: String, name: String, reference: String, daysUsed: String, link: String) -> EmailMessage {
@@ -71,7 +71,7 @@ extension EmailTemplates {
             \(link)
 
             The S3 Targeted Support secretariat
-            """, kind: "assignment_closed")
+            """, kind: .assignmentClosed)
     }
 }
 
@@ -86,6 +86,6 @@ extension EmailTemplates {
             \(lines.map { "- \($0)" }.joined(separator: "\n"))
 
             S3 Targeted Support
-            """, kind: "timesheets_awaiting")
+            """, kind: .timesheetsAwaiting)
     }
 }

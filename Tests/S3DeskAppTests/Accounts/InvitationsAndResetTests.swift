@@ -85,7 +85,7 @@ struct InvitationsAndResetTests {
                 let response = try await app.testing().sendRequest(.POST, "/api/v1/accounts/password-reset") { try $0.content.encode(["email": email]) }
                 #expect(response.status == .accepted)
             }
-            #expect(try await OutboxEmail.query(on: app.db).filter(\.$kind == "password_reset").count() == 1)
+            #expect(try await OutboxEmail.query(on: app.db).filter(\.$kind == .passwordReset).count() == 1)
             let clear = try await Self.emailedToken(app, to: "cora@example.eu", path: "/password-reset/confirm")
             let done = try await app.testing().sendRequest(.POST, "/api/v1/accounts/password-reset/confirm") {
                 try $0.content.encode(["token": clear, "password": "a brand new password"])

@@ -37,7 +37,7 @@ struct ApplicationConcurrencyTests {
             #expect(statuses.filter { $0 == .ok }.count == 1, "\(statuses)")
             #expect(statuses.filter { $0 == .conflict }.count == 7, "\(statuses)")
             #expect(try await ApplicationTransition.query(on: app.db).filter(\.$application.$id == id).filter(\.$to == .submitted).count() == 1)
-            #expect(try await OutboxEmail.query(on: app.db).filter(\.$kind == "application_received").count() == 1)
+            #expect(try await OutboxEmail.query(on: app.db).filter(\.$kind == .applicationReceived).count() == 1)
         }
     }
 

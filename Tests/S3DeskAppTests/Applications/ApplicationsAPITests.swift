@@ -57,7 +57,7 @@ struct ApplicationsAPITests {
             #expect(delivery.expertDaysUsed == nil, "no timesheet has recorded a day")
             #expect(submitted.body.string.contains(#""expertDaysBudget":20,"expertDaysUsed":null"#), "null, as api.md lists the key")
 
-            let email = try #require(try await OutboxEmail.query(on: app.db).filter(\.$kind == "application_received").first())
+            let email = try #require(try await OutboxEmail.query(on: app.db).filter(\.$kind == .applicationReceived).first())
             #expect(email.recipient == user.email)
             #expect(email.subject == "Application TS-2026-0001 received")
             #expect(email.body.contains("Regione Calabria"))

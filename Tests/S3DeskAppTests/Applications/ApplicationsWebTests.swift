@@ -111,7 +111,7 @@ struct ApplicationsWebTests {
             try await Applications.submit(application, by: user, in: app.services())
             let page = try await browser.get(SiteURL.application(application.id!))
             #expect(page.status == .ok)
-            let email = try #require(try await OutboxEmail.query(on: app.db).filter(\.$kind == "application_received").first())
+            let email = try #require(try await OutboxEmail.query(on: app.db).filter(\.$kind == .applicationReceived).first())
             let rows = ApplicationForm.rows(completeApplication, questions: [], topicTitles: try await TopicRecord.titles(on: app.db))
             #expect(rows.count == ClarifiableField.allCases.count - 1, "every part of a complete application but the call's questions")
             for row in rows {

@@ -35,7 +35,7 @@ struct ClarificationAPITests {
                 try $0.content.encode(Request(fields: ["needs", "stakeholders"], message: "Please name the universities involved.", deadline: "2026-03-10"))
             }
             #expect(asked.status == .created)
-            let email = try #require(try await OutboxEmail.query(on: app.db).filter(\.$kind == "clarification_requested").first())
+            let email = try #require(try await OutboxEmail.query(on: app.db).filter(\.$kind == .clarificationRequested).first())
             #expect(email.body.contains("Please name the universities involved."))
             #expect(email.body.contains("10 March 2026"))
 

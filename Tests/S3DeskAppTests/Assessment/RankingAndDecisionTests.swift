@@ -111,7 +111,7 @@ struct RankingAndDecisionTests {
             #expect(try seen.content.decode(ApplicationDTO.self).decision == nil, "a proposed decision is not the applicant's to see")
             let staffView = try await app.testing().sendRequest(.GET, "/api/v1/applications/\(ids["A"]!)", headers: .bearer(secretariat))
             #expect(try staffView.content.decode(ApplicationDTO.self).decision?.endorsed == false)
-            #expect(try await OutboxEmail.query(on: app.db).filter(\.$kind == "decision").count() == 0)
+            #expect(try await OutboxEmail.query(on: app.db).filter(\.$kind == .decision).count() == 0)
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == AuditAction.decisionProposed.rawValue).count() == 4)
             #expect(try await Decision.query(on: app.db).filter(\.$application.$id == ids["D"]!).first()?.reason == "Merit below the threshold.")
         }
@@ -159,10 +159,10 @@ struct RankingAndDecisionTests {
             #expect(overview.endorsement.comment == "Please finish the assessment of E.")
             #expect(overview.decisions == ["selected": 2, "reserve": 1, "rejected": 1])
             #expect(overview.statuses == ["under_assessment": 5])
-            let returned = try await OutboxEmail.query(on: app.db).filter(\.$kind == "decisions_returned").all()
+            let returned = try await OutboxEmail.query(on: app.db).filter(\.$kind == .decisionsReturned).all()
             #expect(returned.count == 1, "one email to the one secretariat member who decided")
             #expect(returned.first?.body.contains("Please finish the assessment of E.") == true)
-            #expect(try await OutboxEmail.query(on: app.db).filter(\.$kind == "decision").count() == 0, "applicants hear nothing of a return")
+            #expect(try await OutboxEmail.query(on: app.db).filter(\.$kind == .decision).count() == 0, "applicants hear nothing of a return")
 
             try await app.assess(ids["E"]!, token: commission, 1, 1, 1, 1)
             #expect(try await app.decide(ids["E"]!, token: secretariat, "rejected").status == .ok)
@@ -176,7 +176,7 @@ struct RankingAndDecisionTests {
                 #expect(dto.status == status, "\(label)")
                 #expect(dto.decision?.endorsed == true && dto.decision?.decision.status == status, "\(label)")
             }
-            let emails = try await OutboxEmail.query(on: app.db).filter(\.$kind == "decision").all()
+            let emails = try await OutboxEmail.query(on: app.db).filter(\.$kind == .decision).all()
             #expect(emails.count == 5)
             #expect(emails.contains { $0.body.contains("has been selected") && $0.recipient == round.applicants["A"]!.email })
             let transition = try #require(try await ApplicationTransition.query(on: app.db).filter(\.$application.$id == ids["D"]!)
@@ -231,7 +231,7 @@ struct RankingAndDecisionTests {
             #expect(promoted.status == .ok)
             #expect(try promoted.content.decode(DecisionDTO.self).endorsed)
             #expect(try await ApplicationRecord.find(ids["C"]!, on: app.db)?.status == .selected)
-            #expect(try await OutboxEmail.query(on: app.db).filter(\.$kind == "decision").filter(\.$recipient == round.applicants["C"]!.email).count() == 2)
+            #expect(try await OutboxEmail.query(on: app.db).filter(\.$kind == .decision).filter(\.$recipient == round.applicants["C"]!.email).count() == 2)
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == AuditAction.reservePromoted.rawValue).count() == 1)
         }
     }
@@ -331,7 +331,7 @@ struct RankingAndDecisionTests {
             let cancelled = try await app.testing().sendRequest(.POST, path, headers: .bearer(secretariat)) { try $0.content.encode(reason) }
             #expect(cancelled.status == .ok)
             #expect(try cancelled.content.decode(ApplicationDTO.self).status == .cancelled)
-            let email = try #require(try await OutboxEmail.query(on: app.db).filter(\.$kind == "application_cancelled").first())
+            let email = try #require(try await OutboxEmail.query(on: app.db).filter(\.$kind == .applicationCancelled).first())
             #expect(email.recipient == round.applicants["E"]!.email && email.body.contains("Only one assessor"))
             let again = try await app.testing().sendRequest(.POST, path, headers: .bearer(secretariat)) { try $0.content.encode(reason) }
             #expect(again.status == .conflict)

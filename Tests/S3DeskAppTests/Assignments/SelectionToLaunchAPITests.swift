@@ -24,7 +24,7 @@ struct SelectionToLaunchAPITests {
             let meetingDTO = try meeting.content.decode(MeetingDTO.self)
             #expect(!meetingDTO.late)
             #expect(meetingDTO.participants.map(\.email).contains("officer@ec.europa.eu"))
-            let invitations = try await OutboxEmail.query(on: app.db).filter(\.$kind == "meeting_invitation").all()
+            let invitations = try await OutboxEmail.query(on: app.db).filter(\.$kind == .meetingInvitation).all()
             #expect(invitations.contains { $0.recipient == selected.round.applicants["A"]!.email && $0.calendar?.contains("METHOD:REQUEST") == true })
 
             let ics = try await app.send(.GET, "/api/v1/meetings/\(meetingDTO.id).ics", token: region)
@@ -51,7 +51,7 @@ struct SelectionToLaunchAPITests {
                                           ExpertInput(name: "Marco Bianchi", email: "marco@experts.example.eu"))
             let goodID = try good.content.decode(ExpertDTO.self).id
             let conflictedID = try conflicted.content.decode(ExpertDTO.self).id
-            #expect(try await OutboxEmail.query(on: app.db).filter(\.$kind == "expert_invitation").count() == 2)
+            #expect(try await OutboxEmail.query(on: app.db).filter(\.$kind == .expertInvitation).count() == 2)
 
             let suggestions = try await app.send(.GET, "/api/v1/assignments/\(assignmentID)/expert-suggestions", token: staff)
             let items = try suggestions.content.decode(ListPage<SuggestionDTO>.self).items
@@ -88,7 +88,7 @@ struct SelectionToLaunchAPITests {
             #expect(progress.stages.first { $0.key == "launch" }?.doneAt == "2026-05-31T22:00:00.000Z", "1 June in Brussels")
             let expert = try #require(try await Expert.find(goodID, on: app.db))
             #expect(expert.committedDays == 20 && expert.assignmentsHeld == 1)
-            #expect(try await OutboxEmail.query(on: app.db).filter(\.$kind == "assignment_launched").count() == 2)
+            #expect(try await OutboxEmail.query(on: app.db).filter(\.$kind == .assignmentLaunched).count() == 2)
         }
     }
 
@@ -129,7 +129,7 @@ struct SelectionToLaunchAPITests {
             let cancelled = try await app.send(.POST, "/api/v1/meetings/\(meeting.id)/cancel", token: selected.secretariat, ["reason": "The region asked for another date"])
             #expect(cancelled.status == .ok)
             #expect(try cancelled.content.decode(MeetingDTO.self).sequence == 2)
-            let cancellation = try #require(try await OutboxEmail.query(on: app.db).filter(\.$kind == "meeting_cancelled").first())
+            let cancellation = try #require(try await OutboxEmail.query(on: app.db).filter(\.$kind == .meetingCancelled).first())
             #expect(cancellation.calendar?.contains("METHOD:CANCEL") == true && cancellation.calendar?.contains("SEQUENCE:2") == true)
             #expect(try await app.send(.PATCH, "/api/v1/meetings/\(meeting.id)", token: selected.secretariat, ["location": "Rome"]).status == .conflict)
             let history = try await app.send(.GET, "/api/v1/meetings/\(meeting.id)", token: region).content.decode(MeetingDTO.self).history ?? []
@@ -294,7 +294,7 @@ struct SelectionToLaunchAPITests {
             let region = try await app.token(for: try #require(selected.round.applicants["A"]))
             #expect(try await app.send(.POST, "/api/v1/applications/\(id)/withdraw", token: region, ["reason": "Our priorities changed"]).status == .ok)
             // The meeting still to come is cancelled in every participant's calendar.
-            let cancellations = try await OutboxEmail.query(on: app.db).filter(\.$kind == "meeting_cancelled").all()
+            let cancellations = try await OutboxEmail.query(on: app.db).filter(\.$kind == .meetingCancelled).all()
             #expect(Set(cancellations.map(\.recipient)).isSuperset(of: ["marco@experts.example.eu", "officer@ec.europa.eu"]))
             #expect(cancellations.allSatisfy { $0.calendar?.contains("METHOD:CANCEL") == true && $0.calendar?.contains("SEQUENCE:1") == true })
             #expect(try await Meeting.query(on: app.db).filter(\.$application.$id == id).first()?.cancelReason?.contains("withdrawn") == true)

@@ -17,7 +17,7 @@ struct TimesheetReminderJobTests {
             #expect(try await app.send(.POST, "\(a.api)/timesheet", token: a.expert, entry).status == .created)
             let reference = try #require(try await ApplicationRecord.find(a.applicationID, on: app.db)).reference
             func reminders() async throws -> [OutboxEmail] {
-                try await OutboxEmail.query(on: app.db).filter(\.$kind == "timesheets_awaiting").all()
+                try await OutboxEmail.query(on: app.db).filter(\.$kind == .timesheetsAwaiting).all()
             }
             // Sunday evening: Monday 2 March is more than a day ago, and no missed week is caught up.
             _ = try await app.passTime(to: Instant.parse("2026-03-08T20:00:00Z")!)

@@ -116,7 +116,7 @@ struct SMTPFormatTests {
 
     @Test("headers cannot be injected; non-ASCII subjects are encoded; the body is base64")
     func mime() throws {
-        let message = EmailMessage(to: "a@b.eu\r\nBcc: evil@x.eu", subject: "Wniosek złożony", body: "Dzień dobry\n.\nend", kind: "k")
+        let message = EmailMessage(to: "a@b.eu\r\nBcc: evil@x.eu", subject: "Wniosek złożony", body: "Dzień dobry\n.\nend", kind: .applicationReceived)
         let text = MIMEMessage.render(message, from: "noreply@s3desk.eu")
         #expect(!text.contains("\r\nBcc:"))
         #expect(text.contains("Subject: =?UTF-8?B?"))

@@ -54,6 +54,6 @@ struct AccountEmailTests {
         let email = EmailTemplates.accountConfirmation(to: "a@b.eu", name: "Ana", link: "http://x/accounts/confirm?token=T")
         #expect(email.body.contains("Dear Ana"))
         #expect(email.body.contains("http://x/accounts/confirm?token=T\n"))
-        #expect(email.kind == "account_confirmation")
+        #expect(email.kind == .accountConfirmation)
     }
 }

@@ -13,7 +13,7 @@ extension OutboxPage {
         return OutboxPage(
             layout: layout,
             rows: emails.map {
-                Row(to: $0.recipient, subject: $0.subject, body: $0.body(for: viewer, in: environment), kind: $0.kind, status: $0.status.rawValue,
+                Row(to: $0.recipient, subject: $0.subject, body: $0.body(for: viewer, in: environment), kind: $0.kind.label, status: $0.status.rawValue,
                     attempts: $0.attempts, lastError: $0.lastError, createdAt: Instant.format($0.createdAt))
             },
             total: total,

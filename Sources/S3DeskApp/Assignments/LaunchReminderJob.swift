@@ -1,0 +1,29 @@
+import Fluent
+import Foundation
+import S3DeskDomain
+
+/// A week before a round's launches are due, the secretariat hears which selected applications
+/// are not launched yet (domain.md, "Notifications").
+struct LaunchReminderJob: RoundReminderJob {
+    let name = "launch-reminder"
+    let publicURL: String
+    let schedule = RoundReminderSchedule(date: .launchDue, daysBefore: ReminderRules.daysBefore)
+
+    func waiting(in round: Round, on db: any Database) async throws -> [ApplicationRecord] {
+        try await ApplicationRecord.query(on: db).filter(\.$round.$id == round.requireID())
+            .filter(\.$status ~~ [.selected, .scoping]).sort(\.$reference).all()
+    }
+
+    func run(_ occurrence: JobOccurrence, now: Date, on db: any Database) async throws -> String {
+        guard let round = try await RoundReminderSchedule.round(of: occurrence, on: db) else { return "the round has gone" }
+        let pending = try await waiting(in: round, on: db)
+        guard !pending.isEmpty else { return "every selected application of the round is launched" }
+        let lines = try pending.map { "\($0.reference) (\($0.status.label.lowercased())) — \(publicURL + SiteURL.assignmentOf(try $0.requireID()))" }
+        let due = HumanDate.long(try CivilDate(parsing: round.launchDue))
+        let staff = try await Assignments.secretariat(on: db)
+        try await Outbox.enqueue(staff.map {
+            EmailTemplates.launchesDue(to: $0.email, name: $0.name, round: RoundReminderSchedule.label(round), due: due, lines: lines)
+        }, at: now, on: db, logger: db.logger)
+        return "\(pending.count) launch\(pending.count == 1 ? "" : "es") still due, \(staff.count) staff told"
+    }
+}

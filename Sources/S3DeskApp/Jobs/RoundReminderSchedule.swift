@@ -1,0 +1,79 @@
+import Fluent
+import Foundation
+import S3DeskDomain
+
+/// When a reminder about one of each round's dates falls due: `ReminderRules` days before it at
+/// 08:00 in the call's zone, one occurrence per round (keyed by its id), due until that date ends.
+struct RoundReminderSchedule: Sendable {
+    enum RoundDate: Sendable {
+        case cutoff
+        case meetingsDue
+        case launchDue
+
+        func of(_ round: Round) -> String {
+            switch self {
+            case .cutoff: round.cutoffDate
+            case .meetingsDue: round.topicMeetingsDue
+            case .launchDue: round.launchDue
+            }
+        }
+    }
+
+    let date: RoundDate
+    let daysBefore: Int
+
+    /// Each round whose date has not ended, with the instant its reminder is due and its call.
+    /// Dates are `YYYY-MM-DD` text: a day's margin leaves room for every time zone.
+    func upcoming(after now: Date, on db: any Database) async throws -> [(round: Round, sendAt: Date)] {
+        let yesterday = ZonedCalendar.utc.civilDate(of: now).adding(days: -1).description
+        let query = Round.query(on: db).with(\.$call)
+        switch date {
+        case .cutoff: query.filter(\.$cutoffDate >= yesterday)
+        case .meetingsDue: query.filter(\.$topicMeetingsDue >= yesterday)
+        case .launchDue: query.filter(\.$launchDue >= yesterday)
+        }
+        return try await query.all().compactMap { round in
+            guard let zone = ZonedCalendar(identifier: round.call.timeZone), let day = try? CivilDate(parsing: date.of(round)),
+                  ReminderRules.isCurrent(day, at: now, in: zone) else { return nil }
+            return (round, ReminderRules.sendAt(daysBefore, before: day, in: zone))
+        }
+    }
+
+    func nextDue(after now: Date, on db: any Database) async throws -> Date? {
+        try await upcoming(after: now, on: db).map(\.sendAt).filter { $0 > now }.min()
+    }
+
+    /// The round of an occurrence with its call, or nil if it has gone.
+    static func round(of occurrence: JobOccurrence, on db: any Database) async throws -> Round? {
+        guard let id = UUID(uuidString: occurrence.key) else { return nil }
+        return try await Round.query(on: db).filter(\.$id == id).with(\.$call).first()
+    }
+
+    /// "round 2 of “Targeted Support 2026” (cut-off 30 June 2026)", for the staff's emails.
+    static func label(_ round: Round) -> String {
+        "round \(round.number) of “\(round.call.title)” (cut-off \((try? CivilDate(parsing: round.cutoffDate)).map(HumanDate.long) ?? round.cutoffDate))"
+    }
+}
+
+/// A reminder about one date of each round (`schedule`), due only while something of the round
+/// still waits: a round with nothing to remind leaves no run behind.
+protocol RoundReminderJob: ScheduledJob {
+    var schedule: RoundReminderSchedule { get }
+    /// What the reminder is about, in reference order: drafts to submit, meetings to plan, launches.
+    func waiting(in round: Round, on db: any Database) async throws -> [ApplicationRecord]
+}
+
+extension RoundReminderJob {
+    /// One query per round whose reminder is due: a handful, whatever the number of applications.
+    func due(by now: Date, on db: any Database) async throws -> [JobOccurrence] {
+        var due: [JobOccurrence] = []
+        for (round, sendAt) in try await schedule.upcoming(after: now, on: db) where sendAt <= now {
+            if try await !waiting(in: round, on: db).isEmpty { due.append(JobOccurrence(key: try round.requireID().uuidString, dueAt: sendAt)) }
+        }
+        return due
+    }
+
+    func nextDue(after now: Date, on db: any Database) async throws -> Date? {
+        try await schedule.nextDue(after: now, on: db)
+    }
+}
