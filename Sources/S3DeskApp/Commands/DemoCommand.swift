@@ -2,38 +2,30 @@ import Fluent
 import S3DeskDomain
 import Vapor
 
-/// `s3desk demo`: adds a call with quarterly cut-offs over the coming year, so a fresh
-/// installation has something to show. Does nothing when a call already exists.
+/// `s3desk demo`: fills an empty database with a living service (`DemoData`) and prints one
+/// login per role, so a newcomer sees every page with something on it.
 struct DemoCommand: AsyncCommand {
     struct Signature: CommandSignature {}
 
-    let help = "Adds a demonstration call with quarterly cut-off dates."
+    let help = "Fills an empty database with a demonstration: a call, 44 applications in every status, experts, meetings, assignments; prints the logins."
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
+        // Its accounts share a password printed on the terminal: never on a production database.
+        guard app.environment != .production else {
+            throw AppError(status: .badRequest, code: "demo_refused", message: "s3desk demo adds accounts with a printed password: it does not run in production")
+        }
         try await DatabaseBootstrap.run(app)
-        guard try await Call.query(on: app.db).count() == 0 else {
-            context.console.info("A call exists already; nothing added.")
-            return
+        guard try await ApplicationRecord.query(on: app.db).count() == 0 else {
+            throw AppError(status: .conflict, code: "demo_refused", message: "this database holds applications already: the demonstration fills an empty one only")
         }
-        let now = app.clock.now
-        let definition = try DemoCommand.call(startingAt: now).validated()
-        let call = try await CallStore.create(definition, actor: nil, at: now, on: app.db)
-        context.console.success("Added the call “\(call.title)” with \(call.rounds.count) cut-off dates.")
-    }
-
-    /// The ends of the next four calendar quarters in Brussels.
-    static func call(startingAt now: Date) -> CallInput {
-        let today = ZonedCalendar(identifier: CallDefinition.defaultTimeZone)!.civilDate(of: now)
-        let quarterEnds = (0..<8).map { quarter -> CivilDate in
-            let firstOfQuarter = CivilDate(year: today.year, month: 1, day: 1)!.adding(months: quarter * 3)
-            return CivilDate(year: firstOfQuarter.year, month: firstOfQuarter.month + 2,
-                             day: CivilDate.daysIn(month: firstOfQuarter.month + 2, year: firstOfQuarter.year))!
-        }
-        let cutoffs = quarterEnds.filter { $0 >= today }.prefix(4).map(\.description)
-        return CallInput(
-            title: "Targeted Support to EU regions \(today.year)",
-            description: "Expert support for the authorities in charge of a region's Smart Specialisation Strategy: 20 expert days over three to six months, co-designed with the Commission and the secretariat.",
-            cutoffs: Array(cutoffs))
+        // Each email it queues would be logged: the terminal keeps to the logins.
+        app.logger.logLevel = .warning
+        let password = "demo-" + String((0..<10).map { _ in "abcdefghjkmnpqrstuvwxyz23456789".randomElement()! })
+        let logins = try await DemoData(app: app, password: password).fill()
+        let applications = try await ApplicationRecord.query(on: app.db).count()
+        context.console.success("Added a call with \(applications) applications from EU regions in every status, experts, meetings and assignments.")
+        context.console.info("Sign in at \(app.publicURL + SiteURL.loginPath) with the password \(logins.password) as:")
+        for (role, email) in logins.accounts { context.console.info("  \(role.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(email)") }
     }
 }

@@ -136,3 +136,13 @@ extension Documents {
     /// The most an upload request may carry: the file at its limit and the form around it.
     static let bodyLimit = DocumentRules.maximumBytes + 64 * 1024
 }
+
+extension Documents.Upload {
+    /// A file the service writes itself (the demonstration's final reports).
+    init(name: String, bytes: ByteBuffer, title: String, kind: DocumentKind) {
+        self.name = name
+        self.bytes = bytes
+        self.title = title
+        self.kind = kind
+    }
+}
