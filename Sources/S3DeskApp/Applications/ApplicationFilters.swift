@@ -2,8 +2,9 @@ import Fluent
 import S3DeskDomain
 import Vapor
 
-/// The filters of the application lists (API and staff page): call, round, status, country,
-/// category of region, topic, and a search by reference or organisation.
+/// The filters of the application lists (API, staff page, exports): call, round, status,
+/// country, category of region, topic, the answer to one of the call's own questions, and a
+/// search by reference or organisation.
 struct ApplicationFilters: Encodable {
     var callId: UUID?
     var roundId: UUID?
@@ -11,6 +12,10 @@ struct ApplicationFilters: Encodable {
     var country: String?
     var category: RegionCategory?
     var topic: String?
+    /// One of the call's questions, by id, and the answer to look for: a choice, yes/no or a
+    /// number matches whole, a text answer any part of it; case aside.
+    var question: String?
+    var answer: String?
     var q: String?
 
     init(from request: Request) throws {
@@ -35,6 +40,9 @@ struct ApplicationFilters: Encodable {
         }
         country = value("country")?.uppercased()
         topic = value("topic")
+        question = value("question")?.lowercased()
+        answer = value("answer")?.lowercased()
+        if answer != nil, question == nil { errors.add("answer", "choose the question it answers") }
         q = value("q")
         if !errors.isEmpty { throw AppError.validation(errors) }
     }
@@ -48,6 +56,20 @@ struct ApplicationFilters: Encodable {
         if let topic {
             query.join(ApplicationTopic.self, on: \ApplicationRecord.$id == \ApplicationTopic.$application.$id)
                 .filter(ApplicationTopic.self, \.$topic == topic)
+        }
+        if let question {
+            query.join(ApplicationAnswer.self, on: \ApplicationRecord.$id == \ApplicationAnswer.$application.$id)
+                .filter(ApplicationAnswer.self, \.$questionID == question)
+            if let answer {
+                query.group(.or) { either in
+                    either.group(.and) { text in
+                        text.filter(ApplicationAnswer.self, \.$kind == .text).filter(ApplicationAnswer.self, \.$value ~~ answer)
+                    }
+                    either.group(.and) { whole in
+                        whole.filter(ApplicationAnswer.self, \.$kind != .text).filter(ApplicationAnswer.self, \.$value == answer)
+                    }
+                }
+            }
         }
         if let q {
             let text = q.lowercased()

@@ -81,6 +81,36 @@ final class ApplicationChallenge: Model, @unchecked Sendable {
     }
 }
 
+/// One answer to a call's own question, so staff filter the list by it without reading forms.
+/// Choices, yes/no and numbers match whole; text matches any part.
+final class ApplicationAnswer: Model, @unchecked Sendable {
+    static let schema = "application_answers"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "application_id") var application: ApplicationRecord
+    @Field(key: "question_id") var questionID: String
+    @Enum(key: "kind") var kind: CallQuestion.Kind
+    /// As it reads on the page, lower-cased for matching.
+    @Field(key: "value") var value: String
+
+    init() {}
+
+    /// The rows of application `id` made to match its answers to `questions`.
+    static func replace(of id: UUID, with content: ApplicationContent, questions: [CallQuestion], on db: any Database) async throws {
+        try await query(on: db).filter(\.$application.$id == id).delete()
+        let answers = content.answers ?? [:]
+        try await questions.compactMap { question -> ApplicationAnswer? in
+            guard let answer = answers[question.id], !AnswerRules.isBlank(answer) else { return nil }
+            let row = ApplicationAnswer()
+            row.$application.id = id
+            row.questionID = question.id
+            row.kind = question.kind
+            row.value = answer.display.lowercased()
+            return row
+        }.create(on: db)
+    }
+}
+
 /// A change of status: who, when, from, to and why. Only ever inserted.
 final class ApplicationTransition: Model, @unchecked Sendable {
     static let schema = "application_transitions"

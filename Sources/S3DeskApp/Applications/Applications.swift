@@ -207,7 +207,7 @@ enum Applications {
     }
 
     /// Writes the content and the columns derived from it (territory, category, priority under
-    /// the call's policy, topics, challenges). The application's call must be loaded.
+    /// the call's policy, topics, challenges, answers). The application's call must be loaded, with its questions.
     private static func store(_ content: ApplicationContent, in application: ApplicationRecord, at now: Date,
                               on db: any Database) async throws {
         let territory = (content.territory ?? "").trimmingCharacters(in: .whitespaces).uppercased()
@@ -226,6 +226,7 @@ enum Applications {
         try await ApplicationTopic.query(on: db).filter(\.$application.$id == id).delete()
         try await Set(content.topics ?? []).sorted().map { ApplicationTopic(applicationID: id, topic: $0) }.create(on: db)
         try await ApplicationChallenge.replace(of: id, with: content, on: db)
+        try await ApplicationAnswer.replace(of: id, with: content, questions: application.call.orderedQuestions, on: db)
     }
 }
 

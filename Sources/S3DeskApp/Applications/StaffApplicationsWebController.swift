@@ -28,6 +28,8 @@ extension ApplicationFilters {
             country.map { URLQueryItem(name: "country", value: $0) },
             category.map { URLQueryItem(name: "category", value: $0.rawValue) },
             topic.map { URLQueryItem(name: "topic", value: $0) },
+            question.map { URLQueryItem(name: "question", value: $0) },
+            answer.map { URLQueryItem(name: "answer", value: $0) },
             q.map { URLQueryItem(name: "q", value: $0) },
         ].compactMap { $0 }
         return components.percentEncodedQuery ?? ""

@@ -24,7 +24,7 @@ enum Migrations {
         CreateExperts(),
         CreateAssignments(),
         CreateDelivery(),
-        CreateApplicationChallenges(),
+        CreateApplicationFacets(),
         CreateNotices(),
     ]
 }

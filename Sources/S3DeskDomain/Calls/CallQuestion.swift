@@ -112,7 +112,7 @@ public enum AnswerRules {
         return errors
     }
 
-    private static func isBlank(_ answer: Answer) -> Bool {
+    public static func isBlank(_ answer: Answer) -> Bool {
         if case .text(let text) = answer { return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         return false
     }

@@ -26,6 +26,8 @@ struct StatisticsTests {
             #expect(page.contains("<th scope=\"row\">Italy (IT)</th><td>2</td><td>0</td><td>0</td><td>0</td><td>2</td>"))
             #expect(page.contains("<title>Greece: 1</title>"))
             #expect(page.contains("<title>Malta: 0</title>"))
+            #expect(page.contains("<title id=\"topics-title\">Topics asked for (submitted applications)</title>"))
+            #expect(page.contains("<title id=\"cutoffs-title\">Applications per cut-off</title>"))
             // Every application asked for the EDP; the cut-off of 31 March had three.
             #expect(page.contains("<th scope=\"row\">Support to the Entrepreneurial Discovery Process</th><td>3</td>"))
             #expect(page.contains("<th scope=\"row\">31 March 2026</th><td>Targeted Support"))

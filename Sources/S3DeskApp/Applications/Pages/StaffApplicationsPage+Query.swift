@@ -9,6 +9,11 @@ extension StaffApplicationsPage {
         // The filter menus: calls are few (one or two a year), topics a short catalogue.
         let calls = try await Call.query(on: db).sort(\.$closesAt, .descending).limit(50).all()
         let topics = try await TopicRecord.query(on: db).sort(\.$position).all()
+        // The chosen call's own questions, to filter by an answer.
+        var questions: [CallQuestion] = []
+        if let callID = filters.callId {
+            questions = try await CallQuestionRecord.query(on: db).filter(\.$call.$id == callID).sort(\.$position).all().map(\.question)
+        }
         return StaffApplicationsPage(
             layout: layout,
             rows: try applications.map { application in
@@ -23,6 +28,7 @@ extension StaffApplicationsPage {
             statuses: ApplicationStatus.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == filters.status) },
             categories: RegionCategory.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == filters.category) },
             topics: topics.map { SelectOption(value: $0.id ?? "", label: $0.title, selected: $0.id == filters.topic) },
+            questions: questions.map { SelectOption(value: $0.id, label: $0.label, selected: $0.id == filters.question) },
             pagination: Pagination(page: pageNumber, pageSize: pageSize, total: total, path: SiteURL.staffApplications,
                                    query: filters.queryString))
     }

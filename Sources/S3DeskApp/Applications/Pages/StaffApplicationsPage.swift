@@ -25,5 +25,7 @@ struct StaffApplicationsPage: Encodable {
     let statuses: [SelectOption]
     let categories: [SelectOption]
     let topics: [SelectOption]
+    /// The chosen call's own questions; none until a call is chosen.
+    let questions: [SelectOption]
     let pagination: Pagination
 }

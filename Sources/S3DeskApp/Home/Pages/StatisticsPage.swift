@@ -57,10 +57,8 @@ struct StatisticsPage: Encodable {
     let map: TileMap
     let countryColumns: [String]
     let countryRows: [[String]]
-    let topics: BarChart
-    let cutoffs: BarChart
-    let cutoffRows: [[String]]
-    let topicRows: [[String]]
+    let topics: ChartFigure
+    let cutoffs: ChartFigure
     /// When the figures were counted (they are kept a few minutes).
     let countedAt: String
 
@@ -78,12 +76,13 @@ struct StatisticsPage: Encodable {
                 + categories.map { "\(statistics.selections(in: row.country, $0))" } + ["\(row.selections)"]
         }
         let title = { (slug: String) in topicTitles[slug] ?? slug }
-        topics = BarChart(id: "topics", title: "Topics asked for (submitted applications)",
-                          rows: statistics.topics.map { (title($0.topic), Double($0.applications), "\($0.applications)") })
-        topicRows = statistics.topics.map { [title($0.topic), "\($0.applications)"] }
-        cutoffs = BarChart(id: "cutoffs", title: "Applications per cut-off",
-                           rows: statistics.cutoffs.map { (HumanDate.long($0.cutoff), Double($0.applications), "\($0.applications)") })
-        cutoffRows = statistics.cutoffs.map { [HumanDate.long($0.cutoff), $0.callTitle, "\($0.applications)"] }
+        topics = ChartFigure(chart: BarChart(id: "topics", title: "Topics asked for (submitted applications)",
+                                             rows: statistics.topics.map { (title($0.topic), Double($0.applications), "\($0.applications)") }),
+                             columns: ["Topic", "Applications"], rows: statistics.topics.map { [title($0.topic), "\($0.applications)"] })
+        cutoffs = ChartFigure(chart: BarChart(id: "cutoffs", title: "Applications per cut-off",
+                                              rows: statistics.cutoffs.map { (HumanDate.long($0.cutoff), Double($0.applications), "\($0.applications)") }),
+                              columns: ["Cut-off", "Call", "Submitted applications"],
+                              rows: statistics.cutoffs.map { [HumanDate.long($0.cutoff), $0.callTitle, "\($0.applications)"] })
         self.countedAt = HumanDate.moment(countedAt, in: ZonedCalendar(identifier: CallDefinition.defaultTimeZone)!) + " Brussels time"
     }
 }

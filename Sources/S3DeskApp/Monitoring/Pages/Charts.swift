@@ -5,6 +5,13 @@ import S3DeskDomain
 /// the SVG, so every label goes through Leaf's escaping. Each chart has a title and a text
 /// alternative, and its figures stand in a table beside it.
 
+/// A chart with the table of its figures (`partials/figure.leaf`).
+struct ChartFigure: Encodable {
+    let chart: BarChart
+    let columns: [String]
+    let rows: [[String]]
+}
+
 /// Horizontal bars, one per row, longest scaled to the full width.
 struct BarChart: Encodable {
     struct Bar: Encodable {
@@ -98,29 +105,34 @@ struct TimelineChart: Encodable {
     let height = 150
     let ticks: [Tick]
     let today: Tick?
+    /// Today after the span, named at its end rather than squeezing the dates together.
+    let todayLater: String?
     let marks: [Mark]
 
     static let width = 720
-    private static let left = 30.0
-    private static let right = 690.0
+    /// Room for a date's label centred on the first and last ticks.
+    private static let left = 90.0
+    private static let right = 630.0
 
     init(id: String, round: MonitoringSummary.RoundTimeliness, facts: [MonitoringFacts.Application]) {
         let cutoff = round.round.cutoff
-        let dates = facts.compactMap(\.topicMeeting) + facts.compactMap(\.launch)
-        // Up to the launch due date, or the latest step or today if those are later.
-        let end = ([round.round.launchDue, round.round.today] + dates).max()!
+        let today = round.round.today
+        let steps = facts.compactMap(\.topicMeeting) + facts.compactMap(\.launch)
+        // From the cut-off to the launches' due date, or to the latest step if later; today is
+        // drawn only inside that span, or named at its end.
+        let end = ([round.round.launchDue] + steps).max()!
         let span = Double(max(cutoff.days(until: end), 1))
         func x(_ date: CivilDate) -> String { BarChart.format(Self.left + Double(cutoff.days(until: date)) / span * (Self.right - Self.left)) }
         self.id = id
         title = "Round \(round.round.number): from the cut-off to the launches"
         ticks = [("Cut-off", cutoff), ("Meetings due", round.round.meetingsDue), ("Launches due", round.round.launchDue)]
             .map { Tick(x: x($0.1), label: $0.0, date: HumanDate.long($0.1)) }
-        today = round.round.today <= end && round.round.today >= cutoff
-            ? Tick(x: x(round.round.today), label: "Today", date: HumanDate.long(round.round.today)) : nil
+        self.today = (cutoff...end).contains(today) ? Tick(x: x(today), label: "Today", date: HumanDate.long(today)) : nil
+        todayLater = today > end ? "Today, \(HumanDate.long(today)) →" : nil
         marks = facts.compactMap { application in
-            application.topicMeeting.map { Mark(x: x($0), y: 62, late: $0 > round.round.meetingsDue, label: "\(application.reference): topic meeting \(HumanDate.long($0))") }
+            application.topicMeeting.map { Mark(x: x($0), y: 60, late: $0 > round.round.meetingsDue, label: "\(application.reference): topic meeting \(HumanDate.long($0))") }
         } + facts.compactMap { application in
-            application.launch.map { Mark(x: x($0), y: 92, late: $0 > round.round.launchDue, label: "\(application.reference): launch \(HumanDate.long($0))") }
+            application.launch.map { Mark(x: x($0), y: 96, late: $0 > round.round.launchDue, label: "\(application.reference): launch \(HumanDate.long($0))") }
         }
         let meetings = round.meetings
         let launches = round.launches

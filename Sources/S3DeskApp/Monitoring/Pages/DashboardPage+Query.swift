@@ -21,8 +21,8 @@ extension DashboardPage {
         let query = filters.queryString
 
         let roundsByID = Dictionary(uniqueKeysWithValues: report.facts.rounds.map { ($0.id, $0) })
-        func count(_ id: String, _ title: String, _ counts: [MonitoringSummary.Count], _ label: (String) -> String) -> Figure {
-            Figure(chart: BarChart(id: id, title: title, rows: counts.map { (label($0.key), Double($0.count), "\($0.count)") }),
+        func count(_ id: String, _ title: String, _ counts: [MonitoringSummary.Count], _ label: (String) -> String) -> ChartFigure {
+            ChartFigure(chart: BarChart(id: id, title: title, rows: counts.map { (label($0.key), Double($0.count), "\($0.count)") }),
                    columns: ["", "Applications"], rows: counts.map { [label($0.key), "\($0.count)"] })
         }
         let figures = [
@@ -35,7 +35,7 @@ extension DashboardPage {
             count("by-topic", "Submitted applications by topic", summary.byTopic, labels.topic),
             count("by-country", "Submitted applications by country", summary.byCountry, labels.country),
         ]
-        let reach = Figure(
+        let reach = ChartFigure(
             chart: BarChart(id: "reach", title: "Share of applications and of selections", rows: summary.reach.map {
                 ($0.group.label, $0.applicationShare ?? 0, percent($0.applicationShare) + " / " + percent($0.selectedShare))
             }, second: summary.reach.map { $0.selectedShare ?? 0 }, legend: BarChart.Legend(first: "Share of applications", second: "Share of selections")),
@@ -95,7 +95,7 @@ extension DashboardPage {
                               used: "\($0.used)", budget: "\($0.budget)")
             },
             expertDaysTotal: "\(delivery.used) of \(delivery.budget)",
-            satisfaction: Figure(
+            satisfaction: ChartFigure(
                 chart: BarChart(id: "satisfaction", title: "Satisfaction of the regions (1 to 5)",
                                 rows: satisfaction.distribution.enumerated().map { ("\($0.offset + 1)", Double($0.element), "\($0.element)") }),
                 columns: ["Satisfaction", "Responses"],

@@ -19,13 +19,6 @@ struct DashboardPage: Encodable {
         let detail: String
     }
 
-    /// A chart with the table of its figures.
-    struct Figure: Encodable {
-        let chart: BarChart
-        let columns: [String]
-        let rows: [[String]]
-    }
-
     struct Round: Encodable {
         let heading: String
         let chart: TimelineChart
@@ -75,13 +68,13 @@ struct DashboardPage: Encodable {
     let csvURL: String
     let xlsxURL: String
     let headlines: [Headline]
-    let applicationFigures: [Figure]
-    let reach: Figure
+    let applicationFigures: [ChartFigure]
+    let reach: ChartFigure
     let rounds: [Round]
     let gantt: GanttChart
     let assignments: [AssignmentRow]
     let expertDaysTotal: String
-    let satisfaction: Figure
+    let satisfaction: ChartFigure
     let assessors: [[String]]
     let disagreements: [LinkedRow]
     /// How many of the disagreements are listed, of how many.
