@@ -103,7 +103,7 @@ struct DemoData {
             for (index, assessor) in [secretariat, commission].enumerated() {
                 let input = AssessmentInput(scores: .init(relevance: scores[0], impact: scores[1] - index % 2, ownership: scores[2], feasibility: scores[3]),
                                             comment: "Scored against the rubric after reading the region's S3.", conflictOfInterest: false)
-                try await Assessments.submit(try await reloaded(application), input: input, by: assessor, in: context(at: day(3 + index)))
+                _ = try await Assessments.submit(try await reloaded(application), input: input, by: assessor, in: context(at: day(3 + index)))
             }
         }
         for (application, user, fate) in entries {
