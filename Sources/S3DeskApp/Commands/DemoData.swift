@@ -47,7 +47,8 @@ struct DemoData {
             let first = CivilDate(year: today.year, month: ((today.month - 1) / 3) * 3 + 1, day: 1)!.adding(months: offset * 3 + 2)
             return CivilDate(year: first.year, month: first.month, day: CivilDate.daysIn(month: first.month, year: first.year))!
         }
-        let past = quarterEnds.filter { $0 < today }.suffix(3)
+        // Past ones at least two months back, so that every step of their rounds lies before today.
+        let past = quarterEnds.filter { $0 < today.adding(days: -60) }.suffix(3)
         let ahead = quarterEnds.filter { $0 >= today }.prefix(2)
         return Array(past + ahead)
     }
@@ -69,7 +70,9 @@ struct DemoData {
             let cutoff = dates[round]
             var entries: [(ApplicationRecord, User, Fate)] = []
             for (index, entry) in group.enumerated() {
-                let submitted = zone.instant(cutoff.adding(days: -20 + index), hour: 10)
+                // A round still open was applied to in the last days, never after today.
+                let first = cutoff < today ? cutoff.adding(days: -20) : today.adding(days: -13)
+                let submitted = zone.instant(first.adding(days: index), hour: 10)
                 let user = try await applicant(entry, at: submitted.addingTimeInterval(-86_400 * 10))
                 applicants.append(user)
                 let application = try await Applications.create(in: call, content: entry.content, by: user, in: context(at: submitted.addingTimeInterval(-86_400 * 5)))
