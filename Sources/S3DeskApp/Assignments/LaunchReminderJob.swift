@@ -18,12 +18,8 @@ struct LaunchReminderJob: RoundReminderJob {
         guard let round = try await RoundReminderSchedule.round(of: occurrence, on: db) else { return "the round has gone" }
         let pending = try await waiting(in: round, on: db)
         guard !pending.isEmpty else { return "every selected application of the round is launched" }
-        let lines = try pending.map { "\($0.reference) (\($0.status.label.lowercased())) — \(publicURL + SiteURL.assignmentOf(try $0.requireID()))" }
-        let due = HumanDate.long(try CivilDate(parsing: round.launchDue))
-        let staff = try await Assignments.secretariat(on: db)
-        try await Outbox.enqueue(staff.map {
-            EmailTemplates.launchesDue(to: $0.email, name: $0.name, round: RoundReminderSchedule.label(round), due: due, lines: lines)
-        }, at: now, on: db, logger: db.logger)
-        return "\(pending.count) launch\(pending.count == 1 ? "" : "es") still due, \(staff.count) staff told"
+        let told = try await remindSecretariat(of: round, waiting: pending, describe: { "\($0.reference) (\($0.status.label.lowercased()))" },
+                                               publicURL: publicURL, email: EmailTemplates.launchesDue, now: now, on: db)
+        return "\(pending.count) launch\(pending.count == 1 ? "" : "es") still due, \(told) staff told"
     }
 }

@@ -77,3 +77,19 @@ extension RoundReminderJob {
         try await schedule.nextDue(after: now, on: db)
     }
 }
+
+extension RoundReminderJob {
+    /// Emails every member of the secretariat the round's `waiting` applications, a line each
+    /// with its assignment page, and the date the reminder is about; returns how many were told.
+    /// - Parameter describe: how a line names its application ("TS-2026-0004 (scoping)").
+    func remindSecretariat(of round: Round, waiting: [ApplicationRecord], describe: (ApplicationRecord) -> String, publicURL: String,
+                           email: (_ to: String, _ name: String, _ round: String, _ due: String, _ lines: [String]) -> EmailMessage,
+                           now: Date, on db: any Database) async throws -> Int {
+        let lines = try waiting.map { "\(describe($0)) — \(publicURL + SiteURL.assignmentOf(try $0.requireID()))" }
+        let due = HumanDate.long(try CivilDate(parsing: schedule.date.of(round)))
+        let staff = try await Assignments.secretariat(on: db)
+        try await Outbox.enqueue(staff.map { email($0.email, $0.name, RoundReminderSchedule.label(round), due, lines) },
+                                 at: now, on: db, logger: db.logger)
+        return staff.count
+    }
+}

@@ -21,12 +21,8 @@ struct MeetingReminderJob: RoundReminderJob {
         guard let round = try await RoundReminderSchedule.round(of: occurrence, on: db) else { return "the round has gone" }
         let unplanned = try await waiting(in: round, on: db)
         guard !unplanned.isEmpty else { return "every selected application of the round has its topic meeting planned" }
-        let lines = try unplanned.map { "\($0.reference) — \(publicURL + SiteURL.assignmentOf(try $0.requireID()))" }
-        let due = HumanDate.long(try CivilDate(parsing: round.topicMeetingsDue))
-        let staff = try await Assignments.secretariat(on: db)
-        try await Outbox.enqueue(staff.map {
-            EmailTemplates.meetingsToPlan(to: $0.email, name: $0.name, round: RoundReminderSchedule.label(round), due: due, lines: lines)
-        }, at: now, on: db, logger: db.logger)
-        return "\(unplanned.count) topic meeting\(unplanned.count == 1 ? "" : "s") still to plan, \(staff.count) staff told"
+        let told = try await remindSecretariat(of: round, waiting: unplanned, describe: \.reference, publicURL: publicURL,
+                                               email: EmailTemplates.meetingsToPlan, now: now, on: db)
+        return "\(unplanned.count) topic meeting\(unplanned.count == 1 ? "" : "s") still to plan, \(told) staff told"
     }
 }
