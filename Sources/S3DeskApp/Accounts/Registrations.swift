@@ -19,8 +19,8 @@ enum Registrations {
 
     /// Every problem of a registration at once, a taken address among them.
     static func validated(_ input: RegistrationInput, on db: any Database) async throws -> Registration {
-        let regions = Set(try await Region.query(on: db).all(\.$id))
-        let countries = Set(try await Country.query(on: db).all(\.$id))
+        let regions = try await Region.codes(on: db)
+        let countries = try await Country.codes(on: db)
         var registration: Registration?
         var errors = FieldErrors()
         do {

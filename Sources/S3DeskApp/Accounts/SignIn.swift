@@ -6,7 +6,7 @@ import Vapor
 enum SignIn {
     static func verify(email rawEmail: String, password: String, throttle: LoginThrottle, in context: ServiceContext) async throws -> User {
         let email = Credentials.normalisedEmail(rawEmail) ?? rawEmail.lowercased()
-        if let wait = await throttle.wait(for: email) {
+        if let wait = try await throttle.wait(for: email, on: context.db) {
             throw AppError(status: .tooManyRequests, code: "too_many_attempts",
                            message: "too many failed sign-ins for this address; try again in \(wait) seconds",
                            headers: ["Retry-After": "\(wait)"])
@@ -22,11 +22,11 @@ enum SignIn {
             matches = false
         }
         guard let user, matches else {
-            await throttle.recordFailure(for: email)
+            try await throttle.recordFailure(for: email, on: context.db)
             throw AppError(status: .unauthorized, code: "invalid_credentials",
                            message: "the email address or the password is not right")
         }
-        await throttle.recordSuccess(for: email)
+        try await throttle.recordSuccess(for: email, on: context.db)
         return user
     }
 }

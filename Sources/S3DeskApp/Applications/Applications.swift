@@ -8,8 +8,8 @@ enum Applications {
     /// What an application may name. A topic retired from the catalogue stays valid on the
     /// application that already had it (`keeping`), and is offered to no other.
     static func reference(keeping topics: [String]? = nil, on db: any Database) async throws -> S3DeskDomain.ApplicationReference {
-        ApplicationReference(regions: Set(try await Region.query(on: db).all(\.$id)),
-                             countries: Set(try await Country.query(on: db).all(\.$id)),
+        ApplicationReference(regions: try await Region.codes(on: db),
+                             countries: try await Country.codes(on: db),
                              topics: Set(try await TopicRecord.active(on: db).compactMap(\.id)).union(topics ?? []))
     }
 

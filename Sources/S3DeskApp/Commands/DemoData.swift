@@ -25,9 +25,9 @@ struct DemoData {
 
     let app: Application
     let password: String
-    private let today: CivilDate
-    private let zone = ZonedCalendar(identifier: CallDefinition.defaultTimeZone)!
-    private let hash: String
+    let today: CivilDate
+    let zone = ZonedCalendar(identifier: CallDefinition.defaultTimeZone)!
+    let hash: String
 
     static let domain = "demo.s3desk.example"
 
@@ -133,7 +133,7 @@ struct DemoData {
     }
 
     /// Meetings, scopes, experts, launches, timesheets and closures, as far as each selection's fate goes.
-    private func deliver(_ entries: [(ApplicationRecord, User, Fate)], cutoff: CivilDate, experts: [Expert], secretariat: User) async throws {
+    func deliver(_ entries: [(ApplicationRecord, User, Fate)], cutoff: CivilDate, experts: [Expert], secretariat: User) async throws {
         let day = { (days: Int, hour: Int) in zone.instant(cutoff.adding(days: days), hour: hour) }
         for (index, (application, region, fate)) in entries.enumerated() {
             guard case .selected(let stage) = fate, stage > 0 else { continue }
@@ -181,7 +181,7 @@ struct DemoData {
         }
     }
 
-    private func addExperts(by secretariat: User, at now: Date) async throws -> [Expert] {
+    func addExperts(by secretariat: User, at now: Date) async throws -> [Expert] {
         var experts: [Expert] = []
         for (index, (name, countries, languages)) in DemoRegions.experts.enumerated() {
             let expert = try await Experts.add(ExpertProfile(
@@ -196,7 +196,7 @@ struct DemoData {
         return experts
     }
 
-    private func person(_ role: Role, _ name: String, _ fullName: String, at now: Date) async throws -> User {
+    func person(_ role: Role, _ name: String, _ fullName: String, at now: Date) async throws -> User {
         let user = User(email: "\(name)@\(Self.domain)", name: fullName, role: role, passwordHash: hash, createdAt: now, emailConfirmedAt: now)
         try await user.create(on: app.db)
         return user
@@ -216,18 +216,18 @@ struct DemoData {
     }
 
     /// A service's view of the moment `now`.
-    private func context(at now: Date) -> ServiceContext {
+    func context(at now: Date) -> ServiceContext {
         ServiceContext(db: app.db, now: now, publicURL: app.publicURL, logger: app.logger, passwords: app.password.async)
     }
 
     /// What the server's worker would have run by `now`: cut-offs, reminders.
-    private func runJobs(at now: Date) async throws {
+    func runJobs(at now: Date) async throws {
         app.clock = AppClock(pinnedAt: now)
         _ = try await JobRunner(app).runDue()
     }
 
     /// The application as it is now, with its call and round, as the services expect it.
-    private func reloaded(_ application: ApplicationRecord) async throws -> ApplicationRecord {
+    func reloaded(_ application: ApplicationRecord) async throws -> ApplicationRecord {
         try requireDemo(try await ApplicationRecord.query(on: app.db).filter(\.$id == application.requireID())
             .with(\.$call) { $0.with(\.$rounds).with(\.$questions) }.with(\.$round).first())
     }

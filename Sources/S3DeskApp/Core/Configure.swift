@@ -69,6 +69,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(UserCommands(), as: "user")
     app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(JobsCommands(), as: "jobs")
 }
 

@@ -90,8 +90,8 @@ enum Experts {
     /// the EU countries, and every region and country code for conflicts.
     static func choices(keeping expert: Expert?, on db: any Database) async throws -> ProfileChoices {
         let topics = try await TopicRecord.active(on: db)
-        let countries = Set(try await Country.query(on: db).all(\.$id).compactMap { $0 })
-        let regions = Set(try await Region.query(on: db).all(\.$id).compactMap { $0 })
+        let countries = try await Country.codes(on: db)
+        let regions = try await Region.codes(on: db)
         return ProfileChoices(topics: Set(topics.compactMap(\.id)).union(expert?.topics ?? []),
                               methods: Set(topics.flatMap(\.methods)).union(expert?.methods ?? []),
                               countries: countries, territories: countries.union(regions))

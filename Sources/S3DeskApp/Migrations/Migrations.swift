@@ -26,5 +26,6 @@ enum Migrations {
         CreateDelivery(),
         CreateApplicationFacets(),
         CreateNotices(),
+        CreateSharedLimits(),
     ]
 }

@@ -26,6 +26,8 @@ final class OutboxEmail: Model, @unchecked Sendable {
     @OptionalField(key: "sent_at") var sentAt: Date?
     @OptionalField(key: "calendar_method") var calendarMethod: String?
     @OptionalField(key: "calendar") var calendar: String?
+    /// Set while a delivery worker holds the email; once it lapses, another worker may take it.
+    @OptionalField(key: "lease_until") var leaseUntil: Date?
 
     init() {}
 

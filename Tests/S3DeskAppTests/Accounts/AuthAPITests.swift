@@ -100,28 +100,45 @@ struct LoginThrottleTests {
         var now = Date(timeIntervalSince1970: 1_000_000)
     }
 
-    @Test("the wait doubles with each failure past the free ones, up to fifteen minutes")
-    func doubling() async {
-        let time = FakeTime()
-        let throttle = LoginThrottle(elapsed: { time.now })
-        for _ in 1..<LoginThrottle.freeAttempts { await throttle.recordFailure(for: "a") }
-        #expect(await throttle.wait(for: "a") == nil)
-        await throttle.recordFailure(for: "a")
-        #expect(await throttle.wait(for: "a") == 30)
-        await throttle.recordFailure(for: "a")
-        #expect(await throttle.wait(for: "a") == 60)
-        for _ in 1...10 { await throttle.recordFailure(for: "a") }
-        #expect(await throttle.wait(for: "a") == 900)
-        time.now.addTimeInterval(900)
-        #expect(await throttle.wait(for: "a") == nil)
+    @Test("the wait doubles with each failure past the free ones, up to fifteen minutes, counted from the last")
+    func doubling() {
+        let last = Date(timeIntervalSince1970: 1_000_000)
+        let free = LoginThrottle.freeAttempts
+        #expect(LoginThrottle.wait(afterFailures: free - 1, lastFailure: last, now: last) == nil)
+        #expect(LoginThrottle.wait(afterFailures: free, lastFailure: last, now: last) == 30)
+        #expect(LoginThrottle.wait(afterFailures: free, lastFailure: last, now: last.addingTimeInterval(10)) == 20)
+        #expect(LoginThrottle.wait(afterFailures: free + 1, lastFailure: last, now: last) == 60)
+        #expect(LoginThrottle.wait(afterFailures: free + 11, lastFailure: last, now: last) == 900)
+        #expect(LoginThrottle.wait(afterFailures: free + 11, lastFailure: last, now: last.addingTimeInterval(900)) == nil)
     }
 
-    @Test("a success forgets the failures")
-    func successResets() async {
-        let throttle = LoginThrottle(elapsed: { Date(timeIntervalSince1970: 0) })
-        for _ in 1...LoginThrottle.freeAttempts { await throttle.recordFailure(for: "a") }
-        #expect(await throttle.wait(for: "a") != nil)
-        await throttle.recordSuccess(for: "a")
-        #expect(await throttle.wait(for: "a") == nil)
+    @Test("failures are counted by the database: simultaneous ones all count, a second server sees them, a success or a quiet half hour forgets them",
+          arguments: TestDatabase.all)
+    func shared(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let time = FakeTime()
+            let throttle = LoginThrottle(elapsed: { time.now })
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 1...LoginThrottle.freeAttempts { group.addTask { try await throttle.recordFailure(for: "a", on: app.db) } }
+                try await group.waitForAll()
+            }
+            #expect(try await RateLimitRecord.find("a", on: app.db)?.failures == LoginThrottle.freeAttempts)
+            #expect(try await throttle.wait(for: "a", on: app.db) == 30)
+            #expect(try await throttle.wait(for: "b", on: app.db) == nil)
+            if database == .postgres {
+                try await withSecondServer(of: app) { second in
+                    let wait = try await LoginThrottle(elapsed: { time.now }).wait(for: "a", on: second.db)
+                    #expect(wait == 30)
+                }
+            }
+            try await throttle.recordSuccess(for: "a", on: app.db)
+            #expect(try await throttle.wait(for: "a", on: app.db) == nil)
+            for _ in 1...LoginThrottle.freeAttempts + 3 { try await throttle.recordFailure(for: "a", on: app.db) }
+            #expect(try await throttle.wait(for: "a", on: app.db) == 240)
+            time.now.addTimeInterval(LoginThrottle.forgiveAfter + 1)
+            #expect(try await throttle.wait(for: "a", on: app.db) == nil)
+            try await throttle.recordFailure(for: "a", on: app.db)
+            #expect(try await RateLimitRecord.find("a", on: app.db)?.failures == 1)
+        }
     }
 }

@@ -41,6 +41,51 @@ struct OutboxTests {
         }
     }
 
+    @Test("two workers delivering at once (two servers on PostgreSQL) send each email exactly once", arguments: TestDatabase.all)
+    func claimsOnce(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            for index in 0..<(OutboxDelivery.batchSize * 3) { try await queue(app, to: "r\(index)@x.eu") }
+            let first = FakeTransport(), second = FakeTransport()
+            let now = Date().addingTimeInterval(1)
+            let work = { @Sendable (db: any Database, transport: FakeTransport) in
+                for _ in 0..<4 { try await OutboxDelivery(transport: transport).deliverDue(on: db, now: now, logger: app.logger) }
+            }
+            if database == .postgres {
+                try await withSecondServer(of: app) { other in
+                    async let one: Void = work(app.db, first)
+                    async let two: Void = work(other.db, second)
+                    _ = try await (one, two)
+                }
+            } else {
+                async let one: Void = work(app.db, first)
+                async let two: Void = work(app.db, second)
+                _ = try await (one, two)
+            }
+            let recipients = (first.sent + second.sent).map(\.to)
+            #expect(recipients.count == OutboxDelivery.batchSize * 3)
+            #expect(Set(recipients).count == recipients.count)
+            #expect(try await OutboxEmail.query(on: app.db).filter(\.$status == .sent).count() == recipients.count)
+        }
+    }
+
+    @Test("an email claimed by a worker that died is sent by another once the lease lapses, not before", arguments: TestDatabase.all)
+    func lapsedLease(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await queue(app)
+            let now = Date().addingTimeInterval(1)
+            // The dead worker claimed it and never came back.
+            #expect(try await OutboxDelivery(transport: FakeTransport()).claimDue(on: app.db, now: now).count == 1)
+            let transport = FakeTransport()
+            let delivery = OutboxDelivery(transport: transport)
+            #expect(try await delivery.deliverDue(on: app.db, now: now.addingTimeInterval(OutboxDelivery.lease - 1), logger: app.logger) == (0, 0))
+            #expect(try await delivery.deliverDue(on: app.db, now: now.addingTimeInterval(OutboxDelivery.lease + 1), logger: app.logger) == (1, 0))
+            #expect(transport.sent.map(\.to) == ["ana@norte.pt"])
+            let email = try #require(try await OutboxEmail.query(on: app.db).first())
+            #expect(email.status == .sent)
+            #expect(email.leaseUntil == nil)
+        }
+    }
+
     @Test("a failure is retried after a back-off, and after the last attempt the email is marked failed", arguments: TestDatabase.all)
     func retries(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
