@@ -139,7 +139,7 @@ def create_and_submit(server, tokens, call_id, region_of, duration):
                     "s3ResponsibilityConfirmed": True, "territory": territory,
                     "contact": {"name": "S3 unit", "email": f"s3@{territory.lower()}.seed.example", "phone": "", "position": "Head"},
                     "topics": ["edp"], "challenges": [], "languages": ["en"],
-                    "needs": "Support for a continuous entrepreneurial discovery process, with a method we run ourselves.",
+                    "needs": "Our stakeholders meet once a year and the priorities have not moved. We ask for support to set up a continuous entrepreneurial discovery process, with a method we can run ourselves.",
                     "s3Context": "Agrifood and tourism", "stakeholders": "Universities, clusters",
                     "expectedResults": "A governance model for the EDP"}
             try:

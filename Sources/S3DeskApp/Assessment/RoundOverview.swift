@@ -41,20 +41,12 @@ struct RoundOverviewDTO: Content {
     static func make(_ ranking: RoundRanking, on db: any Database) async throws -> RoundOverviewDTO {
         let round = ranking.round
         let roundID = try round.requireID()
-        var statuses: [String: Int] = [:]
-        if let sql = db as? any SQLDatabase {
-            let rows = try await sql.select().column("status").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                .from(ApplicationRecord.schema).where("round_id", .equal, roundID).groupBy("status").all()
-            for row in rows {
-                statuses[try row.decode(column: "status", as: String.self)] = try row.decode(column: "n", as: Int.self)
-            }
-        }
         let latest = try await Endorsements.latest(of: roundID, on: db)
         let officer = try await latest?.$officer.get(on: db)
         return RoundOverviewDTO(
             id: roundID, callId: round.$call.id, callTitle: round.call.title, number: round.number,
             cutoffDate: round.cutoffDate, cutoffAt: Instant.format(round.cutoffAt), topicMeetingsDue: round.topicMeetingsDue,
-            launchDue: round.launchDue, capacity: round.capacity, statuses: statuses,
+            launchDue: round.launchDue, capacity: round.capacity, statuses: ranking.statuses,
             proposals: Dictionary(grouping: ranking.ranked, by: \.proposal.rawValue).mapValues(\.count),
             decisions: Dictionary(grouping: ranking.decisions.values.filter { ranking.entries[$0.$application.id] != nil },
                                   by: \.decision.rawValue).mapValues(\.count),

@@ -13,7 +13,7 @@ struct RoundRanking {
     static let rankedStatuses: [ApplicationStatus] = [.underAssessment, .selected, .reserve, .rejected, .scoping, .launched, .completed]
 
     /// What ranking an application needs of it, read from its columns without its form.
-    struct Entry {
+    struct Entry: Sendable {
         let id: UUID
         let reference: String
         let territory: String
@@ -28,6 +28,44 @@ struct RoundRanking {
     let ranked: [RankedApplication]
     let entries: [UUID: Entry]
     let decisions: [UUID: Decision]
+    /// The round's applications by status, drafts aside.
+    let statuses: [String: Int]
+
+    /// What a ranking is computed from the database, apart from the round read per request.
+    struct Computed: Sendable {
+        let ranked: [RankedApplication]
+        let entries: [UUID: Entry]
+        let decisions: [UUID: Decision]
+        let statuses: [String: Int]
+
+        /// - Parameter round: with its call loaded (its policy applies).
+        static func load(_ round: Round, on db: any Database) async throws -> Computed {
+            let roundID = try round.requireID()
+            let entries = try await loadEntries(of: roundID, on: db)
+            let tallies = try await ScoreTally.load(round: roundID, on: db)
+            let decisions = try await Decision.query(on: db).filter(\.$round.$id == roundID).all()
+            let candidates = entries.map { entry in
+                let tally = tallies[entry.id] ?? ScoreTally()
+                return RankingCandidate(
+                    id: entry.id, reference: entry.reference, submittedAt: entry.submittedAt, priority: entry.priority,
+                    scoreSum: tally.sum, scoreCount: tally.scored, conflicts: tally.conflicts)
+            }
+            return Computed(
+                ranked: Ranking.rank(candidates, policy: round.call.rankingPolicy, capacity: round.capacity),
+                entries: Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0) }),
+                decisions: Dictionary(decisions.map { ($0.$application.id, $0) }, uniquingKeysWith: { first, _ in first }),
+                statuses: try await statusCounts(of: roundID, on: db))
+        }
+    }
+
+    init(round: Round, computed: Computed) {
+        self.round = round
+        policy = round.call.rankingPolicy
+        ranked = computed.ranked
+        entries = computed.entries
+        decisions = computed.decisions
+        statuses = computed.statuses
+    }
 
     /// The round with its call, or 404.
     static func findRound(_ id: UUID?, on db: any Database) async throws -> Round {
@@ -36,32 +74,29 @@ struct RoundRanking {
         return round
     }
 
-    /// The ranking of round `id` for `user`: 404 when there is no such round, 403 when the
-    /// user may not see it.
-    static func load(_ id: UUID?, for user: User, on db: any Database) async throws -> RoundRanking {
+    /// The ranking of round `id` for `user`, from `cache` while nothing in the round changed:
+    /// 404 when there is no such round, 403 when the user may not see it.
+    static func load(_ id: UUID?, for user: User, on db: any Database, cache: RankingCache) async throws -> RoundRanking {
         let round = try await findRound(id, on: db)
         guard try await round.policy(for: user, on: db).canView else { throw AppError.forbidden }
-        return try await compute(round, on: db)
+        return try await cache.ranking(of: round, on: db)
     }
 
+    /// Computed afresh: what a transaction checks under its locks.
     /// - Parameter round: with its call loaded (its policy applies).
     static func compute(_ round: Round, on db: any Database) async throws -> RoundRanking {
-        let roundID = try round.requireID()
-        let policy = round.call.rankingPolicy
-        let entries = try await loadEntries(of: roundID, on: db)
-        let tallies = try await ScoreTally.load(round: roundID, on: db)
-        let decisions = try await Decision.query(on: db).filter(\.$round.$id == roundID).all()
-        let candidates = entries.map { entry in
-            let tally = tallies[entry.id] ?? ScoreTally()
-            return RankingCandidate(
-                id: entry.id, reference: entry.reference, submittedAt: entry.submittedAt, priority: entry.priority,
-                scoreSum: tally.sum, scoreCount: tally.scored, conflicts: tally.conflicts)
+        RoundRanking(round: round, computed: try await Computed.load(round, on: db))
+    }
+
+    private static func statusCounts(of roundID: UUID, on db: any Database) async throws -> [String: Int] {
+        guard let sql = db as? any SQLDatabase else { throw AppError.notFound("SQL database") }
+        var statuses: [String: Int] = [:]
+        let rows = try await sql.select().column("status").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(ApplicationRecord.schema).where("round_id", .equal, roundID).groupBy("status").all()
+        for row in rows {
+            statuses[try row.decode(column: "status", as: String.self)] = try row.decode(column: "n", as: Int.self)
         }
-        return RoundRanking(
-            round: round, policy: policy,
-            ranked: Ranking.rank(candidates, policy: policy, capacity: round.capacity),
-            entries: Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0) }),
-            decisions: Dictionary(decisions.map { ($0.$application.id, $0) }, uniquingKeysWith: { first, _ in first }))
+        return statuses
     }
 
     /// The lines `ranked` (a part of this ranking) as the API, the pages and the CSV show them,

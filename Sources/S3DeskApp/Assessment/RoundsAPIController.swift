@@ -25,21 +25,21 @@ struct RoundsAPIController: RouteCollection {
 
     @Sendable
     func show(req: Request) async throws -> RoundOverviewDTO {
-        let ranking = try await RoundRanking.load(req.parameters.get("id", as: UUID.self), for: req.requireUser(), on: req.db)
+        let ranking = try await RoundRanking.load(req.parameters.get("id", as: UUID.self), for: req.requireUser(), on: req.db, cache: req.application.rankingCache)
         return try await RoundOverviewDTO.make(ranking, on: req.db)
     }
 
     @Sendable
     func ranking(req: Request) async throws -> RankingPage {
         let page = try PageRequest(from: req)
-        let ranking = try await RoundRanking.load(req.parameters.get("id", as: UUID.self), for: req.requireUser(), on: req.db)
+        let ranking = try await RoundRanking.load(req.parameters.get("id", as: UUID.self), for: req.requireUser(), on: req.db, cache: req.application.rankingCache)
         return RankingPage(items: try await ranking.items(ranking.ranked.dropFirst(page.offset).prefix(page.limit), on: req.db),
                            total: ranking.ranked.count, capacity: ranking.round.capacity, policy: ranking.policy)
     }
 
     @Sendable
     func csv(req: Request) async throws -> Response {
-        let ranking = try await RoundRanking.load(req.parameters.get("id", as: UUID.self), for: req.requireUser(), on: req.db)
+        let ranking = try await RoundRanking.load(req.parameters.get("id", as: UUID.self), for: req.requireUser(), on: req.db, cache: req.application.rankingCache)
         return try await RankingCSV.download(ranking, on: req.db)
     }
 

@@ -21,21 +21,21 @@ struct RoundsWebController: RouteCollection {
     @Sendable
     func show(req: Request) async throws -> View {
         let pageNumber = Pagination.pageNumber(req)
-        let ranking = try await RoundRanking.load(req.parameters.get("id", as: UUID.self), for: req.requireUser(), on: req.db)
+        let ranking = try await RoundRanking.load(req.parameters.get("id", as: UUID.self), for: req.requireUser(), on: req.db, cache: req.application.rankingCache)
         let rows = ranking.ranked.dropFirst((pageNumber - 1) * RoundPage.pageSize).prefix(RoundPage.pageSize)
         return try await render(req, ranking, rows: rows, pageNumber: pageNumber, form: nil)
     }
 
     @Sendable
     func csv(req: Request) async throws -> Response {
-        let ranking = try await RoundRanking.load(req.parameters.get("id", as: UUID.self), for: req.requireUser(), on: req.db)
+        let ranking = try await RoundRanking.load(req.parameters.get("id", as: UUID.self), for: req.requireUser(), on: req.db, cache: req.application.rankingCache)
         return try await RankingCSV.download(ranking, on: req.db)
     }
 
     /// Every decided application on one page: the Commission endorses the round as a whole.
     @Sendable
     func endorsementPage(req: Request) async throws -> View {
-        let ranking = try await RoundRanking.load(req.parameters.get("id", as: UUID.self), for: req.requireUser(), on: req.db)
+        let ranking = try await RoundRanking.load(req.parameters.get("id", as: UUID.self), for: req.requireUser(), on: req.db, cache: req.application.rankingCache)
         return try await render(req, ranking, rows: ranking.ranked[...], pageNumber: 1, form: EndorsementForm())
     }
 
@@ -56,7 +56,7 @@ struct RoundsWebController: RouteCollection {
             errors = error.fields
             refusal = error.fields.isEmpty ? error.message : nil
         }
-        let ranking = try await RoundRanking.compute(round, on: req.db)
+        let ranking = try await req.application.rankingCache.ranking(of: round, on: req.db)
         return try await render(req, ranking, rows: ranking.ranked[...], pageNumber: 1, form: form, errors: errors, refusal: refusal)
             .encodeResponse(status: refusal == nil ? .unprocessableEntity : .conflict, for: req)
     }

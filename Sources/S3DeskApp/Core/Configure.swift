@@ -21,6 +21,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.mailSettings = MailSettings(publicURL: settings.publicURL, smtp: settings.smtp)
     app.loginThrottle = LoginThrottle()
     app.statisticsCache = StatisticsCache()
+    app.rankingCache = RankingCache()
     app.passwords.use(.bcrypt(cost: settings.passwordCost))
 
     try configureDatabase(app, settings.database)
@@ -70,6 +71,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.asyncCommands.use(UserCommands(), as: "user")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(SeedCommand(), as: "seed")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(JobsCommands(), as: "jobs")
 }
 

@@ -27,5 +27,6 @@ enum Migrations {
         CreateApplicationFacets(),
         CreateNotices(),
         CreateSharedLimits(),
+        CreateRankingStamps(),
     ]
 }

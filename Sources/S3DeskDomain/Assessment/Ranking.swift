@@ -51,8 +51,12 @@ public struct RankedApplication: Sendable {
     /// which other assessors must not see before they have scored.
     public let merit: Merit?
     public let proposal: Proposal
+    /// What the explanation needs beyond the line itself, kept so that it is written only for
+    /// the lines shown (a round of 10,000 shows 50 of them).
+    let context: Ranking.ExplanationContext
+
     /// Why, in plain words, line by line.
-    public let explanation: [String]
+    public var explanation: [String] { Ranking.explanation(of: self) }
 
     public var priorityBonus: Int { candidate.priority.total }
     public var total: Double? { merit.map { $0.plus(priorityBonus).value } }
@@ -72,6 +76,7 @@ public enum Ranking {
             .sorted { tieBreak($0, $1).first }
 
         var ranked: [RankedApplication] = []
+        ranked.reserveCapacity(candidates.count)
         var places = 0
         for (index, candidate) in complete.enumerated() {
             let merit = candidate.merit!
@@ -84,28 +89,51 @@ public enum Ranking {
             } else {
                 proposal = .reserve
             }
-            var lines = [meritLine(merit)] + conflictLines(candidate) + candidate.priority.explanation
             let sum = merit.plus(candidate.priority.total)
-            lines.append("Total: merit \(Decimal2.format(merit.value)) + priority bonus \(candidate.priority.total) = \(Decimal2.format(sum.value))")
-            lines.append("Rank \(index + 1) of \(complete.count)")
-            if index > 0, sum == total(of: complete[index - 1]) {
-                lines.append(tieLine(candidate, complete[index - 1], rank: index, above: false))
-            }
-            if index + 1 < complete.count, sum == total(of: complete[index + 1]) {
-                lines.append(tieLine(candidate, complete[index + 1], rank: index + 2, above: true))
-            }
-            lines.append(proposalLine(proposal, merit: merit, place: places, capacity: capacity, threshold: policy.meritThreshold))
-            ranked.append(RankedApplication(candidate: candidate, rank: index + 1, merit: merit, proposal: proposal, explanation: lines))
+            let context = ExplanationContext(
+                policy: policy, capacity: capacity, place: places, rankedCount: complete.count,
+                tiedAbove: index > 0 && sum == total(of: complete[index - 1]) ? complete[index - 1] : nil,
+                tiedBelow: index + 1 < complete.count && sum == total(of: complete[index + 1]) ? complete[index + 1] : nil)
+            ranked.append(RankedApplication(candidate: candidate, rank: index + 1, merit: merit, proposal: proposal, context: context))
         }
         for candidate in incomplete {
-            let count = candidate.scoreCount
-            let lines = [count == 0 ? "No assessment yet: \(policy.minimumAssessments) needed"
-                                    : "\(count) assessment\(count == 1 ? "" : "s") of the \(policy.minimumAssessments) needed: not ranked until the others are in"]
-                + conflictLines(candidate) + candidate.priority.explanation
-                + ["Incomplete: no proposal before \(policy.minimumAssessments) assessments"]
-            ranked.append(RankedApplication(candidate: candidate, rank: nil, merit: nil, proposal: .incomplete, explanation: lines))
+            ranked.append(RankedApplication(candidate: candidate, rank: nil, merit: nil, proposal: .incomplete, context: ExplanationContext(
+                policy: policy, capacity: capacity, place: places, rankedCount: complete.count, tiedAbove: nil, tiedBelow: nil)))
         }
         return ranked
+    }
+
+    /// The rest of the ranking as one line's explanation needs it.
+    struct ExplanationContext: Sendable {
+        let policy: RankingPolicy
+        let capacity: Int
+        /// Places taken by this line and the lines above it.
+        let place: Int
+        let rankedCount: Int
+        /// The neighbours with the same total, whose order a tie-break decided.
+        let tiedAbove: RankingCandidate?
+        let tiedBelow: RankingCandidate?
+    }
+
+    static func explanation(of line: RankedApplication) -> [String] {
+        let candidate = line.candidate
+        let context = line.context
+        let policy = context.policy
+        guard let rank = line.rank, let merit = line.merit else {
+            let count = candidate.scoreCount
+            return [count == 0 ? "No assessment yet: \(policy.minimumAssessments) needed"
+                               : "\(count) assessment\(count == 1 ? "" : "s") of the \(policy.minimumAssessments) needed: not ranked until the others are in"]
+                + conflictLines(candidate) + candidate.priority.explanation
+                + ["Incomplete: no proposal before \(policy.minimumAssessments) assessments"]
+        }
+        var lines = [meritLine(merit)] + conflictLines(candidate) + candidate.priority.explanation
+        let sum = merit.plus(candidate.priority.total)
+        lines.append("Total: merit \(Decimal2.format(merit.value)) + priority bonus \(candidate.priority.total) = \(Decimal2.format(sum.value))")
+        lines.append("Rank \(rank) of \(context.rankedCount)")
+        if let above = context.tiedAbove { lines.append(tieLine(candidate, above, rank: rank - 1, above: false)) }
+        if let below = context.tiedBelow { lines.append(tieLine(candidate, below, rank: rank + 1, above: true)) }
+        lines.append(proposalLine(line.proposal, merit: merit, place: context.place, capacity: context.capacity, threshold: policy.meritThreshold))
+        return lines
     }
 
     /// Which key of the ranking order decided between two applications.

@@ -81,6 +81,37 @@ struct RankingAndDecisionTests {
         }
     }
 
+    @Test("the ranking kept between views follows each change, made through this server or another: an assessment, a decision, a cancellation",
+          arguments: TestDatabase.all)
+    func keptRankingFollowsChanges(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let (round, secretariat, commission) = try await scoredRound(app)
+            let line = { (page: RankingPage, name: String) in page.items.first { self.label(round, $0.applicationId) == name } }
+            var page = try await ranking(app, round, token: secretariat)
+            #expect(line(page, "E")?.proposal == .incomplete)
+            // On PostgreSQL the changes go through a second server, whose writes this one's kept ranking must notice.
+            let change = { @Sendable (server: Application) async throws in
+                try await server.assess(round.ids["E"]!, token: commission, 5, 5, 5, 5)
+                let decided = try await server.testing().sendRequest(.POST, "/api/v1/applications/\(round.ids["B"]!)/decision", headers: .bearer(secretariat)) {
+                    try $0.content.encode(["decision": "selected", "reason": "First of the ranking"])
+                }
+                #expect(decided.status == .ok)
+                let cancelled = try await server.testing().sendRequest(.POST, "/api/v1/applications/\(round.ids["D"]!)/cancel", headers: .bearer(secretariat)) {
+                    try $0.content.encode(["reason": "The authority is not in charge of this S3"])
+                }
+                #expect(cancelled.status == .ok)
+            }
+            if database == .postgres { try await withSecondServer(of: app, change) } else { try await change(app) }
+            page = try await ranking(app, round, token: secretariat)
+            // E: (60 + 100) / 2 = 80, plus 20 for a less developed region.
+            #expect(line(page, "E")?.total == 100)
+            #expect(line(page, "E")?.rank != nil)
+            #expect(line(page, "B")?.decision?.decision == .selected)
+            #expect(line(page, "D") == nil)
+            #expect(page.total == 4)
+        }
+    }
+
     @Test("decisions are refused without the assessments, below the threshold or beyond the capacity; applicants learn nothing before endorsement",
           arguments: TestDatabase.all)
     func decisions(database: TestDatabase) async throws {

@@ -7,7 +7,7 @@ extension AssessmentPage {
     /// for this application's rank.
     /// - Parameter application: with its call (rounds, questions) and round, as `ApplicationAccess.find` loads it.
     static func load(_ application: ApplicationRecord, for user: User, layout: Layout, csrfToken: String,
-                     input: Input, on db: any Database) async throws -> AssessmentPage {
+                     input: Input, rankings: RankingCache, on db: any Database) async throws -> AssessmentPage {
         let id = try application.requireID()
         let (assessments, _, mine) = try await Assessments.visible(to: user, of: application, page: PageRequest(limit: 100), on: db)
         let conflicted = try await Assessments.worksForApplicant(user, application, on: db)
@@ -16,7 +16,7 @@ extension AssessmentPage {
         // Not beside the rubric before one has scored: the others' mean would anchor one's own.
         if !canScore, let round = application.round {
             round.$call.value = application.call
-            ranking = try await RoundRanking.compute(round, on: db)
+            ranking = try await rankings.ranking(of: round, on: db)
         }
         let entry = ranking?.ranked.first { $0.candidate.id == id }
         let rankedCount = ranking?.ranked.filter { $0.rank != nil }.count ?? 0
