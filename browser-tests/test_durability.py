@@ -81,3 +81,27 @@ def test_backup_while_serving_is_a_checked_consistent_copy(server, tmp_path):
     assert again.returncode != 0 and "exists already" in again.stdout + again.stderr
     missing = server.command("backup")
     assert missing.returncode != 0 and "--to FILE" in missing.stdout + missing.stderr
+
+
+def test_sigterm_finishes_the_request_in_flight(server):
+    """A request whose body is still arriving when the server is told to stop gets its answer,
+    and the server then exits on its own: a deployment's restart drops nobody's work."""
+    import json
+    import socket
+    body = json.dumps({"email": STAFF_EMAIL, "password": PASSWORD}).encode()
+    with socket.create_connection(("127.0.0.1", server.port), timeout=30) as connection:
+        connection.sendall(b"POST /api/v1/auth/token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                           + f"Content-Length: {len(body)}\r\n\r\n".encode() + body[:10])
+        time.sleep(0.5)
+        server.process.send_signal(signal.SIGTERM)
+        time.sleep(0.5)
+        assert server.process.poll() is None, "the server waits for the request in flight"
+        connection.sendall(body[10:])
+        answer = b""
+        while b"\r\n\r\n" not in answer:
+            chunk = connection.recv(65536)
+            assert chunk, f"the connection closed without an answer: {answer!r}"
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 200"), answer[:200]
+    assert server.process.wait(timeout=20) == 0
+    server.start()

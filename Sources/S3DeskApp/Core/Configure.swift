@@ -35,6 +35,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
         workers.append(.outbox(OutboxDelivery(transport: SMTPTransport(settings: smtp, group: app.eventLoopGroup))))
     }
     for worker in workers { app.lifecycle.use(worker) }
+    app.lifecycle.use(FinishRequestsFirst())
 
     app.sessions.use { UnchangedSessionDriver(base: $0.fluent.sessions.driver()) }
     let secureCookies = app.environment != .development && app.environment != .testing
