@@ -77,6 +77,6 @@ struct ApplicationFilters: Encodable {
                 group.filter(\.$reference == q.uppercased()).filter(\.$searchName ~~ text)
             }
         }
-        return query.sort(\.$createdAt, .descending).sort(\.$id)
+        return query.sort(\.$createdAt, .descending).sort(\.$id, .descending)
     }
 }

@@ -22,17 +22,21 @@ public struct AppSettings: Sendable {
     public var publicURL: String?
     /// Where to deliver email; nil keeps every email queued and readable in the outbox and log.
     public var smtp: SMTPSettings?
+    /// The bearer token a Prometheus scraper sends for `/metrics` from beyond loopback
+    /// (`S3DESK_METRICS_TOKEN`); without it, only loopback reads them.
+    public var metricsToken: String?
 
     public init(database: Database, pinnedNow: Date? = nil, passwordCost: Int = 12,
-                publicURL: String? = nil, smtp: SMTPSettings? = nil) {
+                publicURL: String? = nil, smtp: SMTPSettings? = nil, metricsToken: String? = nil) {
         self.database = database
         self.pinnedNow = pinnedNow
         self.passwordCost = passwordCost
         self.publicURL = publicURL
         self.smtp = smtp
+        self.metricsToken = metricsToken
     }
 
-    /// Reads `DATABASE_URL`, `S3DESK_SQLITE`, `S3DESK_NOW`, `S3DESK_PUBLIC_URL` and the mail settings.
+    /// Reads `DATABASE_URL`, `S3DESK_SQLITE`, `S3DESK_NOW`, `S3DESK_PUBLIC_URL`, `S3DESK_METRICS_TOKEN` and the mail settings.
     /// Production refuses to guess: it needs the public address, and SQLite only when named.
     public static func fromEnvironment(_ environment: Environment,
                                        variables: [String: String] = ProcessInfo.processInfo.environment)
@@ -71,8 +75,13 @@ public struct AppSettings: Sendable {
         } else if environment == .production {
             throw ConfigurationError("production needs S3DESK_PUBLIC_URL, the address people reach the service at (such as https://s3desk.example.eu): emails link to it")
         }
+        var metricsToken: String?
+        if let token = variables["S3DESK_METRICS_TOKEN"], !token.isEmpty {
+            guard token.count >= 24 else { throw ConfigurationError("S3DESK_METRICS_TOKEN must be at least 24 characters: it guards the server's metrics") }
+            metricsToken = token
+        }
         return AppSettings(database: database, pinnedNow: pinnedNow, publicURL: publicURL,
-                           smtp: try SMTPSettings.fromEnvironment(variables))
+                           smtp: try SMTPSettings.fromEnvironment(variables), metricsToken: metricsToken)
     }
 }
 

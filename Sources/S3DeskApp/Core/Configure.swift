@@ -61,7 +61,9 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     // Vapor's default of 16 KB is below what valid input reaches: a call description may hold
     // 20,000 characters and an application several 5,000-character answers, in UTF-8.
     app.routes.defaultMaxBodySize = "1mb"
+    _ = AppMetrics.registry
     try routes(app, resources: resources)
+    try app.register(collection: MetricsController(token: settings.metricsToken))
     MethodNotAllowed.register(on: app)
 
     // Only the commands that need the database touch it: `--help`, a typo or a wrong option must

@@ -1,4 +1,5 @@
 import Fluent
+import Metrics
 import Foundation
 import S3DeskDomain
 import SQLKit
@@ -151,6 +152,7 @@ struct JobRunner: Sendable {
                 return outcome
             }
             logger.info("job succeeded: \(outcome)", metadata: metadata.merging(["ms": "\(Self.milliseconds(since: started))"]) { $1 })
+            Counter(label: "s3desk_job_runs_total", dimensions: [("job", job.name), ("outcome", "succeeded")]).increment()
             return Report(job: job.name, occurrence: occurrence, attempt: attempt, succeeded: true, outcome: outcome)
         } catch {
             let outcome = String(String(describing: error).prefix(2000))
@@ -167,6 +169,7 @@ struct JobRunner: Sendable {
             logger.error("job failed", metadata: metadata.merging([
                 "error": "\(outcome)", "retry": "\(retryAt.map(Instant.format) ?? "never: attempts exhausted")",
             ]) { $1 })
+            Counter(label: "s3desk_job_runs_total", dimensions: [("job", job.name), ("outcome", "failed")]).increment()
             return Report(job: job.name, occurrence: occurrence, attempt: attempt, succeeded: false, outcome: outcome)
         }
     }

@@ -28,5 +28,6 @@ enum Migrations {
         CreateNotices(),
         CreateSharedLimits(),
         CreateRankingStamps(),
+        IndexListOrders(),
     ]
 }

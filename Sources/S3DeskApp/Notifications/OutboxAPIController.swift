@@ -11,7 +11,7 @@ struct OutboxAPIController: RouteCollection {
     @Sendable
     func list(req: Request) async throws -> ListPage<OutboxEmailDTO> {
         let viewer = try req.requireUser()
-        let query = OutboxEmail.query(on: req.db).sort(\.$createdAt, .descending).sort(\.$id)
+        let query = OutboxEmail.query(on: req.db).sort(\.$createdAt, .descending).sort(\.$id, .descending)
         if let to = req.query[String.self, at: "to"] {
             query.filter(\.$recipient == to.lowercased())
         }

@@ -28,7 +28,7 @@ let testNow = Instant.parse("2026-03-01T10:00:00Z")!
 ///
 /// On PostgreSQL each test gets its own schema on the shared database, so tests run in
 /// parallel without seeing each other's rows; the schema is dropped afterwards.
-func withTestApp(_ database: TestDatabase, now: Date? = testNow,
+func withTestApp(_ database: TestDatabase, now: Date? = testNow, metricsToken: String? = nil,
                  _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
@@ -44,7 +44,7 @@ func withTestApp(_ database: TestDatabase, now: Date? = testNow,
             settingsDatabase = .postgres(url: ProcessInfo.processInfo.environment["TEST_DATABASE_URL"]!,
                                          searchPath: [name])
         }
-        try await configure(app, settings: AppSettings(database: settingsDatabase, pinnedNow: now, passwordCost: 4))
+        try await configure(app, settings: AppSettings(database: settingsDatabase, pinnedNow: now, passwordCost: 4, metricsToken: metricsToken))
         app.testDatabase = settingsDatabase
         if let schema {
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()

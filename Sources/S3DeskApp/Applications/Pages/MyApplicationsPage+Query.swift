@@ -9,7 +9,7 @@ extension MyApplicationsPage {
         // An applicant of no authority has none; the layout says what to do about it.
         let (applications, total) = user.$organisation.id == nil ? ([], 0) : try await ApplicationAccess.scope(ApplicationRecord.query(on: db), to: user)
             .with(\.$call).with(\.$round)
-            .sort(\.$createdAt, .descending).sort(\.$id)
+            .sort(\.$createdAt, .descending).sort(\.$id, .descending)
             .page(PageRequest(limit: pageSize, offset: (pageNumber - 1) * pageSize))
         // The assignments of the page's applications in one query, for what the region does next.
         let ids = try applications.map { try $0.requireID() }

@@ -6,7 +6,7 @@ extension OutboxPage {
     /// One page of the emails, of `status` if given; one-time links hidden as `viewer` must see them.
     static func load(status: OutboxEmail.Status?, pageNumber: Int, for viewer: User, in environment: Environment,
                      smtpConfigured: Bool, layout: Layout, on db: any Database) async throws -> OutboxPage {
-        let query = OutboxEmail.query(on: db).sort(\.$createdAt, .descending).sort(\.$id)
+        let query = OutboxEmail.query(on: db).sort(\.$createdAt, .descending).sort(\.$id, .descending)
         if let status { query.filter(\.$status == status) }
         let (emails, total) = try await query.page(PageRequest(limit: pageSize, offset: (pageNumber - 1) * pageSize))
         let statuses: [OutboxEmail.Status] = [.queued, .sent, .failed]
