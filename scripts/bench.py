@@ -76,7 +76,8 @@ def sign_in(port, email, password):
 class Server:
     def __init__(self, env, log):
         self.port = free_port()
-        self.env = dict(os.environ, **env, LOG_LEVEL="error", S3DESK_PUBLIC_URL=f"http://127.0.0.1:{self.port}")
+        # Production, as deployed: Leaf keeps its parsed templates (development re-reads them per page).
+        self.env = dict(os.environ, **env, VAPOR_ENV="production", LOG_LEVEL="error", S3DESK_PUBLIC_URL=f"http://127.0.0.1:{self.port}")
         self.process = subprocess.Popen([str(BIN), "serve", "--hostname", "127.0.0.1", "--port", str(self.port)],
                                         env=self.env, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.time() + 120

@@ -8,8 +8,7 @@ public struct AppSettings: Sendable {
     public enum Database: Sendable {
         case sqliteFile(path: String)
         case sqliteMemory
-        /// `searchPath` isolates each test in its own schema on one shared PostgreSQL database.
-        case postgres(url: String, searchPath: [String]? = nil)
+        case postgres(url: String)
     }
 
     public var database: Database

@@ -88,9 +88,8 @@ private func configureDatabase(_ app: Application, _ database: AppSettings.Datab
         app.databases.use(.sqlite(.file(path), connectionPoolTimeout: sqliteWait), as: .sqlite)
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory, connectionPoolTimeout: sqliteWait), as: .sqlite)
-    case .postgres(let url, let searchPath):
-        var configuration = try SQLPostgresConfiguration(url: url)
-        configuration.searchPath = searchPath
+    case .postgres(let url):
+        let configuration = try SQLPostgresConfiguration(url: url)
         // A request holds one connection at a time; two per event loop let a short read pass a
         // long write transaction, and a burst waits its turn rather than failing after 10 s.
         app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 2,

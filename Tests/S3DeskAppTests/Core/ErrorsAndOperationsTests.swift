@@ -95,7 +95,7 @@ struct AppSettingsTests {
             Issue.record("expected SQLite"); return
         }
         #expect(custom == "/tmp/x.db")
-        guard case .postgres(let url, _) = try AppSettings.fromEnvironment(.production, variables: [
+        guard case .postgres(let url) = try AppSettings.fromEnvironment(.production, variables: [
             "DATABASE_URL": "postgres://u:p@db/s3", "S3DESK_PUBLIC_URL": "https://s3desk.example.eu"]).database else {
             Issue.record("expected PostgreSQL"); return
         }

@@ -26,37 +26,34 @@ let testNow = Instant.parse("2026-03-01T10:00:00Z")!
 
 /// Runs `body` against a fully configured application on a fresh, migrated database.
 ///
-/// On PostgreSQL each test gets its own schema on the shared database, so tests run in
-/// parallel without seeing each other's rows; the schema is dropped afterwards.
+/// On PostgreSQL each test gets a database of its own, copied from a migrated template
+/// (`PostgresTemplate`), so tests run in parallel without seeing each other's rows; the
+/// database is dropped afterwards.
 func withTestApp(_ database: TestDatabase, now: Date? = testNow, metricsToken: String? = nil,
                  _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
-    var schema: String?
+    var copied: String?
     do {
         let settingsDatabase: AppSettings.Database
         switch database {
         case .sqlite:
             settingsDatabase = .sqliteMemory
         case .postgres:
-            let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-            schema = name
-            settingsDatabase = .postgres(url: ProcessInfo.processInfo.environment["TEST_DATABASE_URL"]!,
-                                         searchPath: [name])
+            let (name, url) = try await PostgresTemplate.shared.makeDatabase()
+            copied = name
+            settingsDatabase = .postgres(url: url)
         }
         try await configure(app, settings: AppSettings(database: settingsDatabase, pinnedNow: now, passwordCost: 4, metricsToken: metricsToken))
         app.testDatabase = settingsDatabase
-        if let schema {
-            try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
-        }
         try await app.asyncBoot()
         try await DatabaseBootstrap.run(app)
         try await body(app)
     } catch {
-        await tearDown(app, schema: schema)
+        await tearDown(app, database: copied)
         throw error
     }
-    await tearDown(app, schema: schema)
+    await tearDown(app, database: copied)
 }
 
 /// A second server process on `app`'s PostgreSQL database, as a second instance behind a load
@@ -87,13 +84,11 @@ extension Application {
     }
 }
 
-private func tearDown(_ app: Application, schema: String?) async {
+private func tearDown(_ app: Application, database: String?) async {
     // A test that talked over TCP (`Browser(live:)`) started the server: Vapor must stop it first.
     await app.server.shutdown()
-    if let schema {
-        try? await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(ident: schema) CASCADE").run()
-    }
     try? await app.asyncShutdown()
+    if let database { await PostgresTemplate.shared.dropDatabase(database) }
 }
 
 extension Application {
