@@ -127,7 +127,7 @@ enum Endorsements {
         }
         try await Decision.query(on: db).filter(\.$application.$id ~~ endorsing.map { $0.1.$application.id }).filter(\.$endorsedAt == nil)
             .set(\.$endorsedAt, to: now).update()
-        try await transitions.create(on: db)
+        try await transitions.createInBatches(on: db)
     }
 }
 

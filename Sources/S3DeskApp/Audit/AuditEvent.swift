@@ -185,10 +185,8 @@ enum AuditLog {
         try await AuditEvent(action, subject: subject, summary: summary, actor: actor, at: now).create(on: db)
     }
 
-    /// Appends many entries in a few inserts (SQLite takes at most 32,766 values a statement).
+    /// Appends many entries in a few inserts.
     static func record(_ events: [AuditEvent], on db: any Database) async throws {
-        for start in stride(from: 0, to: events.count, by: 500) {
-            try await events[start..<min(start + 500, events.count)].create(on: db)
-        }
+        try await events.createInBatches(on: db)
     }
 }

@@ -17,7 +17,7 @@ enum Notices {
             return Notice(userID: try person.requireID(), message: message, at: now)
         }
         if !notices.isEmpty {
-            try await notices.create(on: db)
+            try await notices.createInBatches(on: db)
             try await addUnread(Dictionary(notices.map { ($0.$user.id, 1) }, uniquingKeysWith: +), on: db)
         }
         return messages.filter { message in

@@ -77,7 +77,7 @@ enum Outbox {
         try await enqueue([message], at: now, on: db, logger: logger)
     }
 
-    /// Queues many emails with one insert (a round's decisions reach dozens of applicants).
+    /// Queues many emails with a few inserts (a round's decisions reach every applicant of it).
     /// Each also becomes its recipient's notice (`Notices.record`), and an optional one they
     /// turned off is not sent.
     static func enqueue(_ notified: [EmailMessage], at now: Date, on db: any Database, logger: Logger) async throws {
@@ -98,7 +98,7 @@ enum Outbox {
             email.createdAt = now
             return email
         }
-        try await emails.create(on: db)
+        try await emails.createInBatches(on: db)
         // Readable in the log too, so a server without SMTP still shows what it would send; but
         // never a one-time link, since logs travel further than the outbox.
         for message in messages {

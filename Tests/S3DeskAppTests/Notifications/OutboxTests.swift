@@ -41,6 +41,18 @@ struct OutboxTests {
         }
     }
 
+    @Test("a round's worth of emails (10,000, as endorsing a round of 10,000 sends) is queued at once on both databases, past their limits on bound values",
+          arguments: TestDatabase.all)
+    func queuesARound(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let messages = (0..<10_000).map { index in
+                EmailTemplates.accountConfirmation(to: "r\(index)@x.eu", name: "R", link: "http://x/accounts/confirm?token=t")
+            }
+            try await Outbox.enqueue(messages, at: testNow, on: app.db, logger: Logger(label: "quiet"))
+            #expect(try await OutboxEmail.query(on: app.db).count() == 10_000)
+        }
+    }
+
     @Test("two workers delivering at once (two servers on PostgreSQL) send each email exactly once", arguments: TestDatabase.all)
     func claimsOnce(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
