@@ -24,8 +24,9 @@ actor RankingCache {
 
     /// The ranking of `round` (with its call loaded) as it stands now.
     func ranking(of round: Round, on db: any Database) async throws -> RoundRanking {
-        let key = Key(round: try round.requireID(), stamp: try await Self.stamp(of: round.requireID(), on: db),
-                      policy: round.call.rankingPolicy, capacity: round.capacity)
+        // No stamp, nothing to tell a change by: computed afresh each time.
+        guard let stamp = try await Self.stamp(of: round.requireID(), on: db) else { return try await RoundRanking.compute(round, on: db) }
+        let key = Key(round: try round.requireID(), stamp: stamp, policy: round.call.rankingPolicy, capacity: round.capacity)
         let computing: Task<RoundRanking.Computed, any Error>
         if let entry = kept[key.round], entry.key == key {
             computing = entry.computing
@@ -44,10 +45,10 @@ actor RankingCache {
         }
     }
 
-    private static func stamp(of roundID: UUID, on db: any Database) async throws -> Int64 {
+    private static func stamp(of roundID: UUID, on db: any Database) async throws -> Int64? {
         guard let sql = db as? any SQLDatabase else { throw AppError.notFound("SQL database") }
         return try await sql.select().column("stamp").from("ranking_stamps").where("round_id", .equal, roundID).first()?
-            .decode(column: "stamp", as: Int64.self) ?? 0
+            .decode(column: "stamp", as: Int64.self)
     }
 }
 

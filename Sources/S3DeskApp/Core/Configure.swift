@@ -36,6 +36,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     }
     for worker in workers { app.lifecycle.use(worker) }
     app.lifecycle.use(FinishRequestsFirst())
+    app.http.server.configuration.shutdownTimeout = FinishRequestsFirst.timeout
 
     app.sessions.use { UnchangedSessionDriver(base: $0.fluent.sessions.driver()) }
     let secureCookies = app.environment != .development && app.environment != .testing

@@ -24,9 +24,8 @@ struct CreateRankingStamps: AsyncMigration {
             .field("round_id", .uuid, .identifier(auto: false), .references("rounds", "id", onDelete: .cascade))
             .field("stamp", .int64, .required)
             .create()
-        try await sql.raw("INSERT INTO ranking_stamps (round_id, stamp) SELECT id, 0 FROM rounds").run()
         if sql.dialect.name == "sqlite" {
-            try await sql.raw("CREATE TRIGGER rounds_ranking_stamp AFTER INSERT ON rounds BEGIN INSERT INTO ranking_stamps (round_id, stamp) VALUES (NEW.id, 0); END").run()
+            try await sql.raw("CREATE TRIGGER rounds_ranking_stamp AFTER INSERT ON rounds BEGIN INSERT OR IGNORE INTO ranking_stamps (round_id, stamp) VALUES (NEW.id, 0); END").run()
             for source in Self.sources {
                 for (index, event) in source.events.enumerated() {
                     let rows = event == "INSERT" ? ["NEW"] : event == "DELETE" ? ["OLD"] : ["NEW", "OLD"]
@@ -40,7 +39,7 @@ struct CreateRankingStamps: AsyncMigration {
         } else {
             try await sql.raw("""
                 CREATE FUNCTION rounds_ranking_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN INSERT INTO ranking_stamps (round_id, stamp) VALUES (NEW.id, 0); RETURN NULL; END $$
+                BEGIN INSERT INTO ranking_stamps (round_id, stamp) VALUES (NEW.id, 0) ON CONFLICT DO NOTHING; RETURN NULL; END $$
                 """).run()
             try await sql.raw("CREATE TRIGGER rounds_ranking_stamp AFTER INSERT ON rounds FOR EACH ROW EXECUTE FUNCTION rounds_ranking_stamp()").run()
             for source in Self.sources {
@@ -62,6 +61,9 @@ struct CreateRankingStamps: AsyncMigration {
                     """).run()
             }
         }
+        // After the triggers: a round created meanwhile (by a server still on the previous
+        // version) is in one or the other, never in neither.
+        try await sql.raw("INSERT INTO ranking_stamps (round_id, stamp) SELECT id, 0 FROM rounds WHERE id NOT IN (SELECT round_id FROM ranking_stamps)").run()
     }
 
     func revert(on db: any Database) async throws {

@@ -29,5 +29,6 @@ enum Migrations {
         CreateSharedLimits(),
         CreateRankingStamps(),
         IndexListOrders(),
+        AddOutboxClaims(),
     ]
 }

@@ -28,6 +28,8 @@ final class OutboxEmail: Model, @unchecked Sendable {
     @OptionalField(key: "calendar") var calendar: String?
     /// Set while a delivery worker holds the email; once it lapses, another worker may take it.
     @OptionalField(key: "lease_until") var leaseUntil: Date?
+    /// Which pass of which worker holds the lease: only that pass may renew it or record the outcome.
+    @OptionalField(key: "claim") var claim: UUID?
 
     init() {}
 

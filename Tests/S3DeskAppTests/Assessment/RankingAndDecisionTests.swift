@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import S3DeskDomain
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -109,6 +110,19 @@ struct RankingAndDecisionTests {
             #expect(line(page, "B")?.decision?.decision == .selected)
             #expect(line(page, "D") == nil)
             #expect(page.total == 4)
+        }
+    }
+
+    @Test("a round without a stamp (made by a server of the previous version mid-upgrade) is ranked afresh on every view", arguments: TestDatabase.all)
+    func roundWithoutStamp(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let (round, secretariat, commission) = try await scoredRound(app)
+            try await (app.db as! any SQLDatabase).raw("DELETE FROM ranking_stamps WHERE round_id = \(bind: round.roundID)").run()
+            let before = try await ranking(app, round, token: secretariat)
+            #expect(before.items.first { label(round, $0.applicationId) == "E" }?.proposal == .incomplete)
+            try await app.assess(round.ids["E"]!, token: commission, 5, 5, 5, 5)
+            let after = try await ranking(app, round, token: secretariat)
+            #expect(after.items.first { label(round, $0.applicationId) == "E" }?.total == 100)
         }
     }
 
