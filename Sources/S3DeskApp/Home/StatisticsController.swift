@@ -23,8 +23,10 @@ struct StatisticsController: RouteCollection {
         let page = StatisticsPage(counted.value.0, countryNames: counted.value.1, topicTitles: counted.value.2, countedAt: counted.at,
                                   layout: Layout(request: req, title: "Statistics"))
         let response = try await req.view.render("statistics", page).encodeResponse(for: req)
-        // Only for a visitor: a signed-in page carries their name in the header.
-        if req.auth.get(User.self) == nil {
+        // Only for a visitor with no cookie: a signed-in page carries their name in the header,
+        // and a shared cache must never keep a response that sets someone's session cookie.
+        response.headers.replaceOrAdd(name: .vary, value: "Cookie")
+        if req.auth.get(User.self) == nil, !req.headers.contains(name: .cookie), !response.headers.contains(name: .setCookie) {
             response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=\(Int(Self.freshFor))")
         }
         return response

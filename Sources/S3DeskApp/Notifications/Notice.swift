@@ -28,12 +28,22 @@ final class Notice: Model, @unchecked Sendable {
         createdAt = now
     }
 
-    /// The path of the first address in an email's body: every link the service sends is to itself.
+    /// The first page of this site an email's body links to, as a path. People's own words
+    /// come into emails too (a reason, a meeting's place), so an address counts only when its
+    /// path starts at one of the site's areas, and never as `//…`, which a browser reads as
+    /// another site.
     static func firstLink(in body: String) -> String? {
-        guard let range = body.range(of: #"https?://[^\s]+"#, options: .regularExpression),
-              let url = URLComponents(string: String(body[range])), !url.path.isEmpty else { return nil }
-        return url.path + (url.percentEncodedQuery.map { "?" + $0 } ?? "")
+        for match in body.matches(of: /https?:\/\/[^\s]+/) {
+            guard let url = URLComponents(string: String(match.output)), url.path.hasPrefix("/"), !url.path.hasPrefix("//"),
+                  let area = url.path.split(separator: "/").first, siteAreas.contains(String(area)) else { continue }
+            return url.path + (url.percentEncodedQuery.map { "?" + $0 } ?? "")
+        }
+        return nil
     }
+
+    /// The first segment of every page an email links to.
+    static let siteAreas: Set<String> = ["applications", "staff", "accounts", "invitations", "password-reset", "notices", "expert",
+                                         "organisation", "calls", "login"]
 }
 
 struct NoticeDTO: Content {

@@ -60,7 +60,13 @@ enum Notices {
             let count = try await unread.count()
             guard count > 0 else { return 0 }
             try await unread.set(\.$readAt, to: context.now).update()
-            try await addUnread([userID: -count], on: db)
+            // Counted again, not decreased by `count`: on PostgreSQL a notice committed since the
+            // count was also marked read by the update.
+            guard let sql = db as? any SQLDatabase else { return count }
+            try await sql.raw("""
+                UPDATE users SET unread_notices = (SELECT COUNT(*) FROM notices WHERE notices.user_id = users.id AND notices.read_at IS NULL)
+                WHERE id = \(bind: userID)
+                """).run()
             return count
         }
     }
@@ -93,11 +99,15 @@ enum Notices {
     /// events each count; it takes no lock that a foreign key's share lock would wait for.
     private static func addUnread(_ changes: [UUID: Int], on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
-        // One statement per distinct change (usually one: a notice each), whatever the number of people.
-        for (change, ids) in Dictionary(grouping: changes.keys, by: { changes[$0]! }) {
+        // One statement for a few hundred people, each by their own change, taken in id order:
+        // two events reaching the same people lock their rows in the same order.
+        let ids = changes.keys.sorted { $0.uuidString < $1.uuidString }
+        for start in stride(from: 0, to: ids.count, by: 300) {
+            let batch = ids[start..<min(start + 300, ids.count)]
+            let cases = SQLList(batch.map { id in SQLQueryString("WHEN \(bind: id) THEN \(literal: changes[id]!)") }, separator: SQLRaw(" "))
             try await sql.raw("""
-                UPDATE users SET unread_notices = COALESCE(unread_notices, 0) + \(literal: change)
-                WHERE id IN (\(binds: ids.sorted { $0.uuidString < $1.uuidString }))
+                UPDATE users SET unread_notices = COALESCE(unread_notices, 0) + CASE id \(cases) END
+                WHERE id IN (\(binds: Array(batch)))
                 """).run()
         }
     }

@@ -167,6 +167,7 @@ extension MonitoringSummary {
         byCategory = RegionCategory.allCases.map { category in Count(key: category.rawValue, count: submitted.count { $0.category == category }) }
         byTopic = Self.tally(submitted.flatMap { Set($0.topics) })
         byChallenge = ChallengeKind.allCases.map { kind in Count(key: kind.rawValue, count: submitted.count { $0.challenges.contains(kind) }) }
+            .sorted { ($1.count, $0.key) < ($0.count, $1.key) }
         let groups = RegionCategory.allCases.map { category in
             (Reach.Group.category(category), { (application: MonitoringFacts.Application) in application.category == category })
         } + ChallengeKind.allCases.map { kind in
@@ -198,7 +199,10 @@ extension MonitoringSummary {
             AssessorLoad(assessorID: id, name: theirs[0].assessorName, scored: theirs.count { $0.scoreSum != nil },
                          conflicts: theirs.count { $0.scoreSum == nil })
         }.sorted { ($1.scored, $0.name, $0.assessorID) < ($0.scored, $1.name, $1.assessorID) }
-        disagreements = Dictionary(grouping: facts.assessments.filter { $0.scoreSum != nil }, by: \.applicationID)
+        // Only once the round's decisions are endorsed: while it is assessed, the lowest and the
+        // highest of two totals are each assessor's own score, which others may not see yet.
+        let endorsed = Set(facts.applications.filter { Self.pastEndorsement.contains($0.status) }.map(\.id))
+        disagreements = Dictionary(grouping: facts.assessments.filter { $0.scoreSum != nil && endorsed.contains($0.applicationID) }, by: \.applicationID)
             .compactMap { id, scored -> Disagreement? in
                 let totals = scored.compactMap(\.scoreSum).map { $0 * 5 }
                 guard totals.count >= 2, let lowest = totals.min(), let highest = totals.max() else { return nil }
@@ -206,6 +210,9 @@ extension MonitoringSummary {
             }
             .sorted { ($1.spread, $0.reference) < ($0.spread, $1.reference) }
     }
+
+    /// Statuses an application reaches only through the Commission's endorsement.
+    public static let pastEndorsement: Set<ApplicationStatus> = [.selected, .reserve, .rejected, .scoping, .launched, .completed]
 
     /// One round's step (`step`) against its due date. An application is expected to take it
     /// while it holds its selection; one withdrawn after taking it still counts what it did.
