@@ -29,6 +29,12 @@ struct MonitoringReport {
     /// 403 unless `user` may monitor; 404 for a call or round that does not exist.
     static func load(_ filters: ApplicationFilters, for user: User, at now: Date, on db: any Database) async throws -> MonitoringReport {
         guard user.role.may(.monitor) else { throw AppError.forbidden }
+        // The figures count by status, topic and answer themselves: a filter on one of those
+        // would silently change nothing, so it is refused rather than ignored.
+        for (name, given) in [("status", filters.status != nil), ("topic", filters.topic != nil), ("q", filters.q != nil),
+                              ("question", filters.question != nil)] where given {
+            throw AppError.invalidField(name, "the monitoring counts every status, topic and answer itself: filter it by call, round, country or category")
+        }
         if let callID = filters.callId, try await Call.find(callID, on: db) == nil { throw AppError.notFound("call") }
         if let roundID = filters.roundId {
             guard let round = try await Round.find(roundID, on: db), filters.callId.map({ $0 == round.$call.id }) ?? true else {

@@ -12,8 +12,22 @@ enum SpreadsheetCell: Sendable, Equatable {
 /// then the rows. Text goes in as inline strings, which a spreadsheet never evaluates, so a
 /// name typed as `=HYPERLINK(…)` stays text without the CSV's defusing quote.
 enum XLSXWorkbook {
-    /// A spreadsheet cell holds at most this many characters; longer text is cut, not refused.
+    /// A spreadsheet cell holds at most this many UTF-16 units; longer text is cut, not refused.
     static let cellLimit = 32_767
+
+    /// The longest start of `text` within `limit` UTF-16 units (Excel's measure), never
+    /// splitting a character: a surrogate pair or a combining sequence stays whole or goes.
+    static func truncated(_ text: String, toUTF16 limit: Int) -> String {
+        guard text.utf16.count > limit else { return text }
+        var units = 0
+        var end = text.startIndex
+        for index in text.indices {
+            units += text[index].utf16.count
+            guard units <= limit else { break }
+            end = text.index(after: index)
+        }
+        return String(text[..<end])
+    }
 
     static func data(sheetName: String, header: [String], rows: [[SpreadsheetCell]]) throws -> Data {
         let archive = try Archive(accessMode: .create)
@@ -25,7 +39,7 @@ enum XLSXWorkbook {
                 let reference = "\(Self.column(column))\(rowNumber)"
                 switch cell {
                 case .text(let text):
-                    let escaped = escape(String(text.prefix(cellLimit)))
+                    let escaped = escape(truncated(text, toUTF16: cellLimit))
                     return "<c r=\"" + reference + "\" t=\"inlineStr\"" + style + "><is><t xml:space=\"preserve\">" + escaped + "</t></is></c>"
                 case .number(let value):
                     return "<c r=\"" + reference + "\"" + style + "><v>" + number(value) + "</v></c>"
