@@ -47,9 +47,7 @@ struct RoundOverviewDTO: Content {
             id: roundID, callId: round.$call.id, callTitle: round.call.title, number: round.number,
             cutoffDate: round.cutoffDate, cutoffAt: Instant.format(round.cutoffAt), topicMeetingsDue: round.topicMeetingsDue,
             launchDue: round.launchDue, capacity: round.capacity, statuses: ranking.statuses,
-            proposals: Dictionary(grouping: ranking.ranked, by: \.proposal.rawValue).mapValues(\.count),
-            decisions: Dictionary(grouping: ranking.decisions.values.filter { ranking.entries[$0.$application.id] != nil },
-                                  by: \.decision.rawValue).mapValues(\.count),
+            proposals: ranking.proposals, decisions: ranking.decisionCounts,
             endorsement: EndorsementRef(state: latest.map { $0.endorsed ? .endorsed : .returned } ?? .proposing,
                                         comment: latest?.comment, officerName: officer?.name, at: latest.map { Instant.format($0.at) }),
             policy: ranking.policy)

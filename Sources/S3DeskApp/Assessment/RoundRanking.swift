@@ -30,6 +30,10 @@ struct RoundRanking {
     let decisions: [UUID: Decision]
     /// The round's applications by status, drafts aside.
     let statuses: [String: Int]
+    /// Ranked applications by proposal, and the decisions on them by kind: counted once with
+    /// the ranking, not on each view of the round.
+    let proposals: [String: Int]
+    let decisionCounts: [String: Int]
 
     /// What a ranking is computed from the database, apart from the round read per request.
     struct Computed: Sendable {
@@ -37,6 +41,8 @@ struct RoundRanking {
         let entries: [UUID: Entry]
         let decisions: [UUID: Decision]
         let statuses: [String: Int]
+        let proposals: [String: Int]
+        let decisionCounts: [String: Int]
 
         /// - Parameter round: with its call loaded (its policy applies).
         static func load(_ round: Round, on db: any Database) async throws -> Computed {
@@ -50,11 +56,15 @@ struct RoundRanking {
                     id: entry.id, reference: entry.reference, submittedAt: entry.submittedAt, priority: entry.priority,
                     scoreSum: tally.sum, scoreCount: tally.scored, conflicts: tally.conflicts)
             }
+            let ranked = Ranking.rank(candidates, policy: round.call.rankingPolicy, capacity: round.capacity)
+            let byID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0) })
             return Computed(
-                ranked: Ranking.rank(candidates, policy: round.call.rankingPolicy, capacity: round.capacity),
-                entries: Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0) }),
+                ranked: ranked, entries: byID,
                 decisions: Dictionary(decisions.map { ($0.$application.id, $0) }, uniquingKeysWith: { first, _ in first }),
-                statuses: try await statusCounts(of: roundID, on: db))
+                statuses: try await statusCounts(of: roundID, on: db),
+                proposals: Dictionary(grouping: ranked, by: \.proposal.rawValue).mapValues(\.count),
+                // Decisions on applications withdrawn or cancelled since are not the round's.
+                decisionCounts: Dictionary(grouping: decisions.filter { byID[$0.$application.id] != nil }, by: \.decision.rawValue).mapValues(\.count))
         }
     }
 
@@ -65,6 +75,8 @@ struct RoundRanking {
         entries = computed.entries
         decisions = computed.decisions
         statuses = computed.statuses
+        proposals = computed.proposals
+        decisionCounts = computed.decisionCounts
     }
 
     /// The round with its call, or 404.
