@@ -5,8 +5,8 @@ import SQLKit
 import Vapor
 
 /// The rankings this server has computed, each kept while its round's stamp stands still
-/// (`CreateRankingStamps`: the database moves it with every assessment, decision or change of
-/// an application) and the call's policy and the round's capacity are the same. A page of the
+/// (`RoundStamps`: the database moves it with every assessment, decision or change of an
+/// application) and the call's policy and the round's capacity are the same. A page of the
 /// ranking then costs a lookup instead of ranking a round of 10,000 again; a change made
 /// through another server moves the same stamp, so no server shows a stale ranking.
 actor RankingCache {
@@ -25,7 +25,9 @@ actor RankingCache {
     /// The ranking of `round` (with its call loaded) as it stands now.
     func ranking(of round: Round, on db: any Database) async throws -> RoundRanking {
         // No stamp, nothing to tell a change by: computed afresh each time.
-        guard let stamp = try await Self.stamp(of: round.requireID(), on: db) else { return try await RoundRanking.compute(round, on: db) }
+        guard let stamp = try await RoundStamps.of([round.requireID()], on: db).values.first else {
+            return try await RoundRanking.compute(round, on: db)
+        }
         let key = Key(round: try round.requireID(), stamp: stamp, policy: round.call.rankingPolicy, capacity: round.capacity)
         let computing: Task<RoundRanking.Computed, any Error>
         if let entry = kept[key.round], entry.key == key {
@@ -43,12 +45,6 @@ actor RankingCache {
             if kept[key.round]?.key == key { kept[key.round] = nil }
             throw error
         }
-    }
-
-    private static func stamp(of roundID: UUID, on db: any Database) async throws -> Int64? {
-        guard let sql = db as? any SQLDatabase else { throw AppError.notFound("SQL database") }
-        return try await sql.select().column("stamp").from("ranking_stamps").where("round_id", .equal, roundID).first()?
-            .decode(column: "stamp", as: Int64.self)
     }
 }
 

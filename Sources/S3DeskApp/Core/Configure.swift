@@ -22,6 +22,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.loginThrottle = LoginThrottle()
     app.statisticsCache = StatisticsCache()
     app.rankingCache = RankingCache()
+    app.monitoringCache = MonitoringCache()
     app.passwords.use(.bcrypt(cost: settings.passwordCost))
 
     try configureDatabase(app, settings.database)

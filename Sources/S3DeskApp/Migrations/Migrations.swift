@@ -30,5 +30,7 @@ enum Migrations {
         CreateRankingStamps(),
         IndexListOrders(),
         AddOutboxClaims(),
+        StampRoundFigures(),
+        IndexUnroundedApplications(),
     ]
 }

@@ -4,25 +4,38 @@ import S3DeskDomain
 import SQLKit
 
 extension MonitoringFacts {
-    /// The facts of every application of call `callID` (of every call when nil), in eight queries
-    /// whatever their number: thin columns, never the forms.
-    static func load(callID: UUID?, at now: Date, on db: any Database) async throws -> MonitoringFacts {
+    /// The rounds of call `callID` (of every call when nil) with today in each call's zone: the
+    /// few rows that say which facts to read, and whether figures computed before still hold.
+    struct Scope: Hashable {
+        let callID: UUID?
+        let rounds: [Round]
+        /// Each round's call's time zone, by round.
+        let zones: [UUID: String]
+
+        static func load(callID: UUID?, at now: Date, on db: any Database) async throws -> Scope {
+            let query = S3DeskApp.Round.query(on: db).with(\.$call)
+            if let callID { query.filter(\.$call.$id == callID) }
+            var zones: [UUID: String] = [:]
+            let rounds = try await query.all().map { round in
+                let id = try round.requireID()
+                zones[id] = round.call.timeZone
+                let calendar = ZonedCalendar(identifier: round.call.timeZone) ?? .utc
+                return Round(id: id.uuidString, number: round.number, cutoff: try CivilDate(parsing: round.cutoffDate),
+                             meetingsDue: try CivilDate(parsing: round.topicMeetingsDue), launchDue: try CivilDate(parsing: round.launchDue),
+                             today: calendar.civilDate(of: now))
+            }
+            return Scope(callID: callID, rounds: rounds, zones: zones)
+        }
+    }
+
+    /// The facts of every application in `scope`, in seven queries whatever their number: thin
+    /// columns, never the forms.
+    static func load(_ scope: Scope, on db: any Database) async throws -> MonitoringFacts {
         guard let sql = db as? any SQLDatabase else { throw AppError.notFound("SQL database") }
+        let callID = scope.callID
         let ofCall: SQLQueryString = callID.map { "WHERE p.call_id = \(bind: $0)" } ?? ""
         let andOfCall: SQLQueryString = callID.map { "AND p.call_id = \(bind: $0)" } ?? ""
-
-        let roundQuery = S3DeskApp.Round.query(on: db).with(\.$call)
-        if let callID { roundQuery.filter(\.$call.$id == callID) }
-        let rounds = try await roundQuery.all()
-        var zones: [UUID: ZonedCalendar] = [:]
-        let roundFacts = try rounds.map { round in
-            let id = try round.requireID()
-            let calendar = ZonedCalendar(identifier: round.call.timeZone) ?? .utc
-            zones[id] = calendar
-            return Round(id: id.uuidString, number: round.number, cutoff: try CivilDate(parsing: round.cutoffDate),
-                         meetingsDue: try CivilDate(parsing: round.topicMeetingsDue), launchDue: try CivilDate(parsing: round.launchDue),
-                         today: calendar.civilDate(of: now))
-        }
+        let zones = scope.zones.mapValues { ZonedCalendar(identifier: $0) ?? .utc }
 
         let topics = try await pairs(sql.raw("SELECT t.application_id AS id, t.topic AS value FROM application_topics t JOIN applications p ON p.id = t.application_id \(ofCall)"))
         let challenges = try await pairs(sql.raw("SELECT c.application_id AS id, c.kind AS value FROM application_challenges c JOIN applications p ON p.id = c.application_id \(ofCall)"))
@@ -74,7 +87,6 @@ extension MonitoringFacts {
                 selected: selected.contains(id), topicMeeting: meetings[id].map(zone.civilDate(of:)), launch: launches[id.uuidString]))
         }
 
-
         let assessments = try await sql.raw("""
             SELECT s.assessor_id, u.name, s.application_id, p.reference, s.conflict_of_interest, s.relevance, s.impact, s.ownership, s.feasibility
             FROM assessments s JOIN applications p ON p.id = s.application_id JOIN users u ON u.id = s.assessor_id \(ofCall)
@@ -87,7 +99,7 @@ extension MonitoringFacts {
                               scoreSum: try row.decode(column: "conflict_of_interest", as: Bool.self) || scores.contains(nil)
                                   ? nil : scores.compactMap { $0 }.reduce(0, +))
         }
-        return MonitoringFacts(rounds: roundFacts, applications: applications, assignments: assignments, assessments: assessments)
+        return MonitoringFacts(rounds: scope.rounds, applications: applications, assignments: assignments, assessments: assessments)
     }
 
     /// Rows of `id` and `value`, grouped by id.

@@ -27,7 +27,8 @@ struct MonitoringReport {
     }
 
     /// 403 unless `user` may monitor; 404 for a call or round that does not exist.
-    static func load(_ filters: ApplicationFilters, for user: User, at now: Date, on db: any Database) async throws -> MonitoringReport {
+    static func load(_ filters: ApplicationFilters, for user: User, at now: Date, on db: any Database,
+                     cache: MonitoringCache) async throws -> MonitoringReport {
         guard user.role.may(.monitor) else { throw AppError.forbidden }
         // The figures count by status, topic and answer themselves: a filter on one of those
         // would silently change nothing, so it is refused rather than ignored.
@@ -41,8 +42,7 @@ struct MonitoringReport {
                 throw AppError.notFound("round")
             }
         }
-        let facts = try await MonitoringFacts.load(callID: filters.callId, at: now, on: db)
-            .filtered(roundID: filters.roundId?.uuidString, country: filters.country, category: filters.category)
-        return MonitoringReport(filters: filters, facts: facts, summary: MonitoringSummary(facts), labels: try await Labels.load(on: db))
+        let counted = try await cache.counted(filters, in: try await MonitoringFacts.Scope.load(callID: filters.callId, at: now, on: db), on: db)
+        return MonitoringReport(filters: filters, facts: counted.facts, summary: counted.summary, labels: try await Labels.load(on: db))
     }
 }

@@ -15,7 +15,7 @@ struct MonitoringWebController: RouteCollection {
     func dashboard(req: Request) async throws -> View {
         try await req.view.render("staff/dashboard", DashboardPage.load(
             try ApplicationFilters(from: req), for: try req.requireUser(), layout: Layout(request: req, title: "Monitoring"),
-            at: req.now, on: req.db))
+            at: req.now, on: req.db, cache: req.application.monitoringCache))
     }
 
     @Sendable

@@ -12,7 +12,8 @@ struct ReportsAPIController: RouteCollection {
 
     @Sendable
     func summary(req: Request) async throws -> ReportSummaryDTO {
-        ReportSummaryDTO(try await MonitoringReport.load(try ApplicationFilters(from: req), for: try req.require(.monitor), at: req.now, on: req.db))
+        ReportSummaryDTO(try await MonitoringReport.load(try ApplicationFilters(from: req), for: try req.require(.monitor), at: req.now, on: req.db,
+                                                          cache: req.application.monitoringCache))
     }
 
     @Sendable

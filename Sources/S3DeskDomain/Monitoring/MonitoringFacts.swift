@@ -15,7 +15,7 @@ public struct MonitoringFacts: Sendable {
         self.assessments = assessments
     }
 
-    public struct Round: Sendable {
+    public struct Round: Sendable, Hashable {
         public let id: String
         public let number: Int
         public let cutoff: CivilDate

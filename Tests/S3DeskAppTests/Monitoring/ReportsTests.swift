@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import S3DeskDomain
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -110,6 +111,7 @@ struct ReportsTests {
             // application is assessed, the lowest and highest of two totals are each assessor's own.
             let shown = Set(summary.disagreements.map(\.applicationId))
             #expect(shown.count == 3)
+            #expect(summary.disagreementsTotal == 3)
             for id in shown {
                 let status = try #require(try await ApplicationRecord.find(UUID(uuidString: id), on: app.db)).status
                 #expect(MonitoringSummary.pastEndorsement.contains(status), "\(status)")
@@ -123,10 +125,51 @@ struct ReportsTests {
         }
     }
 
+    @Test("kept figures follow every change they count, written by this server or any other", arguments: TestDatabase.all)
+    func keptFiguresFollowChanges(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let scenario = try await Self.scenario(app)
+            let call = try scenario.selected.round.call.requireID()
+            let (a, b) = (try #require(scenario.ids["A"]), try #require(scenario.ids["B"]))
+            func summary() async throws -> ReportSummaryDTO {
+                try await app.send(.GET, "/api/v1/reports/summary?callId=\(call)", token: scenario.staff).content.decode(ReportSummaryDTO.self)
+            }
+            func count(_ counts: [ReportSummaryDTO.Count], _ key: String) -> Int { counts.first { $0.key == key }?.count ?? 0 }
+            let before = try await summary()
+            #expect(before.topicMeetings.onTime == 1)
+            #expect(count(before.byChallenge, "demographic") == 1)
+            #expect(count(before.byCountry, "FR") == 1)
+            #expect(before.drafts == 0)
+
+            // Written straight into the tables, as another server (or an older version) would:
+            // what moves the kept figures is the database, not a service remembering to.
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("UPDATE meetings SET cancelled_at = starts_at WHERE application_id = \(bind: a)").run()
+            #expect(try await summary().topicMeetings.onTime == 0, "a cancelled meeting")
+            try await sql.raw("DELETE FROM application_challenges WHERE application_id = \(bind: a)").run()
+            #expect(count(try await summary().byChallenge, "demographic") == 0, "challenges")
+            let topics = try await summary().byTopic.reduce(0) { $0 + $1.count }
+            try await sql.raw("DELETE FROM application_topics WHERE application_id = \(bind: a)").run()
+            #expect(try await summary().byTopic.reduce(0) { $0 + $1.count } < topics, "topics")
+            try await sql.raw("UPDATE applications SET country_code = 'PL' WHERE id = \(bind: b)").run()
+            let moved = try await summary()
+            #expect(count(moved.byCountry, "FR") == 0, "a territory")
+            #expect(count(moved.byCountry, "PL") == 2)
+
+            // A draft is in no round yet: counted all the same.
+            let (_, token) = try await app.makeApplicant(territory: "BG31")
+            let draft = try await app.send(.POST, "/api/v1/calls/\(call)/applications", token: token, ApplicationContentDTO(application("BG31")))
+            #expect(draft.status == .created, "\(draft.body.string)")
+            #expect(try await summary().drafts == 1)
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func deliveryAndSatisfactionOfALaunchedAssignment(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let launched = try await app.launchedAssignment()
+            let unused = try await app.send(.GET, "/api/v1/reports/summary", token: launched.staff).content.decode(ReportSummaryDTO.self)
+            #expect(unused.expertDays.used == 0)
             for (date, days) in [("2026-05-05", 1.5), ("2026-05-06", 2.0)] {
                 let entry = try await app.send(.POST, "\(launched.api)/timesheet", token: launched.expert,
                                                TimesheetBody(date: date, days: days, activity: "Stakeholder mapping", output: "Map"))

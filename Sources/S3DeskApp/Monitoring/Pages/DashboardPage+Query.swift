@@ -3,16 +3,16 @@ import Foundation
 import S3DeskDomain
 
 extension DashboardPage {
-    /// The widest disagreements listed; the summary API has them all.
+    /// The widest disagreements listed; the summary API lists more (ReportSummaryDTO.disagreementsListed).
     static let disagreementsShown = 20
 
     static func load(_ requested: ApplicationFilters, for user: User, layout: Layout, at now: Date,
-                     on db: any Database) async throws -> DashboardPage {
+                     on db: any Database, cache: MonitoringCache) async throws -> DashboardPage {
         let calls = try await Call.query(on: db).with(\.$rounds).sort(\.$createdAt, .descending).all()
         // Without a choice, the newest call: a call's rounds are what a programme officer steers.
         var filters = requested
         if filters.callId == nil, filters.roundId == nil { filters.callId = calls.first?.id }
-        let report = try await MonitoringReport.load(filters, for: user, at: now, on: db)
+        let report = try await MonitoringReport.load(filters, for: user, at: now, on: db, cache: cache)
         let summary = report.summary
         let labels = report.labels
         let call = calls.first { $0.id == filters.callId }
