@@ -70,9 +70,8 @@ struct ApplicationsAPIController: RouteCollection {
         let user = try req.requireUser()
         let filters = try ApplicationFilters(from: req)
         let (applications, total) = try await filters.query(ApplicationAccess.scope(ApplicationRecord.query(on: req.db), to: user))
-            .with(\.$round)
-            .page(PageRequest(from: req))
-        return ListPage(items: try applications.map(ApplicationSummaryDTO.init), total: total)
+            .listItems(PageRequest(from: req))
+        return ListPage(items: applications.map(ApplicationSummaryDTO.init), total: total)
     }
 
     @Sendable
@@ -142,16 +141,16 @@ struct ApplicationSummaryDTO: Content {
     let round: ApplicationDTO.RoundRef?
     let submittedAt: String?
 
-    init(_ application: ApplicationRecord) throws {
-        id = try application.requireID()
+    init(_ application: ApplicationListItem) {
+        id = application.id
         reference = application.reference
-        callId = application.$call.id
-        organisationName = application.content.organisationName ?? ""
+        callId = application.callID
+        organisationName = application.organisationName
         territory = application.territory
         category = application.category
         priorityBonus = application.priorityBonus
         status = application.status
-        round = try application.round.map { .init(id: try $0.requireID(), number: $0.number, cutoffDate: $0.cutoffDate) }
+        round = application.round.map { .init(id: $0.id, number: $0.number, cutoffDate: $0.cutoffDate) }
         submittedAt = application.submittedAt.map(Instant.format)
     }
 }

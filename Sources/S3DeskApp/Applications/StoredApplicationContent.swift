@@ -38,3 +38,11 @@ struct StoredApplicationContent: Codable, Sendable, Equatable {
         try container.encode(Self.currentVersion, forKey: .version)
     }
 }
+
+extension StoredApplicationContent {
+    /// The form's organisation name alone, for lists that show it beside thousands of others:
+    /// decoded from the column's JSON without building the rest of the form.
+    struct OrganisationName: Decodable {
+        let organisationName: String?
+    }
+}

@@ -122,11 +122,6 @@ struct RoundRanking {
         }
     }
 
-    /// The form's organisation name, decoded from its JSON without the rest.
-    private struct ContentExtract: Decodable {
-        let organisationName: String?
-    }
-
     private static func organisationNames(of ids: [UUID], on db: any Database) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }
         guard let sql = db as? any SQLDatabase else { throw AppError.notFound("SQL database") }
@@ -134,7 +129,7 @@ struct RoundRanking {
         // Bounded batches: SQLite refuses more than 32,766 bound values in one statement.
         for batch in stride(from: 0, to: ids.count, by: 5_000).map({ Array(ids[$0..<min($0 + 5_000, ids.count)]) }) {
             for row in try await sql.select().columns("id", "content").from(ApplicationRecord.schema).where("id", .in, batch).all() {
-                names[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "content", as: ContentExtract.self).organisationName
+                names[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "content", as: StoredApplicationContent.OrganisationName.self).organisationName
             }
         }
         return names

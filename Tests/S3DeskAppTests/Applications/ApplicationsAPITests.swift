@@ -252,6 +252,17 @@ struct ApplicationsAPITests {
             #expect(try await references("q=mazowsze") == ["TS-2026-0002"])
             #expect(try await references("q=ts-2026-0001") == ["TS-2026-0001"])
             #expect(try await references("callId=\(call.id!)&limit=1").count == 1)
+            // Each line as the list reads it from its columns: the form's name, the round joined, the instant.
+            let lines = try await send(app, .GET, "/api/v1/applications", token: staff).content.decode(ListPage<ApplicationSummaryDTO>.self).items
+            let submittedLine = try #require(lines.first { $0.reference == "TS-2026-0001" })
+            #expect(submittedLine.id == draft.id)
+            #expect(submittedLine.callId == call.id)
+            #expect(submittedLine.organisationName == completeApplication.organisationName)
+            #expect(submittedLine.round?.id == round.id && submittedLine.round?.cutoffDate == "2026-03-31" && submittedLine.round?.number == 1)
+            #expect(submittedLine.submittedAt == first.submittedAt && submittedLine.priorityBonus == 30 && submittedLine.category == .lessDeveloped)
+            let draftLine = try #require(lines.first { $0.reference == "TS-2026-0002" })
+            #expect(draftLine.organisationName == "Urząd Marszałkowski Mazowsze" && draftLine.territory == "PL22")
+            #expect(draftLine.round == nil && draftLine.submittedAt == nil && draftLine.status == .draft && draftLine.category == .unknown)
             #expect(try await send(app, .GET, "/api/v1/applications?status=lost", token: staff).status == .unprocessableEntity)
         }
     }

@@ -4,8 +4,8 @@ import S3DeskDomain
 extension StaffApplicationsPage {
     /// One page of the applications `filters` select, by the indexed columns, and the filter menus.
     static func load(_ filters: ApplicationFilters, pageNumber: Int, layout: Layout, on db: any Database) async throws -> StaffApplicationsPage {
-        let (applications, total) = try await filters.query(ApplicationRecord.query(on: db)).with(\.$round)
-            .page(PageRequest(limit: pageSize, offset: (pageNumber - 1) * pageSize))
+        let (applications, total) = try await filters.query(ApplicationRecord.query(on: db))
+            .listItems(PageRequest(limit: pageSize, offset: (pageNumber - 1) * pageSize))
         // The filter menus: calls are few (one or two a year), topics a short catalogue.
         let calls = try await Call.query(on: db).sort(\.$closesAt, .descending).limit(50).all()
         let topics = try await TopicRecord.query(on: db).sort(\.$position).all()
@@ -16,9 +16,9 @@ extension StaffApplicationsPage {
         }
         return StaffApplicationsPage(
             layout: layout,
-            rows: try applications.map { application in
-                Row(reference: application.reference, url: SiteURL.application(try application.requireID()),
-                    organisation: application.content.organisationName ?? "", territory: application.territory,
+            rows: applications.map { application in
+                Row(reference: application.reference, url: SiteURL.application(application.id),
+                    organisation: application.organisationName, territory: application.territory,
                     category: application.category.label, categoryMissing: application.category == .unknown,
                     priorityBonus: application.priorityBonus, status: application.status.label,
                     statusKey: application.status.rawValue, round: application.round?.cutoffDate ?? "—")
