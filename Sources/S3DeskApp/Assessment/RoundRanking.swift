@@ -7,7 +7,9 @@ import Vapor
 /// round: the applications' ranking columns with their stored priority, their scores summed by
 /// the database, the decisions. A rank depends on every other application of the round, so
 /// all are ranked; what a line shows beyond that (the organisation's name, inside the form) is
-/// read only for the lines shown (`items`).
+/// read only for the lines shown (`items`). What was computed reads as the ranking's own
+/// (`ranking.ranked`).
+@dynamicMemberLookup
 struct RoundRanking {
     /// Statuses that take part in the ranking: assessed, and not withdrawn or cancelled.
     static let rankedStatuses: [ApplicationStatus] = [.underAssessment, .selected, .reserve, .rejected, .scoping, .launched, .completed]
@@ -25,22 +27,19 @@ struct RoundRanking {
 
     let round: Round
     let policy: RankingPolicy
-    let ranked: [RankedApplication]
-    let entries: [UUID: Entry]
-    let decisions: [UUID: Decision]
-    /// The round's applications by status, drafts aside.
-    let statuses: [String: Int]
-    /// Ranked applications by proposal, and the decisions on them by kind: counted once with
-    /// the ranking, not on each view of the round.
-    let proposals: [String: Int]
-    let decisionCounts: [String: Int]
+    let computed: Computed
+
+    subscript<Value>(dynamicMember keyPath: KeyPath<Computed, Value>) -> Value { computed[keyPath: keyPath] }
 
     /// What a ranking is computed from the database, apart from the round read per request.
     struct Computed: Sendable {
         let ranked: [RankedApplication]
         let entries: [UUID: Entry]
         let decisions: [UUID: Decision]
+        /// The round's applications by status, drafts aside.
         let statuses: [String: Int]
+        /// Ranked applications by proposal, and the decisions on them by kind: counted once
+        /// with the ranking, not on each view of the round.
         let proposals: [String: Int]
         let decisionCounts: [String: Int]
 
@@ -71,12 +70,7 @@ struct RoundRanking {
     init(round: Round, computed: Computed) {
         self.round = round
         policy = round.call.rankingPolicy
-        ranked = computed.ranked
-        entries = computed.entries
-        decisions = computed.decisions
-        statuses = computed.statuses
-        proposals = computed.proposals
-        decisionCounts = computed.decisionCounts
+        self.computed = computed
     }
 
     /// The round with its call, or 404.
@@ -116,8 +110,8 @@ struct RoundRanking {
     func items(_ ranked: some Collection<RankedApplication>, on db: any Database) async throws -> [RankingItemDTO] {
         let names = try await Self.organisationNames(of: ranked.map(\.candidate.id), on: db)
         return ranked.compactMap { line in
-            entries[line.candidate.id].map { entry in
-                RankingItemDTO(line, entry: entry, organisationName: names[entry.id] ?? "", decision: decisions[entry.id])
+            computed.entries[line.candidate.id].map { entry in
+                RankingItemDTO(line, entry: entry, organisationName: names[entry.id] ?? "", decision: computed.decisions[entry.id])
             }
         }
     }
