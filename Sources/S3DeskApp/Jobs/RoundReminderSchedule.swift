@@ -64,11 +64,18 @@ protocol RoundReminderJob: ScheduledJob {
 }
 
 extension RoundReminderJob {
-    /// One query per round whose reminder is due: a handful, whatever the number of applications.
+    /// One query per round whose reminder is due and not yet sent: a handful, whatever the
+    /// number of applications. A round reminded already is not asked again what waits, which
+    /// for drafts is every draft of the call, on every pass until the date.
     func due(by now: Date, on db: any Database) async throws -> [JobOccurrence] {
+        let reached = try await schedule.upcoming(after: now, on: db).filter { $0.sendAt <= now }
+        guard !reached.isEmpty else { return [] }
+        let sent = Set(try await JobRun.query(on: db).filter(\.$job == name).filter(\.$status == .succeeded)
+            .filter(\.$key ~~ reached.map { try $0.round.requireID().uuidString }).all(\.$key))
         var due: [JobOccurrence] = []
-        for (round, sendAt) in try await schedule.upcoming(after: now, on: db) where sendAt <= now {
-            if try await !waiting(in: round, on: db).isEmpty { due.append(JobOccurrence(key: try round.requireID().uuidString, dueAt: sendAt)) }
+        for (round, sendAt) in reached {
+            let key = try round.requireID().uuidString
+            if !sent.contains(key), try await !waiting(in: round, on: db).isEmpty { due.append(JobOccurrence(key: key, dueAt: sendAt)) }
         }
         return due
     }
