@@ -28,9 +28,52 @@ extension MonitoringFacts {
         }
     }
 
-    /// The facts of every application in `scope`, in seven queries whatever their number: thin
-    /// columns, never the forms.
-    static func load(_ scope: Scope, on db: any Database) async throws -> MonitoringFacts {
+    /// The meetings and assignments of call `callID` (of every call when nil): a few per selected
+    /// application, so read afresh on every view rather than followed by a counter, which would
+    /// make each timesheet entry contend for its round's.
+    struct Delivery: Hashable {
+        /// The earliest topic-definition meeting not cancelled, by application.
+        let meetings: [UUID: Date]
+        let assignments: [Assignment]
+
+        static func load(callID: UUID?, on db: any Database) async throws -> Delivery {
+            guard let sql = db as? any SQLDatabase else { throw AppError.notFound("SQL database") }
+            let andOfCall: SQLQueryString = callID.map { "AND p.call_id = \(bind: $0)" } ?? ""
+            // Few per application: the earliest is found here rather than by a MIN over dates, which
+            // the two databases store differently. CROSS JOIN keeps SQLite reading the few meetings
+            // first rather than probing them for each of the call's 10,000 applications.
+            var meetings: [UUID: Date] = [:]
+            for row in try await sql.raw("""
+                SELECT m.application_id AS id, m.starts_at AS starts_at FROM meetings m CROSS JOIN applications p
+                WHERE p.id = m.application_id AND m.purpose = \(bind: MeetingPurpose.topicDefinition.rawValue)
+                AND m.cancelled_at IS NULL \(andOfCall)
+                """).all() {
+                let id = try row.decode(column: "id", as: UUID.self)
+                let start = try row.decode(column: "starts_at", as: Date.self)
+                meetings[id] = min(meetings[id] ?? start, start)
+            }
+
+            let assignments = try await sql.raw("""
+                SELECT a.application_id, p.reference, a.status, a.launch_date, a.planned_end_date, a.half_days_logged,
+                       a.expert_days_budget, a.satisfaction
+                FROM assignments a CROSS JOIN applications p WHERE p.id = a.application_id \(andOfCall)
+                """).all().map { row in
+                let launch = try row.decode(column: "launch_date", as: String?.self).map { try CivilDate(parsing: $0) }
+                let id = try row.decode(column: "application_id", as: UUID.self).uuidString
+                return Assignment(applicationID: id, reference: try row.decode(column: "reference", as: String.self),
+                                  status: try row.decode(column: "status", as: AssignmentStatus.self), launch: launch,
+                                  plannedEnd: try row.decode(column: "planned_end_date", as: String?.self).map { try CivilDate(parsing: $0) },
+                                  used: ExpertDays(halves: try row.decode(column: "half_days_logged", as: Int.self)),
+                                  budget: ExpertDays(days: try row.decode(column: "expert_days_budget", as: Int.self)),
+                                  satisfaction: try row.decode(column: "satisfaction", as: Int?.self))
+            }
+            return Delivery(meetings: meetings, assignments: assignments)
+        }
+    }
+
+    /// The facts of every application in `scope`, in five queries whatever their number, with
+    /// `delivery` read before: thin columns, never the forms.
+    static func load(_ scope: Scope, delivery: Delivery, on db: any Database) async throws -> MonitoringFacts {
         guard let sql = db as? any SQLDatabase else { throw AppError.notFound("SQL database") }
         let callID = scope.callID
         let ofCall: SQLQueryString = callID.map { "WHERE p.call_id = \(bind: $0)" } ?? ""
@@ -43,34 +86,8 @@ extension MonitoringFacts {
             SELECT d.application_id AS id FROM decisions d JOIN applications p ON p.id = d.application_id
             WHERE d.decision = \(bind: DecisionKind.selected.rawValue) AND d.endorsed_at IS NOT NULL \(andOfCall)
             """).all().map { try $0.decode(column: "id", as: UUID.self) })
-        // Few per application: the earliest is found here rather than by a MIN over dates, which
-        // the two databases store differently.
-        var meetings: [UUID: Date] = [:]
-        for row in try await sql.raw("""
-            SELECT m.application_id AS id, m.starts_at AS starts_at FROM meetings m JOIN applications p ON p.id = m.application_id
-            WHERE m.purpose = \(bind: MeetingPurpose.topicDefinition.rawValue) AND m.cancelled_at IS NULL \(andOfCall)
-            """).all() {
-            let id = try row.decode(column: "id", as: UUID.self)
-            let start = try row.decode(column: "starts_at", as: Date.self)
-            meetings[id] = min(meetings[id] ?? start, start)
-        }
-
         var launches: [String: CivilDate] = [:]
-        let assignments = try await sql.raw("""
-            SELECT a.application_id, p.reference, a.status, a.launch_date, a.planned_end_date, a.half_days_logged,
-                   a.expert_days_budget, a.satisfaction
-            FROM assignments a JOIN applications p ON p.id = a.application_id \(ofCall)
-            """).all().map { row in
-            let launch = try row.decode(column: "launch_date", as: String?.self).map { try CivilDate(parsing: $0) }
-            let id = try row.decode(column: "application_id", as: UUID.self).uuidString
-            launches[id] = launch
-            return Assignment(applicationID: id, reference: try row.decode(column: "reference", as: String.self),
-                              status: try row.decode(column: "status", as: AssignmentStatus.self), launch: launch,
-                              plannedEnd: try row.decode(column: "planned_end_date", as: String?.self).map { try CivilDate(parsing: $0) },
-                              used: ExpertDays(halves: try row.decode(column: "half_days_logged", as: Int.self)),
-                              budget: ExpertDays(days: try row.decode(column: "expert_days_budget", as: Int.self)),
-                              satisfaction: try row.decode(column: "satisfaction", as: Int?.self))
-        }
+        for assignment in delivery.assignments { launches[assignment.applicationID] = assignment.launch }
         var applications: [Application] = []
         for row in try await sql.raw("""
             SELECT p.id, p.reference, p.round_id, p.status, p.country_code, p.category FROM applications p \(ofCall)
@@ -84,7 +101,7 @@ extension MonitoringFacts {
                 countryCode: try row.decode(column: "country_code", as: String.self),
                 category: try row.decode(column: "category", as: RegionCategory.self),
                 topics: topics[id] ?? [], challenges: (challenges[id] ?? []).compactMap(ChallengeKind.init(rawValue:)),
-                selected: selected.contains(id), topicMeeting: meetings[id].map(zone.civilDate(of:)), launch: launches[id.uuidString]))
+                selected: selected.contains(id), topicMeeting: delivery.meetings[id].map(zone.civilDate(of:)), launch: launches[id.uuidString]))
         }
 
         let assessments = try await sql.raw("""
@@ -99,7 +116,7 @@ extension MonitoringFacts {
                               scoreSum: try row.decode(column: "conflict_of_interest", as: Bool.self) || scores.contains(nil)
                                   ? nil : scores.compactMap { $0 }.reduce(0, +))
         }
-        return MonitoringFacts(rounds: scope.rounds, applications: applications, assignments: assignments, assessments: assessments)
+        return MonitoringFacts(rounds: scope.rounds, applications: applications, assignments: delivery.assignments, assessments: assessments)
     }
 
     /// Rows of `id` and `value`, grouped by id.

@@ -67,7 +67,7 @@ public struct MonitoringFacts: Sendable {
         }
     }
 
-    public struct Assignment: Sendable, Equatable {
+    public struct Assignment: Sendable, Hashable {
         public let applicationID: String
         public let reference: String
         public let status: AssignmentStatus

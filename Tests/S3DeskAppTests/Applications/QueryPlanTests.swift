@@ -67,4 +67,22 @@ struct QueryPlanTests {
             }
         }
     }
+
+    /// The monitoring reads the meetings and assignments of a call on every view: few rows, so
+    /// they must lead the join rather than be probed for each of the call's applications.
+    /// SQLite keeps the written order of a CROSS JOIN; PostgreSQL orders joins by its statistics.
+    @Test("the monitoring reads the few meetings and assignments first, not each application of the call")
+    func deliveryLeadsTheJoin() async throws {
+        try await withTestApp(.sqlite) { app in
+            let sql = try #require(app.db as? any SQLDatabase)
+            for (table, query) in [
+                ("m", "SELECT m.application_id FROM meetings m CROSS JOIN applications p WHERE p.id = m.application_id AND m.purpose = 'topic_definition' AND m.cancelled_at IS NULL AND p.call_id = '\(Self.round)'"),
+                ("a", "SELECT a.application_id FROM assignments a CROSS JOIN applications p WHERE p.id = a.application_id AND p.call_id = '\(Self.round)'"),
+            ] {
+                let plan = try await sql.raw("EXPLAIN QUERY PLAN \(unsafeRaw: query)").all().map { try $0.decode(column: "detail", as: String.self) }
+                #expect(plan.first?.hasPrefix("SCAN \(table)") == true, "\(plan)")
+                #expect(plan.contains { $0.hasPrefix("SEARCH p USING") && $0.contains("(id=?)") }, "\(plan)")
+            }
+        }
+    }
 }

@@ -34,7 +34,8 @@ struct DemoDataTests {
                 #expect(answer.status == .ok, "\(email)")
             }
             // The monitoring has every kind of figure to show.
-            let summary = MonitoringSummary(try await MonitoringFacts.load(try await MonitoringFacts.Scope.load(callID: nil, at: app.clock.now, on: app.db), on: app.db))
+            let scope = try await MonitoringFacts.Scope.load(callID: nil, at: app.clock.now, on: app.db)
+            let summary = MonitoringSummary(try await MonitoringFacts.load(scope, delivery: try await .load(callID: nil, on: app.db), on: app.db))
             #expect(summary.satisfaction.responses == 3)
             #expect(summary.meetings.late >= 2)
             #expect(summary.delivery.used.halves > 0)

@@ -156,6 +156,11 @@ struct ReportsTests {
             #expect(count(moved.byCountry, "FR") == 0, "a territory")
             #expect(count(moved.byCountry, "PL") == 2)
 
+            // An assessor renamed: the workload table names them anew.
+            let assessor = try #require(moved.assessors.first)
+            try await sql.raw("UPDATE users SET name = 'Ελένη Παπαδοπούλου' WHERE id = \(bind: UUID(uuidString: assessor.assessorId)!)").run()
+            #expect(try await summary().assessors.contains { $0.assessorId == assessor.assessorId && $0.name == "Ελένη Παπαδοπούλου" })
+
             // A draft is in no round yet: counted all the same.
             let (_, token) = try await app.makeApplicant(territory: "BG31")
             let draft = try await app.send(.POST, "/api/v1/calls/\(call)/applications", token: token, ApplicationContentDTO(application("BG31")))
