@@ -6,7 +6,7 @@ import Vapor
 /// confirms the address.
 enum Registrations {
     static func register(_ input: RegistrationInput, in context: ServiceContext) async throws -> User {
-        let registration = try await validated(input, on: context.db)
+        let registration = try await validated(input, codes: context.codes, on: context.db)
         let now = context.now
         let passwordHash = try await context.passwords.hash(registration.password)
         let publicURL = context.publicURL
@@ -18,13 +18,11 @@ enum Registrations {
     }
 
     /// Every problem of a registration at once, a taken address among them.
-    static func validated(_ input: RegistrationInput, on db: any Database) async throws -> Registration {
-        let regions = try await Region.codes(on: db)
-        let countries = try await Country.codes(on: db)
+    static func validated(_ input: RegistrationInput, codes: ReferenceCodes, on db: any Database) async throws -> Registration {
         var registration: Registration?
         var errors = FieldErrors()
         do {
-            registration = try input.validated(regions: regions, countries: countries)
+            registration = try input.validated(regions: codes.regions, countries: codes.countries)
         } catch {
             errors = error
         }

@@ -7,9 +7,8 @@ import Vapor
 enum Applications {
     /// What an application may name. A topic retired from the catalogue stays valid on the
     /// application that already had it (`keeping`), and is offered to no other.
-    static func reference(keeping topics: [String]? = nil, on db: any Database) async throws -> S3DeskDomain.ApplicationReference {
-        ApplicationReference(regions: try await Region.codes(on: db),
-                             countries: try await Country.codes(on: db),
+    static func reference(keeping topics: [String]? = nil, codes: ReferenceCodes, on db: any Database) async throws -> S3DeskDomain.ApplicationReference {
+        ApplicationReference(regions: codes.regions, countries: codes.countries,
                              topics: Set(try await TopicRecord.active(on: db).compactMap(\.id)).union(topics ?? []))
     }
 
@@ -25,7 +24,7 @@ enum Applications {
                 ? "your account does not belong to an authority, so it cannot apply: an S3Desk administrator can add you to your authority's account, or register your authority with another email address"
                 : "only applicants registered with an authority can apply")
         }
-        try await checkDraft(content, questions: call.orderedQuestions, on: context.db)
+        try await checkDraft(content, questions: call.orderedQuestions, codes: context.codes, on: context.db)
         let now = context.now
         let application = ApplicationRecord()
         application.$call.id = try call.requireID()
@@ -53,7 +52,7 @@ enum Applications {
         let now = context.now
         let saved = try await context.db.withLocked(application) { db -> Bool in
             guard application.status == .draft else { return false }
-            try await saveChecked(application.content.updated(with: changes), of: application, at: now, on: db)
+            try await saveChecked(application.content.updated(with: changes), of: application, at: now, codes: context.codes, on: db)
             return true
         }
         if !saved {
@@ -72,8 +71,9 @@ enum Applications {
             try requireDraft(application)
             let wanted = application.content.updated(with: changes)
             let problems = try await draftProblems(wanted, questions: application.call.orderedQuestions,
-                                                   keeping: application.content.topics, on: db)
-            try await saveChecked(wanted.keepingValid(problems, savedAs: application.content), of: application, at: now, on: db)
+                                                   keeping: application.content.topics, codes: context.codes, on: db)
+            try await saveChecked(wanted.keepingValid(problems, savedAs: application.content), of: application, at: now,
+                                  codes: context.codes, on: db)
             return problems
         }
     }
@@ -81,8 +81,9 @@ enum Applications {
     /// Checks a whole content as a draft would be checked, then stores it; in the transaction
     /// that holds the application's lock.
     static func saveChecked(_ content: ApplicationContent, of application: ApplicationRecord, at now: Date,
-                            on db: any Database) async throws {
-        try await checkDraft(content, questions: application.call.orderedQuestions, keeping: application.content.topics, on: db)
+                            codes: ReferenceCodes, on db: any Database) async throws {
+        try await checkDraft(content, questions: application.call.orderedQuestions, keeping: application.content.topics,
+                             codes: codes, on: db)
         try await store(content, in: application, at: now, on: db)
     }
 
@@ -112,7 +113,7 @@ enum Applications {
             if try await RoundCutoffJob.hasClosed(roundID, on: db) {
                 throw AppError.conflict("call_closed", "the round's cut-off passed while you submitted; your draft is kept, and can go into the next round")
             }
-            let problems = try await submissionProblems(of: application, on: db)
+            let problems = try await submissionProblems(of: application, codes: context.codes, on: db)
             guard problems.isEmpty else {
                 throw AppError(status: .unprocessableEntity, code: "not_eligible",
                                message: "the application cannot be submitted yet: \(problems.messages.count) field\(problems.messages.count == 1 ? " needs" : "s need") attention",
@@ -148,8 +149,9 @@ enum Applications {
 
     /// What still stands between the application's content and an eligible submission: the
     /// form's rules and the call's required questions (empty when eligible).
-    static func submissionProblems(of application: ApplicationRecord, on db: any Database) async throws -> FieldErrors {
-        ApplicationRules.submissionProblems(application.content, reference: try await reference(keeping: application.content.topics, on: db))
+    static func submissionProblems(of application: ApplicationRecord, codes: ReferenceCodes, on db: any Database) async throws -> FieldErrors {
+        ApplicationRules.submissionProblems(application.content,
+                                            reference: try await reference(keeping: application.content.topics, codes: codes, on: db))
             .merging(AnswerRules.problems(application.content.answers ?? [:], questions: application.call.orderedQuestions, submission: true))
     }
 
@@ -195,14 +197,14 @@ enum Applications {
 
     /// Refuses values of the wrong kind or too long, in the form's fields and the call's questions.
     private static func checkDraft(_ content: ApplicationContent, questions: [CallQuestion], keeping topics: [String]? = nil,
-                                   on db: any Database) async throws {
-        let problems = try await draftProblems(content, questions: questions, keeping: topics, on: db)
+                                   codes: ReferenceCodes, on db: any Database) async throws {
+        let problems = try await draftProblems(content, questions: questions, keeping: topics, codes: codes, on: db)
         guard problems.isEmpty else { throw problems }
     }
 
     private static func draftProblems(_ content: ApplicationContent, questions: [CallQuestion], keeping topics: [String]? = nil,
-                                      on db: any Database) async throws -> FieldErrors {
-        ApplicationRules.draftProblems(content, reference: try await reference(keeping: topics, on: db))
+                                      codes: ReferenceCodes, on db: any Database) async throws -> FieldErrors {
+        ApplicationRules.draftProblems(content, reference: try await reference(keeping: topics, codes: codes, on: db))
             .merging(AnswerRules.problems(content.answers ?? [:], questions: questions, submission: false))
     }
 

@@ -123,7 +123,8 @@ struct ApplicationsAPIController: RouteCollection {
         let decision = try await Decisions.visible(of: application, to: user, on: req.db)
         return try ApplicationDTO(application, priority: application.priority, showExplanation: user.role.may(.viewAllApplications),
                                   progress: ApplicationProgress.dto(stages, budget: application.call.expertDaysPerAssignment),
-                                  eligibility: try await Applications.submissionProblems(of: application, on: req.db),
+                                  eligibility: try await Applications.submissionProblems(of: application, codes: req.application.referenceCodes,
+                                                                                         on: req.db),
                                   decision: decision.map(DecisionDTO.init))
     }
 }

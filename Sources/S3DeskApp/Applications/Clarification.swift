@@ -114,7 +114,7 @@ enum Clarifications {
                 }
             }
             let content = application.content.replacing(reopened, from: application.content.updated(with: changes))
-            try await Applications.saveChecked(content, of: application, at: now, on: db)
+            try await Applications.saveChecked(content, of: application, at: now, codes: context.codes, on: db)
             try await AuditLog.record(.applicationClarified, subject: .application(try application.requireID()),
                                       summary: "changed within the clarification: \(changes.carriedFields.intersection(reopened).map(\.rawValue).sorted().joined(separator: ", "))",
                                       actor: user, at: now, on: db)
@@ -129,7 +129,7 @@ enum Clarifications {
             guard let clarification = try await open(for: application, at: now, on: db) else {
                 throw AppError.conflict("no_open_clarification", "no clarification is open for \(application.reference)")
             }
-            let problems = try await Applications.submissionProblems(of: application, on: db)
+            let problems = try await Applications.submissionProblems(of: application, codes: context.codes, on: db)
             guard problems.isEmpty else {
                 throw AppError(status: .unprocessableEntity, code: "not_eligible", message: "the application would no longer be eligible",
                                fields: problems.messages)

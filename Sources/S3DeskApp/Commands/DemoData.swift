@@ -217,7 +217,8 @@ struct DemoData {
 
     /// A service's view of the moment `now`.
     func context(at now: Date) -> ServiceContext {
-        ServiceContext(db: app.db, now: now, publicURL: app.publicURL, logger: app.logger, passwords: app.password.async)
+        ServiceContext(db: app.db, now: now, publicURL: app.publicURL, logger: app.logger, passwords: app.password.async,
+                       codes: app.referenceCodes)
     }
 
     /// What the server's worker would have run by `now`: cut-offs, reminders.

@@ -79,7 +79,7 @@ struct UserAddCommand: AsyncCommand {
     private func addApplicant(_ signature: Signature, password: String, on app: Application) async throws -> User {
         let registration = try await Registrations.validated(RegistrationInput(
             email: signature.email, password: password, name: signature.name, organisationName: signature.authority,
-            authorityType: signature.authorityType, territory: signature.territory), on: app.db)
+            authorityType: signature.authorityType, territory: signature.territory), codes: app.referenceCodes, on: app.db)
         let hash = try await app.password.async.hash(registration.password)
         let now = app.clock.now
         return try await app.db.writeTransaction { db in

@@ -14,6 +14,7 @@ enum DatabaseBootstrap {
         try await app.autoMigrate()
         let report = try await ReferenceDataLoader.load(on: app.db, resources: app.referenceResources, at: app.clock.now)
         app.logger.info("reference data loaded", metadata: report.logMetadata)
+        app.referenceCodes = try await .load(on: app.db)
     }
 }
 

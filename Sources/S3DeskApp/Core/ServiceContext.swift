@@ -11,10 +11,13 @@ struct ServiceContext: Sendable {
     let publicURL: String
     let logger: Logger
     let passwords: AsyncPasswordHasher
+    /// What territories may name, held in memory (`ReferenceCodes`).
+    let codes: ReferenceCodes
 }
 
 extension Request {
     var services: ServiceContext {
-        ServiceContext(db: db, now: now, publicURL: application.publicURL, logger: logger, passwords: password.async)
+        ServiceContext(db: db, now: now, publicURL: application.publicURL, logger: logger, passwords: password.async,
+                       codes: application.referenceCodes)
     }
 }

@@ -10,7 +10,7 @@ enum Experts {
     static func add(_ raw: ExpertProfile, by user: User, in context: ServiceContext) async throws -> Expert {
         guard user.role.may(.manageExperts) else { throw AppError.forbidden }
         let profile = ExpertProfileRules.normalised(raw)
-        try ExpertProfileRules.problems(profile, choices: try await choices(keeping: nil, on: context.db)).throwIfAny()
+        try ExpertProfileRules.problems(profile, choices: try await choices(keeping: nil, codes: context.codes, on: context.db)).throwIfAny()
         let taken = AppError.conflict("account_exists", "\(profile.email) already has an S3Desk account; an expert needs an address of their own")
         let now = context.now
         let publicURL = context.publicURL
@@ -47,7 +47,7 @@ enum Experts {
         var normalised = ExpertProfileRules.normalised(raw)
         normalised.email = expert.email
         let profile = normalised
-        try ExpertProfileRules.problems(profile, choices: try await choices(keeping: expert, on: context.db)).throwIfAny()
+        try ExpertProfileRules.problems(profile, choices: try await choices(keeping: expert, codes: context.codes, on: context.db)).throwIfAny()
         let now = context.now
         let expertID = try expert.requireID()
         return try await context.db.writeTransaction { db in
@@ -88,13 +88,11 @@ enum Experts {
 
     /// What a profile may name: active topics and their methods, what the profile already had,
     /// the EU countries, and every region and country code for conflicts.
-    static func choices(keeping expert: Expert?, on db: any Database) async throws -> ProfileChoices {
+    static func choices(keeping expert: Expert?, codes: ReferenceCodes, on db: any Database) async throws -> ProfileChoices {
         let topics = try await TopicRecord.active(on: db)
-        let countries = try await Country.codes(on: db)
-        let regions = try await Region.codes(on: db)
         return ProfileChoices(topics: Set(topics.compactMap(\.id)).union(expert?.topics ?? []),
                               methods: Set(topics.flatMap(\.methods)).union(expert?.methods ?? []),
-                              countries: countries, territories: countries.union(regions))
+                              countries: codes.countries, territories: codes.countries.union(codes.regions))
     }
 
     struct Filters: Sendable {

@@ -118,7 +118,7 @@ struct ExpertsWebController: RouteCollection {
         let page = try await ExpertFormPage.load(
             heading: heading, action: action, backURL: user.role.may(.viewExperts) ? SiteURL.staffExperts : SiteURL.expertHome,
             emailEditable: emailEditable, form: form, keeping: expert, errors: refusal?.fields ?? [:], refusal: refusal?.message, saved: saved,
-            layout: Layout(request: req, title: heading), csrfToken: CSRF.token(for: req), on: req.db)
+            layout: Layout(request: req, title: heading), csrfToken: CSRF.token(for: req), codes: req.application.referenceCodes, on: req.db)
         return try await req.view.render("experts/form", page)
     }
 }

@@ -34,17 +34,6 @@ final class Region: Model, @unchecked Sendable {
     }
 
     init() {}
-
-    /// Every region's code, read as one column: validations need the codes, not the models.
-    static func codes(on db: any Database) async throws -> Set<String> {
-        try await referenceCodes(of: schema, on: db)
-    }
-}
-
-/// The `code` column of a reference table, without building a model per row.
-private func referenceCodes(of table: String, on db: any Database) async throws -> Set<String> {
-    guard let sql = db as? any SQLDatabase else { return [] }
-    return Set(try await sql.select().column("code").from(table).all().map { try $0.decode(column: "code", as: String.self) })
 }
 
 final class Country: Model, @unchecked Sendable {
@@ -54,10 +43,6 @@ final class Country: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
 
     init() {}
-
-    static func codes(on db: any Database) async throws -> Set<String> {
-        try await referenceCodes(of: schema, on: db)
-    }
 }
 
 /// A topic of the live catalogue, seeded from `TopicCatalogue.initial`.

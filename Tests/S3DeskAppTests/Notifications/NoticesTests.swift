@@ -67,7 +67,8 @@ struct NoticesTests {
             #expect(try await User.find(person.id, on: app.db)?.unreadNotices == 8)
             // The same notice read eight times at once counts once; then everything, four times at once.
             let first = try #require(try await Notice.query(on: app.db).first()?.id)
-            let context = ServiceContext(db: app.db, now: app.clock.now, publicURL: app.publicURL, logger: app.logger, passwords: app.password.async)
+            let context = ServiceContext(db: app.db, now: app.clock.now, publicURL: app.publicURL, logger: app.logger, passwords: app.password.async,
+                                         codes: app.referenceCodes)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<8 { group.addTask { _ = try await Notices.markRead(first, by: person, in: context) } }
                 try await group.waitForAll()

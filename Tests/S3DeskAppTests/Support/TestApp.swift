@@ -64,6 +64,8 @@ func withSecondServer(of app: Application, _ body: (Application) async throws ->
     second.logger.logLevel = .warning
     do {
         try await configure(second, settings: AppSettings(database: try #require(app.testDatabase), pinnedNow: app.clock.now, passwordCost: 4))
+        // As `serve` starts: the schema and reference data are already there, and it reads them.
+        try await DatabaseBootstrap.run(second)
         try await second.asyncBoot()
         try await body(second)
     } catch {
@@ -137,6 +139,6 @@ extension Application {
     /// What a service needs, for tests that call one directly, as a job or a command would.
     func services() -> ServiceContext {
         ServiceContext(db: db, now: clock.now, publicURL: publicURL, logger: logger,
-                       passwords: password.async(on: threadPool, hopTo: eventLoopGroup.any()))
+                       passwords: password.async(on: threadPool, hopTo: eventLoopGroup.any()), codes: referenceCodes)
     }
 }

@@ -72,8 +72,8 @@ struct ExpertFormPage: Encodable {
 
     static func load(heading: String, action: String, backURL: String, emailEditable: Bool, form: ExpertProfileForm, keeping expert: Expert?,
                      errors: [String: String], refusal: String?, saved: Bool, layout: Layout, csrfToken: String,
-                     on db: any Database) async throws -> ExpertFormPage {
-        let choices = try await Experts.choices(keeping: expert, on: db)
+                     codes: ReferenceCodes, on db: any Database) async throws -> ExpertFormPage {
+        let choices = try await Experts.choices(keeping: expert, codes: codes, on: db)
         let topics = try await TopicRecord.query(on: db).sort(\.$position).all().filter { choices.topics.contains($0.id ?? "") }
         let chosenTopics = Set(form.topics ?? [])
         let chosenMethods = Set(form.methods ?? [])
