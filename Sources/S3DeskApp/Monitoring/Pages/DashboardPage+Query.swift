@@ -42,7 +42,8 @@ extension DashboardPage {
             columns: ["Group", "Applications", "Share of applications", "Selected", "Share of selections"],
             rows: summary.reach.map { [$0.group.label, "\($0.applications)", percent($0.applicationShare), "\($0.selected)", percent($0.selectedShare)] })
 
-        let byRound = Dictionary(grouping: report.facts.applications) { $0.roundID ?? "" }
+        // The timelines draw the steps taken: the few applications with one, not all 50,000 on each view.
+        let byRound = Dictionary(grouping: report.facts.applications.filter { $0.topicMeeting != nil || $0.launch != nil }) { $0.roundID ?? "" }
         let rounds = summary.timeliness.map { round in
             let members = byRound[round.round.id] ?? []
             func lateRows(_ target: MonitoringSummary.Target, step: String) -> [LateRow] {
