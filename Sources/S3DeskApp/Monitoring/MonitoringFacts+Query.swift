@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import S3DeskDomain
 import SQLKit
 
@@ -82,32 +83,30 @@ extension MonitoringFacts {
 
         let topics = try await pairs(sql.raw("SELECT t.application_id AS id, t.topic AS value FROM application_topics t JOIN applications p ON p.id = t.application_id \(ofCall)"))
         let challenges = try await pairs(sql.raw("SELECT c.application_id AS id, c.kind AS value FROM application_challenges c JOIN applications p ON p.id = c.application_id \(ofCall)"))
-        let selected = Set(try await sql.raw("""
+        let selected = Set(try await decoded(sql.raw("""
             SELECT d.application_id AS id FROM decisions d JOIN applications p ON p.id = d.application_id
             WHERE d.decision = \(bind: DecisionKind.selected.rawValue) AND d.endorsed_at IS NOT NULL \(andOfCall)
-            """).all().map { try $0.decode(column: "id", as: UUID.self) })
-        var launches: [String: CivilDate] = [:]
-        for assignment in delivery.assignments { launches[assignment.applicationID] = assignment.launch }
-        var applications: [Application] = []
-        for row in try await sql.raw("""
+            """)) { try $0.decode(column: "id", as: UUID.self) })
+        let launches = Dictionary(delivery.assignments.map { ($0.applicationID, $0.launch) }, uniquingKeysWith: { first, _ in first })
+        let applications = try await decoded(sql.raw("""
             SELECT p.id, p.reference, p.round_id, p.status, p.country_code, p.category FROM applications p \(ofCall)
-            """).all() {
+            """)) { row in
             let id = try row.decode(column: "id", as: UUID.self)
             let roundID = try row.decode(column: "round_id", as: UUID?.self)
             let zone = roundID.flatMap { zones[$0] } ?? .utc
-            applications.append(Application(
+            return Application(
                 id: id.uuidString, reference: try row.decode(column: "reference", as: String.self), roundID: roundID?.uuidString,
                 status: try row.decode(column: "status", as: ApplicationStatus.self),
                 countryCode: try row.decode(column: "country_code", as: String.self),
                 category: try row.decode(column: "category", as: RegionCategory.self),
                 topics: topics[id] ?? [], challenges: (challenges[id] ?? []).compactMap(ChallengeKind.init(rawValue:)),
-                selected: selected.contains(id), topicMeeting: delivery.meetings[id].map(zone.civilDate(of:)), launch: launches[id.uuidString]))
+                selected: selected.contains(id), topicMeeting: delivery.meetings[id].map(zone.civilDate(of:)), launch: launches[id.uuidString] ?? nil)
         }
 
-        let assessments = try await sql.raw("""
+        let assessments = try await decoded(sql.raw("""
             SELECT s.assessor_id, u.name, s.application_id, p.reference, s.conflict_of_interest, s.relevance, s.impact, s.ownership, s.feasibility
             FROM assessments s JOIN applications p ON p.id = s.application_id JOIN users u ON u.id = s.assessor_id \(ofCall)
-            """).all().map { row in
+            """)) { row in
             let scores = try ["relevance", "impact", "ownership", "feasibility"].map { try row.decode(column: $0, as: Int?.self) }
             return Assessment(assessorID: try row.decode(column: "assessor_id", as: UUID.self).uuidString,
                               assessorName: try row.decode(column: "name", as: String.self),
@@ -122,9 +121,26 @@ extension MonitoringFacts {
     /// Rows of `id` and `value`, grouped by id.
     private static func pairs(_ query: SQLRawBuilder) async throws -> [UUID: [String]] {
         var result: [UUID: [String]] = [:]
-        for row in try await query.all() {
-            result[try row.decode(column: "id", as: UUID.self), default: []].append(try row.decode(column: "value", as: String.self))
+        for (id, value) in try await decoded(query, { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "value", as: String.self)) }) {
+            result[id, default: []].append(value)
         }
         return result
+    }
+
+    /// Each row decoded as the database hands it over: at 50,000 applications the queries here
+    /// return some 300,000 rows, which `all()` would hold all at once, as the driver built them,
+    /// before the first is decoded (hundreds of MB that the allocator then keeps).
+    private static func decoded<Value: Sendable>(_ query: SQLRawBuilder,
+                                                 _ decode: @escaping @Sendable (any SQLRow) throws -> Value) async throws -> [Value] {
+        let values = NIOLockedValueBox<(values: [Value], failure: (any Error)?)>(([], nil))
+        try await query.run { row in
+            values.withLockedValue { state in
+                guard state.failure == nil else { return }
+                do { state.values.append(try decode(row)) } catch { state.failure = error }
+            }
+        }
+        let result = values.withLockedValue { $0 }
+        if let failure = result.failure { throw failure }
+        return result.values
     }
 }
