@@ -76,12 +76,7 @@ extension Application {
     }
 
     var loginThrottle: LoginThrottle {
-        get {
-            guard let throttle = storage[LoginThrottleKey.self] else {
-                preconditionFailure("configure(_:settings:) installs the login throttle")
-            }
-            return throttle
-        }
+        get { storage.required(LoginThrottleKey.self, setBy: "configure(_:settings:)") }
         set { storage[LoginThrottleKey.self] = newValue }
     }
 }

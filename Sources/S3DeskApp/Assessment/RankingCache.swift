@@ -54,10 +54,7 @@ extension Application {
     }
 
     var rankingCache: RankingCache {
-        get {
-            guard let cache = storage[RankingCacheKey.self] else { preconditionFailure("configure(_:settings:) installs the ranking cache") }
-            return cache
-        }
+        get { storage.required(RankingCacheKey.self, setBy: "configure(_:settings:)") }
         set { storage[RankingCacheKey.self] = newValue }
     }
 }

@@ -104,10 +104,7 @@ extension Application {
     }
 
     var monitoringCache: MonitoringCache {
-        get {
-            guard let cache = storage[MonitoringCacheKey.self] else { preconditionFailure("configure(_:settings:) installs the monitoring cache") }
-            return cache
-        }
+        get { storage.required(MonitoringCacheKey.self, setBy: "configure(_:settings:)") }
         set { storage[MonitoringCacheKey.self] = newValue }
     }
 }

@@ -29,10 +29,7 @@ extension Application {
 
     /// Set by `DatabaseBootstrap` once the reference data is loaded.
     var referenceCodes: ReferenceCodes {
-        get {
-            guard let codes = storage[ReferenceCodesKey.self] else { preconditionFailure("DatabaseBootstrap loads the reference codes") }
-            return codes
-        }
+        get { storage.required(ReferenceCodesKey.self, setBy: "DatabaseBootstrap") }
         set { storage[ReferenceCodesKey.self] = newValue }
     }
 }
