@@ -32,6 +32,7 @@ struct AccountLinksWebController: RouteCollection {
         let layout: Layout
         let csrfToken: String
         let organisation: OrganisationDTO
+        let territory: String
         let invited: String?
         let error: String?
         let email: String
@@ -155,9 +156,10 @@ struct AccountLinksWebController: RouteCollection {
 
     private func renderOrganisation(_ req: Request, invited: String?, error: String?, email: String) async throws -> View {
         let user = try req.requireUser()
+        let organisation = try await OrganisationDTO.of(user, on: req.db)
         return try await req.view.render("organisation", OrganisationPage(
             layout: Layout(request: req, title: "Your authority"), csrfToken: CSRF.token(for: req),
-            organisation: try await OrganisationDTO.of(user, on: req.db),
+            organisation: organisation, territory: req.application.referenceCodes.territoryName(organisation.territory),
             invited: invited, error: error, email: email))
     }
 }

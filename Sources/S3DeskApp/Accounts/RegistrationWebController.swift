@@ -52,6 +52,8 @@ struct RegistrationWebController: RouteCollection {
         let errors: FormErrors
         let errorList: [FieldProblem]
         let authorityTypes: [SelectOption]
+        /// Every region and country by name, for the territory field to suggest as people type.
+        let territories: [String]
         let passwordMinimum = Credentials.passwordMinimum
     }
 
@@ -134,6 +136,7 @@ struct RegistrationWebController: RouteCollection {
             },
             authorityTypes: AuthorityType.allCases.map {
                 SelectOption(value: $0.rawValue, label: $0.label, selected: values.authorityType == $0.rawValue)
-            }))
+            },
+            territories: req.application.referenceCodes.territoryNames))
     }
 }

@@ -126,9 +126,9 @@ enum Applications {
             let link = publicURL + SiteURL.application(try application.requireID())
             try await Outbox.enqueue(EmailTemplates.applicationReceived(
                 to: user.email, name: user.name, reference: application.reference, link: link,
-                round: HumanDate.long(planned.cutoffDate),
+                round: DateWording.long(planned.cutoffDate),
                 copy: ApplicationCopy.text(application.content, questions: call.orderedQuestions,
-                                          topicTitles: try await TopicRecord.titles(on: db))),
+                                          names: try await .load(codes: context.codes, on: db))),
                 at: now, on: db, logger: logger)
         }
         application.$round.value = round
@@ -247,8 +247,8 @@ enum PriorityLookup {
 /// The plain-text copy of an application that the confirmation email carries: the rows of
 /// the application page.
 enum ApplicationCopy {
-    static func text(_ content: ApplicationContent, questions: [CallQuestion], topicTitles: [String: String]) -> String {
-        ApplicationForm.rows(content, questions: questions, topicTitles: topicTitles)
+    static func text(_ content: ApplicationContent, questions: [CallQuestion], names: ApplicationForm.Names) -> String {
+        ApplicationForm.rows(content, questions: questions, names: names)
             .map { "\($0.label): \($0.value)" }.joined(separator: "\n\n")
     }
 }

@@ -85,7 +85,7 @@ struct ApplicationsWebController: RouteCollection {
                             input: ApplicationPage.Input = .init()) async throws -> View {
         try await req.view.render("applications/show", ApplicationPage.load(
             application, for: user, layout: Layout(request: req, title: "Application \(application.reference)"),
-            csrfToken: CSRF.token(for: req), input: input, at: req.now, on: req.db))
+            csrfToken: CSRF.token(for: req), input: input, at: req.now, codes: req.application.referenceCodes, on: req.db))
     }
 
     @Sendable
@@ -200,7 +200,7 @@ struct ApplicationsWebController: RouteCollection {
             errorHeading: ApplicationFormPage.errorHeading(problems: problems.count, saved: saved, partlySaved: partlySaved),
             emailConfirmed: user.emailConfirmedAt != nil,
             clarification: clarification.map {
-                .init(message: $0.message, deadline: (try? CivilDate(parsing: $0.deadlineDate)).map(HumanDate.long) ?? $0.deadlineDate)
+                .init(message: $0.message, deadline: DateWording.long(stored: $0.deadlineDate))
             }))
     }
 }

@@ -89,7 +89,7 @@ enum Clarifications {
                                       summary: "fields \(fields.joined(separator: ", ")) until \(date)", actor: user, at: now, on: db)
             try await Outbox.enqueue(EmailTemplates.clarificationRequested(
                 to: applicant.email, name: applicant.name, reference: application.reference, message: clarification.message,
-                fields: ApplicationForm.ordered(clarification.reopened).map(\.label), deadline: HumanDate.long(date), link: link),
+                fields: ApplicationForm.ordered(clarification.reopened).map(\.label), deadline: DateWording.long(date), link: link),
                 at: now, on: db, logger: logger)
         }
         return clarification

@@ -84,6 +84,7 @@ struct AssessmentWebController: RouteCollection {
                         input: AssessmentPage.Input = .init()) async throws -> View {
         try await req.view.render("staff/assessment", AssessmentPage.load(
             application, for: user, layout: Layout(request: req, title: "Assess \(application.reference)"),
-            csrfToken: CSRF.token(for: req), input: input, rankings: req.application.rankingCache, on: req.db))
+            csrfToken: CSRF.token(for: req), input: input, rankings: req.application.rankingCache,
+            codes: req.application.referenceCodes, on: req.db))
     }
 }

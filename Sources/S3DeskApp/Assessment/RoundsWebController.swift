@@ -65,7 +65,7 @@ struct RoundsWebController: RouteCollection {
                         form: EndorsementForm?, errors: [String: String] = [:], refusal: String? = nil) async throws -> View {
         let page = try await RoundPage.load(ranking, rows: rows, pageNumber: pageNumber, for: req.requireUser(), at: req.now,
                                             csrfToken: CSRF.token(for: req), form: form, errors: errors, refusal: refusal,
-                                            layout: { Layout(request: req, title: $0) }, on: req.db)
+                                            layout: { Layout(request: req, title: $0) }, codes: req.application.referenceCodes, on: req.db)
         return try await req.view.render(form == nil ? "staff/round" : "staff/endorsement", page)
     }
 }

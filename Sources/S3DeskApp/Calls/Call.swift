@@ -48,12 +48,18 @@ final class Round: Model, @unchecked Sendable {
 extension Call {
     /// The call's schedule rebuilt from its rounds, which must have been loaded with it.
     func schedule() throws -> CallSchedule {
+        let zone = try calendar()
+        let dates = try rounds.sorted { $0.number < $1.number }.map { try CivilDate(parsing: $0.cutoffDate) }
+        return try CallSchedule(calendar: zone, cutoffs: dates)
+    }
+
+    /// The clocks of the call's zone, on which its dates and every time of its pages are read.
+    func calendar() throws -> ZonedCalendar {
         guard let zone = ZonedCalendar(identifier: timeZone) else {
             throw AppError(status: .internalServerError, code: "internal_error",
                            message: "call \(id?.uuidString ?? "") has an unknown time zone")
         }
-        let dates = try rounds.sorted { $0.number < $1.number }.map { try CivilDate(parsing: $0.cutoffDate) }
-        return try CallSchedule(calendar: zone, cutoffs: dates)
+        return zone
     }
 }
 

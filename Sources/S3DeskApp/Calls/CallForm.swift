@@ -109,8 +109,21 @@ struct CallFormPage: Encodable {
 
     /// A round with its milestones, linking to its page.
     struct RoundRow: Encodable {
-        let round: RoundDTO
+        let number: Int
         let url: String
+        let closes: TimeLabel
+        let topicMeetingsDue: String
+        let launchDue: String
+        let capacity: Int
+
+        init(_ round: Round, in calendar: ZonedCalendar) throws {
+            number = round.number
+            url = SiteURL.round(try round.requireID())
+            closes = TimeLabel(round.cutoffAt, in: calendar)
+            topicMeetingsDue = DateWording.long(stored: round.topicMeetingsDue)
+            launchDue = DateWording.long(stored: round.launchDue)
+            capacity = round.capacity
+        }
     }
 
     struct QuestionRow: Encodable {

@@ -106,7 +106,10 @@ struct CallsWebController: RouteCollection {
     private func renderForm(_ req: Request, call: Call?, values: CallForm, errors: FieldErrors, saved: Bool = false,
                             questionForm: QuestionForm = QuestionForm(), questionErrors: FieldErrors = FieldErrors()) async throws -> View {
         let heading = call == nil ? "New call" : "Edit call"
-        let rounds = try call.map { try $0.rounds.sorted { $0.number < $1.number }.map { CallFormPage.RoundRow(round: try RoundDTO($0), url: SiteURL.round(try $0.requireID())) } } ?? []
+        let rounds: [CallFormPage.RoundRow] = try call.map { call in
+            let calendar = try call.calendar()
+            return try call.rounds.sorted { $0.number < $1.number }.map { try CallFormPage.RoundRow($0, in: calendar) }
+        } ?? []
         return try await req.view.render("staff/call-form", CallFormPage(
             layout: Layout(request: req, title: heading), csrfToken: CSRF.token(for: req), heading: heading,
             action: try call.map { SiteURL.call(try $0.requireID()) } ?? SiteURL.staffCalls,

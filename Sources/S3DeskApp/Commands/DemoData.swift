@@ -26,7 +26,7 @@ struct DemoData {
     let app: Application
     let password: String
     let today: CivilDate
-    let zone = ZonedCalendar(identifier: CallDefinition.defaultTimeZone)!
+    let zone = ZonedCalendar.service
     let hash: String
 
     static let domain = "demo.s3desk.example"

@@ -9,6 +9,15 @@ struct AppError: Error, Sendable {
     var fields: [String: String] = [:]
     var headers: HTTPHeaders = [:]
 
+    /// The message starts with a capital: people read it on a page, clients in `message`.
+    init(status: HTTPResponseStatus, code: String, message: String, fields: [String: String] = [:], headers: HTTPHeaders = [:]) {
+        self.status = status
+        self.code = code
+        self.message = message.sentenceCased
+        self.fields = fields
+        self.headers = headers
+    }
+
     static func notFound(_ what: String) -> AppError {
         AppError(status: .notFound, code: "not_found", message: "\(what) was not found")
     }

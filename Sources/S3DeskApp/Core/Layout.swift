@@ -53,7 +53,7 @@ struct Layout: Encodable {
     init(request: Request, title: String) {
         self.title = title
         if let user = request.auth.get(User.self) {
-            self.user = SignedIn(name: user.name, role: user.role.rawValue,
+            self.user = SignedIn(name: user.name, role: user.role.label,
                                  canManageCalls: user.role.may(.manageCalls),
                                  canViewApplications: user.role.may(.viewAllApplications),
                                  canApply: user.role.may(.apply),

@@ -44,7 +44,7 @@ struct AssignmentEndingReminderJob: ScheduledJob {
         }
         let link = publicURL + SiteURL.assignmentOf(assignment.$application.id)
         try await Outbox.enqueue(people.map {
-            EmailTemplates.assignmentEnding(to: $0.0, name: $0.1, reference: assignment.application.reference, plannedEnd: HumanDate.long(end),
+            EmailTemplates.assignmentEnding(to: $0.0, name: $0.1, reference: assignment.application.reference, plannedEnd: DateWording.long(end),
                                             remaining: remaining, link: link)
         }, at: now, on: db, logger: db.logger)
         return "\(assignment.application.reference): \(remaining.spelled) left before \(end), \(people.count) people told"

@@ -51,7 +51,7 @@ struct RoundReminderSchedule: Sendable {
 
     /// "round 2 of “Targeted Support 2026” (cut-off 30 June 2026)", for the staff's emails.
     static func label(_ round: Round) -> String {
-        "round \(round.number) of “\(round.call.title)” (cut-off \((try? CivilDate(parsing: round.cutoffDate)).map(HumanDate.long) ?? round.cutoffDate))"
+        "round \(round.number) of “\(round.call.title)” (cut-off \(DateWording.long(stored: round.cutoffDate)))"
     }
 }
 
@@ -93,7 +93,7 @@ extension RoundReminderJob {
                            email: (_ to: String, _ name: String, _ round: String, _ due: String, _ lines: [String]) -> EmailMessage,
                            now: Date, on db: any Database) async throws -> Int {
         let lines = try waiting.map { "\(describe($0)) — \(publicURL + SiteURL.assignmentOf(try $0.requireID()))" }
-        let due = HumanDate.long(try CivilDate(parsing: schedule.date.of(round)))
+        let due = DateWording.long(try CivilDate(parsing: schedule.date.of(round)))
         let staff = try await Assignments.secretariat(on: db)
         try await Outbox.enqueue(staff.map { email($0.email, $0.name, RoundReminderSchedule.label(round), due, lines) },
                                  at: now, on: db, logger: db.logger)

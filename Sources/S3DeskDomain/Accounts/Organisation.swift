@@ -31,13 +31,28 @@ public enum Territory: Equatable, Sendable {
     /// - Returns: the territory, or the message to show beside the field.
     public static func parse(_ text: String, authority: AuthorityType?, regions: Set<String>,
                              countries: Set<String>) -> Result<Territory, TerritoryProblem> {
-        let code = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let code = typedCode(text)
         if code.isEmpty { return .failure(.missing) }
         if regions.contains(code) { return .success(.region(code)) }
         if countries.contains(code) {
             return authority == .nationalAuthority ? .success(.country(code)) : .failure(.countryNeedsNationalAuthority(code))
         }
         return .failure(.unknown(code))
+    }
+}
+
+extension Territory {
+    /// The code in what a person typed or picked from the list of names: "pl91", or
+    /// "Warszawski stołeczny (PL91)" as the list offers it, both give "PL91".
+    public static func typedCode(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") {
+            let inside = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+            if (2...5).contains(inside.count), inside.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+                return inside.uppercased()
+            }
+        }
+        return trimmed.uppercased()
     }
 }
 

@@ -5,6 +5,17 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     case commission
     case expert
     case applicant
+
+    /// The role as the person holding it reads it beside their name.
+    public var label: String {
+        switch self {
+        case .admin: "Administrator"
+        case .secretariat: "Secretariat"
+        case .commission: "European Commission"
+        case .expert: "Expert"
+        case .applicant: "Applicant"
+        }
+    }
 }
 
 /// What a role may do. Routes ask for a capability, never for a list of roles, so the

@@ -117,6 +117,17 @@ public enum ApplicationForm {
         }
     }
 
+    /// The names an application's codes are shown by: topic titles by slug, territories by code.
+    public struct Names: Sendable {
+        public let topicTitles: [String: String]
+        public let territory: @Sendable (String) -> String
+
+        public init(topicTitles: [String: String], territory: @escaping @Sendable (String) -> String) {
+            self.topicTitles = topicTitles
+            self.territory = territory
+        }
+    }
+
     /// One row of the read-only application.
     public struct Row: Sendable, Equatable, Codable {
         public let label: String
@@ -125,13 +136,13 @@ public enum ApplicationForm {
 
     /// The application as people read it, part by part, leaving out what is empty: the
     /// application page and the confirmation email show exactly these rows.
-    /// - Parameter topicTitles: the topics' titles by slug; an unknown slug shows as it is.
-    public static func rows(_ content: ApplicationContent, questions: [CallQuestion], topicTitles: [String: String]) -> [Row] {
+    /// - Parameter names: how codes read as words; an unknown slug or code shows as it is.
+    public static func rows(_ content: ApplicationContent, questions: [CallQuestion], names: Names) -> [Row] {
         parts.flatMap { part -> [Row] in
             if part == .answers {
                 return questions.compactMap { question in row(question.label, content.answers?[question.id]?.display) }
             }
-            return [row(part.label, reading(part, of: content, topicTitles: topicTitles))].compactMap { $0 }
+            return [row(part.label, reading(part, of: content, names: names))].compactMap { $0 }
         }
     }
 
@@ -140,17 +151,17 @@ public enum ApplicationForm {
         return Row(label: label, value: value)
     }
 
-    private static func reading(_ part: ClarifiableField, of content: ApplicationContent, topicTitles: [String: String]) -> String? {
+    private static func reading(_ part: ClarifiableField, of content: ApplicationContent, names: Names) -> String? {
         switch part {
         case .organisationName: content.organisationName
         case .authorityType: content.authorityType.map { AuthorityType(rawValue: $0)?.label ?? $0 }
         case .s3ResponsibilityConfirmed: content.s3ResponsibilityConfirmed == true ? "Confirmed" : "Not confirmed"
-        case .territory: content.territory
+        case .territory: content.territory.map(names.territory)
         case .contact:
             [content.contact?.name, content.contact?.position, content.contact?.email, content.contact?.phone]
                 .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
         case .topics:
-            ((content.topics ?? []).map { topicTitles[$0] ?? $0 }
+            ((content.topics ?? []).map { names.topicTitles[$0] ?? $0 }
                 + [content.otherTopic].compactMap { $0 }.filter { !$0.isEmpty }.map { "Other: \($0)" })
                 .joined(separator: "\n")
         case .challenges:
@@ -159,7 +170,7 @@ public enum ApplicationForm {
         case .s3Context: content.s3Context
         case .stakeholders: content.stakeholders
         case .expectedResults: content.expectedResults
-        case .languages: content.languages?.joined(separator: ", ")
+        case .languages: content.languages?.map(LanguageNames.displayName).joined(separator: ", ")
         case .answers: nil
         }
     }

@@ -41,12 +41,14 @@ public struct Priority: Sendable, Hashable, Codable {
         var lines: [String] = []
         let category: RegionCategory
         switch territory {
-        case .region(let code):
+        // The lines name no code: the territory is shown by name beside them on every page.
+        case .region:
             category = regionCategory ?? .unknown
-            lines.append("\(code) is a \(category.label.lowercased()) region (2021–2027)" + (category == .unknown ? ": no category on record yet" : ""))
-        case .country(let code):
+            lines.append(category == .unknown ? "The region has no category on record yet (2021–2027)"
+                                              : "The region is \(category.label.lowercased()) (2021–2027)")
+        case .country:
             category = majorityCategory(countryRegionCategories)
-            lines.append("National application for \(code): most of its \(countryRegionCategories.count) regions are \(category.label.lowercased())" + tally(countryRegionCategories))
+            lines.append("National application: most of the country's \(countryRegionCategories.count) regions are \(category.label.lowercased())" + tally(countryRegionCategories))
         }
         let categoryBonus = policy.bonus(for: category)
         lines.append("Category bonus: +\(categoryBonus)")

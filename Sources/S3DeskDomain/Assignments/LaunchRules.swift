@@ -15,12 +15,12 @@ public enum LaunchRules {
     public static func problems(launch: CivilDate, plannedEnd: CivilDate, earliest: CivilDate) -> FieldErrors {
         var errors = FieldErrors()
         if launch < earliest {
-            errors.add("launchDate", "the launch cannot be before the round's cut-off date, \(earliest)")
+            errors.add("launchDate", "the launch cannot be before the round's cut-off date, \(DateWording.long(earliest))")
         }
         let allowed = allowedEnds(after: launch)
         if !allowed.contains(plannedEnd) {
-            errors.add("plannedEndDate", "the planned end must be between \(allowed.lowerBound) and \(allowed.upperBound): "
-                + "\(shortestMonths) to \(longestMonths) months after the launch on \(launch)")
+            errors.add("plannedEndDate", "the planned end must be between \(DateWording.long(allowed.lowerBound)) and \(DateWording.long(allowed.upperBound)): "
+                + "\(shortestMonths) to \(longestMonths) months after the launch on \(DateWording.long(launch))")
         }
         return errors
     }

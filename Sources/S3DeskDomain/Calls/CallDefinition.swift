@@ -131,3 +131,9 @@ extension CallInput {
         return dates.count == texts.count ? dates : nil
     }
 }
+
+extension ZonedCalendar {
+    /// The service's own clock, the default zone of a call: what belongs to no call (the
+    /// outbox, notices, public statistics) is dated on it.
+    public static let service = ZonedCalendar(identifier: CallDefinition.defaultTimeZone)!
+}

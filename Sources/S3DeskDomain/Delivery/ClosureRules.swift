@@ -36,7 +36,7 @@ public enum SpaceRules {
         let due = try? CivilDate(parsing: raw.trimmingCharacters(in: .whitespaces))
         if let due {
             if due < launch || due > plannedEnd {
-                errors.add("dueDate", "set the due date between the launch on \(launch) and the planned end on \(plannedEnd)")
+                errors.add("dueDate", "set the due date between the launch on \(DateWording.long(launch)) and the planned end on \(DateWording.long(plannedEnd))")
             }
         } else {
             errors.add("dueDate", "give the due date as YYYY-MM-DD")

@@ -10,9 +10,9 @@ public enum ExtensionRules {
         let end = try? CivilDate(parsing: raw.trimmingCharacters(in: .whitespaces))
         if let end {
             if end <= plannedEnd {
-                errors.add("plannedEndDate", "ask for a planned end after the current one, \(plannedEnd)")
+                errors.add("plannedEndDate", "ask for a planned end after the current one, \(DateWording.long(plannedEnd))")
             } else if end > latest {
-                errors.add("plannedEndDate", "the planned end cannot be after \(latest), \(LaunchRules.longestMonths) months after the launch on \(launch)")
+                errors.add("plannedEndDate", "the planned end cannot be after \(DateWording.long(latest)), \(LaunchRules.longestMonths) months after the launch on \(DateWording.long(launch))")
             }
         } else {
             errors.add("plannedEndDate", "give the new planned end as YYYY-MM-DD")

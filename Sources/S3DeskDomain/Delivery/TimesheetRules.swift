@@ -56,7 +56,7 @@ public enum TimesheetRules {
         let date = try? CivilDate(parsing: draft.date.trimmingCharacters(in: .whitespaces))
         if let date {
             if !ledger.period.contains(date) {
-                errors.add("date", "log days between the launch on \(ledger.period.lowerBound) and the planned end on \(ledger.period.upperBound)")
+                errors.add("date", "log days between the launch on \(DateWording.long(ledger.period.lowerBound)) and the planned end on \(DateWording.long(ledger.period.upperBound))")
             }
         } else {
             errors.add("date", "give the date as YYYY-MM-DD")

@@ -1,7 +1,7 @@
 import Foundation
 
 extension ZonedCalendar {
-    /// "Tuesday 14 April 2026, 10:00–11:30 (Europe/Brussels time)": the wall-clock time where the
+    /// "Tuesday 14 April 2026, 10:00–11:30 (Brussels time)": the wall-clock time where the
     /// call runs, as the invitation and the pages say it.
     public func describe(start: Date, durationMinutes: Int) -> String {
         let day = DateFormatter()
@@ -13,7 +13,7 @@ extension ZonedCalendar {
         time.timeZone = timeZone
         time.dateFormat = "HH:mm"
         let end = start.addingTimeInterval(Double(durationMinutes) * 60)
-        return "\(day.string(from: start)), \(time.string(from: start))–\(time.string(from: end)) (\(timeZone.identifier) time)"
+        return "\(day.string(from: start)), \(time.string(from: start))–\(time.string(from: end)) (\(DateWording.zoneName(timeZone)))"
     }
 
     /// `YYYY-MM-DDTHH:MM` in this zone, as an HTML `datetime-local` input holds it.

@@ -10,11 +10,12 @@ public struct FieldErrors: Error, Sendable, Equatable {
     public var isEmpty: Bool { messages.isEmpty }
 
     /// Records a problem; a second problem with the same field is appended to the first.
+    /// A message starts with a capital, as a sentence people read beside the field.
     public mutating func add(_ field: String, _ message: String) {
         if let existing = messages[field] {
             messages[field] = existing + "; " + message
         } else {
-            messages[field] = message
+            messages[field] = message.sentenceCased
         }
     }
 
@@ -31,5 +32,14 @@ extension FieldErrors {
             merged.add(field, message)
         }
         return merged
+    }
+}
+
+extension String {
+    /// The text with its first letter a capital: messages are written once, as fragments that
+    /// also join after a semicolon, and read as sentences.
+    public var sentenceCased: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
     }
 }

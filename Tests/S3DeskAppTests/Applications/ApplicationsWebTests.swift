@@ -45,7 +45,7 @@ struct ApplicationsWebTests {
             #expect(html.contains("Your draft was saved, except 2 fields that keep their previous value until corrected"))
             #expect(html.contains("Everything else you wrote is saved."))
             #expect(html.contains(#"value="maria.ivanova@""#), "what was typed stays in the field")
-            #expect(html.contains(#"id="contactEmail-error">enter an email address"#))
+            #expect(html.contains(#"id="contactEmail-error">Enter an email address"#))
             let stored = try #require(try await ApplicationRecord.find(id, on: app.db)).content
             #expect(stored.needs == form["needs"], "the valid fields were saved")
             #expect(stored.contact?.name == form["contactName"])
@@ -82,8 +82,8 @@ struct ApplicationsWebTests {
             #expect(refused.status == .unprocessableEntity)
             let html = refused.body.string
             #expect(html.contains("Your draft was saved, but it cannot be submitted yet: 2 fields"))
-            #expect(html.contains(#"id="needs-error">describe the problem"#))
-            #expect(html.contains(#"id="justification-demographic-error">explain this challenge in at least 50 characters"#))
+            #expect(html.contains(#"id="needs-error">Describe the problem"#))
+            #expect(html.contains(#"id="justification-demographic-error">Explain this challenge in at least 50 characters"#))
             #expect(try await ApplicationRecord.find(application.id, on: app.db)?.content.needs == "Too short", "the draft was kept")
 
             form["needs"] = Self.completeForm["needs"]
@@ -112,7 +112,7 @@ struct ApplicationsWebTests {
             let page = try await browser.get(SiteURL.application(application.id!))
             #expect(page.status == .ok)
             let email = try #require(try await OutboxEmail.query(on: app.db).filter(\.$kind == .applicationReceived).first())
-            let rows = ApplicationForm.rows(completeApplication, questions: [], topicTitles: try await TopicRecord.titles(on: app.db))
+            let rows = ApplicationForm.rows(completeApplication, questions: [], names: try await .load(codes: app.referenceCodes, on: app.db))
             #expect(rows.count == ClarifiableField.allCases.count - 1, "every part of a complete application but the call's questions")
             for row in rows {
                 #expect(email.body.contains("\(row.label): \(row.value)"), "the email's \(row.label)")
@@ -156,7 +156,7 @@ struct ApplicationsWebTests {
             #expect(short.status == .unprocessableEntity)
             let html = short.body.string
             #expect(html.contains(#"id="reason" name="reason" rows="3" required aria-invalid="true" aria-describedby="reason-error">Нз</textarea>"#))
-            #expect(html.contains(#"<p class="field-error" id="reason-error">give the reason for withdrawing, in 3 to 2,000 characters</p>"#))
+            #expect(html.contains(#"<p class="field-error" id="reason-error">Give the reason for withdrawing, in 3 to 2,000 characters</p>"#))
             #expect(try await ApplicationRecord.find(application.id, on: app.db)?.status == .submitted)
 
             var staff = Browser(app: app)
@@ -227,7 +227,7 @@ struct ApplicationsWebTests {
                 #expect(response.status == .ok)
                 let page = response.body.string
                 #expect(page.contains("Priority bonus: 30"))
-                #expect(page.contains("ITF6 is a less developed region"))
+                #expect(page.contains("The region is less developed (2021–2027)"))
                 #expect(page.contains("Audit trail"))
                 #expect(page.contains("draft started"))
                 #expect(!page.contains("Withdraw the application"), "staff do not withdraw for the region")

@@ -144,7 +144,7 @@ struct ClarificationAPITests {
             #expect(try await region.post(edit, form: ["stakeholders": "", "action": "save"], csrfFrom: edit).status == .seeOther)
             let refused = try await region.post(page + "/clarifications/respond", form: [:], csrfFrom: page)
             #expect(refused.status == .unprocessableEntity)
-            #expect(refused.body.string.contains("the application would no longer be eligible"))
+            #expect(refused.body.string.contains("The application would no longer be eligible"))
             #expect(refused.body.string.contains("<li>Stakeholders: "))
             #expect(try await region.post(edit, form: ["stakeholders": "Universities of Calabria and Reggio", "action": "save"],
                                           csrfFrom: edit).status == .seeOther)

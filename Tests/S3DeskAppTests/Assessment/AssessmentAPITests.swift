@@ -56,7 +56,7 @@ struct AssessmentAPITests {
                 try $0.content.encode(["scores": ["relevance": "five"]])
             }
             #expect(wrongType.status == .unprocessableEntity)
-            #expect(try wrongType.content.decode(ErrorBody.self).error.fields?["scores.relevance"] == "must be a number")
+            #expect(try wrongType.content.decode(ErrorBody.self).error.fields?["scores.relevance"] == "Must be a number")
             #expect(try await Assessment.query(on: app.db).count() == 0)
             #expect(try await app.assess(id, token: token, 0, 5, 5, 0).status == .created, "the ends of the scale are valid")
         }

@@ -26,7 +26,7 @@ struct AssessmentWebTests {
             let refused = try await browser.post(path, form: ["relevance": "4", "impact": "9", "comment": "Keep this comment."], csrfFrom: path)
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("9 is outside the scale: score from 0 to 5"))
-            #expect(refused.body.string.contains("score ownership and commitment from 0 to 5"))
+            #expect(refused.body.string.contains("Score ownership and commitment from 0 to 5"))
             #expect(refused.body.string.contains("Keep this comment."))
             #expect(try await Assessment.query(on: app.db).count() == 0)
 
@@ -104,7 +104,7 @@ struct AssessmentWebTests {
                                                csrfFrom: SiteURL.assessment(a)).status == .seeOther)
             let tooMany = try await secretariat.post(SiteURL.decision(b), form: ["decision": "selected", "reason": "Also good."], csrfFrom: SiteURL.assessment(b))
             #expect(tooMany.status == .conflict)
-            #expect(tooMany.body.string.contains("the round&#39;s 1 place is taken") || tooMany.body.string.contains("the round's 1 place is taken"))
+            #expect(tooMany.body.string.contains("The round&#39;s 1 place is taken") || tooMany.body.string.contains("The round's 1 place is taken"))
             #expect(tooMany.body.string.contains("Also good."), "the reason typed is kept")
 
             var commission = try await Browser.signedIn(app, commissionUser)
@@ -144,7 +144,7 @@ struct AssessmentWebTests {
                         "challengeCap": "15", "meritThreshold": "55", "minimumAssessments": "1", "capacityPerRound": "12"]
             let refused = try await browser.post(path, form: form, csrfFrom: path)
             #expect(refused.status == .unprocessableEntity)
-            #expect(refused.body.string.contains(#"id="transitionBonus-error">must be a whole number"#))
+            #expect(refused.body.string.contains(#"id="transitionBonus-error">Must be a whole number"#))
             #expect(refused.body.string.contains(#"id="minimumAssessments-error">1 is outside 2–10"#))
             #expect(refused.body.string.contains(#"value="55""#))
             var fixed = form

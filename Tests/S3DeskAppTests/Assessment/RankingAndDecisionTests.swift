@@ -68,7 +68,7 @@ struct RankingAndDecisionTests {
             #expect(page.items.map(\.proposal) == [.select, .select, .reserve, .notSelectable, .incomplete])
             #expect(page.capacity == 2)
             let c = page.items[2]
-            #expect(c.explanation.contains { $0.hasPrefix("National application for PT: most of its 7 regions are less developed") })
+            #expect(c.explanation.contains { $0.hasPrefix("National application: most of the country's 7 regions are less developed") })
             #expect(c.explanation.contains { $0.hasPrefix("Same total as \(page.items[1].reference) (rank 2): placed below it because its priority bonus is lower (25 against 30)") })
 
             let second = try await app.testing().sendRequest(.GET, "/api/v1/rounds/\(round.roundID)/ranking?limit=2&offset=2", headers: .bearer(secretariat))

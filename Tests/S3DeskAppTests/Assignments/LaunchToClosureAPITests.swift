@@ -21,7 +21,7 @@ struct LaunchToClosureAPITests {
             #expect(try await app.send(.POST, "\(a.api)/timesheet", token: a.expert, entry("2026-08-04", 1)).status == .created)
             let outside = try await app.send(.POST, "\(a.api)/timesheet", token: a.expert, entry("2026-08-05", 1))
             #expect(outside.status == .unprocessableEntity)
-            #expect(try outside.content.decode(ErrorBody.self).error.fields?["date"]?.contains("2026-08-04") == true)
+            #expect(try outside.content.decode(ErrorBody.self).error.fields?["date"]?.contains("4 August 2026") == true)
             // 17.5 more days on distinct dates: 19.5 in all.
             for day in 1...17 {
                 let date = "2026-06-\(String(format: "%02d", day))"
@@ -31,7 +31,7 @@ struct LaunchToClosureAPITests {
             let over = try await app.send(.POST, "\(a.api)/timesheet", token: a.expert, entry("2026-06-19", 1))
             #expect(over.status == .unprocessableEntity)
             let overError = try over.content.decode(ErrorBody.self).error
-            #expect(overError.code == "over_budget" && overError.message == "that would exceed the budget of 20 days: the remaining balance is 0.5 days")
+            #expect(overError.code == "over_budget" && overError.message == "That would exceed the budget of 20 days: the remaining balance is 0.5 days")
             #expect(overError.fields?["days"] == overError.message)
             let last = try await app.send(.POST, "\(a.api)/timesheet", token: a.expert, entry("2026-06-18", 0.5))
             #expect(last.status == .created, "the second half of 18 June")

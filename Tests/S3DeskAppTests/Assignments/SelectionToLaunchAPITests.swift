@@ -67,7 +67,7 @@ struct SelectionToLaunchAPITests {
             let outside = try await app.send(.POST, "/api/v1/assignments/\(assignmentID)/launch", token: staff,
                                              ["launchDate": "2026-05-04", "plannedEndDate": "2026-08-03"])
             #expect(outside.status == .unprocessableEntity)
-            #expect(try outside.content.decode(ErrorBody.self).error.fields?["plannedEndDate"]?.contains("between 2026-08-04 and 2026-11-04") == true)
+            #expect(try outside.content.decode(ErrorBody.self).error.fields?["plannedEndDate"]?.contains("between 4 August 2026 and 4 November 2026") == true)
             let launched = try await app.send(.POST, "/api/v1/assignments/\(assignmentID)/launch", token: staff,
                                               ["launchDate": "2026-06-01", "plannedEndDate": "2026-12-01"])
             #expect(launched.status == .ok, "\(launched.body.string)")

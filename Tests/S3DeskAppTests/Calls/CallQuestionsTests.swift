@@ -56,7 +56,7 @@ struct CallQuestionsTests {
                 try $0.content.encode(ApplicationContentDTO(content))
             }
             #expect(refused.status == .unprocessableEntity)
-            #expect(try refused.content.decode(ErrorBody.self).error.fields?["answers.\(budget)"] == "enter a number")
+            #expect(try refused.content.decode(ErrorBody.self).error.fields?["answers.\(budget)"] == "Enter a number")
 
             content.answers = nil
             let draft = try await app.testing().sendRequest(.POST, "/api/v1/calls/\(call.id!)/applications", headers: .bearer(token)) {
@@ -86,7 +86,7 @@ struct CallQuestionsTests {
             let questionsURL = SiteURL.call(call.id!) + "/questions"
             let tooFew = try await browser.post(questionsURL, form: ["label": "Stage", "kind": "choice", "options": "design"], csrfFrom: editURL)
             #expect(tooFew.status == .unprocessableEntity)
-            #expect(tooFew.body.string.contains("give at least two choices"))
+            #expect(tooFew.body.string.contains("Give at least two choices"))
             let added = try await browser.post(questionsURL, form: ["label": "Does the region have a <b>cluster</b> policy?", "kind": "yes_no", "required": "yes"],
                                                csrfFrom: editURL)
             #expect(added.status == .seeOther)
@@ -105,7 +105,7 @@ struct CallQuestionsTests {
             form["action"] = "submit"
             let missing = try await region.post(SiteURL.editApplication(application.id!), form: form, csrfFrom: SiteURL.editApplication(application.id!))
             #expect(missing.status == .unprocessableEntity)
-            #expect(missing.body.string.contains(#"id="answer-\#(stored[0].id)-error">answer this question: it is required"#))
+            #expect(missing.body.string.contains(#"id="answer-\#(stored[0].id)-error">Answer this question: it is required"#))
             form["answers[\(stored[0].id)]"] = "yes"
             let submitted = try await region.post(SiteURL.editApplication(application.id!), form: form, csrfFrom: SiteURL.editApplication(application.id!))
             #expect(submitted.status == .seeOther)

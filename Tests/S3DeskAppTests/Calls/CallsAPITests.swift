@@ -73,7 +73,7 @@ struct CallsAPITests {
                 (Body(cutoffs: ["2026-06-30", "2026-03-31"]), "cutoffs", "increasing order"),
                 (Body(cutoffs: ["2026-03-31", "2026-03-31"]), "cutoffs", "listed twice"),
                 (Body(cutoffs: ["31/03/2026"]), "cutoffs", "YYYY-MM-DD"),
-                (Body(title: ""), "title", "enter a title"),
+                (Body(title: ""), "title", "Enter a title"),
                 (Body(capacityPerRound: 0), "capacityPerRound", "whole number"),
             ]
             for (body, field, text) in cases {
@@ -96,7 +96,7 @@ struct CallsAPITests {
             let wrongType = try await app.testing().sendRequest(.POST, "/api/v1/calls", headers: headers,
                                                                 body: ByteBuffer(string: #"{"title": 5, "cutoffs": ["2026-03-31"]}"#))
             #expect(wrongType.status == .unprocessableEntity)
-            #expect(try wrongType.content.decode(ErrorBody.self).error.fields?["title"] == "must be a string")
+            #expect(try wrongType.content.decode(ErrorBody.self).error.fields?["title"] == "Must be a string")
             let broken = try await app.testing().sendRequest(.POST, "/api/v1/calls", headers: headers,
                                                              body: ByteBuffer(string: "{not json"))
             #expect(broken.status == .badRequest)

@@ -58,7 +58,7 @@ struct CallsWebTests {
             try await browser.signIn(user.email)
             let forged = try await browser.post("/staff/calls", form: validForm)
             #expect(forged.status == .forbidden)
-            #expect(forged.body.string.contains("this form has expired"))
+            #expect(forged.body.string.contains("This form has expired"))
             var wrong = validForm
             wrong["_csrf"] = "guessed"
             #expect(try await browser.post("/staff/calls", form: wrong).status == .forbidden)
@@ -80,7 +80,7 @@ struct CallsWebTests {
             let html = response.body.string
             #expect(html.contains("Please correct 2 fields"))
             #expect(html.contains(#"id="cutoffs-error">2026-02-30 does not exist in the calendar"#))
-            #expect(html.contains(#"id="capacityPerRound-error">enter a whole number"#))
+            #expect(html.contains(#"id="capacityPerRound-error">Enter a whole number"#))
             #expect(html.contains(#"value="Targeted Support 2026""#))
             #expect(html.contains(#"value="ten""#))
             #expect(try await Call.query(on: app.db).count() == 0)

@@ -77,7 +77,7 @@ struct ErrorsAndOperationsTests {
             let response = try await browser.post("/login", form: ["email": user.email, "password": "wrong password!"],
                                                   csrfFrom: "/login")
             #expect(response.status == .ok)
-            #expect(response.body.string.contains("the email address or the password is not right"))
+            #expect(response.body.string.contains("The email address or the password is not right"))
             #expect(response.body.string.contains(#"value="\#(user.email)""#))
         }
     }

@@ -129,7 +129,7 @@ struct ReferenceEditionTests {
             #expect(try await app.bonuses(round.ids, round: round.roundID, token: secretariat) == ["PL22": 20, "PL": 20])
             let list = try await browser.get("/staff/applications")
             #expect(list.status == .ok)
-            let row = try #require(list.body.string.range(of: #"PL22</td>\s*<td>Less developed</td>\s*<td>20</td>"#, options: .regularExpression),
+            let row = try #require(list.body.string.range(of: #"\(PL22\)</td>\s*<td>Less developed</td>\s*<td>20</td>"#, options: .regularExpression),
                                    "the staff list shows the new category and bonus")
             #expect(!row.isEmpty)
             let trail = try await AuditEvent.query(on: app.db).filter(\.$subjectID == round.ids["PL22"]!.uuidString)
@@ -150,11 +150,11 @@ struct ReferenceEditionTests {
             }
             let greece = try #require(try await priority("EL"))
             #expect(greece.category == .lessDeveloped && greece.total == 20)
-            #expect(greece.explanation?.first == "National application for EL: most of its 13 regions are less developed (11 less developed, 2 transition)")
+            #expect(greece.explanation?.first == "National application: most of the country's 13 regions are less developed (11 less developed, 2 transition)")
             let czechia = try #require(try await priority("CZ"))
             #expect(czechia.category == .transition && czechia.total == 10)
             #expect(czechia.explanation?.first
-                    == "National application for CZ: most of its 8 regions are transition (1 less developed, 2 transition, 1 more developed, 4 unknown)")
+                    == "National application: most of the country's 8 regions are transition (1 less developed, 2 transition, 1 more developed, 4 unknown)")
         }
     }
 }

@@ -51,13 +51,17 @@ struct ApplicationFormTests {
         content.answers = ["q2": .bool(true), "q1": .number(1500)]
         let questions = [CallQuestion(id: "q1", label: "Budget in euros", kind: .number, options: [], required: false),
                          CallQuestion(id: "q2", label: "Co-funded?", kind: .yesNo, options: [], required: false)]
-        let rows = ApplicationForm.rows(content, questions: questions, topicTitles: ["edp": "Entrepreneurial discovery"])
+        content.languages = ["it", "en", "Sardinian"]
+        let names = ApplicationForm.Names(topicTitles: ["edp": "Entrepreneurial discovery"]) { $0 == "ITF6" ? "Calabria (ITF6)" : $0 }
+        let rows = ApplicationForm.rows(content, questions: questions, names: names)
         let byLabel = Dictionary(uniqueKeysWithValues: rows.map { ($0.label, $0.value) })
         #expect(byLabel["Type of authority"] == "Regional authority")
         #expect(byLabel["Contact person"] == "Lucia Greco, S3 officer, lucia@regione.calabria.it, +39 0961 123456")
         #expect(byLabel["Topics"] == "Entrepreneurial discovery\nother\nOther: Support for a new agrifood observatory")
         #expect(byLabel["Specific challenges"]?.hasPrefix("Demographic: Population decline") == true)
         #expect(byLabel["Stakeholders"] == nil)
+        #expect(byLabel["Territory"] == "Calabria (ITF6)")
+        #expect(byLabel["Languages"] == "Italian, English, Sardinian")
         #expect(Array(rows.suffix(2)) == [ApplicationForm.Row(label: "Budget in euros", value: "1500"),
                                           ApplicationForm.Row(label: "Co-funded?", value: "Yes")])
         #expect(rows.first == ApplicationForm.Row(label: "Name of the authority", value: "Regione Calabria"))
@@ -68,7 +72,7 @@ struct ApplicationFormTests {
         var content = eligibleContent
         content.needs = String(String(repeating: "Περιφέρεια Κρήτης и Пловдив ", count: 200).prefix(ApplicationRules.needsRange.upperBound))
         #expect(ApplicationRules.submissionProblems(content, reference: reference).isEmpty)
-        let needs = ApplicationForm.rows(content, questions: [], topicTitles: [:]).first { $0.label == "Needs" }
+        let needs = ApplicationForm.rows(content, questions: [], names: ApplicationForm.Names(topicTitles: [:]) { $0 }).first { $0.label == "Needs" }
         #expect(needs?.value == content.needs)
         #expect(ApplicationForm.inputs(of: .needs).first?.value(content) == content.needs)
     }

@@ -16,7 +16,7 @@ struct DecisionRulesTests {
         } catch {
             #expect(error.messages["scores.relevance"] == "6 is outside the scale: score from 0 to 5")
             #expect(error.messages["scores.impact"] == "-1 is outside the scale: score from 0 to 5")
-            #expect(error.messages["scores.ownership"] == "score ownership and commitment from 0 to 5")
+            #expect(error.messages["scores.ownership"] == "Score ownership and commitment from 0 to 5")
             #expect(error.messages["scores.feasibility"] == nil)
         }
     }
@@ -87,7 +87,7 @@ struct DecisionRulesTests {
             #expect(error.messages == [
                 "minimumAssessments": "1 is outside 2–10",
                 "meritThreshold": "101 is outside 0–100",
-                "challengeCap": "give a whole number from 0 to 100",
+                "challengeCap": "Give a whole number from 0 to 100",
                 "capacityPerRound": "0 is outside 1–500",
             ])
         }

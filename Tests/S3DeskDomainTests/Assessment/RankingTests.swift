@@ -60,7 +60,7 @@ struct RankingTests {
         #expect(b.contains("Same total as A (rank 2): placed below it because its priority bonus is lower (15 against 25)"))
         #expect(b.last == "Proposed for the reserve list: merit is at least 50, but the round's 2 places go to applications ranked higher")
         let d = try #require(rows["D"]).explanation
-        #expect(d.contains("National application for PL: most of its 4 regions are less developed (2 less developed, 1 transition, 1 more developed)"))
+        #expect(d.contains("National application: most of the country's 4 regions are less developed (2 less developed, 1 transition, 1 more developed)"))
         #expect(d.contains("4 specific challenges (green transition, digital transition, demographic, geographic) × 5 = 20, capped at +15"))
         #expect(d.last == "Not selectable: merit 42.5 is below the threshold of 50")
         #expect(try #require(rows["E"]).explanation.contains("1 assessor declared a conflict of interest and did not score it"))

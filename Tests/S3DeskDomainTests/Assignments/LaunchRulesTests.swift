@@ -27,7 +27,7 @@ struct LaunchRulesTests {
         #expect(LaunchRules.problems(launch: launch, plannedEnd: try date("2025-04-30"), earliest: earliest).isEmpty)
         #expect(LaunchRules.problems(launch: launch, plannedEnd: try date("2025-07-31"), earliest: earliest).isEmpty)
         let early = LaunchRules.problems(launch: launch, plannedEnd: try date("2025-04-29"), earliest: earliest)
-        #expect(early.messages["plannedEndDate"] == "the planned end must be between 2025-04-30 and 2025-07-31: 3 to 6 months after the launch on 2025-01-31")
+        #expect(early.messages["plannedEndDate"] == "The planned end must be between 30 April 2025 and 31 July 2025: 3 to 6 months after the launch on 31 January 2025")
         #expect(!LaunchRules.problems(launch: launch, plannedEnd: try date("2025-08-01"), earliest: earliest).isEmpty)
     }
 

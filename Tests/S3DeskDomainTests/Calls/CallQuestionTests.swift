@@ -23,8 +23,8 @@ struct CallQuestionTests {
         let missing = AnswerRules.problems(["q4": .text("  ")], questions: questions, submission: true)
         #expect(missing.messages.keys.sorted() == ["answers.q1", "answers.q2"])
         let wrong = AnswerRules.problems(["q1": .text("lots"), "q2": .text("maybe"), "q3": .text("done")], questions: questions, submission: false)
-        #expect(wrong.messages["answers.q1"] == "enter a number")
-        #expect(wrong.messages["answers.q2"] == "answer yes or no")
+        #expect(wrong.messages["answers.q1"] == "Enter a number")
+        #expect(wrong.messages["answers.q2"] == "Answer yes or no")
         #expect(wrong.messages["answers.q3"]?.contains("design, revision") == true)
     }
 

@@ -48,7 +48,7 @@ struct TimesheetRulesTests {
         let result = Result { try TimesheetRules.check(draft(date, days: 1), against: ledger(used: 0)) }
         #expect(((try? result.get()) != nil) == accepted)
         if !accepted, case .failure(let error as FieldErrors) = result {
-            #expect(error.messages["date"] == "log days between the launch on 2026-04-15 and the planned end on 2026-10-15")
+            #expect(error.messages["date"] == "Log days between the launch on 15 April 2026 and the planned end on 15 October 2026")
         }
     }
 
@@ -58,7 +58,7 @@ struct TimesheetRulesTests {
             _ = try TimesheetRules.check(draft(days: days), against: ledger(used: 0))
             Issue.record("accepted \(days)")
         } catch {
-            #expect(error.messages["days"] == "give the days as a positive multiple of 0.5 (0.5, 1, 1.5, ...)")
+            #expect(error.messages["days"] == "Give the days as a positive multiple of 0.5 (0.5, 1, 1.5, ...)")
         }
     }
 
@@ -122,7 +122,7 @@ struct ExtensionRulesTests {
             _ = try ExtensionRules.check(requestedEnd: tooLate, reason: reason, launch: launch, plannedEnd: end)
             Issue.record("accepted \(tooLate)")
         } catch {
-            #expect(error.messages["plannedEndDate"]?.contains("cannot be after \(last)") == true)
+            #expect(error.messages["plannedEndDate"]?.contains("cannot be after \(DateWording.long(stored: last))") == true)
         }
     }
 
@@ -134,7 +134,7 @@ struct ExtensionRulesTests {
             _ = try ExtensionRules.check(requestedEnd: "2026-08-01", reason: "short", launch: launch, plannedEnd: end)
             Issue.record("accepted")
         } catch {
-            #expect(error.messages["plannedEndDate"] == "ask for a planned end after the current one, 2026-08-01")
+            #expect(error.messages["plannedEndDate"] == "Ask for a planned end after the current one, 1 August 2026")
             #expect(error.messages["reason"] != nil)
         }
         #expect(ExtensionRules.canExtend(launch: launch, plannedEnd: end))

@@ -36,7 +36,7 @@ struct MeetingRulesTests {
     @Test("other participants must be addresses, and are named when they are not")
     func participants() {
         let errors = MeetingRules.problems(plan(others: ["ana@region.eu", "not an address"]))
-        #expect(errors.messages["participants"] == "not email addresses: “not an address”")
+        #expect(errors.messages["participants"] == "Not email addresses: “not an address”")
         #expect(MeetingRules.problems(plan(others: (1...101).map { "p\($0)@x.eu" })).messages["participants"] != nil)
     }
 }
@@ -60,6 +60,6 @@ struct MeetingTimeTests {
     @Test("the description gives the day and both times in the call's zone")
     func describe() {
         #expect(brussels.describe(start: Instant.parse("2026-04-14T08:00:00Z")!, durationMinutes: 90)
-            == "Tuesday 14 April 2026, 10:00–11:30 (Europe/Brussels time)")
+            == "Tuesday 14 April 2026, 10:00–11:30 (Brussels time)")
     }
 }

@@ -7,7 +7,7 @@ extension ApplicationPage {
     /// clarification, and for staff the priority and the audit trail.
     /// - Parameter application: with its call (rounds, questions) and round, as `ApplicationAccess.find` loads it.
     static func load(_ application: ApplicationRecord, for user: User, layout: Layout, csrfToken: String,
-                     input: Input, at now: Date, on db: any Database) async throws -> ApplicationPage {
+                     input: Input, at now: Date, codes: ReferenceCodes, on db: any Database) async throws -> ApplicationPage {
         let staff = user.role.may(.viewAllApplications)
         let policy = application.policy(for: user)
         let stages = try await ApplicationProgress.stages(of: application, now: now, on: db)
@@ -21,15 +21,15 @@ extension ApplicationPage {
         return ApplicationPage(
             layout: layout, csrfToken: csrfToken, reference: application.reference, callTitle: application.call.title,
             status: application.status.label, statusKey: application.status.rawValue, nextStep: application.status.nextStep,
-            roundCutoff: application.round.map { round in (try? CivilDate(parsing: round.cutoffDate)).map(HumanDate.long) ?? round.cutoffDate },
+            roundCutoff: application.round.map { round in DateWording.long(stored: round.cutoffDate) },
             submittedAt: application.submittedAt.map(Instant.format),
-            submittedOn: try application.submittedAt.map { HumanDate.long(try application.call.schedule().calendar.civilDate(of: $0)) },
+            submittedOn: try application.submittedAt.map { DateWording.long(try application.call.schedule().calendar.civilDate(of: $0)) },
             chartURL: SiteURL.progressChart(id), chartSummary: ProgressSVG.summary(stages, calendar: try application.call.schedule().calendar),
             stages: try stages.map { Stage($0, calendar: try application.call.schedule().calendar) },
             editURL: member && (application.status == .draft || open != nil) ? SiteURL.editApplication(id) : nil,
             clarification: open.map { OpenClarification(
                 message: $0.message, fields: ApplicationForm.ordered($0.reopened).map(\.label).joined(separator: ", "),
-                deadline: (try? CivilDate(parsing: $0.deadlineDate)).map(HumanDate.long) ?? $0.deadlineDate,
+                deadline: DateWording.long(stored: $0.deadlineDate),
                 respondURL: member ? SiteURL.clarificationResponse(id) : nil) },
             clarificationRequest: policy.canRequestClarification && open == nil ? ClarificationRequest(
                 action: SiteURL.clarifications(id),
@@ -41,7 +41,7 @@ extension ApplicationPage {
             cancel: policy.canCancel
                 ? ReasonForm(action: SiteURL.cancellation(id), reason: input.cancelReason, error: input.cancelError) : nil,
             refusal: input.refusal,
-            content: Content(application.content, questions: application.call.orderedQuestions, topicTitles: try await TopicRecord.titles(on: db)),
+            content: Content(application.content, questions: application.call.orderedQuestions, names: try await .load(codes: codes, on: db)),
             priority: priority.map { PriorityView(total: $0.total, explanation: $0.explanation, categoryMissing: $0.categoryMissing) },
             trail: trail,
             backURL: staff ? SiteURL.staffApplications : SiteURL.myApplications,
@@ -57,7 +57,8 @@ extension ApplicationPage {
         let transitions = try await ApplicationTransition.query(on: db).filter(\.$application.$id == id).with(\.$actor).all()
         let events = try await AuditEvent.query(on: db).filter(\.$subjectType == AuditSubject.application(id).type)
             .filter(\.$subjectID == id.uuidString).with(\.$actor).all()
-        let rows = transitions.map { ($0.at, TrailRow($0)) } + events.map { ($0.occurredAt, TrailRow($0)) }
+        let calendar = try application.call.calendar()
+        let rows = transitions.map { ($0.at, TrailRow($0, in: calendar)) } + events.map { ($0.occurredAt, TrailRow($0, in: calendar)) }
         return rows.sorted { $0.0 < $1.0 }.map(\.1)
     }
 }

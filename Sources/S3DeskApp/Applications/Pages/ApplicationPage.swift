@@ -17,8 +17,8 @@ struct ApplicationPage: Encodable {
             label = stage.label
             state = ProgressSVG.stateText(stage.state)
             stateKey = stage.state.rawValue
-            due = stage.due.map(HumanDate.long)
-            doneAt = stage.doneAt.map { HumanDate.long(calendar.civilDate(of: $0)) }
+            due = stage.due.map(DateWording.long)
+            doneAt = stage.doneAt.map { DateWording.long(calendar.civilDate(of: $0)) }
             expertDays = stage.expertDays.map { "\($0.used) of \($0.budget) expert days used" }
         }
     }
@@ -27,8 +27,8 @@ struct ApplicationPage: Encodable {
     struct Content: Encodable {
         let rows: [ApplicationForm.Row]
 
-        init(_ content: ApplicationContent, questions: [CallQuestion], topicTitles: [String: String]) {
-            rows = ApplicationForm.rows(content, questions: questions, topicTitles: topicTitles)
+        init(_ content: ApplicationContent, questions: [CallQuestion], names: ApplicationForm.Names) {
+            rows = ApplicationForm.rows(content, questions: questions, names: names)
         }
     }
 
@@ -86,20 +86,20 @@ struct ApplicationPage: Encodable {
 
     /// One line of the audit trail: a change of status, or another audited event.
     struct TrailRow: Encodable {
-        let at: String
+        let at: TimeLabel
         let actor: String
         let what: String
         let why: String
 
-        init(_ transition: ApplicationTransition) {
-            at = Instant.format(transition.at)
+        init(_ transition: ApplicationTransition, in calendar: ZonedCalendar) {
+            at = TimeLabel(transition.at, in: calendar)
             actor = transition.actor?.name ?? "the clock"
             what = "\(transition.from?.label ?? "—") → \(transition.to.label)"
             why = transition.reason
         }
 
-        init(_ event: AuditEvent) {
-            at = Instant.format(event.occurredAt)
+        init(_ event: AuditEvent, in calendar: ZonedCalendar) {
+            at = TimeLabel(event.occurredAt, in: calendar)
             actor = event.actor?.name ?? "the system"
             what = AuditAction(rawValue: event.action)?.label ?? event.action
             why = event.summary

@@ -24,7 +24,7 @@ struct MyApplicationsPage: Encodable {
                 DeliverySpace.nextSteps(policy: $0.policy(for: user, application: application), remaining: .zero, awaiting: 0, extensionPending: false)
             } ?? []
             nextStep = steps.first ?? application.status.nextStep
-            roundCutoff = application.round?.cutoffDate
+            roundCutoff = application.round.map { DateWording.long(stored: $0.cutoffDate) }
             assignmentURL = assignment.map { SiteURL.assignmentOf($0.$application.id) }
         }
     }

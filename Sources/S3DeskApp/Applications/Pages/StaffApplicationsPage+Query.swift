@@ -3,7 +3,7 @@ import S3DeskDomain
 
 extension StaffApplicationsPage {
     /// One page of the applications `filters` select, by the indexed columns, and the filter menus.
-    static func load(_ filters: ApplicationFilters, pageNumber: Int, layout: Layout, on db: any Database) async throws -> StaffApplicationsPage {
+    static func load(_ filters: ApplicationFilters, pageNumber: Int, layout: Layout, codes: ReferenceCodes, on db: any Database) async throws -> StaffApplicationsPage {
         let (applications, total) = try await filters.query(ApplicationRecord.query(on: db))
             .listItems(PageRequest(limit: pageSize, offset: (pageNumber - 1) * pageSize))
         // The filter menus: calls are few (one or two a year), topics a short catalogue.
@@ -18,16 +18,17 @@ extension StaffApplicationsPage {
             layout: layout,
             rows: applications.map { application in
                 Row(reference: application.reference, url: SiteURL.application(application.id),
-                    organisation: application.organisationName, territory: application.territory,
+                    organisation: application.organisationName, territory: codes.territoryName(application.territory),
                     category: application.category.label, categoryMissing: application.category == .unknown,
                     priorityBonus: application.priorityBonus, status: application.status.label,
-                    statusKey: application.status.rawValue, round: application.round?.cutoffDate ?? "—")
+                    statusKey: application.status.rawValue, round: application.round.map { DateWording.long(stored: $0.cutoffDate) } ?? "—")
             },
             total: total, filters: filters,
             calls: calls.map { SelectOption(value: $0.id?.uuidString ?? "", label: $0.title, selected: $0.id == filters.callId) },
             statuses: ApplicationStatus.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == filters.status) },
             categories: RegionCategory.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == filters.category) },
             topics: topics.map { SelectOption(value: $0.id ?? "", label: $0.title, selected: $0.id == filters.topic) },
+            countries: codes.countryOptions(selected: filters.country),
             questions: questions.map { SelectOption(value: $0.id, label: $0.label, selected: $0.id == filters.question) },
             pagination: Pagination(page: pageNumber, pageSize: pageSize, total: total, path: SiteURL.staffApplications,
                                    query: filters.queryString))

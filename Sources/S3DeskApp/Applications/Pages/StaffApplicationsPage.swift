@@ -25,6 +25,7 @@ struct StaffApplicationsPage: Encodable {
     let statuses: [SelectOption]
     let categories: [SelectOption]
     let topics: [SelectOption]
+    let countries: [SelectOption]
     /// The chosen call's own questions; none until a call is chosen.
     let questions: [SelectOption]
     let pagination: Pagination

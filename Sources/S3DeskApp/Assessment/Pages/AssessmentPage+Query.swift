@@ -7,7 +7,7 @@ extension AssessmentPage {
     /// for this application's rank.
     /// - Parameter application: with its call (rounds, questions) and round, as `ApplicationAccess.find` loads it.
     static func load(_ application: ApplicationRecord, for user: User, layout: Layout, csrfToken: String,
-                     input: Input, rankings: RankingCache, on db: any Database) async throws -> AssessmentPage {
+                     input: Input, rankings: RankingCache, codes: ReferenceCodes, on db: any Database) async throws -> AssessmentPage {
         let id = try application.requireID()
         let (assessments, _, mine) = try await Assessments.visible(to: user, of: application, page: PageRequest(limit: 100), on: db)
         let conflicted = try await Assessments.worksForApplicant(user, application, on: db)
@@ -30,7 +30,7 @@ extension AssessmentPage {
             roundURL: try application.round.map { SiteURL.round(try $0.requireID()) }, applicationURL: SiteURL.application(id),
             assessURL: SiteURL.assessment(id), decisionURL: SiteURL.decision(id),
             content: ApplicationPage.Content(application.content, questions: application.call.orderedQuestions,
-                                             topicTitles: try await TopicRecord.titles(on: db)),
+                                             names: try await .load(codes: codes, on: db)),
             priority: ApplicationPage.PriorityView(total: priority?.total ?? 0, explanation: priority?.explanation ?? [],
                                                    categoryMissing: priority?.categoryMissing ?? true),
             criteria: canScore ? Criterion.allCases.map { criterion in

@@ -8,22 +8,29 @@ extension RoundPage {
     /// - Parameter layout: the page's frame, given its title.
     static func load(_ ranking: RoundRanking, rows: ArraySlice<RankedApplication>, pageNumber: Int, for user: User, at now: Date,
                      csrfToken: String, form: RoundsWebController.EndorsementForm?, errors: [String: String], refusal: String?,
-                     layout: (String) -> Layout, on db: any Database) async throws -> RoundPage {
+                     layout: (String) -> Layout, codes: ReferenceCodes, on db: any Database) async throws -> RoundPage {
         let overview = try await RoundOverviewDTO.make(ranking, on: db)
         // The overview has just read the endorsement: the policy needs no second query for it.
         let policy = RoundPolicy(role: user.role, endorsed: overview.endorsement.state == .endorsed)
         let roundID = overview.id
-        let heading = "Round \(overview.number) — cut-off \((try? CivilDate(parsing: overview.cutoffDate)).map(HumanDate.long) ?? overview.cutoffDate)"
+        let decided = overview.decisions.values.contains { $0 > 0 }
+        let heading = "Round \(overview.number) — cut-off \(DateWording.long(stored: overview.cutoffDate))"
+        // The overview carries the endorsement's instant as the API gives it.
+        let endorsedAt = overview.endorsement.state == .endorsed ? overview.endorsement.at.flatMap(Instant.parse) : nil
         return RoundPage(
             layout: layout(form == nil ? heading : "Endorse \(heading.lowercased())"),
             csrfToken: csrfToken, round: overview, heading: heading,
+            topicMeetingsDue: DateWording.long(stored: overview.topicMeetingsDue), launchDue: DateWording.long(stored: overview.launchDue),
+            endorsedAt: try endorsedAt.map { TimeLabel($0, in: try ranking.round.call.calendar()) },
             statuses: ApplicationStatus.allCases.compactMap { status in overview.statuses[status.rawValue].map { Count(label: status.label, count: $0) } },
             proposals: Proposal.allCases.map { Count(label: $0.label, count: overview.proposals[$0.rawValue] ?? 0) },
             decisions: DecisionKind.allCases.map { Count(label: $0.label, count: overview.decisions[$0.rawValue] ?? 0) },
-            rows: try await ranking.items(rows, on: db).map(RankingRow.init), total: ranking.ranked.count,
+            rows: try await ranking.items(rows, on: db).map { RankingRow($0, codes: codes) }, total: ranking.ranked.count,
             csvURL: SiteURL.rankingCSV(roundID), roundURL: SiteURL.round(roundID),
             applicationsURL: SiteURL.staffApplications(round: roundID), endorseAction: SiteURL.endorsement(roundID),
-            endorsementURL: policy.canEndorse ? SiteURL.endorsement(roundID) : nil,
+            // A round with no decision yet has nothing to endorse: its page says so instead.
+            endorsementURL: policy.canEndorse && decided ? SiteURL.endorsement(roundID) : nil,
+            nothingToEndorse: policy.canEndorse && !decided,
             policyURL: ranking.round.call.policy(for: user, at: now).canChangeRankingPolicy ? SiteURL.rankingPolicy(overview.callId) : nil,
             selectionURL: user.role.may(.manageAssignments) && overview.endorsement.state == .endorsed ? SiteURL.roundSelection(roundID) : nil,
             pagination: Pagination(page: pageNumber, pageSize: Self.pageSize, total: ranking.ranked.count, path: SiteURL.round(roundID)),

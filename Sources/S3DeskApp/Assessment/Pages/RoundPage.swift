@@ -27,12 +27,12 @@ struct RoundPage: Encodable {
         let statusKey: String
         let explanation: [String]
 
-        init(_ item: RankingItemDTO) {
+        init(_ item: RankingItemDTO, codes: ReferenceCodes) {
             rank = item.rank.map(String.init) ?? "—"
             reference = item.reference
             assessURL = SiteURL.assessment(item.applicationId)
             organisation = item.organisationName
-            territory = item.territory
+            territory = codes.territoryName(item.territory)
             category = item.category.label
             categoryMissing = item.category == .unknown
             assessments = item.assessments
@@ -65,6 +65,9 @@ struct RoundPage: Encodable {
     let csrfToken: String
     let round: RoundOverviewDTO
     let heading: String
+    let topicMeetingsDue: String
+    let launchDue: String
+    let endorsedAt: TimeLabel?
     let statuses: [Count]
     let proposals: [Count]
     let decisions: [Count]
@@ -75,6 +78,7 @@ struct RoundPage: Encodable {
     let applicationsURL: String
     let endorseAction: String
     let endorsementURL: String?
+    let nothingToEndorse: Bool
     let policyURL: String?
     /// The way from selection to launch, for the secretariat once decisions are endorsed.
     let selectionURL: String?

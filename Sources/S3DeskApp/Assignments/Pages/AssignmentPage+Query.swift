@@ -61,9 +61,9 @@ extension AssignmentPage {
         let due = try CivilDate(parsing: round.topicMeetingsDue)
         let launchDue = try CivilDate(parsing: round.launchDue)
         return AssignmentPage(
-            layout: layout, csrfToken: csrfToken, reference: application.reference, applicationURL: SiteURL.application(id),
-            status: application.status.label, topicMeetingsDue: HumanDate.long(due), launchDue: HumanDate.long(launchDue),
-            nextSteps: nextSteps(meetings: meetings, assignment: assignment, user: user, policy: policy),
+            layout: layout, csrfToken: csrfToken, reference: application.reference, applicationURL: applicationPolicy.canView ? SiteURL.application(id) : nil,
+            status: application.status.label, topicMeetingsDue: DateWording.long(due), launchDue: DateWording.long(launchDue),
+            nextSteps: nextSteps(meetings: meetings, assignment: assignment, user: user, policy: policy, calendar: calendar),
             refusal: input.refusal,
             meetings: try meetings.map { meeting in
                 MeetingRow(purpose: meeting.purpose.label, when: calendar.describe(start: meeting.startsAt, durationMinutes: meeting.durationMinutes),
@@ -76,7 +76,7 @@ extension AssignmentPage {
             purposes: MeetingPurpose.allCases.map {
                 SelectOption(value: $0.rawValue, label: $0.label, selected: (input.meeting.purpose ?? MeetingPurpose.topicDefinition.rawValue) == $0.rawValue)
             },
-            timeZone: calendar.timeZone.identifier,
+            timeZone: DateWording.zoneName(calendar.timeZone),
             scope: assignment.map { assignment in
                 ScopeView(version: assignment.scopeVersion, confirmed: assignment.scopeConfirmed,
                           topics: assignment.scope.topics.map { titles[$0] ?? $0 }, methods: assignment.scope.methods,
@@ -90,15 +90,16 @@ extension AssignmentPage {
             launchEditor: user.role.may(.manageAssignments) && assignment?.status == .scoping
                 ? LaunchEditor(action: SiteURL.launch(id), form: input.launch, errors: input.launchErrors, blocked: launchBlocked) : nil,
             launched: [.launched, .closed].contains(assignment?.status),
-            launchDate: assignment?.launchDate.flatMap { try? CivilDate(parsing: $0) }.map(HumanDate.long),
-            plannedEndDate: assignment?.plannedEndDate.flatMap { try? CivilDate(parsing: $0) }.map(HumanDate.long),
+            launchDate: assignment?.launchDate.map { DateWording.long(stored: $0) },
+            plannedEndDate: assignment?.plannedEndDate.map { DateWording.long(stored: $0) },
             launchLate: assignment?.launchLate ?? false, expertDaysBudget: assignment?.expertDaysBudget,
             delivery: delivery)
     }
 
     /// What this person should do next, in words: the region's "what to do next", the
     /// secretariat's remaining steps.
-    static func nextSteps(meetings: [Meeting], assignment: Assignment?, user: User, policy: AssignmentPolicy?) -> [String] {
+    static func nextSteps(meetings: [Meeting], assignment: Assignment?, user: User, policy: AssignmentPolicy?,
+                          calendar: ZonedCalendar) -> [String] {
         let planned = meetings.contains { $0.purpose == .topicDefinition && $0.cancelledAt == nil }
         // Once launched, the delivery's own steps say what comes next.
         if let assignment, assignment.status != .scoping, user.role.may(.manageAssignments) { return [] }
@@ -113,7 +114,7 @@ extension AssignmentPage {
         }
         if policy?.canConfirmScope == true { return ["Read the scope below and confirm it."] }
         if let next = meetings.first(where: { $0.cancelledAt == nil && !$0.held }) {
-            return ["Take part in the \(next.purpose.label.lowercased()) on \(Instant.format(next.startsAt))."]
+            return ["Take part in the \(next.purpose.label.lowercased()) on \(DateWording.moment(next.startsAt, in: calendar))."]
         }
         return []
     }

@@ -66,7 +66,8 @@ struct AssignmentPage: Encodable {
     let layout: Layout
     let csrfToken: String
     let reference: String
-    let applicationURL: String
+    /// Nil for the expert, who sees the assignment but not the application behind it.
+    let applicationURL: String?
     let status: String
     let topicMeetingsDue: String
     let launchDue: String

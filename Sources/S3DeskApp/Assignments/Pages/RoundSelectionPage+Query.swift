@@ -23,7 +23,7 @@ extension RoundSelectionPage {
         let proposal = try await ExpertSuggestions.proposal(for: round, on: db)
         return RoundSelectionPage(
             layout: layout, csrfToken: csrfToken, title: "Round \(round.number) of \(round.call.title): from selection to launch",
-            roundURL: SiteURL.round(roundID), topicMeetingsDue: HumanDate.long(meetingsDue), launchDue: HumanDate.long(launchDue),
+            roundURL: SiteURL.round(roundID), topicMeetingsDue: DateWording.long(meetingsDue), launchDue: DateWording.long(launchDue),
             rows: try applications.map { application in
                 let id = try application.requireID()
                 let assignment = assignmentFor[id]
@@ -31,11 +31,11 @@ extension RoundSelectionPage {
                 return Row(
                     reference: application.reference, url: SiteURL.assignmentOf(id), organisation: application.content.organisationName ?? "",
                     status: application.status.label,
-                    meeting: meeting.map { "\($0.held ? "held" : "planned") \(calendar.civilDate(of: $0.startsAt))" } ?? "needed",
+                    meeting: meeting.map { "\($0.held ? "Held" : "Planned"), \(DateWording.long(calendar.civilDate(of: $0.startsAt)))" } ?? "Needed",
                     meetingLate: meeting?.late ?? (today > meetingsDue),
-                    scope: assignment.map { $0.scopeConfirmed ? "confirmed" : "to confirm by the region" } ?? "needed",
-                    expert: (assignment?.expert ?? nil)?.name ?? "needed",
-                    launch: assignment?.launchDate ?? "needed",
+                    scope: assignment.map { $0.scopeConfirmed ? "Confirmed" : "To confirm by the region" } ?? "Needed",
+                    expert: (assignment?.expert ?? nil)?.name ?? "Needed",
+                    launch: assignment?.launchDate.map { DateWording.long(stored: $0) } ?? "Needed",
                     launchLate: assignment.map { $0.launchLate || ($0.launchDate == nil && today > launchDue) } ?? (today > launchDue))
             },
             pairs: try proposal.pairs.map {

@@ -15,7 +15,8 @@ extension CallListPage {
             return CallListPage.Row(
                 title: call.title, editURL: SiteURL.editCall(try call.requireID()),
                 status: call.isOpen(at: now) ? "Open" : "Closed", rounds: call.rounds.count,
-                nextCutoff: schedule.round(for: now)?.cutoffDate.description ?? "—", timeZone: call.timeZone)
+                nextCutoff: schedule.round(for: now).map { DateWording.long($0.cutoffDate) } ?? "—",
+                timeZone: DateWording.zoneName(schedule.calendar.timeZone))
         }
         return CallListPage(
             layout: layout, rows: rows, total: total,

@@ -14,8 +14,7 @@ extension DeliverySpace {
         let applicationID = try found.application.requireID()
         let policy = found.policy(for: user)
         let page = SiteURL.assignmentOf(applicationID)
-        func moment(_ date: Date) -> String { HumanDate.moment(date, in: calendar) }
-        func long(_ text: String) -> String { (try? CivilDate(parsing: text)).map(HumanDate.long) ?? text }
+        func moment(_ date: Date) -> String { DateWording.moment(date, in: calendar) }
 
         let (entries, entryTotal) = try await TimesheetEntry.query(on: db).filter(\.$assignment.$id == assignmentID)
             .with(\.$loggedBy).with(\.$reviewedBy).sort(\.$date).sort(\.$loggedAt)
@@ -41,12 +40,12 @@ extension DeliverySpace {
         return DeliverySpace(
             openForm: input.form, budget: assignment.budget.spelled, used: assignment.daysUsed.spelled, remaining: remaining.spelled,
             budgetHalves: assignment.budget.halves, usedHalves: assignment.daysUsed.halves, awaitingApproval: awaiting,
-            period: "\(HumanDate.long(period.lowerBound)) to \(HumanDate.long(period.upperBound))",
-            plannedEnd: HumanDate.long(period.upperBound),
+            period: "\(DateWording.long(period.lowerBound)) to \(DateWording.long(period.upperBound))",
+            plannedEnd: DateWording.long(period.upperBound),
             nextSteps: nextSteps(policy: policy, remaining: remaining, awaiting: awaiting, extensionPending: pending),
             entries: try entries.map { entry in
                 let id = try entry.requireID()
-                return Entry(date: long(entry.date), days: entry.days.description, activity: entry.activity, output: entry.output,
+                return Entry(date: DateWording.long(stored: entry.date), days: entry.days.description, activity: entry.activity, output: entry.output,
                              status: entry.status.label, statusKey: entry.status.rawValue, loggedBy: entry.loggedBy.name,
                              reviewNote: entry.reviewNote, reviewedBy: entry.reviewedBy?.name,
                              review: canReview && entry.status == .pending ? reviewForms(applicationID, csrf: csrf, entryID: id, input: input) : nil)
@@ -57,7 +56,7 @@ extension DeliverySpace {
                 : nil,
             logForm: policy.allows(.logDays) ? logForm(applicationID, csrf: csrf, period: period, remaining: remaining, input: input.input(for: "log-days")) : nil,
             extensions: try requests.map { request in
-                ExtensionRow(previousEnd: long(request.previousEnd), requestedEnd: long(request.requestedEnd), reason: request.reason,
+                ExtensionRow(previousEnd: DateWording.long(stored: request.previousEnd), requestedEnd: DateWording.long(stored: request.requestedEnd), reason: request.reason,
                              status: request.status.label, statusKey: request.status.rawValue, requestedBy: request.requestedBy.name,
                              requestedAt: moment(request.requestedAt), decidedBy: request.decidedBy?.name, decisionNote: request.decisionNote,
                              decisionForms: canDecide && request.status == .pending
@@ -67,7 +66,7 @@ extension DeliverySpace {
                 ? extensionForm(applicationID, csrf: csrf, period: period, input: input.input(for: "extension")) : nil,
             milestones: try milestones.map { milestone in
                 let due = try? CivilDate(parsing: milestone.dueDate)
-                return MilestoneRow(title: milestone.title, due: long(milestone.dueDate),
+                return MilestoneRow(title: milestone.title, due: DateWording.long(stored: milestone.dueDate),
                                     late: milestone.doneAt == nil && due.map { $0 < today } == true,
                                     done: milestone.doneAt.map { "\(moment($0)) by \(milestone.doneBy?.name ?? "")" },
                                     createdBy: milestone.createdBy.name,
@@ -129,7 +128,7 @@ extension DeliverySpace {
     private static func logForm(_ id: UUID, csrf: String, period: ClosedRange<CivilDate>, remaining: ExpertDays, input: FormInput) -> WebForm {
         WebForm(csrfToken: csrf, id: "log-days", action: SiteURL.timesheet(id), submit: "Log the days", fields: [
             FormField(form: "log-days", name: "date", label: "Date", kind: .date, input: input,
-                      hint: "From \(HumanDate.long(period.lowerBound)) to \(HumanDate.long(period.upperBound)).")
+                      hint: "From \(DateWording.long(period.lowerBound)) to \(DateWording.long(period.upperBound)).")
                 .bounded(min: period.lowerBound.description, max: period.upperBound.description),
             FormField(form: "log-days", name: "days", label: "Days", kind: .number, input: input,
                       hint: "In half days: 0.5, 1, 1.5, … \(remaining.spelled) left of the budget.", default: "1")
@@ -169,7 +168,7 @@ extension DeliverySpace {
         let latest = period.lowerBound.adding(months: LaunchRules.longestMonths)
         return WebForm(csrfToken: csrf, id: "extension", action: SiteURL.extensions(id), submit: "Request the extension", fields: [
             FormField(form: "extension", name: "plannedEndDate", label: "New planned end", kind: .date, input: input,
-                      hint: "After \(HumanDate.long(period.upperBound)) and at the latest \(HumanDate.long(latest)), 6 months after the launch.")
+                      hint: "After \(DateWording.long(period.upperBound)) and at the latest \(DateWording.long(latest)), 6 months after the launch.")
                 .bounded(min: period.upperBound.next.description, max: latest.description),
             FormField(form: "extension", name: "reason", label: "Reason", kind: .textarea, input: input).limited(ExtensionRules.reasonLength.upperBound),
         ])

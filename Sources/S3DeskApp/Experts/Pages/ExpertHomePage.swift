@@ -17,7 +17,7 @@ struct ExpertHomePage: Encodable {
     struct MeetingRow: Encodable {
         let title: String
         let url: String
-        let startsAt: String
+        let startsAt: TimeLabel
     }
 
     let layout: Layout
@@ -36,18 +36,18 @@ struct ExpertHomePage: Encodable {
         }
         let applicationIDs = assignments.map(\.$application.id)
         let meetings = applicationIDs.isEmpty ? [] : try await Meeting.query(on: db).filter(\.$application.$id ~~ applicationIDs)
-            .filter(\.$cancelledAt == nil).filter(\.$startsAt >= now).with(\.$application).sort(\.$startsAt).limit(meetingsShown).all()
+            .filter(\.$cancelledAt == nil).filter(\.$startsAt >= now).with(\.$application) { $0.with(\.$call) }.sort(\.$startsAt).limit(meetingsShown).all()
         return ExpertHomePage(
             layout: layout, profileURL: SiteURL.expertProfile,
             assignments: assignments.map {
                 AssignmentRow(reference: $0.application.reference, url: SiteURL.assignmentOf($0.$application.id), status: $0.status.label,
-                              launchDate: $0.launchDate, plannedEndDate: $0.plannedEndDate, daysUsed: "\($0.daysUsed) of \($0.budget)",
+                              launchDate: $0.launchDate.map { DateWording.long(stored: $0) }, plannedEndDate: $0.plannedEndDate.map { DateWording.long(stored: $0) }, daysUsed: "\($0.daysUsed) of \($0.budget)",
                               nextSteps: DeliverySpace.nextSteps(policy: $0.policy(for: user, application: $0.application),
                                                                  remaining: $0.budget - $0.daysUsed, awaiting: 0, extensionPending: false))
             },
             meetings: try meetings.map {
                 MeetingRow(title: "\($0.purpose.label), \($0.application.reference)", url: SiteURL.meeting(try $0.requireID()),
-                           startsAt: Instant.format($0.startsAt))
+                           startsAt: TimeLabel($0.startsAt, in: try $0.application.call.calendar()))
             })
     }
 }

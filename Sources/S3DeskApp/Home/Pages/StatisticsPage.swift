@@ -80,9 +80,9 @@ struct StatisticsPage: Encodable {
                                              rows: statistics.topics.map { (title($0.topic), Double($0.applications), "\($0.applications)") }),
                              columns: ["Topic", "Applications"], rows: statistics.topics.map { [title($0.topic), "\($0.applications)"] })
         cutoffs = ChartFigure(chart: BarChart(id: "cutoffs", title: "Applications per cut-off",
-                                              rows: statistics.cutoffs.map { (HumanDate.long($0.cutoff), Double($0.applications), "\($0.applications)") }),
+                                              rows: statistics.cutoffs.map { (DateWording.long($0.cutoff), Double($0.applications), "\($0.applications)") }),
                               columns: ["Cut-off", "Call", "Submitted applications"],
-                              rows: statistics.cutoffs.map { [HumanDate.long($0.cutoff), $0.callTitle, "\($0.applications)"] })
-        self.countedAt = HumanDate.moment(countedAt, in: ZonedCalendar(identifier: CallDefinition.defaultTimeZone)!) + " Brussels time"
+                              rows: statistics.cutoffs.map { [DateWording.long($0.cutoff), $0.callTitle, "\($0.applications)"] })
+        self.countedAt = DateWording.moment(countedAt, in: ZonedCalendar.service)
     }
 }

@@ -23,10 +23,10 @@ extension MeetingPage {
             history: revisions.map { revision in
                 Revision(change: revision.change.label, sequence: revision.sequence,
                          when: calendar.describe(start: revision.startsAt, durationMinutes: revision.durationMinutes),
-                         location: revision.location, note: revision.note, at: Instant.format(revision.at),
+                         location: revision.location, note: revision.note, at: TimeLabel(revision.at, in: calendar),
                          actor: revision.actor?.name ?? "S3Desk")
             },
-            timeZone: calendar.timeZone.identifier,
+            timeZone: DateWording.zoneName(calendar.timeZone),
             changeAction: policy.canChange ? SiteURL.meeting(id) : nil,
             changeForm: input.change ?? MeetingForm(purpose: meeting.purpose.rawValue, startsAt: calendar.localInput(meeting.startsAt),
                                                     durationMinutes: String(meeting.durationMinutes), location: meeting.location,

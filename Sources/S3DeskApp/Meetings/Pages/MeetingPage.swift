@@ -18,7 +18,7 @@ struct MeetingPage: Encodable {
         let when: String
         let location: String
         let note: String
-        let at: String
+        let at: TimeLabel
         let actor: String
     }
 

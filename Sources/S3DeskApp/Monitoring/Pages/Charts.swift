@@ -126,19 +126,19 @@ struct TimelineChart: Encodable {
         self.id = id
         title = "Round \(round.round.number): from the cut-off to the launches"
         ticks = [("Cut-off", cutoff), ("Meetings due", round.round.meetingsDue), ("Launches due", round.round.launchDue)]
-            .map { Tick(x: x($0.1), label: $0.0, date: HumanDate.long($0.1)) }
-        self.today = (cutoff...end).contains(today) ? Tick(x: x(today), label: "Today", date: HumanDate.long(today)) : nil
-        todayLater = today > end ? "Today, \(HumanDate.long(today)) →" : nil
+            .map { Tick(x: x($0.1), label: $0.0, date: DateWording.long($0.1)) }
+        self.today = (cutoff...end).contains(today) ? Tick(x: x(today), label: "Today", date: DateWording.long(today)) : nil
+        todayLater = today > end ? "Today, \(DateWording.long(today)) →" : nil
         marks = facts.compactMap { application in
-            application.topicMeeting.map { Mark(x: x($0), y: 60, late: $0 > round.round.meetingsDue, label: "\(application.reference): topic meeting \(HumanDate.long($0))") }
+            application.topicMeeting.map { Mark(x: x($0), y: 60, late: $0 > round.round.meetingsDue, label: "\(application.reference): topic meeting \(DateWording.long($0))") }
         } + facts.compactMap { application in
-            application.launch.map { Mark(x: x($0), y: 96, late: $0 > round.round.launchDue, label: "\(application.reference): launch \(HumanDate.long($0))") }
+            application.launch.map { Mark(x: x($0), y: 96, late: $0 > round.round.launchDue, label: "\(application.reference): launch \(DateWording.long($0))") }
         }
         let meetings = round.meetings
         let launches = round.launches
-        summary = "Round \(round.round.number), cut-off \(HumanDate.long(cutoff)): \(meetings.onTime) topic meetings on time and "
-            + "\(meetings.late) late (due \(HumanDate.long(meetings.due))), \(meetings.pending) not due yet; "
-            + "\(launches.onTime) launches on time and \(launches.late) late (due \(HumanDate.long(launches.due))), \(launches.pending) not due yet."
+        summary = "Round \(round.round.number), cut-off \(DateWording.long(cutoff)): \(meetings.onTime) topic meetings on time and "
+            + "\(meetings.late) late (due \(DateWording.long(meetings.due))), \(meetings.pending) not due yet; "
+            + "\(launches.onTime) launches on time and \(launches.late) late (due \(DateWording.long(launches.due))), \(launches.pending) not due yet."
     }
 }
 
@@ -182,13 +182,13 @@ struct GanttChart: Encodable {
             let used = assignment.budget.halves == 0 ? 0 : min(1, Double(assignment.used.halves) / Double(assignment.budget.halves))
             return Row(label: assignment.reference, y: 4 + index * 26, textY: 18 + index * 26, x: BarChart.format(from),
                        width: BarChart.format(width), usedWidth: BarChart.format(width * used),
-                       text: "\(assignment.used) of \(assignment.budget) days, ends \(HumanDate.long(assignment.plannedEnd!))")
+                       text: "\(assignment.used) of \(assignment.budget) days, ends \(DateWording.long(assignment.plannedEnd!))")
         }
         todayX = running.isEmpty ? nil : BarChart.format(x(today))
-        start = HumanDate.long(first)
-        end = HumanDate.long(last)
+        start = DateWording.long(first)
+        end = DateWording.long(last)
         summary = running.isEmpty ? "No assignment is running." : running.map {
-            "\($0.reference): launched \(HumanDate.long($0.launch!)), planned end \(HumanDate.long($0.plannedEnd!)), \($0.used) of \($0.budget) expert days used"
+            "\($0.reference): launched \(DateWording.long($0.launch!)), planned end \(DateWording.long($0.plannedEnd!)), \($0.used) of \($0.budget) expert days used"
         }.joined(separator: "; ") + "."
     }
 }

@@ -28,7 +28,7 @@ extension DashboardPage {
         let figures = [
             count("by-status", "Applications by status", summary.byStatus) { ApplicationStatus(rawValue: $0)?.label ?? $0 },
             count("by-round", "Submitted applications by round", summary.byRound) { id in
-                roundsByID[id].map { "Round \($0.number), \(HumanDate.long($0.cutoff))" } ?? id
+                roundsByID[id].map { "Round \($0.number), \(DateWording.long($0.cutoff))" } ?? id
             },
             count("by-category", "Submitted applications by category of region", summary.byCategory) { RegionCategory(rawValue: $0)?.label ?? $0 },
             count("by-challenge", "Submitted applications by specific challenge", summary.byChallenge) { ChallengeKind(rawValue: $0)?.label ?? $0 },
@@ -49,10 +49,10 @@ extension DashboardPage {
             func lateRows(_ target: MonitoringSummary.Target, step: String) -> [LateRow] {
                 target.lateItems.map { late in
                     LateRow(reference: late.reference, url: link(late.applicationID), step: step,
-                            date: late.date.map(HumanDate.long) ?? "not yet", daysLate: late.daysLate)
+                            date: late.date.map(DateWording.long) ?? "not yet", daysLate: late.daysLate)
                 }
             }
-            return Round(heading: "Round \(round.round.number): cut-off \(HumanDate.long(round.round.cutoff))",
+            return Round(heading: "Round \(round.round.number): cut-off \(DateWording.long(round.round.cutoff))",
                          chart: TimelineChart(id: "round-\(round.round.number)", round: round, facts: members),
                          targets: [targetRow("Topic-definition meetings (1 month)", round.meetings),
                                    targetRow("Launches (2 months)", round.launches)],
@@ -66,7 +66,7 @@ extension DashboardPage {
                 action: SiteURL.dashboard,
                 calls: calls.map { SelectOption(value: $0.id?.uuidString ?? "", label: $0.title, selected: $0.id == filters.callId) },
                 rounds: (call?.rounds ?? []).sorted { $0.number < $1.number }.map {
-                    SelectOption(value: $0.id?.uuidString ?? "", label: "Round \($0.number) (\($0.cutoffDate))", selected: $0.id == filters.roundId)
+                    SelectOption(value: $0.id?.uuidString ?? "", label: "Round \($0.number) (\(DateWording.long(stored: $0.cutoffDate)))", selected: $0.id == filters.roundId)
                 },
                 countries: labels.countries.keys.sorted().map {
                     SelectOption(value: $0, label: labels.country($0), selected: $0 == filters.country)
@@ -92,7 +92,7 @@ extension DashboardPage {
             gantt: GanttChart(delivery.assignments, today: today),
             assignments: delivery.assignments.map {
                 AssignmentRow(reference: $0.reference, url: SiteURL.assignmentOf($0.applicationID), status: $0.status.label,
-                              launch: $0.launch.map(HumanDate.long) ?? "—", plannedEnd: $0.plannedEnd.map(HumanDate.long) ?? "—",
+                              launch: $0.launch.map(DateWording.long) ?? "—", plannedEnd: $0.plannedEnd.map(DateWording.long) ?? "—",
                               used: "\($0.used)", budget: "\($0.budget)")
             },
             expertDaysTotal: "\(delivery.used) of \(delivery.budget)",
@@ -117,7 +117,7 @@ extension DashboardPage {
     }
 
     private static func targetRow(_ step: String, _ target: MonitoringSummary.Target) -> TargetRow {
-        TargetRow(step: step, due: HumanDate.long(target.due), expected: target.expected, onTime: target.onTime, late: target.late,
+        TargetRow(step: step, due: DateWording.long(target.due), expected: target.expected, onTime: target.onTime, late: target.late,
                   pending: target.pending, meanDays: target.meanDays.map(Decimal2.format) ?? "—",
                   worstDays: target.worstDays.map(String.init) ?? "—", shareOnTime: percent(target.shareOnTime))
     }

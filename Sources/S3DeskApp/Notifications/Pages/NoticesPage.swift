@@ -38,12 +38,12 @@ struct NoticesPage: Encodable {
                      on db: any Database) async throws -> NoticesPage {
         let (notices, total) = try await Notices.list(for: user, unreadOnly: false,
                                                       page: PageRequest(limit: pageSize, offset: (pageNumber - 1) * pageSize), on: db)
-        let zone = ZonedCalendar(identifier: CallDefinition.defaultTimeZone)!
+        let zone = ZonedCalendar.service
         return NoticesPage(
             layout: layout, csrfToken: csrfToken,
             rows: try notices.map { notice in
                 Row(label: notice.kind.label, subject: notice.subject, body: notice.body, link: notice.link,
-                    at: HumanDate.moment(notice.createdAt, in: zone) + " Brussels time", atISO: Instant.format(notice.createdAt),
+                    at: DateWording.moment(notice.createdAt, in: zone), atISO: Instant.format(notice.createdAt),
                     unread: notice.readAt == nil, readAction: SiteURL.noticeRead(try notice.requireID()))
             },
             total: total, unread: user.unreadNotices ?? 0, readAllAction: SiteURL.noticesRead, choicesAction: SiteURL.emailChoices,

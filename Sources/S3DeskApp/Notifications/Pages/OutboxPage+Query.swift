@@ -13,8 +13,8 @@ extension OutboxPage {
         return OutboxPage(
             layout: layout,
             rows: emails.map {
-                Row(to: $0.recipient, subject: $0.subject, body: $0.body(for: viewer, in: environment), kind: $0.kind.label, status: $0.status.rawValue,
-                    attempts: $0.attempts, lastError: $0.lastError, createdAt: Instant.format($0.createdAt))
+                Row(to: $0.recipient, subject: $0.subject, body: $0.body(for: viewer, in: environment), kind: $0.kind.label, status: $0.status.rawValue, statusLabel: $0.status.rawValue.capitalized,
+                    attempts: $0.attempts, lastError: $0.lastError, createdAt: TimeLabel($0.createdAt, in: .service))
             },
             total: total,
             statuses: statuses.map { SelectOption(value: $0.rawValue, label: $0.rawValue.capitalized, selected: $0 == status) },

@@ -11,9 +11,10 @@ struct OutboxPage: Encodable {
         let body: String
         let kind: String
         let status: String
+        let statusLabel: String
         let attempts: Int
         let lastError: String?
-        let createdAt: String
+        let createdAt: TimeLabel
     }
 
     let layout: Layout

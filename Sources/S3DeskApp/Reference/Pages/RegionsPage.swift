@@ -41,7 +41,7 @@ struct RegionsPage: Encodable {
     let csrfToken: String
     let rows: [Row]
     let total: Int
-    let country: String
+    let countries: [SelectOption]
     let categories: [SelectOption]
     let pagination: Pagination
     let saved: String?
