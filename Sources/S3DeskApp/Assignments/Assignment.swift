@@ -65,3 +65,13 @@ final class Assignment: Model, @unchecked Sendable {
     /// The assigned expert's account, when the expert was loaded with the assignment.
     var expertUserID: UUID? { $expert.value??.$user.id }
 }
+
+extension Assignment {
+    /// The assignments of `applications` in one query, by application: for lists that say
+    /// what each region does next.
+    static func byApplication(_ applications: [UUID], on db: any Database) async throws -> [UUID: Assignment] {
+        guard !applications.isEmpty else { return [:] }
+        let found = try await Assignment.query(on: db).filter(\.$application.$id ~~ applications).all()
+        return Dictionary(found.map { ($0.$application.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -12,9 +12,7 @@ extension MyApplicationsPage {
             .sort(\.$createdAt, .descending).sort(\.$id, .descending)
             .page(PageRequest(limit: pageSize, offset: (pageNumber - 1) * pageSize))
         // The assignments of the page's applications in one query, for what the region does next.
-        let ids = try applications.map { try $0.requireID() }
-        let assignments = ids.isEmpty ? [:] : Dictionary(
-            try await Assignment.query(on: db).filter(\.$application.$id ~~ ids).all().map { ($0.$application.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let assignments = try await Assignment.byApplication(try applications.map { try $0.requireID() }, on: db)
         return MyApplicationsPage(
             layout: layout, rows: try applications.map { try Row($0, assignment: assignments[try $0.requireID()], for: user) }, total: total,
             pagination: Pagination(page: pageNumber, pageSize: pageSize, total: total, path: SiteURL.myApplications))

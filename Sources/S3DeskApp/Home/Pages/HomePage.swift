@@ -30,4 +30,6 @@ struct HomePage: Encodable {
     let csrfToken: String?
     let calls: [OpenCall]
     let topics: [TopicItem]
+    /// What the signed-in person has to do next; nil for a visitor.
+    let work: WorkList?
 }

@@ -1,0 +1,122 @@
+import Fluent
+import Foundation
+import S3DeskDomain
+import SQLKit
+
+extension WorkList {
+    /// The rounds a work list looks at: the latest closed ones (a few a year).
+    static let roundsShown = 8
+    static let draftsShown = 10
+
+    static func load(for user: User, at now: Date, on db: any Database) async throws -> WorkList {
+        guard user.role.may(.assess) || user.role.may(.endorse) else {
+            return WorkList(items: try await applicantItems(for: user, at: now, on: db) + expertItems(for: user), rounds: [])
+        }
+        let rounds = try await Round.query(on: db).filter(\.$cutoffAt <= now).with(\.$call)
+            .sort(\.$cutoffAt, .descending).limit(roundsShown).all()
+        guard !rounds.isEmpty, let sql = db as? any SQLDatabase else { return WorkList(items: [], rounds: []) }
+        let ids = rounds.compactMap(\.id)
+        func named(_ round: Round) -> String { "Round \(round.number) of “\(round.call.title)”" }
+        /// "Launch due 30 May 2026", and "late" once that day has passed on the call's clocks.
+        func due(_ what: String, _ stored: String, of round: Round) throws -> String {
+            let late = try (try? CivilDate(parsing: stored)).map { try round.call.calendar().civilDate(of: now) > $0 } ?? false
+            return "\(what) \(DateWording.long(stored: stored))" + (late ? ": late" : "")
+        }
+        var items: [Item] = []
+        if user.role.may(.endorse) {
+            let waiting = try await counts(sql, "SELECT round_id, COUNT(*) AS n FROM decisions WHERE endorsed_at IS NULL AND round_id IN (\(binds: ids)) GROUP BY round_id")
+            items += rounds.compactMap { round in
+                waiting[round.id!].map { Item(text: "\(named(round)): \(plural($0, "decision")) to endorse", url: SiteURL.endorsement(round.id!),
+                                             detail: "Cut-off \(DateWording.long(stored: round.cutoffDate))") }
+            }
+        }
+        // Submitted and under assessment: what assessors score and the secretariat decides.
+        let open = "a.status IN ('submitted', 'under_assessment') AND a.round_id IN"
+        if user.role.may(.assess) {
+            let toScore = try await counts(sql, """
+                SELECT a.round_id, COUNT(*) AS n FROM applications a WHERE \(unsafeRaw: open) (\(binds: ids))
+                AND NOT EXISTS (SELECT 1 FROM assessments s WHERE s.application_id = a.id AND s.assessor_id = \(bind: try user.requireID()))
+                GROUP BY a.round_id
+                """)
+            items += rounds.compactMap { round in
+                toScore[round.id!].map { Item(text: "\(named(round)): \(plural($0, "application")) you have yet to score", url: SiteURL.round(round.id!),
+                                             detail: "Cut-off \(DateWording.long(stored: round.cutoffDate))") }
+            }
+        }
+        if user.role.may(.decide) {
+            let toDecide = try await counts(sql, """
+                SELECT a.round_id, COUNT(*) AS n FROM applications a WHERE \(unsafeRaw: open) (\(binds: ids))
+                AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.application_id = a.id) GROUP BY a.round_id
+                """)
+            items += try rounds.compactMap { round in
+                try toDecide[round.id!].map { Item(text: "\(named(round)): \(plural($0, "application")) still to decide", url: SiteURL.round(round.id!),
+                                                  detail: try due("Topic meetings due", round.topicMeetingsDue, of: round)) }
+            }
+        }
+        if user.role.may(.manageAssignments) {
+            let toLaunch = try await counts(sql, """
+                SELECT a.round_id, COUNT(*) AS n FROM applications a WHERE a.status IN ('selected', 'scoping') AND a.round_id IN (\(binds: ids))
+                GROUP BY a.round_id
+                """)
+            items += try rounds.compactMap { round in
+                try toLaunch[round.id!].map { Item(text: "\(named(round)): \(plural($0, "selected application")) not yet launched",
+                                                  url: SiteURL.roundSelection(round.id!), detail: try due("Launch due", round.launchDue, of: round)) }
+            }
+        }
+        if user.role.may(.requestClarification) {
+            let open = try await Clarification.query(on: db).filter(\.$answeredAt == nil).filter(\.$deadlineAt >= now).count()
+            if open > 0 {
+                items.append(Item(text: "\(plural(open, "clarification")) awaiting the applicant's answer", url: SiteURL.staffApplications, detail: nil))
+            }
+        }
+        return WorkList(items: items, rounds: rounds.map {
+            Item(text: named($0), url: SiteURL.round($0.id!), detail: "Cut-off \(DateWording.long(stored: $0.cutoffDate))")
+        })
+    }
+
+    /// The organisation's drafts, each with the cut-off it will be assessed at, the
+    /// applications waiting for the applicant's answer to a clarification, and what the region
+    /// does next on each application still in progress.
+    private static func applicantItems(for user: User, at now: Date, on db: any Database) async throws -> [Item] {
+        guard user.role.may(.apply), let organisationID = user.$organisation.id else { return [] }
+        let drafts = try await ApplicationRecord.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$status == .draft)
+            .with(\.$call) { $0.with(\.$rounds) }.sort(\.$updatedAt, .descending).limit(draftsShown).all()
+        let titles = try await TopicRecord.titles(on: db)
+        var items = try drafts.map { draft in
+            let calendar = try draft.call.calendar()
+            let cutoff = try draft.call.schedule().round(for: now).map { "; submit by \(DateWording.long($0.cutoffDate)), 23:59 \(DateWording.zoneName(calendar.timeZone))" }
+            let title = draft.content.topics?.first.map { titles[$0] ?? $0 } ?? "Untitled draft"
+            return Item(text: "Finish your draft \(draft.reference): \(title)", url: SiteURL.editApplication(try draft.requireID()),
+                        detail: "Last saved \(DateWording.moment(draft.updatedAt, in: calendar))" + (cutoff ?? "; no cut-off left in this call"))
+        }
+        let asked = try await Clarification.query(on: db).filter(\.$answeredAt == nil).filter(\.$deadlineAt >= now)
+            .join(ApplicationRecord.self, on: \Clarification.$application.$id == \ApplicationRecord.$id)
+            .filter(ApplicationRecord.self, \.$organisation.$id == organisationID).with(\.$application).limit(draftsShown).all()
+        items += try asked.map {
+            Item(text: "Answer the clarification on \($0.application.reference)", url: SiteURL.application(try $0.application.requireID()),
+                 detail: "By the end of \(DateWording.long(stored: $0.deadlineDate))")
+        }
+        let active = try await ApplicationRecord.query(on: db).filter(\.$organisation.$id == organisationID)
+            .filter(\.$status ~~ [.submitted, .underAssessment, .selected, .reserve, .scoping, .launched])
+            .with(\.$call).with(\.$round).sort(\.$updatedAt, .descending).limit(draftsShown).all()
+        let assignments = try await Assignment.byApplication(try active.map { try $0.requireID() }, on: db)
+        items += try active.map { application in
+            let row = try MyApplicationsPage.Row(application, assignment: assignments[try application.requireID()], for: user)
+            return Item(text: "\(row.reference): \(row.nextStep)", url: row.assignmentURL ?? row.url, detail: row.status)
+        }
+        return items
+    }
+
+    private static func expertItems(for user: User) -> [Item] {
+        user.role.may(.keepExpertProfile) ? [Item(text: "Your assignments: timesheets, meetings and deliverables", url: SiteURL.expertHome, detail: nil)] : []
+    }
+
+    /// `n` by `round_id`, from a grouped count over at most `roundsShown` rounds.
+    private static func counts(_ sql: any SQLDatabase, _ query: SQLQueryString) async throws -> [UUID: Int] {
+        let rows = try await sql.raw(query).all()
+        return Dictionary(try rows.map { (try $0.decode(column: "round_id", as: UUID.self), try $0.decode(column: "n", as: Int.self)) },
+                          uniquingKeysWith: +)
+    }
+
+    private static func plural(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+}
