@@ -45,8 +45,8 @@ enum Launches {
                                       actor: user, at: now, on: db)
             let people = try await Assignments.members(of: application, on: db).map { ($0.email, $0.name) } + [(expert.email, expert.name)]
             try await Outbox.enqueue(people.map { email, name in
-                EmailTemplates.assignmentLaunched(to: email, name: name, reference: application.reference, launchDate: launch.description,
-                                                  plannedEnd: end.description, expert: expert.name, budget: fresh.expertDaysBudget, link: link)
+                EmailTemplates.assignmentLaunched(to: email, name: name, reference: application.reference, launchDate: DateWording.long(launch),
+                                                  plannedEnd: DateWording.long(end), expert: expert.name, budget: fresh.expertDaysBudget, link: link)
             }, at: now, on: db, logger: context.logger)
             return fresh
         }

@@ -73,7 +73,7 @@ enum Timesheets {
                 try await assignment.save(on: db)
                 if let expert = current.expert {
                     try await Outbox.enqueue(EmailTemplates.entryReturned(to: expert.email, name: expert.name, reference: current.application.reference,
-                                                                          date: entry.date, days: entry.days.spelled, note: note, link: link),
+                                                                          date: DateWording.long(stored: entry.date), days: entry.days.spelled, note: note, link: link),
                                              at: now, on: db, logger: context.logger)
                 }
             }

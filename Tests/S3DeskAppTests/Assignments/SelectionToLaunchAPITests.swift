@@ -88,7 +88,9 @@ struct SelectionToLaunchAPITests {
             #expect(progress.stages.first { $0.key == "launch" }?.doneAt == "2026-05-31T22:00:00.000Z", "1 June in Brussels")
             let expert = try #require(try await Expert.find(goodID, on: app.db))
             #expect(expert.committedDays == 20 && expert.assignmentsHeld == 1)
-            #expect(try await OutboxEmail.query(on: app.db).filter(\.$kind == .assignmentLaunched).count() == 2)
+            let launchedEmails = try await OutboxEmail.query(on: app.db).filter(\.$kind == .assignmentLaunched).all()
+            #expect(launchedEmails.count == 2)
+            #expect(launchedEmails.allSatisfy { $0.body.contains("1 June 2026") && !$0.body.contains("2026-06-01") }, "dates in words in emails too")
         }
     }
 

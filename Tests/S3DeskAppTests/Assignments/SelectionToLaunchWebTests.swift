@@ -23,7 +23,7 @@ struct SelectionToLaunchWebTests {
                 "purpose": "topic_definition", "startsAt": "2026-04-14T10:00", "durationMinutes": "5", "location": "Sala Verde, Ελληνικά",
             ], csrfFrom: page)
             #expect(refused.status == .unprocessableEntity)
-            #expect(refused.body.string.contains("a meeting lasts 15 to 480 minutes"))
+            #expect(refused.body.string.contains("A meeting lasts 15 to 480 minutes"))
             #expect(refused.body.string.contains("Sala Verde, Ελληνικά"))
             #expect(try await Meeting.query(on: app.db).count() == 0)
             let scheduled = try await staff.post(SiteURL.newMeeting(id), form: [
