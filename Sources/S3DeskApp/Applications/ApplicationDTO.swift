@@ -152,7 +152,9 @@ enum ApplicationProgress {
         }
         let schedule = try application.call.schedule()
         let assignment = [.launched, .completed].contains(application.status) ? try await Assignments.of(application.requireID(), on: db) : nil
+        // A draft is charted against the round a submission would now join: its cut-off and due dates.
         let round = application.round.flatMap { round in schedule.rounds.first { $0.number == round.number } }
+            ?? (application.status == .draft ? schedule.round(for: now) : nil)
         let facts = ProgressFacts(status: application.status, round: round, submittedAt: application.submittedAt,
                                   decidedAt: firstAt([.selected, .reserve, .rejected]),
                                   topicMeetingAt: try await topicMeetingAt(of: application, scoped: firstAt([.scoping]) != nil, now: now, on: db),

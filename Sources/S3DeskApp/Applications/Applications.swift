@@ -147,6 +147,29 @@ enum Applications {
         }
     }
 
+    /// Deletes a draft and what belongs to it (its topics, challenges, answers and history go
+    /// with it, by the foreign keys); the audit trail keeps who deleted which reference.
+    static func deleteDraft(_ application: ApplicationRecord, by user: User, in context: ServiceContext) async throws {
+        try requireDeletableDraft(application, by: user)
+        let id = try application.requireID()
+        let now = context.now
+        try await context.db.withLocked(application) { db in
+            // Submitted since the page was read: refused with the same words.
+            try requireDeletableDraft(application, by: user)
+            try await AuditLog.record(.draftDeleted, subject: .application(id), summary: "draft \(application.reference) deleted by \(user.name)",
+                                      actor: user, at: now, on: db)
+            try await application.delete(on: db)
+        }
+    }
+
+    static func requireDeletableDraft(_ application: ApplicationRecord, by user: User) throws {
+        try ApplicationAccess.requireMember(user, of: application)
+        guard application.policy(for: user).canDeleteDraft else {
+            throw AppError.conflict("not_draft", "application \(application.reference) is \(application.status.label.lowercased()) and is no longer a draft: "
+                                    + "withdraw it instead")
+        }
+    }
+
     /// What still stands between the application's content and an eligible submission: the
     /// form's rules and the call's required questions (empty when eligible).
     static func submissionProblems(of application: ApplicationRecord, codes: ReferenceCodes, on db: any Database) async throws -> FieldErrors {

@@ -21,6 +21,7 @@ struct ApplicationsAPIController: RouteCollection {
         routes.patch(APIURL.application.path, use: update)
         routes.post(APIURL.submission.path, use: submit)
         routes.post(APIURL.withdrawal.path, use: withdraw)
+        routes.delete(APIURL.application.path, use: deleteDraft)
         routes.post(APIURL.cancellation.path, use: cancel)
         routes.get(APIURL.progress.path, use: progress)
         routes.get(APIURL.clarifications.path, use: clarifications)
@@ -92,6 +93,13 @@ struct ApplicationsAPIController: RouteCollection {
         let (application, user) = try await ApplicationAccess.find(req)
         try await Applications.submit(application, by: user, in: req.services)
         return try await dto(application, for: user, on: req)
+    }
+
+    @Sendable
+    func deleteDraft(req: Request) async throws -> HTTPStatus {
+        let (application, user) = try await ApplicationAccess.find(req)
+        try await Applications.deleteDraft(application, by: user, in: req.services)
+        return .noContent
     }
 
     @Sendable

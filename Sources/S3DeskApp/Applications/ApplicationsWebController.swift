@@ -62,7 +62,7 @@ struct ApplicationsWebController: RouteCollection {
         let user = try req.requireUser()
         if user.role.may(.viewAllApplications) { return req.redirect(to: SiteURL.staffApplications) }
         return try await req.view.render("applications/mine", MyApplicationsPage.load(
-            for: user, pageNumber: Pagination.pageNumber(req), layout: Layout(request: req, title: "My applications"),
+            for: user, pageNumber: Pagination.pageNumber(req), deleted: req.query[String.self, at: "deleted"] == "1", layout: Layout(request: req, title: "My applications"),
             on: req.db)).encodeResponse(for: req)
     }
 

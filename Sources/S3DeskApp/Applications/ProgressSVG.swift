@@ -24,7 +24,7 @@ enum ProgressSVG {
                 parts.append(##"<text x="\##(format(x))" y="\##(88 + lineIndex * 15)" text-anchor="middle" fill="#1b1f24" font-weight="600">\##(escape(line))</text>"##)
             }
             var y = 88 + lines.count * 15
-            parts.append(##"<text x="\##(format(x))" y="\##(y)" text-anchor="middle" fill="#4a5561">\##(escape(stateText(stage.state)))</text>"##)
+            parts.append(##"<text x="\##(format(x))" y="\##(y)" text-anchor="middle" fill="#4a5561">\##(escape(stateText(stage)))</text>"##)
             if let due = stage.due {
                 y += 15
                 parts.append(##"<text x="\##(format(x))" y="\##(y)" text-anchor="middle" fill="#4a5561">due \##(due)</text>"##)
@@ -40,17 +40,19 @@ enum ProgressSVG {
 
     static func summary(_ stages: [ProgressStage], calendar: ZonedCalendar) -> String {
         stages.map { stage in
-            var text = "\(stage.label): \(stateText(stage.state))"
-            if let due = stage.due { text += ", due \(due)" }
+            var text = "\(stage.label): \(stateText(stage))"
+            if let due = stage.due { text += ", due \(DateWording.long(due))" }
             if let days = stage.expertDays { text += ", \(days.used) of \(days.budget) expert days used" }
-            if let done = stage.doneAt { text += ", done \(calendar.civilDate(of: done))" }
+            if let done = stage.doneAt { text += ", done \(DateWording.long(calendar.civilDate(of: done)))" }
             return text
         }.joined(separator: "; ")
     }
 
-    static func stateText(_ state: ProgressStage.State) -> String {
-        switch state {
+    static func stateText(_ stage: ProgressStage) -> String {
+        switch stage.state {
         case .done: "done"
+        // A draft's first stage is where it stands: it waits for its authority to submit it.
+        case .current where stage.key == "submitted": "not yet submitted"
         case .current: "in progress"
         case .late: "late"
         case .pending: "not reached"

@@ -131,6 +131,7 @@ private func routes(_ app: Application, resources: ResourceFiles) throws {
     try web.register(collection: AccountLinksWebController())
     try web.register(collection: CallsWebController())
     try web.register(collection: ApplicationsWebController())
+    try web.register(collection: DraftDeletionWebController())
     try web.register(collection: StaffApplicationsWebController())
     try web.register(collection: RegionsWebController())
     try web.register(collection: OutboxWebController())

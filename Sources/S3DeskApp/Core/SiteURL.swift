@@ -46,6 +46,8 @@ enum SiteURL {
     static let editApplication = SiteRoute("/applications/:id/edit")
     static let progressChart = SiteRoute("/applications/:id/progress.svg")
     static let withdrawal = SiteRoute("/applications/:id/withdraw")
+    static let draftDeletion = SiteRoute("/applications/:id/delete")
+    static let draftDeleted = "\(myApplications)?deleted=1"
     static let cancellation = SiteRoute("/applications/:id/cancel")
     static let clarifications = SiteRoute("/applications/:id/clarifications")
     static let clarificationResponse = SiteRoute("/applications/:id/clarifications/respond")

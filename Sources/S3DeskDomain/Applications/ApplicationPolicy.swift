@@ -20,6 +20,10 @@ public struct ApplicationPolicy: Sendable, Equatable {
     /// The applicant may withdraw until the assignment is launched (domain.md).
     public var canWithdraw: Bool { isApplicant && status.canMove(to: .withdrawn) }
 
+    /// A draft is its authority's alone until submitted: its applicants may delete it outright.
+    /// The pages offer this instead of withdrawing a draft; the API keeps both (api.md).
+    public var canDeleteDraft: Bool { isApplicant && status == .draft }
+
     /// The secretariat ends an application that cannot go on. A draft is not cancelled: nobody
     /// but its authority has seen it, and it goes nowhere until submitted.
     public var canCancel: Bool { role.may(.decide) && status != .draft && status.canMove(to: .cancelled) }

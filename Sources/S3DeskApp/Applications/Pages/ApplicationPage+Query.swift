@@ -36,8 +36,10 @@ extension ApplicationPage {
                 fields: ApplicationForm.parts.map { SelectOption(value: $0.rawValue, label: $0.label, selected: chosen.contains($0.rawValue)) },
                 message: input.clarification.message ?? "", deadline: input.clarification.deadline ?? "",
                 errors: input.clarificationErrors) : nil,
-            withdraw: policy.canWithdraw
+            // A draft is deleted rather than withdrawn (the API still withdraws it).
+            withdraw: policy.canWithdraw && !policy.canDeleteDraft
                 ? ReasonForm(action: SiteURL.withdrawal(id), reason: input.withdrawReason, error: input.withdrawError) : nil,
+            deleteDraftURL: policy.canDeleteDraft ? SiteURL.draftDeletion(id) : nil,
             cancel: policy.canCancel
                 ? ReasonForm(action: SiteURL.cancellation(id), reason: input.cancelReason, error: input.cancelError) : nil,
             refusal: input.refusal,

@@ -15,7 +15,7 @@ struct ApplicationPage: Encodable {
         /// - Parameter calendar: the call's: a launch on 1 June in Brussels is 31 May in UTC.
         init(_ stage: ProgressStage, calendar: ZonedCalendar) {
             label = stage.label
-            state = ProgressSVG.stateText(stage.state)
+            state = ProgressSVG.stateText(stage)
             stateKey = stage.state.rawValue
             due = stage.due.map(DateWording.long)
             doneAt = stage.doneAt.map { DateWording.long(calendar.civilDate(of: $0)) }
@@ -124,6 +124,8 @@ struct ApplicationPage: Encodable {
     let clarification: OpenClarification?
     let clarificationRequest: ClarificationRequest?
     let withdraw: ReasonForm?
+    /// The confirmation page of "Delete draft", for a draft's applicants.
+    let deleteDraftURL: String?
     /// For the secretariat, while the application can still be cancelled.
     let cancel: ReasonForm?
     /// Why the last action was refused, with each problem, above everything else.

@@ -5,7 +5,7 @@ extension MyApplicationsPage {
     static let pageSize = 25
 
     /// One page of the applications of `user`'s authority, newest first.
-    static func load(for user: User, pageNumber: Int, layout: Layout, on db: any Database) async throws -> MyApplicationsPage {
+    static func load(for user: User, pageNumber: Int, deleted: Bool, layout: Layout, on db: any Database) async throws -> MyApplicationsPage {
         // An applicant of no authority has none; the layout says what to do about it.
         let (applications, total) = user.$organisation.id == nil ? ([], 0) : try await ApplicationAccess.scope(ApplicationRecord.query(on: db), to: user)
             .with(\.$call).with(\.$round)
@@ -15,6 +15,7 @@ extension MyApplicationsPage {
         let assignments = try await Assignment.byApplication(try applications.map { try $0.requireID() }, on: db)
         return MyApplicationsPage(
             layout: layout, rows: try applications.map { try Row($0, assignment: assignments[try $0.requireID()], for: user) }, total: total,
-            pagination: Pagination(page: pageNumber, pageSize: pageSize, total: total, path: SiteURL.myApplications))
+            pagination: Pagination(page: pageNumber, pageSize: pageSize, total: total, path: SiteURL.myApplications),
+            deleted: deleted)
     }
 }

@@ -33,4 +33,6 @@ struct MyApplicationsPage: Encodable {
     let rows: [Row]
     let total: Int
     let pagination: Pagination
+    /// Just after a draft was deleted, the page says so.
+    let deleted: Bool
 }
