@@ -66,6 +66,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     _ = AppMetrics.registry
     try routes(app, resources: resources)
     try app.register(collection: MetricsController(token: settings.metricsToken))
+    FormAddresses.register(on: app)
     MethodNotAllowed.register(on: app)
 
     // Only the commands that need the database touch it: `--help`, a typo or a wrong option must

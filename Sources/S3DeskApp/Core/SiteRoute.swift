@@ -15,9 +15,22 @@ struct SiteRoute: Sendable, CustomStringConvertible {
 
     var description: String { pattern }
 
+    /// The address with each parameter taken by name from `parameters` (a matched route's).
+    func filled(from parameters: Parameters) -> String {
+        let values = path.compactMap { component -> String? in
+            guard case .parameter(let name) = component else { return nil }
+            return parameters.get(name) ?? ""
+        }
+        return filled(values)
+    }
+
     /// The address with the parameters filled in, in the order the pattern names them.
     func callAsFunction(_ values: any CustomStringConvertible...) -> String {
-        var remaining = values.map(\.description)[...]
+        filled(values.map(\.description))
+    }
+
+    private func filled(_ values: [String]) -> String {
+        var remaining = values[...]
         let filled = pattern.split(separator: "/", omittingEmptySubsequences: false).map { component in
             guard component.hasPrefix(":"), let value = remaining.popFirst() else { return String(component) }
             // Not `/` nor `:`: a value is one component, and never reads as a parameter.
