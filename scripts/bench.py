@@ -78,7 +78,8 @@ class Server:
         self.port = free_port()
         # Production, as deployed: Leaf keeps its parsed templates (development re-reads them per page).
         inherited = {k: v for k, v in os.environ.items() if k != "DATABASE_URL" and not k.startswith("S3DESK_")}
-        self.env = dict(inherited, VAPOR_ENV="production", LOG_LEVEL="error", S3DESK_PUBLIC_URL=f"http://127.0.0.1:{self.port}")
+        self.env = dict(inherited, VAPOR_ENV="production", LOG_LEVEL="error", S3DESK_PUBLIC_URL=f"http://127.0.0.1:{self.port}",
+                        S3DESK_OPERATOR_NAME="Benchmark secretariat", S3DESK_CONTACT_EMAIL="bench@s3desk.example.eu")
         self.env.update(env)
         self.process = subprocess.Popen([str(BIN), "serve", "--hostname", "127.0.0.1", "--port", str(self.port)],
                                         env=self.env, stdout=log, stderr=subprocess.STDOUT)

@@ -24,18 +24,22 @@ public struct AppSettings: Sendable {
     /// The bearer token a Prometheus scraper sends for `/metrics` from beyond loopback
     /// (`S3DESK_METRICS_TOKEN`); without it, only loopback reads them.
     public var metricsToken: String?
+    /// Who runs the service, for the contact and legal-notice pages.
+    public var serviceOperator: ServiceOperator
 
     public init(database: Database, pinnedNow: Date? = nil, passwordCost: Int = 12,
-                publicURL: String? = nil, smtp: SMTPSettings? = nil, metricsToken: String? = nil) {
+                publicURL: String? = nil, smtp: SMTPSettings? = nil, metricsToken: String? = nil,
+                serviceOperator: ServiceOperator = .development) {
         self.database = database
         self.pinnedNow = pinnedNow
         self.passwordCost = passwordCost
         self.publicURL = publicURL
         self.smtp = smtp
         self.metricsToken = metricsToken
+        self.serviceOperator = serviceOperator
     }
 
-    /// Reads `DATABASE_URL`, `S3DESK_SQLITE`, `S3DESK_NOW`, `S3DESK_PUBLIC_URL`, `S3DESK_METRICS_TOKEN` and the mail settings.
+    /// Reads `DATABASE_URL`, `S3DESK_SQLITE`, `S3DESK_NOW`, `S3DESK_PUBLIC_URL`, `S3DESK_METRICS_TOKEN`, the mail settings and who runs the service.
     /// Production refuses to guess: it needs the public address, and SQLite only when named.
     public static func fromEnvironment(_ environment: Environment,
                                        variables: [String: String] = ProcessInfo.processInfo.environment)
@@ -80,7 +84,8 @@ public struct AppSettings: Sendable {
             metricsToken = token
         }
         return AppSettings(database: database, pinnedNow: pinnedNow, publicURL: publicURL,
-                           smtp: try SMTPSettings.fromEnvironment(variables), metricsToken: metricsToken)
+                           smtp: try SMTPSettings.fromEnvironment(variables), metricsToken: metricsToken,
+                           serviceOperator: try ServiceOperator.fromEnvironment(variables, production: environment == .production))
     }
 }
 

@@ -19,6 +19,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.directory = DirectoryConfiguration(workingDirectory: resources.root + "/")
     app.clock = AppClock(pinnedAt: settings.pinnedNow)
     app.mailSettings = MailSettings(publicURL: settings.publicURL, smtp: settings.smtp)
+    app.serviceOperator = settings.serviceOperator
     app.loginThrottle = LoginThrottle()
     app.statisticsCache = StatisticsCache()
     app.rankingCache = RankingCache()
@@ -127,6 +128,7 @@ private func routes(_ app: Application, resources: ResourceFiles) throws {
     let web = app.grouped(CSRFMiddleware())
     try web.register(collection: HomeController())
     try web.register(collection: StatisticsController())
+    try web.register(collection: InformationController())
     try web.register(collection: LoginWebController())
     try web.register(collection: RegistrationWebController())
     try web.register(collection: AccountLinksWebController())

@@ -30,6 +30,9 @@ struct Layout: Encodable {
     let stylesheet = SiteURL.stylesheet
     let homeURL = SiteURL.home
     let statisticsURL = SiteURL.statistics
+    let helpURL = SiteURL.help
+    let contactURL = SiteURL.contact
+    let legalNoticeURL = SiteURL.legalNotice
     let loginURL = SiteURL.login()
     let loginAction = SiteURL.loginPath
     let logoutURL = SiteURL.logout

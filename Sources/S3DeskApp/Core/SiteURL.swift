@@ -6,6 +6,9 @@ import Foundation
 enum SiteURL {
     static let home = "/"
     static let statistics = "/statistics"
+    static let help = "/help"
+    static let contact = "/contact"
+    static let legalNotice = "/legal-notice"
     static let stylesheet = "/css/site.css"
     static let loginPath = "/login"
     static let logout = "/logout"

@@ -96,7 +96,8 @@ struct AppSettingsTests {
         }
         #expect(custom == "/tmp/x.db")
         guard case .postgres(let url) = try AppSettings.fromEnvironment(.production, variables: [
-            "DATABASE_URL": "postgres://u:p@db/s3", "S3DESK_PUBLIC_URL": "https://s3desk.example.eu"]).database else {
+            "DATABASE_URL": "postgres://u:p@db/s3", "S3DESK_PUBLIC_URL": "https://s3desk.example.eu",
+            "S3DESK_OPERATOR_NAME": "S3 secretariat", "S3DESK_CONTACT_EMAIL": "help@s3.example.eu"]).database else {
             Issue.record("expected PostgreSQL"); return
         }
         #expect(url == "postgres://u:p@db/s3")
@@ -107,12 +108,18 @@ struct AppSettingsTests {
 
     @Test("production refuses to start without its public address, or on SQLite it did not ask for")
     func productionFailsFast() throws {
-        let complete = ["DATABASE_URL": "postgres://u:p@db/s3", "S3DESK_PUBLIC_URL": "https://s3desk.example.eu/"]
+        let complete = ["DATABASE_URL": "postgres://u:p@db/s3", "S3DESK_PUBLIC_URL": "https://s3desk.example.eu/",
+                        "S3DESK_OPERATOR_NAME": "S3 secretariat", "S3DESK_CONTACT_EMAIL": "help@s3.example.eu"]
         #expect(try AppSettings.fromEnvironment(.production, variables: complete).publicURL == "https://s3desk.example.eu")
         var noAddress = complete
         noAddress["S3DESK_PUBLIC_URL"] = nil
         #expect { try AppSettings.fromEnvironment(.production, variables: noAddress) } throws: {
             "\($0)".contains("S3DESK_PUBLIC_URL")
+        }
+        var noOperator = complete
+        noOperator["S3DESK_CONTACT_EMAIL"] = nil
+        #expect { try AppSettings.fromEnvironment(.production, variables: noOperator) } throws: {
+            "\($0)".contains("S3DESK_CONTACT_EMAIL")
         }
         var noDatabase = complete
         noDatabase["DATABASE_URL"] = nil

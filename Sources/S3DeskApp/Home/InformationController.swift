@@ -1,0 +1,40 @@
+import S3DeskDomain
+import Vapor
+
+/// The pages a public service owes the people it serves: help and frequent questions, how to
+/// reach the people behind it, and who they are (legal notice). Public, the same for everyone.
+struct InformationController: RouteCollection {
+    /// The figures the help page quotes, from the rules themselves so the two never differ.
+    struct HelpPage: Encodable {
+        let layout: Layout
+        let expertDays = CallDefinition.defaultExpertDays
+        let shortestMonths = LaunchRules.shortestMonths
+        let longestMonths = LaunchRules.longestMonths
+        let lessDevelopedBonus = PriorityPolicy().lessDevelopedBonus
+        let transitionBonus = PriorityPolicy().transitionBonus
+        let perChallenge = PriorityPolicy().perChallenge
+        let challengeCap = PriorityPolicy().challengeCap
+        let callURL = SiteURL.home
+        let registerURL = SiteURL.register
+        let contactURL = SiteURL.contact
+    }
+
+    struct OperatorPage: Encodable {
+        let layout: Layout
+        let serviceOperator: ServiceOperator
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.help.pathComponents) { req in
+            try await req.view.render("help", HelpPage(layout: Layout(request: req, title: "Help and frequent questions")))
+        }
+        routes.get(SiteURL.contact.pathComponents) { req in
+            try await req.view.render("contact", OperatorPage(layout: Layout(request: req, title: "Contact"),
+                                                              serviceOperator: req.application.serviceOperator))
+        }
+        routes.get(SiteURL.legalNotice.pathComponents) { req in
+            try await req.view.render("legal-notice", OperatorPage(layout: Layout(request: req, title: "Legal notice"),
+                                                                   serviceOperator: req.application.serviceOperator))
+        }
+    }
+}
