@@ -138,7 +138,8 @@ struct ApplicationsWebTests {
             let text = svg.body.string
             #expect(text.contains(#"role="img""#))
             #expect(text.contains("<title id=\"chart-title\">Progress of application \(application.reference)</title>"))
-            #expect(text.contains("Application submitted: in progress"))
+            #expect(text.contains("Application submitted: not yet submitted"))
+            #expect(text.contains("Cut-off: not reached, due 31 March 2026"), "a draft aims at the next cut-off, in words")
         }
     }
 

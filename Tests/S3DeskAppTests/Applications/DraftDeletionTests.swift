@@ -78,7 +78,7 @@ struct DraftDeletionTests {
             #expect(page.contains(#"href="\#(SiteURL.draftDeletion(id))""#))
             #expect(!page.contains("Withdraw the application"))
             let confirmation = try await browser.page(SiteURL.draftDeletion(id))
-            #expect(confirmation.contains("Delete draft \(draft.reference)?") && confirmation.contains("cannot be brought back"))
+            #expect(confirmation.contains(#"Delete draft <span class="reference">\#(draft.reference)</span>?"#) && confirmation.contains("cannot be brought back"))
             #expect(try await ApplicationRecord.find(id, on: app.db) != nil, "reading the confirmation deletes nothing")
 
             let done = try await browser.post(SiteURL.draftDeletion(id), form: [:], csrfFrom: SiteURL.draftDeletion(id))

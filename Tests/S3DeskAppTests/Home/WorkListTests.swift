@@ -91,4 +91,22 @@ struct WorkListTests {
             #expect(!decided.contains("nothing to endorse"))
         }
     }
+
+    @Test("the application page tells staff their next step and the applicant theirs", arguments: TestDatabase.all)
+    func ownNextStep(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let round = try await app.makeRound([("A", application("ITF6"))])
+            let page = SiteURL.application(round.ids["A"]!)
+            var staff = Browser(app: app)
+            try await staff.signIn(try await app.makeUser(.secretariat).email)
+            let staffView = try await staff.page(page)
+            #expect(staffView.contains(ApplicationStatus.underAssessment.staffNextStep))
+            #expect(!staffView.contains(ApplicationStatus.underAssessment.nextStep))
+            var region = Browser(app: app)
+            try await region.signIn(round.applicants["A"]!.email)
+            let regionView = try await region.page(page)
+            #expect(regionView.contains(ApplicationStatus.underAssessment.nextStep))
+            #expect(!regionView.contains(ApplicationStatus.underAssessment.staffNextStep))
+        }
+    }
 }

@@ -20,7 +20,7 @@ extension ApplicationPage {
         let chosen = Set(input.clarification.fields ?? [])
         return ApplicationPage(
             layout: layout, csrfToken: csrfToken, reference: application.reference, callTitle: application.call.title,
-            status: application.status.label, statusKey: application.status.rawValue, nextStep: application.status.nextStep,
+            status: application.status.label, statusKey: application.status.rawValue, nextStep: staff ? application.status.staffNextStep : application.status.nextStep,
             roundCutoff: application.round.map { round in DateWording.long(stored: round.cutoffDate) },
             submittedAt: application.submittedAt.map(Instant.format),
             submittedOn: try application.submittedAt.map { DateWording.long(try application.call.schedule().calendar.civilDate(of: $0)) },
