@@ -70,8 +70,11 @@ struct ApplicationsWebController: RouteCollection {
     func start(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let call = try await CallStore.find(req.parameters.get("id", as: UUID.self), on: req.db)
-        let application = try await Applications.create(
-            in: call, content: ApplicationContent(organisationName: try await user.$organisation.get(on: req.db)?.name), by: user, in: req.services)
+        let organisation = try await user.$organisation.get(on: req.db)
+        // The form starts from what registration already knows: nobody types it twice.
+        let known = ApplicationContent(organisationName: organisation?.name, authorityType: organisation?.authorityType.rawValue,
+                                       territory: organisation?.territory, contact: Contact(name: user.name, email: user.email))
+        let application = try await Applications.create(in: call, content: known, by: user, in: req.services)
         return req.redirect(to: SiteURL.editApplication(try application.requireID()))
     }
 
