@@ -96,6 +96,10 @@ struct CallFormPage: Encodable {
     let errors: [String: String]
     let errorList: [FieldProblem]
     let rounds: [RoundRow]
+    /// The time-zone menu: Europe, the outermost regions, then UTC and any other zone the call
+    /// already has (set through the API), so saving the form never changes it unasked.
+    let europeanZones: [SelectOption]
+    let otherZones: [SelectOption]
     /// Nil for a call not yet created, or for staff who may not change it.
     let policyURL: String?
     let saved: Bool

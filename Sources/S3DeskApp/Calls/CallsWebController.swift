@@ -116,6 +116,10 @@ struct CallsWebController: RouteCollection {
             submitLabel: call == nil ? "Create call" : "Save changes",
             values: values, errors: errors.messages, errorList: CallForm.errorList(errors),
             rounds: rounds,
+            europeanZones: CallTimeZones.european.map { SelectOption(value: $0, label: CallTimeZones.label($0), selected: $0 == values.timeZone) },
+            otherZones: (CallTimeZones.outermostRegions + ["UTC"] + [values.timeZone ?? ""].filter { zone in
+                !zone.isEmpty && !zone.hasPrefix("Europe/") && !CallTimeZones.outermostRegions.contains(zone) && zone != "UTC"
+            }).map { SelectOption(value: $0, label: CallTimeZones.label($0), selected: $0 == values.timeZone) },
             policyURL: try call.flatMap { call in req.auth.get(User.self).map { call.policy(for: $0, at: req.now) }?.canChangeRankingPolicy == true
                 ? SiteURL.rankingPolicy(try call.requireID()) : nil },
             saved: saved, cancelURL: SiteURL.staffCalls,

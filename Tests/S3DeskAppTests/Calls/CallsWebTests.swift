@@ -104,7 +104,9 @@ struct CallsWebTests {
 
             let edit = try await browser.get(location)
             #expect(edit.body.string.contains("The call has been saved."))
-            #expect(edit.body.string.contains("2026-03-31T21:59:59.999Z"))
+            #expect(edit.body.string.contains(#"<time datetime="2026-03-31T21:59:59.999Z">31 March 2026, 23:59 Brussels time</time>"#))
+            #expect(edit.body.string.contains(#"<option value="Europe/Brussels" selected>Brussels (Europe/Brussels)</option>"#),
+                    "the zone is picked from a menu, Europe first")
 
             let list = try await browser.page("/staff/calls")
             #expect(list.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Regions"))
@@ -117,6 +119,10 @@ struct CallsWebTests {
             let stored = try await CallStore.find(call.id, on: app.db)
             #expect(stored.title == "Renamed call")
             #expect(stored.rounds.map(\.cutoffDate).sorted() == ["2026-06-30", "2026-09-30"])
+            // A zone set through the API, outside the menu's, stays chosen when the form is saved.
+            stored.timeZone = "Asia/Tokyo"
+            try await stored.save(on: app.db)
+            #expect(try await browser.page(location).contains(#"<option value="Asia/Tokyo" selected>Tokyo (Asia/Tokyo)</option>"#))
         }
     }
 
