@@ -25,7 +25,7 @@ def test_help_and_mistakes_touch_no_database(tmp_path):
     short = run(["user", "add", "--email", "ana@example.eu", "--name", "Ana", "--role", "admin"], tmp_path, stdin="short\n")
     assert short.returncode != 0
     said = short.stdout + short.stderr
-    assert said.count("use at least 12 characters") == 1, said
+    assert said.count("Use at least 12 characters") == 1, said
     assert "--password" not in said, said
     assert list(tmp_path.iterdir()) == [], "no s3desk.sqlite (or anything else) was created"
 

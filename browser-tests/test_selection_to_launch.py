@@ -140,14 +140,14 @@ def test_from_selection_to_launch(page, mailbox, server):
     set_value(driver, "launchDate", "2026-05-04")
     set_value(driver, "plannedEndDate", "2026-07-01")
     page.click(page.button("Launch the assignment"))
-    assert "between 2026-08-04 and 2026-11-04" in page.main_text()
+    assert "between 4 August 2026 and 4 November 2026" in page.main_text()
     set_value(driver, "plannedEndDate", "2026-09-30")
     page.click(page.button("Launch the assignment"))
     assert "Launched on 4 May 2026, planned end 30 September 2026, 20 expert days." in page.main_text()
     page.check("assignment-launched")
     sign_out(page)
 
-    assert "launched on 2026-05-04" in box.wait_for(EXPERT_EMAIL, f"Targeted Assignment {reference} launched").get_content()
+    assert "launched on 4 May 2026" in box.wait_for(EXPERT_EMAIL, f"Targeted Assignment {reference} launched").get_content()
     sign_in(page, REGION_EMAIL)
     page.open(f"/applications/{application_id}")
     stages = driver.find_element(By.CSS_SELECTOR, "ol.stages").text

@@ -61,8 +61,10 @@ def test_secretariat_creates_a_call_and_it_is_on_the_public_page(page):
     assert re.fullmatch(r"/staff/calls/[0-9A-Fa-f-]+/edit", page.path().split("?")[0]), page.path()
     assert "The call has been saved." in driver.find_element(By.CSS_SELECTOR, ".alert-success").text
     assert driver.find_element(By.ID, "title").get_attribute("value") == TITLE
-    instants = [cell.text for cell in driver.find_elements(By.CSS_SELECTOR, "table td time")]
+    times = driver.find_elements(By.CSS_SELECTOR, "table td time")
+    instants = [cell.get_attribute("datetime") for cell in times]
     assert "2026-03-31T21:59:59.999Z" in instants, f"summer time starts on 31 March in Brussels: {instants}"
+    assert "31 March 2026, 23:59 Brussels time" in [cell.text for cell in times], "people read the instant in words"
     page.check("call-saved")
 
     page.open("/staff/calls")
