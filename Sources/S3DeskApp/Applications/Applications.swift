@@ -233,9 +233,12 @@ enum Applications {
 
     /// Writes the content and the columns derived from it (territory, category, priority under
     /// the call's policy, topics, challenges, answers). The application's call must be loaded, with its questions.
-    private static func store(_ content: ApplicationContent, in application: ApplicationRecord, at now: Date,
+    private static func store(_ typed: ApplicationContent, in application: ApplicationRecord, at now: Date,
                               on db: any Database) async throws {
-        let territory = (content.territory ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+        // "Calabria (ITF6)" as the list of names offers it is stored as ITF6, like a typed code.
+        var content = typed
+        content.territory = typed.territory.map(Territory.typedCode)
+        let territory = content.territory ?? ""
         let priority = try await PriorityLookup.priority(territory: territory, content: content,
                                                          policy: application.call.rankingPolicy.priority, on: db)
         application.content = content

@@ -17,8 +17,7 @@ struct DraftReminderJob: RoundReminderJob {
     func run(_ occurrence: JobOccurrence, now: Date, on db: any Database) async throws -> String {
         guard let round = try await RoundReminderSchedule.round(of: occurrence, on: db) else { return "the round has gone" }
         let drafts = try await waiting(in: round, on: db)
-        let cutoff = try CivilDate(parsing: round.cutoffDate)
-        let when = "\(DateWording.long(cutoff)) at 23:59 \(DateWording.zoneName(try round.call.calendar().timeZone))"
+        let when = DateWording.moment(round.cutoffAt, in: try round.call.calendar())
         try await Outbox.enqueue(try drafts.map { draft in
             EmailTemplates.draftReminder(to: draft.createdBy.email, name: draft.createdBy.name, reference: draft.reference,
                                          callTitle: round.call.title, cutoff: when, link: publicURL + SiteURL.editApplication(try draft.requireID()))

@@ -27,7 +27,7 @@ enum ProgressSVG {
             parts.append(##"<text x="\##(format(x))" y="\##(y)" text-anchor="middle" fill="#4a5561">\##(escape(stateText(stage)))</text>"##)
             if let due = stage.due {
                 y += 15
-                parts.append(##"<text x="\##(format(x))" y="\##(y)" text-anchor="middle" fill="#4a5561">due \##(due)</text>"##)
+                parts.append(##"<text x="\##(format(x))" y="\##(y)" text-anchor="middle" fill="#4a5561">due \##(DateWording.long(due))</text>"##)
             }
             if let days = stage.expertDays {
                 y += 15

@@ -31,7 +31,7 @@ enum Assessments {
             .filter(\.$assessor.$id == user.requireID()).first() {
             throw existing.conflictOfInterest
                 ? AppError.conflict("conflict_declared", "you declared a conflict of interest with \(application.reference): you cannot score it")
-                : AppError.conflict("already_assessed", "you assessed \(application.reference) on \(Instant.format(existing.submittedAt)); an assessment is submitted once")
+                : AppError.conflict("already_assessed", "you assessed \(application.reference) on \(DateWording.moment(existing.submittedAt, in: try application.call.calendar())); an assessment is submitted once")
         }
         if try await worksForApplicant(user, application, on: context.db) {
             throw AppError.conflict("conflict_of_interest", "you work for the applying organisation of \(application.reference): you cannot assess it")

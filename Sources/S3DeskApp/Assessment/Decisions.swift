@@ -31,7 +31,7 @@ enum Decisions {
         return try await context.db.writeTransaction { db in
             try await db.lockRow(Round.schema, id: roundID)
             if let endorsement = try await Endorsements.latest(of: roundID, on: db), endorsement.endorsed {
-                throw AppError.conflict("round_endorsed", "the round's decisions were endorsed on \(Instant.format(endorsement.at)): only a reserve application can still be promoted")
+                throw AppError.conflict("round_endorsed", "the round's decisions were endorsed on \(DateWording.moment(endorsement.at, in: try application.call.calendar())): only a reserve application can still be promoted")
             }
             // The status as it is now: the caller's copy was read before the lock.
             let status = try await ApplicationRecord.find(applicationID, on: db)?.status

@@ -55,7 +55,7 @@ enum ExpertAssignments {
                                       summary: "\(expert.name) (fit \(fit.score))" + (previousID == nil ? "" : ", replacing the previous expert"),
                                       actor: user, at: now, on: db)
             try await Outbox.enqueue(EmailTemplates.expertAssigned(to: expert.email, name: expert.name, reference: application.reference,
-                                                                   region: needs.territory, link: link),
+                                                                   region: context.codes.territoryName(needs.territory), link: link),
                                      at: now, on: db, logger: context.logger)
             fresh.$expert.value = expert
             return fresh

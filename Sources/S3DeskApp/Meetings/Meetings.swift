@@ -24,7 +24,7 @@ enum Meetings {
             try await meeting.create(on: db)
             try await MeetingRevision(of: meeting, change: .scheduled, note: "", actor: user, at: context.now).create(on: db)
             try await AuditLog.record(.meetingScheduled, subject: .application(applicationID),
-                                      summary: "\(plan.purpose.label) on \(Instant.format(plan.startsAt))\(meeting.late ? " (late)" : "")",
+                                      summary: "\(plan.purpose.label) on \(try moment(plan.startsAt, of: application))\(meeting.late ? " (late)" : "")",
                                       actor: user, at: context.now, on: db)
             try await invite(meeting.participants, to: meeting, of: application, update: false, in: context, on: db)
             return meeting
@@ -47,10 +47,10 @@ enum Meetings {
             try await apply(plan, to: meeting, of: application, organiser: try await meeting.$organiser.get(on: db), at: context.now, on: db)
             meeting.sequence += 1
             try await meeting.save(on: db)
-            let note = before.0 == meeting.startsAt ? "" : "moved from \(Instant.format(before.0))"
+            let note = before.0 == meeting.startsAt ? "" : "moved from \(try moment(before.0, of: application))"
             try await MeetingRevision(of: meeting, change: .rescheduled, note: note, actor: user, at: context.now).create(on: db)
             try await AuditLog.record(.meetingRescheduled, subject: .application(try application.requireID()),
-                                      summary: "\(meeting.purpose.label) now on \(Instant.format(meeting.startsAt))\(meeting.late ? " (late)" : "")",
+                                      summary: "\(meeting.purpose.label) now on \(try moment(meeting.startsAt, of: application))\(meeting.late ? " (late)" : "")",
                                       actor: user, at: context.now, on: db)
             try await invite(meeting.participants, to: meeting, of: application, update: true, in: context, on: db)
             // Those no longer invited learn it from a cancellation of their copy.
@@ -99,7 +99,7 @@ enum Meetings {
         try await meeting.save(on: db)
         try await MeetingRevision(of: meeting, change: .cancelled, note: reason, actor: user, at: context.now).create(on: db)
         try await AuditLog.record(.meetingCancelled, subject: .application(try application.requireID()),
-                                  summary: "\(meeting.purpose.label) of \(Instant.format(meeting.startsAt)) cancelled: \(reason)",
+                                  summary: "\(meeting.purpose.label) of \(try moment(meeting.startsAt, of: application)) cancelled: \(reason)",
                                   actor: user, at: context.now, on: db)
         try await cancelFor(meeting.participants, meeting: meeting, application: application, reason: reason, in: context, on: db)
     }
@@ -116,7 +116,7 @@ enum Meetings {
         return try await context.db.withLocked(application) { db in
             try await refreshUncancelled(meeting, on: db)
             if held, meeting.startsAt > context.now {
-                throw AppError.conflict("meeting_not_started", "the meeting starts on \(Instant.format(meeting.startsAt)): mark it held once it has taken place")
+                throw AppError.conflict("meeting_not_started", "the meeting starts on \(try moment(meeting.startsAt, of: application)): mark it held once it has taken place")
             }
             meeting.minutes = minutes
             meeting.held = held
@@ -124,10 +124,15 @@ enum Meetings {
             try await meeting.save(on: db)
             try await MeetingRevision(of: meeting, change: .minutes, note: held ? "held" : "not held", actor: user, at: context.now).create(on: db)
             try await AuditLog.record(.meetingMinutesRecorded, subject: .application(try application.requireID()),
-                                      summary: "\(meeting.purpose.label) of \(Instant.format(meeting.startsAt)): \(held ? "held" : "not held"), minutes recorded",
+                                      summary: "\(meeting.purpose.label) of \(try moment(meeting.startsAt, of: application)): \(held ? "held" : "not held"), minutes recorded",
                                       actor: user, at: context.now, on: db)
             return meeting
         }
+    }
+
+    /// An instant as the audit trail and the messages say it: on the clocks of the call's zone.
+    private static func moment(_ instant: Date, of application: ApplicationRecord) throws -> String {
+        DateWording.moment(instant, in: try application.call.calendar())
     }
 
     /// The meeting as a calendar event, as the invitation carries it and the `.ics` serves it.
@@ -158,7 +163,7 @@ enum Meetings {
     private static func refreshUncancelled(_ meeting: Meeting, on db: any Database) async throws {
         guard let fresh = try await Meeting.find(meeting.requireID(), on: db) else { throw AppError.notFound("meeting") }
         if let cancelled = fresh.cancelledAt {
-            throw AppError.conflict("meeting_cancelled", "the meeting was cancelled on \(Instant.format(cancelled)); schedule a new one instead")
+            throw AppError.conflict("meeting_cancelled", "the meeting was cancelled on \(DateWording.moment(cancelled, in: .service)); schedule a new one instead")
         }
         meeting.purpose = fresh.purpose
         meeting.startsAt = fresh.startsAt

@@ -50,7 +50,7 @@ extension EmailTemplates {
         EmailMessage(to: email, subject: "Targeted Assignment \(reference): you are the expert", body: """
             Dear \(name),
 
-            You have been assigned as the expert of the Targeted Assignment for application \(reference) (\(region)). \
+            You have been assigned as the expert of the Targeted Assignment for application \(reference), for \(region). \
             The scope, the meetings and the launch date are here:
 
             \(link)

@@ -38,8 +38,9 @@ extension FieldErrors {
 extension String {
     /// The text with its first letter a capital: messages are written once, as fragments that
     /// also join after a semicolon, and read as sentences.
+    /// A message that starts with an address ("maria@region.eu already has an account") keeps it as typed.
     public var sentenceCased: String {
-        guard let first else { return self }
+        guard let first, first.isLowercase, !(split(separator: " ").first?.contains("@") ?? false) else { return self }
         return first.uppercased() + dropFirst()
     }
 }

@@ -34,18 +34,26 @@ struct WorkListTests {
             #expect(!before.contains("to endorse"), "endorsing is the Commission's")
 
             let token = try await app.token(for: secretariat)
+            let colleague = try await app.token(.secretariat)
             #expect(try await app.assess(round.ids["A"]!, token: token, 4, 4, 4, 4).status == .created)
             // A decision needs the policy's two assessments.
-            #expect(try await app.assess(round.ids["A"]!, token: try await app.token(.secretariat), 4, 5, 4, 4).status == .created)
+            #expect(try await app.assess(round.ids["A"]!, token: colleague, 4, 5, 4, 4).status == .created)
             #expect(try await app.decide(round.ids["A"]!, token: token, "selected").status == .ok)
             let after = try #require(try await work(app, as: secretariat))
             #expect(after.contains(": 1 application you have yet to score"))
             #expect(after.contains(": 1 application still to decide"))
+            var officer = try #require(try await work(app, as: commission))
+            #expect(!officer.contains("to endorse"), "a round is endorsed whole: B is still undecided")
+            #expect(officer.contains(": 1 application you have yet to score"), "the Commission scores too; A is decided")
 
-            let officer = try #require(try await work(app, as: commission))
-            #expect(officer.contains(": 1 decision to endorse"))
+            for assessor in [token, colleague] {
+                #expect(try await app.assess(round.ids["B"]!, token: assessor, 1, 1, 1, 1).status == .created)
+            }
+            #expect(try await app.decide(round.ids["B"]!, token: token, "rejected", reason: "Below the threshold.").status == .ok)
+            officer = try #require(try await work(app, as: commission))
+            #expect(officer.contains(": 2 decisions to endorse"))
             #expect(officer.contains(#"href="\#(SiteURL.endorsement(round.roundID))""#))
-            #expect(officer.contains(": 2 applications you have yet to score"), "the Commission scores too, and has scored none")
+            #expect(!officer.contains("yet to score"), "decided applications need no more scores")
             #expect(!officer.contains("still to decide"), "deciding is the secretariat's")
         }
     }

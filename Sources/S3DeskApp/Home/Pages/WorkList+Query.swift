@@ -14,43 +14,61 @@ extension WorkList {
         }
         let rounds = try await Round.query(on: db).filter(\.$cutoffAt <= now).with(\.$call)
             .sort(\.$cutoffAt, .descending).limit(roundsShown).all()
-        guard !rounds.isEmpty, let sql = db as? any SQLDatabase else { return WorkList(items: [], rounds: []) }
+        var items = try await roundItems(for: user, rounds: rounds, at: now, on: db)
+        if user.role.may(.requestClarification) {
+            // Only on applications still open: a withdrawn one's clarification waits for nobody.
+            let open = try await Clarification.query(on: db).filter(\.$answeredAt == nil).filter(\.$deadlineAt >= now)
+                .join(ApplicationRecord.self, on: \Clarification.$application.$id == \ApplicationRecord.$id)
+                .filter(ApplicationRecord.self, \.$status ~~ [.submitted, .underAssessment]).count()
+            if open > 0 {
+                items.append(Item(text: "\(plural(open, "clarification")) awaiting the applicant's answer", url: SiteURL.staffApplications, detail: nil))
+            }
+        }
+        return WorkList(items: items, rounds: rounds.map { Item(text: named($0), url: SiteURL.round($0.id!), detail: cutoff($0)) })
+    }
+
+    /// Per closed round: what the person has yet to score, to decide, to endorse and to launch.
+    private static func roundItems(for user: User, rounds: [Round], at now: Date, on db: any Database) async throws -> [Item] {
         let ids = rounds.compactMap(\.id)
-        func named(_ round: Round) -> String { "Round \(round.number) of “\(round.call.title)”" }
+        guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [] }
         /// "Launch due 30 May 2026", and "late" once that day has passed on the call's clocks.
         func due(_ what: String, _ stored: String, of round: Round) throws -> String {
             let late = try (try? CivilDate(parsing: stored)).map { try round.call.calendar().civilDate(of: now) > $0 } ?? false
             return "\(what) \(DateWording.long(stored: stored))" + (late ? ": late" : "")
         }
+        // Under assessment and not yet decided: what assessors score and the secretariat decides;
+        // a round is endorsed once none is left.
+        let undecided = try await counts(sql, """
+            SELECT a.round_id, COUNT(*) AS n FROM applications a WHERE a.status = 'under_assessment' AND a.round_id IN (\(binds: ids))
+            AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.application_id = a.id) GROUP BY a.round_id
+            """)
         var items: [Item] = []
         if user.role.may(.endorse) {
-            let waiting = try await counts(sql, "SELECT round_id, COUNT(*) AS n FROM decisions WHERE endorsed_at IS NULL AND round_id IN (\(binds: ids)) GROUP BY round_id")
+            let waiting = try await counts(sql, """
+                SELECT d.round_id, COUNT(*) AS n FROM decisions d JOIN applications a ON a.id = d.application_id
+                WHERE d.endorsed_at IS NULL AND a.status = 'under_assessment' AND d.round_id IN (\(binds: ids)) GROUP BY d.round_id
+                """)
             items += rounds.compactMap { round in
-                waiting[round.id!].map { Item(text: "\(named(round)): \(plural($0, "decision")) to endorse", url: SiteURL.endorsement(round.id!),
-                                             detail: "Cut-off \(DateWording.long(stored: round.cutoffDate))") }
+                guard undecided[round.id!] == nil, let count = waiting[round.id!] else { return nil }
+                return Item(text: "\(named(round)): \(plural(count, "decision")) to endorse", url: SiteURL.endorsement(round.id!), detail: cutoff(round))
             }
         }
-        // Submitted and under assessment: what assessors score and the secretariat decides.
-        let open = "a.status IN ('submitted', 'under_assessment') AND a.round_id IN"
         if user.role.may(.assess) {
             let toScore = try await counts(sql, """
-                SELECT a.round_id, COUNT(*) AS n FROM applications a WHERE \(unsafeRaw: open) (\(binds: ids))
+                SELECT a.round_id, COUNT(*) AS n FROM applications a WHERE a.status = 'under_assessment' AND a.round_id IN (\(binds: ids))
+                AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.application_id = a.id)
                 AND NOT EXISTS (SELECT 1 FROM assessments s WHERE s.application_id = a.id AND s.assessor_id = \(bind: try user.requireID()))
                 GROUP BY a.round_id
                 """)
             items += rounds.compactMap { round in
                 toScore[round.id!].map { Item(text: "\(named(round)): \(plural($0, "application")) you have yet to score", url: SiteURL.round(round.id!),
-                                             detail: "Cut-off \(DateWording.long(stored: round.cutoffDate))") }
+                                             detail: cutoff(round)) }
             }
         }
         if user.role.may(.decide) {
-            let toDecide = try await counts(sql, """
-                SELECT a.round_id, COUNT(*) AS n FROM applications a WHERE \(unsafeRaw: open) (\(binds: ids))
-                AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.application_id = a.id) GROUP BY a.round_id
-                """)
             items += try rounds.compactMap { round in
-                try toDecide[round.id!].map { Item(text: "\(named(round)): \(plural($0, "application")) still to decide", url: SiteURL.round(round.id!),
-                                                  detail: try due("Topic meetings due", round.topicMeetingsDue, of: round)) }
+                try undecided[round.id!].map { Item(text: "\(named(round)): \(plural($0, "application")) still to decide", url: SiteURL.round(round.id!),
+                                                   detail: try due("Topic meetings due", round.topicMeetingsDue, of: round)) }
             }
         }
         if user.role.may(.manageAssignments) {
@@ -63,16 +81,12 @@ extension WorkList {
                                                   url: SiteURL.roundSelection(round.id!), detail: try due("Launch due", round.launchDue, of: round)) }
             }
         }
-        if user.role.may(.requestClarification) {
-            let open = try await Clarification.query(on: db).filter(\.$answeredAt == nil).filter(\.$deadlineAt >= now).count()
-            if open > 0 {
-                items.append(Item(text: "\(plural(open, "clarification")) awaiting the applicant's answer", url: SiteURL.staffApplications, detail: nil))
-            }
-        }
-        return WorkList(items: items, rounds: rounds.map {
-            Item(text: named($0), url: SiteURL.round($0.id!), detail: "Cut-off \(DateWording.long(stored: $0.cutoffDate))")
-        })
+        return items
     }
+
+    private static func named(_ round: Round) -> String { "Round \(round.number) of “\(round.call.title)”" }
+
+    private static func cutoff(_ round: Round) -> String { "Cut-off \(DateWording.long(stored: round.cutoffDate))" }
 
     /// The organisation's drafts, each with the cut-off it will be assessed at, the
     /// applications waiting for the applicant's answer to a clarification, and what the region
@@ -84,14 +98,15 @@ extension WorkList {
         let titles = try await TopicRecord.titles(on: db)
         var items = try drafts.map { draft in
             let calendar = try draft.call.calendar()
-            let cutoff = try draft.call.schedule().round(for: now).map { "; submit by \(DateWording.long($0.cutoffDate)), 23:59 \(DateWording.zoneName(calendar.timeZone))" }
+            let cutoff = try draft.call.schedule().round(for: now).map { "; submit by \(DateWording.moment($0.cutoffAt, in: calendar))" }
             let title = draft.content.topics?.first.map { titles[$0] ?? $0 } ?? "Untitled draft"
             return Item(text: "Finish your draft \(draft.reference): \(title)", url: SiteURL.editApplication(try draft.requireID()),
                         detail: "Last saved \(DateWording.moment(draft.updatedAt, in: calendar))" + (cutoff ?? "; no cut-off left in this call"))
         }
         let asked = try await Clarification.query(on: db).filter(\.$answeredAt == nil).filter(\.$deadlineAt >= now)
             .join(ApplicationRecord.self, on: \Clarification.$application.$id == \ApplicationRecord.$id)
-            .filter(ApplicationRecord.self, \.$organisation.$id == organisationID).with(\.$application).limit(draftsShown).all()
+            .filter(ApplicationRecord.self, \.$organisation.$id == organisationID)
+            .filter(ApplicationRecord.self, \.$status ~~ [.submitted, .underAssessment]).with(\.$application).limit(draftsShown).all()
         items += try asked.map {
             Item(text: "Answer the clarification on \($0.application.reference)", url: SiteURL.application(try $0.application.requireID()),
                  detail: "By the end of \(DateWording.long(stored: $0.deadlineDate))")

@@ -10,6 +10,6 @@ struct WorkList: Encodable {
     }
 
     let items: [Item]
-    /// Every round the person may act on, for the roles that act on rounds.
+    /// The latest closed rounds, the ones staff act on, for the roles that act on rounds.
     let rounds: [Item]
 }
