@@ -88,4 +88,4 @@ def test_failed_job_runs_are_listed_and_sent_back(tmp_path):
     assert "--job and --key" in vague.stdout + vague.stderr
     unknown = run(["jobs", "retry", "--job", "round-cutoff", "--key", "nowhere"], tmp_path, env=env)
     assert unknown.returncode != 0
-    assert "a run of round-cutoff for nowhere was not found" in unknown.stdout + unknown.stderr
+    assert "A run of round-cutoff for nowhere was not found" in unknown.stdout + unknown.stderr

@@ -79,15 +79,26 @@ def problems_of(page, path):
     return found
 
 
+# An application's pages differ with its status (draft, under assessment, launched, closed):
+# several of each are read, not only the first one linked.
+SEVERAL = re.compile(r"^/applications/\{id\}(/assignment)?\?$")
+VISITS_OF_SEVERAL = 4
+
+
 def walk(page, role):
     """Every kind of page reachable from the home page by links, with its problems."""
     driver = page.driver
-    queue, seen_kinds, report = ["/"], set(), {}
+    queue, visits, report = ["/"], {}, {}
+
+    def wanted(path):
+        kind = kind_of(path)
+        return path not in report and visits.get(kind, 0) < (VISITS_OF_SEVERAL if SEVERAL.match(kind) else 1)
+
     while queue:
         path = queue.pop(0)
-        if kind_of(path) in seen_kinds:
+        if not wanted(path):
             continue
-        seen_kinds.add(kind_of(path))
+        visits[kind_of(path)] = visits.get(kind_of(path), 0) + 1
         set_width(driver, WIDTHS[0])
         page.open(path)
         assert "Page not found" not in driver.title, f"{role}: a link leads to a missing page: {path}"
@@ -96,7 +107,7 @@ def walk(page, role):
             if not href.startswith(page.base):
                 continue
             target = href.removeprefix(page.base).split("#")[0] or "/"
-            if not any(part in target for part in NOT_PAGES) and kind_of(target) not in seen_kinds:
+            if not any(part in target for part in NOT_PAGES) and wanted(target):
                 queue.append(target)
         report[path] = problems_of(page, path)
     return report

@@ -119,7 +119,8 @@ def test_register_confirm_apply_and_follow_progress(page, mailbox, server):
     page.check("staff-applications")
     page.click(driver.find_element(By.LINK_TEXT, reference))
     main = page.main_text()
-    assert "PL92 is a less developed region" in main, "Mazowiecki regionalny is less developed in 2021-2027"
+    assert "The region is less developed (2021–2027)" in main, "Mazowiecki regionalny is less developed in 2021-2027"
+    assert "Mazowiecki regionalny (PL92)" in main, "the territory by its name"
     assert "Priority bonus: 25" in main, "less developed +20, one challenge +5"
     page.check("staff-application")
     driver.find_element(By.CSS_SELECTOR, "input[name='fields[]'][value='stakeholders']").click()
