@@ -35,7 +35,7 @@ struct ReminderJobsTests {
             try await app.passTime(to: Instant.parse("2026-03-24T07:00:00Z")!)
             let sent = try await Self.emails(.draftReminder, app)
             #expect(sent.map(\.recipient) == [drafter.email])
-            #expect(sent.first?.subject.contains("31 March 2026 at 23:59 Brussels time") == true)
+            #expect(sent.first?.subject.contains("31 March 2026, 23:59 Brussels time") == true)
             #expect(sent.first?.body.contains(SiteURL.editApplication(try draft.content.decode(ApplicationDTO.self).id)) == true)
             // A restart is a new runner: the run is recorded, so nothing is sent again.
             try await app.passTime(to: Instant.parse("2026-03-30T12:00:00Z")!)
