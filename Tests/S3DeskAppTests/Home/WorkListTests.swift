@@ -73,6 +73,13 @@ struct WorkListTests {
             #expect(mine.contains("submit by 30 June 2026, 23:59 Brussels time"), "round 1 has closed: the draft aims at round 2")
             #expect(mine.contains("\(reference): "), "the submitted application and what happens next")
 
+            // "My applications" tells drafts apart by their first topic, saved when on the call's clocks.
+            var browser = Browser(app: app)
+            try await browser.signIn(owner.email)
+            let list = try await browser.page(SiteURL.myApplications)
+            #expect(list.contains(#"\#(started.reference)</a><br><span class="muted">Support to the Entrepreneurial Discovery Process</span>"#))
+            #expect(list.contains(#"<time datetime="2026-04-01T10:00:00.000Z">1 April 2026, 12:00 Brussels time</time>"#), "saved after the cut-off, in summer time")
+
             let other = try #require(try await work(app, as: round.applicants["B"]))
             #expect(!other.contains(reference) && !other.contains(started.reference))
             #expect(!other.contains("yet to score"))

@@ -13,8 +13,10 @@ extension MyApplicationsPage {
             .page(PageRequest(limit: pageSize, offset: (pageNumber - 1) * pageSize))
         // The assignments of the page's applications in one query, for what the region does next.
         let assignments = try await Assignment.byApplication(try applications.map { try $0.requireID() }, on: db)
+        let titles = applications.isEmpty ? [:] : try await TopicRecord.titles(on: db)
         return MyApplicationsPage(
-            layout: layout, rows: try applications.map { try Row($0, assignment: assignments[try $0.requireID()], for: user) }, total: total,
+            layout: layout, rows: try applications.map { try Row($0, assignment: assignments[try $0.requireID()], for: user, topicTitles: titles) },
+            total: total,
             pagination: Pagination(page: pageNumber, pageSize: pageSize, total: total, path: SiteURL.myApplications),
             deleted: deleted)
     }

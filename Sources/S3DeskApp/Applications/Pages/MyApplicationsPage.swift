@@ -10,12 +10,19 @@ struct MyApplicationsPage: Encodable {
         let statusKey: String
         let nextStep: String
         let roundCutoff: String?
+        /// What the application is about, by its first topic: drafts are told apart by it.
+        let title: String?
+        let lastSaved: TimeLabel
 
         let assignmentURL: String?
 
-        /// - Parameter assignment: the application's, when there is one; its delivery says what the region does next.
-        init(_ application: ApplicationRecord, assignment: Assignment?, for user: User) throws {
+        /// - Parameters:
+        ///   - assignment: the application's, when there is one; its delivery says what the region does next.
+        ///   - topicTitles: the catalogue's titles by slug.
+        init(_ application: ApplicationRecord, assignment: Assignment?, for user: User, topicTitles: [String: String]) throws {
             reference = application.reference
+            title = application.content.topics?.first.map { topicTitles[$0] ?? $0 }
+            lastSaved = TimeLabel(application.updatedAt, in: try application.call.calendar())
             url = SiteURL.application(try application.requireID())
             callTitle = application.call.title
             status = application.status.label
