@@ -29,7 +29,8 @@ struct DraftProgressTests {
             #expect(!page.contains("in progress"))
 
             // Past round 1's cut-off, still a draft: it now aims at round 2.
-            app.clock = AppClock(pinnedAt: try #require(Instant.parse("2026-04-01T08:00:00Z")))
+            let afterFirstCutoff = try #require(Instant.parse("2026-04-01T08:00:00Z"))
+            app.clock = AppClock(pinnedAt: afterFirstCutoff)
             #expect(try await progress(try await app.token(for: owner)).stages[1].due == "2026-06-30")
         }
     }
