@@ -23,6 +23,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.loginThrottle = LoginThrottle()
     app.statisticsCache = StatisticsCache()
     app.rankingCache = RankingCache()
+    app.workCountCache = WorkCountCache()
     app.monitoringCache = MonitoringCache()
     app.passwords.use(.bcrypt(cost: settings.passwordCost))
 

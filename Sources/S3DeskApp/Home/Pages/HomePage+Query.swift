@@ -4,7 +4,8 @@ import S3DeskDomain
 
 extension HomePage {
     /// The calls open at `now`, soonest-closing first, and the topics of support.
-    static func load(at now: Date, for user: User?, layout: Layout, csrfToken: String?, on db: any Database) async throws -> HomePage {
+    static func load(at now: Date, for user: User?, layout: Layout, csrfToken: String?, workCounts: WorkCountCache,
+                     on db: any Database) async throws -> HomePage {
         let calls = try await Call.query(on: db)
             .filter(\.$closesAt >= Instant.roundedToMilliseconds(now))
             .with(\.$rounds)
@@ -12,7 +13,7 @@ extension HomePage {
             .limit(callLimit)
             .all()
         let topics = try await TopicRecord.active(on: db)
-        let work = if let user { try await WorkList.load(for: user, at: now, on: db) } else { WorkList?.none }
+        let work = if let user { try await WorkList.load(for: user, at: now, cache: workCounts, on: db) } else { WorkList?.none }
         return HomePage(layout: layout, csrfToken: csrfToken,
                         calls: try calls.compactMap { try openCall($0, at: now) },
                         topics: topics.map { TopicItem(title: $0.title, methods: $0.methods.joined(separator: "; ")) },

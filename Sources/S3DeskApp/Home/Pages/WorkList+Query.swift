@@ -8,13 +8,13 @@ extension WorkList {
     static let roundsShown = 8
     static let draftsShown = 10
 
-    static func load(for user: User, at now: Date, on db: any Database) async throws -> WorkList {
+    static func load(for user: User, at now: Date, cache: WorkCountCache, on db: any Database) async throws -> WorkList {
         guard user.role.may(.assess) || user.role.may(.endorse) else {
             return WorkList(items: try await applicantItems(for: user, at: now, on: db) + expertItems(for: user), rounds: [])
         }
         let rounds = try await Round.query(on: db).filter(\.$cutoffAt <= now).with(\.$call)
             .sort(\.$cutoffAt, .descending).limit(roundsShown).all()
-        var items = try await roundItems(for: user, rounds: rounds, at: now, on: db)
+        var items = try await roundItems(for: user, rounds: rounds, at: now, cache: cache, on: db)
         if user.role.may(.requestClarification) {
             // Only on applications still open: a withdrawn one's clarification waits for nobody.
             let open = try await Clarification.query(on: db).filter(\.$answeredAt == nil).filter(\.$deadlineAt >= now)
@@ -28,9 +28,13 @@ extension WorkList {
     }
 
     /// Per closed round: what the person has yet to score, to decide, to endorse and to launch.
-    private static func roundItems(for user: User, rounds: [Round], at now: Date, on db: any Database) async throws -> [Item] {
+    private static func roundItems(for user: User, rounds: [Round], at now: Date, cache: WorkCountCache, on db: any Database) async throws -> [Item] {
         let ids = rounds.compactMap(\.id)
         guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [] }
+        let stamps = try await RoundStamps.of(ids, on: db)
+        func counts(_ kind: String, user: UUID? = nil, _ query: SQLQueryString) async throws -> [UUID: Int] {
+            try await cache.counts(kind, user: user, rounds: ids, stamps: stamps) { try await Self.counts(sql, query) }
+        }
         /// "Launch due 30 May 2026", and "late" once that day has passed on the call's clocks.
         func due(_ what: String, _ stored: String, of round: Round) throws -> String {
             let late = try (try? CivilDate(parsing: stored)).map { try round.call.calendar().civilDate(of: now) > $0 } ?? false
@@ -38,13 +42,13 @@ extension WorkList {
         }
         // Under assessment and not yet decided: what assessors score and the secretariat decides;
         // a round is endorsed once none is left.
-        let undecided = try await counts(sql, """
+        let undecided = try await counts("undecided", """
             SELECT a.round_id, COUNT(*) AS n FROM applications a WHERE a.status = 'under_assessment' AND a.round_id IN (\(binds: ids))
             AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.application_id = a.id) GROUP BY a.round_id
             """)
         var items: [Item] = []
         if user.role.may(.endorse) {
-            let waiting = try await counts(sql, """
+            let waiting = try await counts("toEndorse", """
                 SELECT d.round_id, COUNT(*) AS n FROM decisions d JOIN applications a ON a.id = d.application_id
                 WHERE d.endorsed_at IS NULL AND a.status = 'under_assessment' AND d.round_id IN (\(binds: ids)) GROUP BY d.round_id
                 """)
@@ -54,7 +58,7 @@ extension WorkList {
             }
         }
         if user.role.may(.assess) {
-            let toScore = try await counts(sql, """
+            let toScore = try await counts("toScore", user: try user.requireID(), """
                 SELECT a.round_id, COUNT(*) AS n FROM applications a WHERE a.status = 'under_assessment' AND a.round_id IN (\(binds: ids))
                 AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.application_id = a.id)
                 AND NOT EXISTS (SELECT 1 FROM assessments s WHERE s.application_id = a.id AND s.assessor_id = \(bind: try user.requireID()))
@@ -72,7 +76,7 @@ extension WorkList {
             }
         }
         if user.role.may(.manageAssignments) {
-            let toLaunch = try await counts(sql, """
+            let toLaunch = try await counts("toLaunch", """
                 SELECT a.round_id, COUNT(*) AS n FROM applications a WHERE a.status IN ('selected', 'scoping') AND a.round_id IN (\(binds: ids))
                 GROUP BY a.round_id
                 """)
