@@ -1,3 +1,4 @@
+import S3DeskDomain
 import Vapor
 
 /// Who runs this S3Desk and how people reach them, for the contact and legal-notice pages:
@@ -22,14 +23,14 @@ public struct ServiceOperator: Sendable, Encodable {
         func parts(_ key: String) -> [String] {
             (value(key) ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
-        guard let name = value("S3DESK_OPERATOR_NAME"), let email = value("S3DESK_CONTACT_EMAIL") else {
+        guard let name = value("S3DESK_OPERATOR_NAME"), let typed = value("S3DESK_CONTACT_EMAIL") else {
             if production {
                 throw ConfigurationError("production needs S3DESK_OPERATOR_NAME and S3DESK_CONTACT_EMAIL: the contact and legal-notice pages name who runs the service")
             }
             return development
         }
-        guard email.contains("@"), !email.contains(" ") else {
-            throw ConfigurationError("S3DESK_CONTACT_EMAIL must be an email address, got “\(email)”")
+        guard let email = Credentials.normalisedEmail(typed) else {
+            throw ConfigurationError("S3DESK_CONTACT_EMAIL must be an email address, got “\(typed)”")
         }
         return ServiceOperator(name: name, contactEmail: email, postalAddress: parts("S3DESK_POSTAL_ADDRESS"), legalNotice: parts("S3DESK_LEGAL_NOTICE"))
     }
@@ -41,7 +42,7 @@ extension Application {
     }
 
     var serviceOperator: ServiceOperator {
-        get { storage[ServiceOperatorKey.self] ?? .development }
+        get { storage.required(ServiceOperatorKey.self, setBy: "configure(_:settings:)") }
         set { storage[ServiceOperatorKey.self] = newValue }
     }
 }

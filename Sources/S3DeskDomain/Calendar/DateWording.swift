@@ -32,7 +32,7 @@ public enum DateWording {
     }
 
     /// "23:59" on the clocks of `calendar`'s zone.
-    public static func clock(_ instant: Date, in calendar: ZonedCalendar) -> String {
+    private static func clock(_ instant: Date, in calendar: ZonedCalendar) -> String {
         String(calendar.localInput(instant).suffix(5))
     }
 }
