@@ -16,6 +16,13 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .applicant: "Applicant"
         }
     }
+
+    /// The roles an administrator gives and changes on the users page. Applicants join through
+    /// registration and belong to an authority; experts through the pool, with a profile: a
+    /// role change would leave either without what its role is made of.
+    public static let staff: [Role] = [.admin, .secretariat, .commission]
+
+    public var isStaff: Bool { Role.staff.contains(self) }
 }
 
 /// What a role may do. Routes ask for a capability, never for a list of roles, so the
@@ -51,6 +58,8 @@ public enum Capability: Sendable, CaseIterable {
     case keepExpertProfile
     /// Read the monitoring: the dashboard, the summary and the exports of every application.
     case monitor
+    /// Invite staff, change their roles, deactivate and reactivate accounts.
+    case manageUsers
 }
 
 extension Role {
@@ -67,6 +76,8 @@ extension Role {
             self == .commission
         case .keepExpertProfile:
             self == .expert
+        case .manageUsers:
+            self == .admin
         }
     }
 }

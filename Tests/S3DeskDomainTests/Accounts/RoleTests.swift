@@ -39,6 +39,12 @@ struct RoleTests {
     func monitoring(role: Role) {
         #expect(role.may(.monitor) == [.admin, .secretariat, .commission].contains(role))
     }
+
+    @Test("only administrators manage accounts; staff roles are the three that work the service", arguments: Role.allCases)
+    func accounts(role: Role) {
+        #expect(role.may(.manageUsers) == (role == .admin))
+        #expect(role.isStaff == [.admin, .secretariat, .commission].contains(role))
+    }
 }
 
 @Suite("Credentials")
