@@ -32,14 +32,17 @@ final class APIToken: Model, @unchecked Sendable {
     }
 }
 
-/// Signs API requests in from `Authorization: Bearer <token>` when the token is known and unexpired.
+/// Signs API requests in from `Authorization: Bearer <token>` when the token is known and
+/// unexpired, and its account active.
 struct BearerAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
         guard let token = try await APIToken.query(on: request.db)
             .filter(\.$tokenHash == APIToken.hash(bearer.token))
             .filter(\.$expiresAt > request.now)
             .with(\.$user)
-            .first()
+            .first(),
+            // Deactivation deletes the account's tokens; this covers a token read just before.
+            token.user.isActive
         else { return }
         request.auth.login(token.user)
     }

@@ -11,10 +11,11 @@ final class AccountToken: Model, @unchecked Sendable {
         case confirmEmail = "confirm_email"
         case invitation
         case resetPassword = "reset_password"
+        case changeEmail = "change_email"
 
         var lifetime: TimeInterval {
             switch self {
-            case .confirmEmail: 48 * 3600
+            case .confirmEmail, .changeEmail: 48 * 3600
             case .invitation: 7 * 24 * 3600
             case .resetPassword: 3600
             }
@@ -29,6 +30,8 @@ final class AccountToken: Model, @unchecked Sendable {
     @Field(key: "token_hash") var tokenHash: String
     @Field(key: "expires_at") var expiresAt: Date
     @OptionalField(key: "used_at") var usedAt: Date?
+    /// For `changeEmail` only: the address the account takes when the link is followed.
+    @OptionalField(key: "new_email") var newEmail: String?
     @Field(key: "created_at") var createdAt: Date
 
     init() {}

@@ -70,7 +70,7 @@ enum PasswordResets {
         guard let email = Credentials.normalisedEmail(rawEmail) else {
             throw AppError.invalidField("email", "enter an email address such as name@region.eu")
         }
-        guard let user = try await User.query(on: context.db).filter(\.$email == email).first(), !user.passwordHash.isEmpty else {
+        guard let user = try await User.query(on: context.db).filter(\.$email == email).first(), !user.passwordHash.isEmpty, user.isActive else {
             context.logger.info("password reset asked for an address without an account")
             return
         }

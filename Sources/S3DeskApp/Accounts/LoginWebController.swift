@@ -38,12 +38,12 @@ struct LoginWebController: RouteCollection {
         do {
             let user = try await SignIn.verify(email: email, password: form.password ?? "", throttle: req.application.loginThrottle, in: req.services)
             try await startFreshSession(req)
-            req.auth.login(user)
+            WebSessions.signIn(user, on: req)
             return req.redirect(to: next ?? (user.role.may(.manageCalls) ? SiteURL.staffCalls : SiteURL.home))
-        } catch let error as AppError where [.unauthorized, .tooManyRequests].contains(error.status) {
+        } catch let error as AppError where [.unauthorized, .forbidden, .tooManyRequests].contains(error.status) {
             let view = try await render(req, next: next, email: email, error: error.message)
             let response = try await view.encodeResponse(for: req)
-            response.status = error.status == .tooManyRequests ? .tooManyRequests : .ok
+            response.status = error.status == .unauthorized ? .ok : error.status
             return response
         }
     }

@@ -63,6 +63,8 @@ struct RegistrationWebController: RouteCollection {
         let message: String
         let csrfToken: String?
         let token: String?
+        /// Where the confirmation button posts `token`: a new account's address, or a changed one's.
+        var action = SiteURL.confirmPath
         let loginURL = SiteURL.login()
     }
 

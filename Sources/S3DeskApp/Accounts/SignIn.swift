@@ -27,6 +27,11 @@ enum SignIn {
                            message: "the email address or the password is not right")
         }
         try await throttle.recordSuccess(for: email, on: context.db)
+        // Said only to whoever knows the password, so it reveals nothing to anyone else.
+        guard user.isActive else {
+            throw AppError(status: .forbidden, code: "account_deactivated",
+                           message: "this account has been deactivated; write to the secretariat if you need it again")
+        }
         return user
     }
 }

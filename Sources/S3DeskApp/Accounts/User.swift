@@ -20,6 +20,12 @@ final class User: Model, @unchecked Sendable {
     /// Notices not yet read, recounted whenever one is added or read (`Notices`), so the header
     /// shows it without a query. Never written through the model: nil until loaded.
     @OptionalField(key: "unread_notices") var unreadNotices: Int?
+    /// Set by an administrator: the account can no longer sign in, and any session or token it
+    /// had stops working. Its name stays on what it did.
+    @OptionalField(key: "deactivated_at") var deactivatedAt: Date?
+    /// A web session signs the person in only while it carries this number (`WebSessions`);
+    /// nil counts as 0. A password change moves it on.
+    @OptionalField(key: "session_generation") var sessionGeneration: Int?
     /// The optional emails the person turned off; nil while they changed nothing.
     @OptionalField(key: "email_choices") var emailChoices: EmailChoices?
 
@@ -39,6 +45,10 @@ final class User: Model, @unchecked Sendable {
 
 extension User: ModelSessionAuthenticatable {}
 
+extension User {
+    var isActive: Bool { deactivatedAt == nil }
+}
+
 /// The optional kinds of email (`EmailKind.isOptional`) a person does not want; one JSON document.
 struct EmailChoices: Codable, Sendable, Equatable {
     var off: [EmailKind]
@@ -52,6 +62,7 @@ struct UserDTO: Content {
     let role: Role
     let organisationId: UUID?
     let emailConfirmed: Bool
+    let active: Bool
 
     init(_ user: User) throws {
         self.id = try user.requireID()
@@ -60,5 +71,6 @@ struct UserDTO: Content {
         self.role = user.role
         self.organisationId = user.$organisation.id
         self.emailConfirmed = user.emailConfirmedAt != nil
+        self.active = user.isActive
     }
 }

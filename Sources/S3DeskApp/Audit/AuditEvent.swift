@@ -80,6 +80,14 @@ enum AuditAction: String {
     case feedbackGiven = "assignment.feedback_given"
     case assignmentClosed = "assignment.closed"
     case emailChoicesChanged = "user.email_choices_changed"
+    case staffInvited = "user.staff_invited"
+    case roleChanged = "user.role_changed"
+    case userDeactivated = "user.deactivated"
+    case userReactivated = "user.reactivated"
+    case nameChanged = "user.name_changed"
+    case passwordChanged = "user.password_changed"
+    case emailChangeRequested = "user.email_change_requested"
+    case emailChanged = "user.email_changed"
 
     /// How the audit trail names the action.
     var label: String {
@@ -136,6 +144,14 @@ enum AuditAction: String {
         case .feedbackGiven: "Feedback given"
         case .assignmentClosed: "Assignment closed"
         case .emailChoicesChanged: "Email choices changed"
+        case .staffInvited: "Staff account opened"
+        case .roleChanged: "Role changed"
+        case .userDeactivated: "Account deactivated"
+        case .userReactivated: "Account reactivated"
+        case .nameChanged: "Name changed"
+        case .passwordChanged: "Password changed"
+        case .emailChangeRequested: "Change of email address asked"
+        case .emailChanged: "Email address changed"
         }
     }
 }

@@ -6,6 +6,9 @@ enum APIURL {
     static let openAPI = "/api/v1/openapi.json"
     static let token = "/api/v1/auth/token"
     static let me = "/api/v1/me"
+    static let myPassword = "/api/v1/me/password"
+    static let myEmail = "/api/v1/me/email"
+    static let myEmailConfirmation = "/api/v1/me/email/confirm"
     static let accounts = "/api/v1/accounts"
     static let accountConfirmation = "/api/v1/accounts/confirm"
     static let passwordReset = "/api/v1/accounts/password-reset"
@@ -14,6 +17,8 @@ enum APIURL {
     static let invitations = "/api/v1/invitations"
     static let invitationAcceptance = "/api/v1/invitations/accept"
     static let outbox = "/api/v1/outbox"
+    static let users = "/api/v1/users"
+    static let user = SiteRoute("/api/v1/users/:id")
     static let regions = "/api/v1/regions"
     static let region = SiteRoute("/api/v1/regions/:code")
     static let topics = "/api/v1/topics"

@@ -41,6 +41,12 @@ enum FormAddresses {
         (SiteURL.closure, SiteURL.assignmentOf),
         (SiteURL.meetingCancellation, SiteURL.meeting),
         (SiteURL.meetingMinutes, SiteURL.meeting),
+        (SiteRoute(SiteURL.accountName), SiteRoute(SiteURL.account)),
+        (SiteRoute(SiteURL.accountEmail), SiteRoute(SiteURL.account)),
+        (SiteRoute(SiteURL.accountPassword), SiteRoute(SiteURL.account)),
+        (SiteURL.staffUserRole, SiteURL.staffUser),
+        (SiteURL.staffUserDeactivation, SiteURL.staffUser),
+        (SiteURL.staffUserReactivation, SiteURL.staffUser),
     ]
 
     /// Call once every real route is registered, before `MethodNotAllowed` fills the rest.

@@ -14,6 +14,7 @@ struct Layout: Encodable {
         let canViewExperts: Bool
         let canEditCatalogue: Bool
         let canMonitor: Bool
+        let canManageUsers: Bool
         /// Shown beside the link to the notices; read from the person's row, never counted here.
         let unreadNotices: Int
         let isExpert: Bool
@@ -37,7 +38,6 @@ struct Layout: Encodable {
     let loginAction = SiteURL.loginPath
     let logoutURL = SiteURL.logout
     let registerURL = SiteURL.register
-    let confirmURL = SiteURL.confirmPath
     let passwordResetURL = SiteURL.passwordReset
     let organisationURL = SiteURL.organisation
     let invitationsURL = SiteURL.invitations
@@ -48,8 +48,10 @@ struct Layout: Encodable {
     let myApplicationsURL = SiteURL.myApplications
     let staffExpertsURL = SiteURL.staffExperts
     let staffTopicsURL = SiteURL.staffTopics
+    let staffUsersURL = SiteURL.staffUsers
     let dashboardURL = SiteURL.dashboard
     let noticesURL = SiteURL.notices
+    let accountURL = SiteURL.account
     let expertHomeURL = SiteURL.expertHome
     let apiDocumentURL = APIURL.openAPI
 
@@ -65,6 +67,7 @@ struct Layout: Encodable {
                                  canViewExperts: user.role.may(.viewExperts),
                                  canEditCatalogue: user.role.may(.editCatalogue),
                                  canMonitor: user.role.may(.monitor),
+                                 canManageUsers: user.role.may(.manageUsers),
                                  unreadNotices: user.unreadNotices ?? 0,
                                  isExpert: user.role.may(.keepExpertProfile),
                                  withoutAuthority: user.role == .applicant && user.$organisation.id == nil)

@@ -22,6 +22,12 @@ enum SiteURL {
     static let acceptInvitationPath = "/invitations/accept"
     static func acceptInvitation(token: String) -> String { "\(acceptInvitationPath)?token=\(token)" }
     static let passwordReset = "/password-reset"
+    static let account = "/account"
+    static let accountName = "/account/name"
+    static let accountPassword = "/account/password"
+    static let accountEmail = "/account/email"
+    static let confirmEmailChangePath = "/account/email/confirm"
+    static func confirmEmailChange(token: String) -> String { "\(confirmEmailChangePath)?token=\(token)" }
     static let choosePasswordPath = "/password-reset/confirm"
     static func choosePassword(token: String) -> String { "\(choosePasswordPath)?token=\(token)" }
 
@@ -35,6 +41,11 @@ enum SiteURL {
     static let staffExperts = "/staff/experts"
     static let newExpert = "/staff/experts/new"
     static let staffTopics = "/staff/topics"
+    static let staffUsers = "/staff/users"
+    static let staffUser = SiteRoute("/staff/users/:id")
+    static let staffUserRole = SiteRoute("/staff/users/:id/role")
+    static let staffUserDeactivation = SiteRoute("/staff/users/:id/deactivate")
+    static let staffUserReactivation = SiteRoute("/staff/users/:id/reactivate")
     static let notices = "/notices"
     static let noticesRead = "/notices/read-all"
     static let emailChoices = "/notices/email-choices"

@@ -21,7 +21,7 @@ struct WebForm: Encodable {
 
 struct FormField: Encodable {
     enum Kind: String, Encodable {
-        case text, textarea, date, number, select, file
+        case text, textarea, date, number, select, file, email, password
     }
 
     let id: String
@@ -37,6 +37,8 @@ struct FormField: Encodable {
     var step: String?
     var maxLength: Int?
     var accept: String?
+    /// The browser's hint for filling it (`current-password`, `new-password`, `email`, `name`).
+    var autocomplete: String?
     let describedBy: String?
 
     /// - Parameters:
@@ -47,7 +49,8 @@ struct FormField: Encodable {
         self.name = name
         self.label = label
         self.kind = kind
-        self.value = input.values[name] ?? value
+        // A password never travels back into a page.
+        self.value = kind == .password ? "" : input.values[name] ?? value
         error = input.errors[name]
         self.hint = hint
         let described = [hint.map { _ in "\(form)-\(name)-hint" }, error.map { _ in "\(form)-\(name)-error" }].compactMap { $0 }

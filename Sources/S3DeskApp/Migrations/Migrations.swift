@@ -32,5 +32,6 @@ enum Migrations {
         AddOutboxClaims(),
         StampRoundFigures(),
         IndexUnroundedApplications(),
+        AddAccountStates(),
     ]
 }

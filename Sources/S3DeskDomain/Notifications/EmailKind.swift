@@ -6,6 +6,8 @@ public enum EmailKind: String, CaseIterable, Codable, Sendable {
     case invitation
     case passwordReset = "password_reset"
     case expertInvitation = "expert_invitation"
+    case staffInvitation = "staff_invitation"
+    case emailChange = "email_change"
     case applicationReceived = "application_received"
     case clarificationRequested = "clarification_requested"
     case decision
@@ -35,6 +37,8 @@ public enum EmailKind: String, CaseIterable, Codable, Sendable {
         case .invitation: "Invitation to an authority"
         case .passwordReset: "Password reset"
         case .expertInvitation: "Invitation to the expert pool"
+        case .staffInvitation: "Invitation to the staff"
+        case .emailChange: "Change of email address"
         case .applicationReceived: "Application received"
         case .clarificationRequested: "Clarification requested"
         case .decision: "Decision"
@@ -63,7 +67,7 @@ public enum EmailKind: String, CaseIterable, Codable, Sendable {
     /// About an application or an assignment, so it is also in the person's notices. Account
     /// emails are not: they carry one-time links, and an account without a password has no list.
     public var isNotice: Bool {
-        ![.accountConfirmation, .invitation, .passwordReset, .expertInvitation].contains(self)
+        ![.accountConfirmation, .invitation, .passwordReset, .expertInvitation, .staffInvitation, .emailChange].contains(self)
     }
 
     /// The person may choose not to get it by email; everything else must reach them.

@@ -102,6 +102,65 @@ extension EmailTemplates {
             The S3 Targeted Support secretariat
             """, kind: .passwordReset)
     }
+
+    public static func staffInvitation(to email: String, name: String, role: Role, inviter: String, link: String) -> EmailMessage {
+        EmailMessage(to: email, subject: "Your S3Desk account (\(role.label))", body: """
+            Dear \(name),
+
+            \(inviter) has opened an S3Desk account for you, with the role \(role.label), to run S3 Targeted \
+            Support. Choose your password here (the link works for 7 days):
+
+            \(link)
+
+            If you do not expect this, ignore this email.
+
+            The S3 Targeted Support secretariat
+            """, kind: .staffInvitation)
+    }
+
+    /// Sent to the new address: following the link proves the person reads it.
+    public static func emailChange(to email: String, name: String, link: String) -> EmailMessage {
+        EmailMessage(to: email, subject: "Confirm your new S3Desk address", body: """
+            Dear \(name),
+
+            You asked to sign in to S3Desk with this address from now on. Confirm it here (the link works \
+            for 48 hours, once):
+
+            \(link)
+
+            Until you do, your account keeps its current address. If you did not ask for this, ignore this email.
+
+            The S3 Targeted Support secretariat
+            """, kind: .emailChange)
+    }
+
+    /// Sent to an address that already has an account when someone asks to move theirs to it:
+    /// the form says the same either way, and the owner learns of the attempt.
+    public static func emailTaken(to email: String) -> EmailMessage {
+        EmailMessage(to: email, subject: "Someone tried to use your address on S3Desk", body: """
+            Hello,
+
+            Someone asked to move their S3Desk account to this address. It already belongs to your \
+            account, so nothing changed.
+
+            If it was you, sign in with this address as usual. If not, you need do nothing.
+
+            The S3 Targeted Support secretariat
+            """, kind: .emailChange)
+    }
+
+    /// Sent to the old address once the change is made, so that a change nobody asked for is noticed.
+    public static func emailChanged(to email: String, name: String, newAddress: String) -> EmailMessage {
+        EmailMessage(to: email, subject: "Your S3Desk address has changed", body: """
+            Dear \(name),
+
+            Your S3Desk account now signs in with \(newAddress), and its emails go there.
+
+            If you did not make this change, write to the secretariat at once.
+
+            The S3 Targeted Support secretariat
+            """, kind: .emailChange)
+    }
 }
 
 extension EmailTemplates {

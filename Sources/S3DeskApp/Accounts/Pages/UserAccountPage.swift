@@ -1,0 +1,57 @@
+import Fluent
+import S3DeskDomain
+
+/// One account as an administrator sees it: who it is, its role and state, the forms that change
+/// them (or why they cannot), and what the audit trail says about it.
+struct UserAccountPage: Encodable {
+    let layout: Layout
+    let name: String
+    let email: String
+    let role: String
+    let status: String
+    let statusKey: String
+    let joined: TimeLabel
+    let deactivated: TimeLabel?
+    let organisation: String?
+    let roleForm: WebForm?
+    /// Why the role cannot change, when it cannot.
+    let roleNote: String?
+    let activationForm: WebForm?
+    let activationNote: String?
+    let notice: String?
+    let refusal: String?
+    let trail: [AuditTrailRow]
+    let listURL = SiteURL.staffUsers
+
+    static let trailLength = 20
+
+    static func load(_ account: User, for admin: User, input: FormInput, notice: String?, refusal: String?, layout: Layout,
+                     csrfToken: String, on db: any Database) async throws -> UserAccountPage {
+        let id = try account.requireID()
+        let policy = try await StaffAccounts.policy(of: admin, over: account, on: db)
+        let choices = policy.roleChoices
+        let roleRefusal = Role.staff.lazy.compactMap { $0 == account.role ? nil : policy.refusalToChangeRole(to: $0) }.first
+        let activationRefusal = account.isActive ? policy.refusalToDeactivate : policy.refusalToReactivate
+        let organisation = try await account.$organisation.get(on: db)?.name
+        let events = try await AuditEvent.query(on: db).filter(\.$subjectType == AuditSubject.user(id).type)
+            .filter(\.$subjectID == id.uuidString).sort(\.$occurredAt, .descending).limit(trailLength).with(\.$actor).all()
+        let (status, statusKey) = AccountStatus.of(account)
+        return UserAccountPage(
+            layout: layout, name: account.name, email: account.email, role: account.role.label, status: status, statusKey: statusKey,
+            joined: TimeLabel(account.createdAt, in: .service), deactivated: account.deactivatedAt.map { TimeLabel($0, in: .service) },
+            organisation: organisation,
+            roleForm: choices.count > 1
+                ? WebForm(csrfToken: csrfToken, id: "role", action: SiteURL.staffUserRole(id), submit: "Change the role",
+                          fields: [StaffInvitationForm.roleField(form: "role", input: input, choices: choices, current: account.role)])
+                : nil,
+            roleNote: choices.count > 1 ? nil : roleRefusal?.message,
+            activationForm: activationRefusal == nil
+                ? WebForm(csrfToken: csrfToken, id: "activation",
+                          action: account.isActive ? SiteURL.staffUserDeactivation(id) : SiteURL.staffUserReactivation(id),
+                          submit: account.isActive ? "Deactivate the account" : "Reactivate the account", secondary: account.isActive)
+                : nil,
+            activationNote: activationRefusal.flatMap { [.ownAccount, .lastAdmin].contains($0) ? $0.message : nil },
+            notice: notice, refusal: refusal,
+            trail: events.map { AuditTrailRow($0, in: .service) })
+    }
+}

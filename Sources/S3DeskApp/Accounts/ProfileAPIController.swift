@@ -1,0 +1,63 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// `/api/v1/me`: the signed-in person changes their own name, password and address.
+struct ProfileAPIController: RouteCollection {
+    struct NameBody: Content {
+        let name: String?
+    }
+
+    struct PasswordBody: Content {
+        let currentPassword: String?
+        let newPassword: String?
+    }
+
+    struct EmailBody: Content {
+        let email: String?
+        let password: String?
+    }
+
+    struct TokenBody: Content {
+        let token: String?
+    }
+
+    struct Accepted: Content {
+        let status: String
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.patch(APIURL.me.pathComponents, use: rename)
+        routes.post(APIURL.myPassword.pathComponents, use: changePassword)
+        routes.post(APIURL.myEmail.pathComponents, use: changeEmail)
+        routes.post(APIURL.myEmailConfirmation.pathComponents, use: confirmEmail)
+    }
+
+    @Sendable
+    func rename(req: Request) async throws -> UserDTO {
+        let user = try req.requireUser()
+        return try UserDTO(try await Profiles.rename(user, to: try req.content.decode(NameBody.self).name ?? "", in: req.services))
+    }
+
+    @Sendable
+    func changePassword(req: Request) async throws -> UserDTO {
+        let user = try req.requireUser()
+        let body = try req.content.decode(PasswordBody.self)
+        return try UserDTO(try await Profiles.changePassword(of: user, current: body.currentPassword ?? "", new: body.newPassword ?? "",
+                                                             keepingToken: req.headers.bearerAuthorization?.token, in: req.services))
+    }
+
+    @Sendable
+    func changeEmail(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let body = try req.content.decode(EmailBody.self)
+        try await Profiles.requestEmailChange(of: user, to: body.email ?? "", password: body.password ?? "", in: req.services)
+        return try await Accepted(status: "a link to confirm the change is on its way to the new address")
+            .encodeResponse(status: .accepted, for: req)
+    }
+
+    @Sendable
+    func confirmEmail(req: Request) async throws -> UserDTO {
+        try UserDTO(try await Profiles.confirmEmailChange(token: try req.content.decode(TokenBody.self).token ?? "", in: req.services))
+    }
+}

@@ -1,0 +1,74 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// `/api/v1/users`: the administrators' list of accounts, staff invitations, role changes,
+/// deactivation and reactivation.
+struct UsersAPIController: RouteCollection {
+    struct InviteBody: Content {
+        let email: String?
+        let name: String?
+        let role: String?
+    }
+
+    struct ChangeBody: Content {
+        let role: String?
+        let active: Bool?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        let admins = routes.grouped(CapabilityGuard(capability: .manageUsers))
+        admins.get(APIURL.users.pathComponents, use: list)
+        admins.post(APIURL.users.pathComponents, use: invite)
+        admins.get(APIURL.user.path, use: show)
+        admins.patch(APIURL.user.path, use: change)
+    }
+
+    @Sendable
+    func list(req: Request) async throws -> ListPage<UserDTO> {
+        let (users, total) = try await StaffAccounts.list(try UserSearch(from: req).filters, page: PageRequest(from: req), on: req.db)
+        return ListPage(items: try users.map(UserDTO.init), total: total)
+    }
+
+    @Sendable
+    func invite(req: Request) async throws -> Response {
+        let body = try req.content.decode(InviteBody.self)
+        let user = try await StaffAccounts.invite(email: body.email ?? "", name: body.name ?? "", role: body.role.flatMap(Role.init(rawValue:)),
+                                                  by: try req.requireUser(), in: req.services)
+        let response = try await UserDTO(user).encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: APIURL.user(try user.requireID()))
+        return response
+    }
+
+    @Sendable
+    func show(req: Request) async throws -> UserDTO {
+        try UserDTO(try await find(req))
+    }
+
+    /// The role first, then the state: `{role, active: false}` demotes and deactivates in one call.
+    @Sendable
+    func change(req: Request) async throws -> UserDTO {
+        let admin = try req.requireUser()
+        let body = try req.content.decode(ChangeBody.self)
+        var account = try await find(req)
+        let id = try account.requireID()
+        if let role = body.role {
+            guard let known = Role(rawValue: role) else {
+                throw AppError.invalidField("role", "choose one of admin, secretariat or commission")
+            }
+            account = try await StaffAccounts.changeRole(of: id, to: known, by: admin, in: req.services)
+        }
+        if let active = body.active, active != account.isActive {
+            account = active ? try await StaffAccounts.reactivate(id, by: admin, in: req.services)
+                : try await StaffAccounts.deactivate(id, by: admin, in: req.services)
+        }
+        return try UserDTO(account)
+    }
+
+    private func find(_ req: Request) async throws -> User {
+        guard let id = req.parameters.get("id", as: UUID.self), let user = try await User.find(id, on: req.db) else {
+            throw AppError.notFound("account")
+        }
+        return user
+    }
+}
