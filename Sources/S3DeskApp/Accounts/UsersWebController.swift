@@ -109,7 +109,8 @@ struct UsersWebController: RouteCollection {
 
     private func renderAccount(_ req: Request, _ account: User, input: FormInput, notice: String?, refusal: String?) async throws -> View {
         let page = try await UserAccountPage.load(account, for: try req.requireUser(), input: input, notice: notice, refusal: refusal,
-                                                  layout: Layout(request: req, title: account.name), csrfToken: CSRF.token(for: req), on: req.db)
+                                                  layout: Layout(request: req, title: account.name)
+                                                      .with(Breadcrumbs([("Users", SiteURL.staffUsers)], current: account.name)), csrfToken: CSRF.token(for: req), on: req.db)
         return try await req.view.render("staff/user", page)
     }
 }

@@ -25,6 +25,8 @@ struct Layout: Encodable {
 
     let title: String
     let user: SignedIn?
+    /// Set with `with(_:)` by pages below others.
+    var breadcrumbs: Breadcrumbs?
     /// Present when someone is signed in: the sign-out form is a POST and carries it.
     let csrfToken: String?
     // The site's fixed addresses, for every view: no view spells a path.

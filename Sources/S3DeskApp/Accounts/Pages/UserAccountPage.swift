@@ -21,7 +21,6 @@ struct UserAccountPage: Encodable {
     let notice: String?
     let refusal: String?
     let trail: [AuditTrailRow]
-    let listURL = SiteURL.staffUsers
 
     static let trailLength = 20
 
