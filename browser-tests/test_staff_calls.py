@@ -22,6 +22,9 @@ def header_link(page, text):
 
 def test_secretariat_creates_a_call_and_it_is_on_the_public_page(page):
     driver = page.driver
+
+    def set_date(box_id, value):
+        driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, box_id), value)
     page.open("/")
     assert driver.find_element(By.TAG_NAME, "h1").text == "Targeted Support for EU regions"
     assert "No call is open" in page.main_text()
@@ -43,20 +46,23 @@ def test_secretariat_creates_a_call_and_it_is_on_the_public_page(page):
     page.check("call-form")
     driver.find_element(By.ID, "title").send_keys(TITLE)
     driver.find_element(By.ID, "description").send_keys("Expert support for S3 authorities.")
-    driver.find_element(By.ID, "cutoffs").send_keys("2026-02-30")
+    assert len(driver.find_elements(By.CSS_SELECTOR, "input[type=date][name='cutoffs[]']")) == 3, "date boxes, no script"
+    # A date box gives only real dates, in the browser's own way of typing them: set the values.
+    set_date("cutoffs", "2026-06-30")
+    set_date("cutoffs-2", "2026-03-31")
     page.click(page.button("Create call"))
 
     summary = driver.find_element(By.ID, "error-summary")
     assert summary.get_attribute("role") == "alert"
-    assert "does not exist" in driver.find_element(By.ID, "cutoffs-error").text
-    assert "does not exist" in summary.text
+    assert "increasing order" in driver.find_element(By.ID, "cutoffs-error").text
+    assert "increasing order" in summary.text
     assert driver.find_element(By.ID, "title").get_attribute("value") == TITLE, "what was typed is kept"
     assert driver.find_element(By.ID, "description").get_attribute("value") == "Expert support for S3 authorities."
     page.check("call-form-with-errors")
 
-    cutoffs = driver.find_element(By.ID, "cutoffs")
-    cutoffs.clear()
-    cutoffs.send_keys("2026-03-31\n2026-06-30")
+    assert driver.find_element(By.ID, "cutoffs").get_attribute("value") == "2026-06-30", "the dates sent are kept"
+    set_date("cutoffs", "2026-03-31")
+    set_date("cutoffs-2", "2026-06-30")
     page.click(page.button("Create call"))
     assert re.fullmatch(r"/staff/calls/[0-9A-Fa-f-]+/edit", page.path().split("?")[0]), page.path()
     assert "The call has been saved." in driver.find_element(By.CSS_SELECTOR, ".alert-success").text
@@ -65,6 +71,8 @@ def test_secretariat_creates_a_call_and_it_is_on_the_public_page(page):
     instants = [cell.get_attribute("datetime") for cell in times]
     assert "2026-03-31T21:59:59.999Z" in instants, f"summer time starts on 31 March in Brussels: {instants}"
     assert "31 March 2026, 23:59 Brussels time" in [cell.text for cell in times], "people read the instant in words"
+    preview = driver.find_element(By.ID, "preview")
+    assert TITLE in preview.text and "Brussels time" in preview.text, "the editor previews the public page's card"
     page.check("call-saved")
 
     page.open("/staff/calls")

@@ -7,12 +7,12 @@ struct CallForm: Content {
     var title: String?
     var description: String?
     var timeZone: String?
-    /// One `YYYY-MM-DD` per line (commas and spaces also separate).
-    var cutoffs: String?
+    /// One `YYYY-MM-DD` per date box (`cutoffs[]`); the boxes left empty are not dates.
+    var cutoffs: [String]?
     var capacityPerRound: String?
     var expertDaysPerAssignment: String?
 
-    static let blank = CallForm(title: "", description: "", timeZone: CallDefinition.defaultTimeZone, cutoffs: "",
+    static let blank = CallForm(title: "", description: "", timeZone: CallDefinition.defaultTimeZone, cutoffs: [],
                                 capacityPerRound: "\(CallDefinition.defaultCapacityPerRound)",
                                 expertDaysPerAssignment: "\(CallDefinition.defaultExpertDays)")
 
@@ -27,7 +27,7 @@ struct CallForm: Content {
         var errors = FieldErrors()
         let capacity = Self.wholeNumber(capacityPerRound, field: "capacityPerRound", errors: &errors)
         let days = Self.wholeNumber(expertDaysPerAssignment, field: "expertDaysPerAssignment", errors: &errors)
-        let dates = (cutoffs ?? "").split(whereSeparator: { $0.isNewline || $0 == "," || $0 == " " }).map(String.init)
+        let dates = (cutoffs ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let input = CallInput(title: title, description: description, timeZone: timeZone, cutoffs: dates,
                               capacityPerRound: capacity ?? CallDefinition.defaultCapacityPerRound,
                               expertDaysPerAssignment: days ?? CallDefinition.defaultExpertDays)
@@ -62,7 +62,7 @@ extension CallForm {
     /// The form as it starts when editing a stored call.
     init(_ call: Call) {
         self.init(title: call.title, description: call.description, timeZone: call.timeZone,
-                  cutoffs: call.rounds.sorted { $0.number < $1.number }.map(\.cutoffDate).joined(separator: "\n"),
+                  cutoffs: call.rounds.sorted { $0.number < $1.number }.map(\.cutoffDate),
                   capacityPerRound: "\(call.capacityPerRound)",
                   expertDaysPerAssignment: "\(call.expertDaysPerAssignment)")
     }
@@ -87,6 +87,23 @@ struct FieldProblem: Encodable {
 }
 
 struct CallFormPage: Encodable {
+    /// One box per cut-off date, with a few empty ones to add more without any script.
+    struct CutoffBox: Encodable {
+        let number: Int
+        /// The first is `cutoffs`, the target of the error summary's link.
+        let id: String
+        let value: String
+
+        static let spare = 3
+
+        static func boxes(for dates: [String]) -> [CutoffBox] {
+            let filled = dates.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            return (filled + Array(repeating: "", count: spare)).enumerated().map { index, value in
+                CutoffBox(number: index + 1, id: index == 0 ? "cutoffs" : "cutoffs-\(index + 1)", value: value)
+            }
+        }
+    }
+
     let layout: Layout
     let csrfToken: String
     let heading: String
@@ -95,7 +112,10 @@ struct CallFormPage: Encodable {
     let values: CallForm
     let errors: [String: String]
     let errorList: [FieldProblem]
+    let cutoffBoxes: [CutoffBox]
     let rounds: [RoundRow]
+    /// The public page's card of the call as stored; nil for a new call or one past its last cut-off.
+    let preview: OpenCall?
     /// The time-zone menu: Europe, the outermost regions, then UTC and any other zone the call
     /// already has (set through the API), so saving the form never changes it unasked.
     let europeanZones: [SelectOption]

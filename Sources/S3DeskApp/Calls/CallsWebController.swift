@@ -115,7 +115,9 @@ struct CallsWebController: RouteCollection {
             action: try call.map { SiteURL.call(try $0.requireID()) } ?? SiteURL.staffCalls,
             submitLabel: call == nil ? "Create call" : "Save changes",
             values: values, errors: errors.messages, errorList: CallForm.errorList(errors),
+            cutoffBoxes: CallFormPage.CutoffBox.boxes(for: values.cutoffs ?? []),
             rounds: rounds,
+            preview: try call.flatMap { try OpenCall($0, at: req.now, csrfToken: nil, preview: true) },
             europeanZones: CallTimeZones.european.map { SelectOption(value: $0, label: CallTimeZones.label($0), selected: $0 == values.timeZone) },
             otherZones: (CallTimeZones.outermostRegions + ["UTC"] + [values.timeZone ?? ""].filter { zone in
                 !zone.isEmpty && !zone.hasPrefix("Europe/") && !CallTimeZones.outermostRegions.contains(zone) && zone != "UTC"

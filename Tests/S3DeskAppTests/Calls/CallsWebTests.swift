@@ -10,8 +10,14 @@ import VaporTesting
 struct CallsWebTests {
     private let validForm = [
         "title": "Targeted Support 2026", "description": "For S3 authorities.", "timeZone": "Europe/Brussels",
-        "cutoffs": "2026-03-31\n2026-06-30", "capacityPerRound": "10", "expertDaysPerAssignment": "20",
+        "cutoffs": "2026-03-31,2026-06-30", "capacityPerRound": "10", "expertDaysPerAssignment": "20",
     ]
+
+    /// The form as a browser sends it: one `cutoffs[]` per date box, here with an empty spare box.
+    private func sent(_ form: [String: String]) -> [(String, String)] {
+        form.filter { $0.key != "cutoffs" }.map { ($0.key, $0.value) }
+            + ((form["cutoffs"] ?? "").split(separator: ",").map { ("cutoffs[]", String($0)) }) + [("cutoffs[]", "")]
+    }
 
     @Test("a stranger is sent to sign in, and comes back afterwards", arguments: TestDatabase.all)
     func anonymousRedirected(database: TestDatabase) async throws {
@@ -43,7 +49,7 @@ struct CallsWebTests {
                 try await browser.signIn(user.email)
                 #expect(try await browser.get("/staff/calls").status == .forbidden, "\(role)")
                 #expect(try await browser.get("/staff/calls/new").status == .forbidden, "\(role)")
-                let post = try await browser.post("/staff/calls", form: validForm, csrfFrom: "/")
+                let post = try await browser.post("/staff/calls", fields: sent(validForm), csrfFrom: "/")
                 #expect(post.status == .forbidden, "\(role)")
             }
             #expect(try await Call.query(on: app.db).count() == 0)
@@ -56,12 +62,12 @@ struct CallsWebTests {
             let user = try await app.makeUser(.secretariat)
             var browser = Browser(app: app)
             try await browser.signIn(user.email)
-            let forged = try await browser.post("/staff/calls", form: validForm)
+            let forged = try await browser.post("/staff/calls", fields: sent(validForm))
             #expect(forged.status == .forbidden)
             #expect(forged.body.string.contains("This form has expired"))
             var wrong = validForm
             wrong["_csrf"] = "guessed"
-            #expect(try await browser.post("/staff/calls", form: wrong).status == .forbidden)
+            #expect(try await browser.post("/staff/calls", fields: sent(wrong)).status == .forbidden)
             #expect(try await Call.query(on: app.db).count() == 0)
         }
     }
@@ -75,7 +81,7 @@ struct CallsWebTests {
             var form = validForm
             form["cutoffs"] = "2026-02-30"
             form["capacityPerRound"] = "ten"
-            let response = try await browser.post("/staff/calls", form: form, csrfFrom: "/staff/calls/new")
+            let response = try await browser.post("/staff/calls", fields: sent(form), csrfFrom: "/staff/calls/new")
             #expect(response.status == .unprocessableEntity)
             let html = response.body.string
             #expect(html.contains("Please correct 2 fields"))
@@ -95,7 +101,7 @@ struct CallsWebTests {
             try await browser.signIn(user.email)
             var form = validForm
             form["title"] = #"<script>alert("x")</script> & Regions"#
-            let created = try await browser.post("/staff/calls", form: form, csrfFrom: "/staff/calls/new")
+            let created = try await browser.post("/staff/calls", fields: sent(form), csrfFrom: "/staff/calls/new")
             #expect(created.status == .seeOther)
             let call = try #require(try await Call.query(on: app.db).with(\.$rounds).first())
             #expect(call.rounds.count == 2)
@@ -104,6 +110,10 @@ struct CallsWebTests {
 
             let edit = try await browser.get(location)
             #expect(edit.body.string.contains("The call has been saved."))
+            #expect(edit.body.string.contains(#"<input type="date" id="cutoffs" name="cutoffs[]" value="2026-03-31">"#))
+            #expect(edit.body.string.contains(#"<input type="date" id="cutoffs-3" name="cutoffs[]" value="">"#), "spare boxes to add dates")
+            #expect(edit.body.string.contains(#"id="preview""#) && edit.body.string.contains("end of day (Brussels time)"),
+                    "the editor shows the public page's card of the call")
             #expect(edit.body.string.contains(#"<time datetime="2026-03-31T21:59:59.999Z">31 March 2026, 23:59 Brussels time</time>"#))
             #expect(edit.body.string.contains(#"<option value="Europe/Brussels" selected>Brussels (Europe/Brussels)</option>"#),
                     "the zone is picked from a menu, Europe first")
@@ -113,8 +123,8 @@ struct CallsWebTests {
             #expect(!list.contains("<script>alert"))
 
             form["title"] = "Renamed call"
-            form["cutoffs"] = "2026-06-30, 2026-09-30"
-            let updated = try await browser.post(SiteURL.call(call.id!), form: form, csrfFrom: location)
+            form["cutoffs"] = "2026-06-30,2026-09-30"
+            let updated = try await browser.post(SiteURL.call(call.id!), fields: sent(form), csrfFrom: location)
             #expect(updated.status == .seeOther)
             let stored = try await CallStore.find(call.id, on: app.db)
             #expect(stored.title == "Renamed call")

@@ -6,28 +6,12 @@ struct HomePage: Encodable {
     /// soonest-closing ones.
     static let callLimit = 5
 
-    struct OpenCall: Encodable {
-        let applyURL: String
-        let title: String
-        let description: String
-        let nextCutoff: String
-        let nextCutoffLabel: String
-        let timeZone: String
-        let daysLeft: Int
-        let topicMeetingsDue: String
-        let launchDue: String
-        let expertDays: Int
-        let laterCutoffs: [String]
-    }
-
     struct TopicItem: Encodable {
         let title: String
         let methods: String
     }
 
     let layout: Layout
-    /// For the "start an application" form of an applicant.
-    let csrfToken: String?
     let calls: [OpenCall]
     let topics: [TopicItem]
     /// What the signed-in person has to do next; nil for a visitor.
