@@ -12,7 +12,15 @@ final class Organisation: Model, @unchecked Sendable {
     /// A NUTS-2 code, or a country code for a national S3.
     @Field(key: "territory") var territory: String
     @Field(key: "created_at") var createdAt: Date
+    /// Set by an administrator for an authority that manages a territory across a border: its
+    /// applications may then name one outside the country of `territory`. Nil counts as false.
+    @OptionalField(key: "other_countries_allowed") var otherCountriesAllowed: Bool?
     @Children(for: \.$organisation) var members: [User]
 
     init() {}
+
+    /// The country whose territories its applications name, unless other countries are allowed.
+    var homeCountry: String? {
+        otherCountriesAllowed == true ? nil : String(territory.prefix(2))
+    }
 }

@@ -22,7 +22,7 @@ enum Registrations {
         var registration: Registration?
         var errors = FieldErrors()
         do {
-            registration = try input.validated(regions: codes.regions, countries: codes.countries)
+            registration = try input.validated(regions: codes.regions, countries: codes.countries, names: codes.names)
         } catch {
             errors = error
         }

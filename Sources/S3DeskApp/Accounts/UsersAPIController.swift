@@ -3,7 +3,7 @@ import S3DeskDomain
 import Vapor
 
 /// `/api/v1/users`: the administrators' list of accounts, staff invitations, role changes,
-/// deactivation and reactivation.
+/// deactivation and reactivation; and an authority's allowance of other countries.
 struct UsersAPIController: RouteCollection {
     struct InviteBody: Content {
         let email: String?
@@ -16,12 +16,17 @@ struct UsersAPIController: RouteCollection {
         let active: Bool?
     }
 
+    struct AllowanceBody: Content {
+        let otherCountriesAllowed: Bool
+    }
+
     func boot(routes: any RoutesBuilder) throws {
         let admins = routes.grouped(CapabilityGuard(capability: .manageUsers))
         admins.get(APIURL.users.pathComponents, use: list)
         admins.post(APIURL.users.pathComponents, use: invite)
         admins.get(APIURL.user.path, use: show)
         admins.patch(APIURL.user.path, use: change)
+        admins.patch(APIURL.organisationByID.path, use: changeAllowance)
     }
 
     @Sendable
@@ -63,6 +68,14 @@ struct UsersAPIController: RouteCollection {
                 : try await StaffAccounts.deactivate(id, by: admin, in: req.services)
         }
         return try UserDTO(account)
+    }
+
+    @Sendable
+    func changeAllowance(req: Request) async throws -> OrganisationDTO {
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("authority") }
+        let body = try req.content.decode(AllowanceBody.self)
+        try await OrganisationAllowances.allowOtherCountries(body.otherCountriesAllowed, for: id, by: try req.requireUser(), in: req.services)
+        return try await OrganisationDTO.find(id, on: req.db)
     }
 
     private func find(_ req: Request) async throws -> User {

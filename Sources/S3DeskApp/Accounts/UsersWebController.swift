@@ -15,6 +15,10 @@ struct UsersWebController: RouteCollection {
         let role: String?
     }
 
+    struct AllowanceForm: Content {
+        let otherCountriesAllowed: Bool?
+    }
+
     func boot(routes: any RoutesBuilder) throws {
         let admins = routes.grouped(CapabilityGuard(capability: .manageUsers))
         admins.get(SiteURL.staffUsers.pathComponents, use: list)
@@ -23,6 +27,7 @@ struct UsersWebController: RouteCollection {
         admins.post(SiteURL.staffUserRole.path, use: changeRole)
         admins.post(SiteURL.staffUserDeactivation.path, use: deactivate)
         admins.post(SiteURL.staffUserReactivation.path, use: reactivate)
+        admins.post(SiteURL.staffUserAuthority.path, use: changeAllowance)
     }
 
     @Sendable
@@ -53,6 +58,7 @@ struct UsersWebController: RouteCollection {
         case "role": "The role is changed."
         case "deactivated": "The account is deactivated: it can no longer sign in, and its sessions and tokens have ended."
         case "reactivated": "The account is active again."
+        case "authority": "The authority's territories are changed."
         default: nil
         }
         return try await renderAccount(req, try await find(req), input: .empty, notice: notice, refusal: nil)
@@ -78,6 +84,18 @@ struct UsersWebController: RouteCollection {
     func reactivate(req: Request) async throws -> Response {
         try await act(req, try await find(req), done: "reactivated") { admin, id in
             _ = try await StaffAccounts.reactivate(id, by: admin, in: req.services)
+        }
+    }
+
+    @Sendable
+    func changeAllowance(req: Request) async throws -> Response {
+        let account = try await find(req)
+        let allowed = try req.content.decode(AllowanceForm.self).otherCountriesAllowed == true
+        return try await act(req, account, done: "authority") { admin, _ in
+            guard let organisationID = account.$organisation.id else {
+                throw AppError.conflict("no_authority", "this account belongs to no authority")
+            }
+            try await OrganisationAllowances.allowOtherCountries(allowed, for: organisationID, by: admin, in: req.services)
         }
     }
 
@@ -110,7 +128,7 @@ struct UsersWebController: RouteCollection {
     private func renderAccount(_ req: Request, _ account: User, input: FormInput, notice: String?, refusal: String?) async throws -> View {
         let page = try await UserAccountPage.load(account, for: try req.requireUser(), input: input, notice: notice, refusal: refusal,
                                                   layout: Layout(request: req, title: account.name)
-                                                      .with(Breadcrumbs([("Users", SiteURL.staffUsers)], current: account.name)), csrfToken: CSRF.token(for: req), on: req.db)
+                                                      .with(Breadcrumbs([("Users", SiteURL.staffUsers)], current: account.name)), csrfToken: CSRF.token(for: req), codes: req.application.referenceCodes, on: req.db)
         return try await req.view.render("staff/user", page)
     }
 }

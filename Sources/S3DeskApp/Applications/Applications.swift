@@ -7,9 +7,13 @@ import Vapor
 enum Applications {
     /// What an application may name. A topic retired from the catalogue stays valid on the
     /// application that already had it (`keeping`), and is offered to no other.
-    static func reference(keeping topics: [String]? = nil, codes: ReferenceCodes, on db: any Database) async throws -> S3DeskDomain.ApplicationReference {
+    /// - Parameter organisation: the applying authority, whose country the territory must be in
+    ///   at submission; nil while a draft is saved, which may still be incomplete.
+    static func reference(keeping topics: [String]? = nil, codes: ReferenceCodes, organisation: Organisation? = nil,
+                          on db: any Database) async throws -> S3DeskDomain.ApplicationReference {
         ApplicationReference(regions: codes.regions, countries: codes.countries,
-                             topics: Set(try await TopicRecord.active(on: db).compactMap(\.id)).union(topics ?? []))
+                             topics: Set(try await TopicRecord.active(on: db).compactMap(\.id)).union(topics ?? []), names: codes.names,
+                             homeCountry: organisation?.homeCountry)
     }
 
     /// Starts a draft for the user's organisation. A draft may be incomplete; only values of the
@@ -174,7 +178,8 @@ enum Applications {
     /// form's rules and the call's required questions (empty when eligible).
     static func submissionProblems(of application: ApplicationRecord, codes: ReferenceCodes, on db: any Database) async throws -> FieldErrors {
         ApplicationRules.submissionProblems(application.content,
-                                            reference: try await reference(keeping: application.content.topics, codes: codes, on: db))
+                                            reference: try await reference(keeping: application.content.topics, codes: codes,
+                                                                           organisation: try await application.$organisation.get(on: db), on: db))
             .merging(AnswerRules.problems(application.content.answers ?? [:], questions: application.call.orderedQuestions, submission: true))
     }
 

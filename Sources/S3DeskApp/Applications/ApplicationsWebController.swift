@@ -198,12 +198,14 @@ struct ApplicationsWebController: RouteCollection {
             reference: application.reference, callTitle: application.call.title,
             action: SiteURL.editApplication(id), viewURL: SiteURL.application(id),
             groups: ApplicationFormPage.groups(content, editable: clarification?.reopened ?? Set(ClarifiableField.allCases),
-                                               errors: errors, questions: questions, topics: topics),
+                                               errors: errors, questions: questions, topics: topics,
+                                               codes: req.application.referenceCodes),
             errorList: problems, saved: saved, partlySaved: partlySaved,
             errorHeading: ApplicationFormPage.errorHeading(problems: problems.count, saved: saved, partlySaved: partlySaved),
             emailConfirmed: user.emailConfirmedAt != nil,
             clarification: clarification.map {
                 .init(message: $0.message, deadline: DateWording.long(stored: $0.deadlineDate))
-            }))
+            },
+            territories: req.application.referenceCodes.territoryNames))
     }
 }

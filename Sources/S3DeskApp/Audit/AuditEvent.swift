@@ -88,6 +88,8 @@ enum AuditAction: String {
     case passwordChanged = "user.password_changed"
     case emailChangeRequested = "user.email_change_requested"
     case emailChanged = "user.email_changed"
+    case otherCountriesAllowed = "organisation.other_countries_allowed"
+    case otherCountriesRefused = "organisation.other_countries_refused"
 
     /// How the audit trail names the action.
     var label: String {
@@ -152,6 +154,8 @@ enum AuditAction: String {
         case .passwordChanged: "Password changed"
         case .emailChangeRequested: "Change of email address asked"
         case .emailChanged: "Email address changed"
+        case .otherCountriesAllowed: "Territories in other countries allowed"
+        case .otherCountriesRefused: "Territories in other countries no longer allowed"
         }
     }
 }
@@ -159,6 +163,7 @@ enum AuditAction: String {
 /// What an audit entry is about.
 enum AuditSubject {
     case user(UUID)
+    case organisation(UUID)
     case call(UUID)
     case region(String)
     case application(UUID)
@@ -174,6 +179,7 @@ enum AuditSubject {
     var type: String {
         switch self {
         case .user: "user"
+        case .organisation: "organisation"
         case .call: "call"
         case .region: "region"
         case .application: "application"
@@ -188,7 +194,7 @@ enum AuditSubject {
 
     var id: String {
         switch self {
-        case .user(let id), .call(let id), .application(let id), .round(let id), .assignment(let id), .expert(let id): id.uuidString
+        case .user(let id), .organisation(let id), .call(let id), .application(let id), .round(let id), .assignment(let id), .expert(let id): id.uuidString
         case .region(let code), .topic(let code): code
         case .referenceData: "nuts2_regions"
         case .jobRun(let job, let key): "\(job)/\(key)"

@@ -14,6 +14,7 @@ enum APIURL {
     static let passwordReset = "/api/v1/accounts/password-reset"
     static let passwordResetConfirmation = "/api/v1/accounts/password-reset/confirm"
     static let organisation = "/api/v1/organisation"
+    static let organisationByID = SiteRoute("/api/v1/organisations/:id")
     static let invitations = "/api/v1/invitations"
     static let invitationAcceptance = "/api/v1/invitations/accept"
     static let outbox = "/api/v1/outbox"

@@ -47,6 +47,7 @@ enum FormAddresses {
         (SiteURL.staffUserRole, SiteURL.staffUser),
         (SiteURL.staffUserDeactivation, SiteURL.staffUser),
         (SiteURL.staffUserReactivation, SiteURL.staffUser),
+        (SiteURL.staffUserAuthority, SiteURL.staffUser),
     ]
 
     /// Call once every real route is registered, before `MethodNotAllowed` fills the rest.

@@ -46,6 +46,7 @@ enum SiteURL {
     static let staffUserRole = SiteRoute("/staff/users/:id/role")
     static let staffUserDeactivation = SiteRoute("/staff/users/:id/deactivate")
     static let staffUserReactivation = SiteRoute("/staff/users/:id/reactivate")
+    static let staffUserAuthority = SiteRoute("/staff/users/:id/authority")
     static let notices = "/notices"
     static let noticesRead = "/notices/read-all"
     static let emailChoices = "/notices/email-choices"

@@ -33,5 +33,6 @@ enum Migrations {
         StampRoundFigures(),
         IndexUnroundedApplications(),
         AddAccountStates(),
+        AllowOtherCountries(),
     ]
 }

@@ -11,7 +11,8 @@ import Vapor
 struct ReferenceCodes: Sendable {
     let regions: Set<String>
     let countries: Set<String>
-    private let names: [String: String]
+    /// Every region's and country's name, by code.
+    let names: [String: String]
     /// Every region and country as "Name (CODE)", by name: what a territory field suggests.
     let territoryNames: [String]
 

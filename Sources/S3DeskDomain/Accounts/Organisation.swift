@@ -28,16 +28,17 @@ public enum Territory: Equatable, Sendable {
 
     /// Reads a territory code against the reference lists.
     ///
+    /// - Parameter names: every known code's name, to suggest what an unknown one may have meant.
     /// - Returns: the territory, or the message to show beside the field.
     public static func parse(_ text: String, authority: AuthorityType?, regions: Set<String>,
-                             countries: Set<String>) -> Result<Territory, TerritoryProblem> {
+                             countries: Set<String>, names: [String: String] = [:]) -> Result<Territory, TerritoryProblem> {
         let code = typedCode(text)
         if code.isEmpty { return .failure(.missing) }
         if regions.contains(code) { return .success(.region(code)) }
         if countries.contains(code) {
             return authority == .nationalAuthority ? .success(.country(code)) : .failure(.countryNeedsNationalAuthority(code))
         }
-        return .failure(.unknown(code))
+        return .failure(.unknown(code, suggestions: TerritorySuggestions.closest(to: text, among: names)))
     }
 }
 
@@ -58,13 +59,16 @@ extension Territory {
 
 public enum TerritoryProblem: Error, Equatable, Sendable {
     case missing
-    case unknown(String)
+    case unknown(String, suggestions: [String] = [])
     case countryNeedsNationalAuthority(String)
 
     public var message: String {
         switch self {
         case .missing: "enter the NUTS-2 code of the region, such as PL91, or a country code for a national S3"
-        case .unknown(let code): "\(code) is not an EU-27 NUTS-2 region (NUTS 2021) nor an EU country code"
+        case .unknown(let code, let suggestions) where suggestions.isEmpty:
+            "\(code) is not an EU-27 NUTS-2 region (NUTS 2021) nor an EU country: type the region's name and pick it from the list"
+        case .unknown(let code, let suggestions):
+            "\(code) is not an EU-27 NUTS-2 region (NUTS 2021) nor an EU country; did you mean \(TerritorySuggestions.listed(suggestions))?"
         case .countryNeedsNationalAuthority(let code):
             "\(code) is a whole country: only a national authority applies for a national S3; a region needs its NUTS-2 code"
         }

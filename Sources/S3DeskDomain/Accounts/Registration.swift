@@ -31,7 +31,7 @@ public struct Registration: Sendable, Equatable {
 extension RegistrationInput {
     /// Checks every field against the rules and the reference lists; reports all problems,
     /// keyed by the API's field names (`organisation.name` and so on).
-    public func validated(regions: Set<String>, countries: Set<String>) throws(FieldErrors) -> Registration {
+    public func validated(regions: Set<String>, countries: Set<String>, names: [String: String] = [:]) throws(FieldErrors) -> Registration {
         var errors = FieldErrors()
         let email = Credentials.normalisedEmail(self.email ?? "")
         if email == nil { errors.add("email", "enter an email address such as name@region.eu") }
@@ -49,7 +49,7 @@ extension RegistrationInput {
                        "choose a regional authority, a national authority or an ERDF managing authority; other organisations are not eligible")
         }
         var territory: Territory?
-        switch Territory.parse(self.territory ?? "", authority: authority, regions: regions, countries: countries) {
+        switch Territory.parse(self.territory ?? "", authority: authority, regions: regions, countries: countries, names: names) {
         case .success(let parsed): territory = parsed
         case .failure(let problem): errors.add("organisation.territory", problem.message)
         }

@@ -87,7 +87,7 @@ public enum ApplicationForm {
                    summary: "Confirmation", kind: .confirmation) { $0.s3ResponsibilityConfirmed == true ? "yes" : "" }]
         case .territory:
             [Input("territory", "Territory",
-                   hint: "The NUTS-2 code of the region (NUTS 2021), such as ITF6; a national authority may give its country code.") { $0.territory ?? "" }]
+                   hint: "Start typing the name or the code of the region (NUTS 2021) and pick it from the list; a national authority picks its country.") { $0.territory ?? "" }]
         case .contact:
             [Input("contactName", key: "contact.name", "Name", summary: "Contact name", autocomplete: "name") { $0.contact?.name ?? "" },
              Input("contactPosition", key: "contact.position", "Position", summary: "Contact position",

@@ -3,11 +3,23 @@ public struct ApplicationReference: Sendable {
     public let regions: Set<String>
     public let countries: Set<String>
     public let topics: Set<String>
+    /// Every region's and country's name by code, to suggest what an unknown code meant.
+    public let names: [String: String]
+    /// The country the applying authority is registered in, whose territory it applies for;
+    /// nil when an administrator allowed it territories in other countries (a cross-border body).
+    public let homeCountry: String?
 
-    public init(regions: Set<String>, countries: Set<String>, topics: Set<String>) {
+    public init(regions: Set<String>, countries: Set<String>, topics: Set<String>, names: [String: String] = [:],
+                homeCountry: String? = nil) {
         self.regions = regions
         self.countries = countries
         self.topics = topics
+        self.names = names
+        self.homeCountry = homeCountry
+    }
+
+    func name(_ code: String) -> String {
+        names[code] ?? code
     }
 }
 
@@ -37,6 +49,12 @@ public enum ApplicationRules {
                phone.count > 40 || !phone.allSatisfy({ $0.isNumber || " +()-./".contains($0) }) {
                 errors.add("contact.phone", "enter a phone number with digits, spaces and + ( ) - only")
             }
+        }
+        // Caught at once, with what it may have meant, rather than at submission weeks later.
+        if let text = content.territory, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+           case .failure(let problem) = Territory.parse(text, authority: .nationalAuthority, regions: reference.regions,
+                                                        countries: reference.countries, names: reference.names) {
+            errors.add("territory", problem.message)
         }
         for topic in content.topics ?? [] where !reference.topics.contains(topic) {
             errors.add("topics", "“\(topic)” is not a topic of the catalogue")
@@ -78,9 +96,20 @@ public enum ApplicationRules {
         if content.s3ResponsibilityConfirmed != true {
             errors.add("s3ResponsibilityConfirmed", "confirm that this authority is in charge of managing the S3 of the territory; only such an authority is eligible")
         }
-        if case .failure(let problem) = Territory.parse(content.territory ?? "", authority: authority,
-                                                        regions: reference.regions, countries: reference.countries) {
-            errors.add("territory", problem.message)
+        if errors.messages["territory"] == nil {
+            switch Territory.parse(content.territory ?? "", authority: authority, regions: reference.regions,
+                                   countries: reference.countries, names: reference.names) {
+            case .failure(let problem):
+                errors.add("territory", problem.message)
+            case .success(let territory):
+                let country = String(territory.code.prefix(2))
+                if let home = reference.homeCountry, country != home {
+                    let place = territory.code == country
+                        ? "\(reference.name(country)) is not the country your authority is registered in (\(reference.name(home)))"
+                        : "\(reference.name(territory.code)) is in \(reference.name(country)), but your authority is registered in \(reference.name(home))"
+                    errors.add("territory", place + ": an authority applies for its own country's territory; if yours manages one across a border, ask an S3Desk administrator to allow it")
+                }
+            }
         }
         required(content.contact?.name, "contact.name", "enter the name of the contact person")
         required(content.contact?.email, "contact.email", "enter the contact person's email address")

@@ -77,8 +77,9 @@ struct ApplicationsAPITests {
             let call = try await app.makeCall()
             let (_, token) = try await app.makeApplicant()
             var content = completeApplication
-            content.authorityType = "national_authority"
-            content.territory = "XX99"
+            // A whole country for a regional authority: a draft may say it, a submission may not.
+            content.authorityType = "regional_authority"
+            content.territory = "IT"
             content.s3ResponsibilityConfirmed = false
             content.needs = "too short"
             let draft = try await create(app, call: call, token: token, content).content.decode(ApplicationDTO.self)

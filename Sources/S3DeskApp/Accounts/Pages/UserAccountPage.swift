@@ -13,6 +13,9 @@ struct UserAccountPage: Encodable {
     let joined: TimeLabel
     let deactivated: TimeLabel?
     let organisation: String?
+    /// The authority's allowance of territories in other countries, and the form that turns it.
+    let otherCountries: String?
+    let otherCountriesForm: WebForm?
     let roleForm: WebForm?
     /// Why the role cannot change, when it cannot.
     let roleNote: String?
@@ -25,20 +28,27 @@ struct UserAccountPage: Encodable {
     static let trailLength = 20
 
     static func load(_ account: User, for admin: User, input: FormInput, notice: String?, refusal: String?, layout: Layout,
-                     csrfToken: String, on db: any Database) async throws -> UserAccountPage {
+                     csrfToken: String, codes: ReferenceCodes, on db: any Database) async throws -> UserAccountPage {
         let id = try account.requireID()
         let policy = try await StaffAccounts.policy(of: admin, over: account, on: db)
         let choices = policy.roleChoices
         let roleRefusal = Role.staff.lazy.compactMap { $0 == account.role ? nil : policy.refusalToChangeRole(to: $0) }.first
         let activationRefusal = account.isActive ? policy.refusalToDeactivate : policy.refusalToReactivate
-        let organisation = try await account.$organisation.get(on: db)?.name
+        let organisation = try await account.$organisation.get(on: db)
+        let country = organisation.map { codes.territoryName(String($0.territory.prefix(2))) }
+        let allowed = organisation?.otherCountriesAllowed == true
         let events = try await AuditEvent.query(on: db).filter(\.$subjectType == AuditSubject.user(id).type)
             .filter(\.$subjectID == id.uuidString).sort(\.$occurredAt, .descending).limit(trailLength).with(\.$actor).all()
         let (status, statusKey) = AccountStatus.of(account)
         return UserAccountPage(
             layout: layout, name: account.name, email: account.email, role: account.role.label, status: status, statusKey: statusKey,
             joined: TimeLabel(account.createdAt, in: .service), deactivated: account.deactivatedAt.map { TimeLabel($0, in: .service) },
-            organisation: organisation,
+            organisation: organisation.map { "\($0.name), \(codes.territoryName($0.territory))" },
+            otherCountries: country.map { allowed ? "Its applications may name territories outside \($0)." : "Its applications name territories in \($0) only." },
+            otherCountriesForm: organisation == nil ? nil : WebForm(
+                csrfToken: csrfToken, id: "other-countries", action: SiteURL.staffUserAuthority(id),
+                submit: allowed ? "Keep its applications to \(country ?? "its country")" : "Allow territories in other countries",
+                secondary: allowed, hidden: [.init(name: "otherCountriesAllowed", value: allowed ? "false" : "true")]),
             roleForm: choices.count > 1
                 ? WebForm(csrfToken: csrfToken, id: "role", action: SiteURL.staffUserRole(id), submit: "Change the role",
                           fields: [StaffInvitationForm.roleField(form: "role", input: input, choices: choices, current: account.role)])

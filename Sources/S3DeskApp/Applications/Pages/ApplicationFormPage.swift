@@ -20,6 +20,8 @@ struct ApplicationFormPage: Encodable {
         let kind: String
         let hint: String?
         let autocomplete: String?
+        /// The id of the `<datalist>` it suggests from: the territories, by name.
+        let list: String?
         let lines: Int
         let value: String
         let checked: Bool
@@ -87,14 +89,16 @@ struct ApplicationFormPage: Encodable {
     let emailConfirmed: Bool
     /// Set when a clarification reopened part of a submitted application.
     let clarification: ClarificationNotice?
+    /// Every region and country as "Name (CODE)", for the territory's suggestions.
+    let territories: [String]
 
     /// The groups of the form with the parts in `editable`, showing `content` and the problems
     /// by input id.
     static func groups(_ content: ApplicationContent, editable: Set<ClarifiableField>, errors: [String: String],
-                       questions: [CallQuestion], topics: [TopicRecord]) -> [Group] {
+                       questions: [CallQuestion], topics: [TopicRecord], codes: ReferenceCodes) -> [Group] {
         ApplicationForm.groups.compactMap { group in
             let parts = group.parts.filter(editable.contains)
-            let fields = parts.flatMap(ApplicationForm.inputs(of:)).map { field($0, content: content, errors: errors, topics: topics) }
+            let fields = parts.flatMap(ApplicationForm.inputs(of:)).map { field($0, content: content, errors: errors, topics: topics, codes: codes) }
             let asked = parts.contains(.answers)
                 ? questions.map { QuestionField($0, answer: content.answers?[$0.id], error: errors["answer-" + $0.id]) } : []
             guard !fields.isEmpty || !asked.isEmpty else { return nil }
@@ -103,8 +107,10 @@ struct ApplicationFormPage: Encodable {
     }
 
     private static func field(_ input: ApplicationForm.Input, content: ApplicationContent, errors: [String: String],
-                              topics: [TopicRecord]) -> Field {
-        let value = input.value(content)
+                              topics: [TopicRecord], codes: ReferenceCodes) -> Field {
+        let isTerritory = input.key == "territory"
+        // A known code reads as the list offers it, "Severozapaden (BG31)"; anything else as typed.
+        let value = isTerritory ? codes.territoryName(input.value(content)) : input.value(content)
         let error = errors[input.id]
         let describedBy = [input.hint.map { _ in input.id + "-hint" }, error.map { _ in input.id + "-error" }].compactMap { $0 }
         let options: [SelectOption] = switch input.kind {
@@ -118,7 +124,7 @@ struct ApplicationFormPage: Encodable {
         let declared = Dictionary((content.challenges ?? []).map { ($0.kind, $0.justification) }, uniquingKeysWith: { first, _ in first })
         return Field(
             id: input.id, name: input.kind == .topics ? "topics[]" : input.id, label: input.label, kind: input.kind.rawValue,
-            hint: input.hint, autocomplete: input.autocomplete, lines: input.lines, value: value, checked: value == "yes",
+            hint: input.hint, autocomplete: isTerritory ? "off" : input.autocomplete, list: isTerritory ? "territories" : nil, lines: input.lines, value: value, checked: value == "yes",
             error: error, describedBy: describedBy.isEmpty ? nil : describedBy.joined(separator: " "), options: options,
             challenges: input.kind == .challenges ? ChallengeKind.allCases.map {
                 ChallengeOption(kind: $0.rawValue, label: $0.label, checked: declared[$0.rawValue] != nil,
