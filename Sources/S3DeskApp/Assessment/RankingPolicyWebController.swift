@@ -64,7 +64,6 @@ struct RankingPolicyWebController: RouteCollection {
         let layout: Layout
         let csrfToken: String
         let callTitle: String
-        let callURL: String
         let fields: [Field]
         let saved: Bool
     }
@@ -124,7 +123,8 @@ struct RankingPolicyWebController: RouteCollection {
             Field(name: "capacityPerRound", label: "Assignments per round", hint: "The capacity of each of the call's rounds", value: form.capacityPerRound ?? "", error: errors["capacityPerRound"], min: CallDefinition.capacityRange.lowerBound, max: CallDefinition.capacityRange.upperBound),
         ]
         return try await req.view.render("staff/policy", Page(
-            layout: Layout(request: req, title: "Ranking policy of \(call.title)"), csrfToken: CSRF.token(for: req),
-            callTitle: call.title, callURL: SiteURL.editCall(try call.requireID()), fields: fields, saved: saved))
+            layout: Layout(request: req, title: "Ranking policy of \(call.title)")
+                .with(Breadcrumbs([("Calls", SiteURL.staffCalls), (call.title, SiteURL.editCall(try call.requireID()))], current: "Ranking policy")),
+            csrfToken: CSRF.token(for: req), callTitle: call.title, fields: fields, saved: saved))
     }
 }

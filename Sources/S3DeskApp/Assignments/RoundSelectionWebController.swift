@@ -42,7 +42,8 @@ struct RoundSelectionWebController: RouteCollection {
     }
 
     private func render(_ req: Request, round: Round, refusal: String?) async throws -> View {
-        let page = try await RoundSelectionPage.load(round, layout: Layout(request: req, title: "Round \(round.number): selection to launch"),
+        let page = try await RoundSelectionPage.load(round, for: try req.requireUser(),
+                                                     layout: Layout(request: req, title: "Round \(round.number): selection to launch"),
                                                      csrfToken: CSRF.token(for: req), refusal: refusal, now: req.now, on: req.db)
         return try await req.view.render("staff/selection", page)
     }

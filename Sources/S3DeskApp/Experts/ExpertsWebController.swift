@@ -115,10 +115,13 @@ struct ExpertsWebController: RouteCollection {
     private func form(_ req: Request, heading: String, action: String, emailEditable: Bool, form: ExpertProfileForm, expert: Expert?,
                       refusal: FormRefusal? = nil, saved: Bool = false) async throws -> View {
         let user = try req.requireUser()
+        // Staff reach a profile from the pool; the expert theirs from their assignments.
+        let above = user.role.may(.viewExperts) ? ("Experts", SiteURL.staffExperts) : ("My assignments", SiteURL.expertHome)
         let page = try await ExpertFormPage.load(
-            heading: heading, action: action, backURL: user.role.may(.viewExperts) ? SiteURL.staffExperts : SiteURL.expertHome,
-            emailEditable: emailEditable, form: form, keeping: expert, errors: refusal?.fields ?? [:], refusal: refusal?.message, saved: saved,
-            layout: Layout(request: req, title: heading), csrfToken: CSRF.token(for: req), codes: req.application.referenceCodes, on: req.db)
+            heading: heading, action: action, emailEditable: emailEditable, form: form, keeping: expert,
+            errors: refusal?.fields ?? [:], refusal: refusal?.message, saved: saved,
+            layout: Layout(request: req, title: heading).with(Breadcrumbs([above], current: heading)), csrfToken: CSRF.token(for: req),
+            codes: req.application.referenceCodes, on: req.db)
         return try await req.view.render("experts/form", page)
     }
 }

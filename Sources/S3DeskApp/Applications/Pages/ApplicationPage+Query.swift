@@ -19,7 +19,8 @@ extension ApplicationPage {
         let open = try await Clarifications.open(for: application, at: now, on: db)
         let chosen = Set(input.clarification.fields ?? [])
         return ApplicationPage(
-            layout: layout, csrfToken: csrfToken, reference: application.reference, callTitle: application.call.title,
+            layout: layout.with(Breadcrumbs(crumbs(above: application, for: user), current: "Application \(application.reference)")),
+            csrfToken: csrfToken, reference: application.reference, callTitle: application.call.title,
             status: application.status.label, statusKey: application.status.rawValue, nextStep: staff ? application.status.staffNextStep : application.status.nextStep,
             roundCutoff: application.round.map { round in DateWording.long(stored: round.cutoffDate) },
             submittedAt: application.submittedAt.map(Instant.format),
@@ -46,7 +47,6 @@ extension ApplicationPage {
             content: Content(application.content, questions: application.call.orderedQuestions, names: try await .load(codes: codes, on: db)),
             priority: priority.map { PriorityView(total: $0.total, explanation: $0.explanation, categoryMissing: $0.categoryMissing) },
             trail: trail,
-            backURL: staff ? SiteURL.staffApplications : SiteURL.myApplications,
             assessURL: user.role.may(.assess) && application.round != nil ? SiteURL.assessment(id) : nil,
             roundURL: staff ? try application.round.map { SiteURL.round(try $0.requireID()) } : nil,
             assignmentURL: [.selected, .scoping, .launched, .completed].contains(application.status) ? SiteURL.assignmentOf(id) : nil,

@@ -113,7 +113,6 @@ struct ApplicationPage: Encodable {
     let content: Content
     let priority: PriorityView?
     let trail: [TrailRow]
-    let backURL: String
     let assessURL: String?
     let roundURL: String?
     /// The Targeted Assignment's page, once the application is selected.
@@ -125,5 +124,17 @@ struct ApplicationPage: Encodable {
         let reason: String
         /// False for a proposal only staff see.
         let endorsed: Bool
+    }
+}
+
+extension ApplicationPage {
+    /// The pages above an application's own and its own, for the pages below it (the assessment,
+    /// the assignment): staff reach it from every application, its authority from its own.
+    static func crumbs(to application: ApplicationRecord, for user: User) throws -> [(label: String, url: String)] {
+        crumbs(above: application, for: user) + [("Application \(application.reference)", SiteURL.application(try application.requireID()))]
+    }
+
+    static func crumbs(above application: ApplicationRecord, for user: User) -> [(label: String, url: String)] {
+        user.role.may(.viewAllApplications) ? [("Applications", SiteURL.staffApplications)] : [("My applications", SiteURL.myApplications)]
     }
 }

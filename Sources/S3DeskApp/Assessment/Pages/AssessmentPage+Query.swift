@@ -24,10 +24,11 @@ extension AssessmentPage {
         let priority = application.priority
         let chosen = input.decisionForm.decision ?? decision?.decision.rawValue
         return AssessmentPage(
-            layout: layout, csrfToken: csrfToken,
+            layout: layout.with(Breadcrumbs(try ApplicationPage.crumbs(to: application, for: user), current: "Assess \(application.reference)")),
+            csrfToken: csrfToken,
             reference: application.reference, organisation: application.content.organisationName ?? "",
             status: application.status.label, statusKey: application.status.rawValue,
-            roundURL: try application.round.map { SiteURL.round(try $0.requireID()) }, applicationURL: SiteURL.application(id),
+            roundURL: try application.round.map { SiteURL.round(try $0.requireID()) },
             assessURL: SiteURL.assessment(id), decisionURL: SiteURL.decision(id),
             content: ApplicationPage.Content(application.content, questions: application.call.orderedQuestions,
                                              names: try await .load(codes: codes, on: db)),

@@ -45,7 +45,6 @@ struct AssessmentPage: Encodable {
     let status: String
     let statusKey: String
     let roundURL: String?
-    let applicationURL: String
     let assessURL: String
     let decisionURL: String
     let content: ApplicationPage.Content

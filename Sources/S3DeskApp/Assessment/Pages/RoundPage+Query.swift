@@ -14,11 +14,14 @@ extension RoundPage {
         let policy = RoundPolicy(role: user.role, endorsed: overview.endorsement.state == .endorsed)
         let roundID = overview.id
         let decided = overview.decisions.values.contains { $0 > 0 }
-        let heading = "Round \(overview.number) — cut-off \(DateWording.long(stored: overview.cutoffDate))"
+        let heading = Self.heading(of: ranking.round)
+        // The endorsement page lies below the round's page.
+        let trail = form == nil ? Breadcrumbs(crumbs(above: ranking.round, for: user), current: heading)
+            : Breadcrumbs(try crumbs(to: ranking.round, for: user), current: "Endorse the decisions of round \(overview.number)")
         // The overview carries the endorsement's instant as the API gives it.
         let endorsedAt = overview.endorsement.state == .endorsed ? overview.endorsement.at.flatMap(Instant.parse) : nil
         return RoundPage(
-            layout: layout(form == nil ? heading : "Endorse \(heading.lowercased())"),
+            layout: layout(trail.current).with(trail),
             csrfToken: csrfToken, round: overview, heading: heading,
             topicMeetingsDue: DateWording.long(stored: overview.topicMeetingsDue), launchDue: DateWording.long(stored: overview.launchDue),
             endorsedAt: try endorsedAt.map { TimeLabel($0, in: try ranking.round.call.calendar()) },
@@ -26,7 +29,7 @@ extension RoundPage {
             proposals: Proposal.allCases.map { Count(label: $0.label, count: overview.proposals[$0.rawValue] ?? 0) },
             decisions: DecisionKind.allCases.map { Count(label: $0.label, count: overview.decisions[$0.rawValue] ?? 0) },
             rows: try await ranking.items(rows, on: db).map { RankingRow($0, codes: codes) }, total: ranking.ranked.count,
-            csvURL: SiteURL.rankingCSV(roundID), roundURL: SiteURL.round(roundID),
+            csvURL: SiteURL.rankingCSV(roundID),
             applicationsURL: SiteURL.staffApplications(round: roundID), endorseAction: SiteURL.endorsement(roundID),
             // A round with no decision yet has nothing to endorse: its page says so instead.
             endorsementURL: policy.canEndorse && decided ? SiteURL.endorsement(roundID) : nil,

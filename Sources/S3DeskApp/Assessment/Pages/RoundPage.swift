@@ -74,7 +74,6 @@ struct RoundPage: Encodable {
     let rows: [RankingRow]
     let total: Int
     let csvURL: String
-    let roundURL: String
     let applicationsURL: String
     let endorseAction: String
     let endorsementURL: String?
@@ -87,4 +86,24 @@ struct RoundPage: Encodable {
     let endorsementForm: RoundsWebController.EndorsementForm?
     let endorsementErrors: [String: String]
     let refusal: String?
+}
+
+extension RoundPage {
+    /// "Round 2 — cut-off 31 March 2026": the round page's heading, and the round's crumb on the
+    /// pages below it.
+    static func heading(of round: Round) -> String {
+        "Round \(round.number) — cut-off \(DateWording.long(stored: round.cutoffDate))"
+    }
+
+    /// The pages above a round's that `user` may open: the calls and the round's call for those
+    /// who manage calls; for the Commission, which cannot, the home page that lists the rounds.
+    static func crumbs(above round: Round, for user: User) -> [(label: String, url: String)] {
+        guard user.role.may(.manageCalls) else { return [("Home", SiteURL.home)] }
+        return [("Calls", SiteURL.staffCalls), (round.call.title, SiteURL.editCall(round.$call.id))]
+    }
+
+    /// The round's own crumb, below `crumbs(above:for:)`, for the pages under the round's.
+    static func crumbs(to round: Round, for user: User) throws -> [(label: String, url: String)] {
+        crumbs(above: round, for: user) + [(heading(of: round), SiteURL.round(try round.requireID()))]
+    }
 }

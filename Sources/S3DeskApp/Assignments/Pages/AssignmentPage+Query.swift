@@ -61,7 +61,8 @@ extension AssignmentPage {
         let due = try CivilDate(parsing: round.topicMeetingsDue)
         let launchDue = try CivilDate(parsing: round.launchDue)
         return AssignmentPage(
-            layout: layout, csrfToken: csrfToken, reference: application.reference, applicationURL: applicationPolicy.canView ? SiteURL.application(id) : nil,
+            layout: layout.with(Breadcrumbs(try crumbs(above: application, for: user), current: heading(of: application))),
+            csrfToken: csrfToken, reference: application.reference,
             status: application.status.label, topicMeetingsDue: DateWording.long(due), launchDue: DateWording.long(launchDue),
             nextSteps: nextSteps(meetings: meetings, assignment: assignment, user: user, policy: policy, calendar: calendar),
             refusal: input.refusal,

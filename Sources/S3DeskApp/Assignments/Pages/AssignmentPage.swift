@@ -66,8 +66,6 @@ struct AssignmentPage: Encodable {
     let layout: Layout
     let csrfToken: String
     let reference: String
-    /// Nil for the expert, who sees the assignment but not the application behind it.
-    let applicationURL: String?
     let status: String
     let topicMeetingsDue: String
     let launchDue: String
@@ -94,6 +92,21 @@ struct AssignmentPage: Encodable {
     let expertDaysBudget: Int?
     /// Once launched: the shared space.
     let delivery: DeliverySpace?
+}
+
+extension AssignmentPage {
+    /// "Targeted Assignment for TS-2026-0001": the page's heading, and its crumb on its meetings' pages.
+    static func heading(of application: ApplicationRecord) -> String {
+        "Targeted Assignment for \(application.reference)"
+    }
+
+    /// The pages above an assignment's that `user` may open: the application's, and the lists
+    /// above it; for the expert, who sees the assignment but not the application behind it,
+    /// their own assignments.
+    static func crumbs(above application: ApplicationRecord, for user: User) throws -> [(label: String, url: String)] {
+        if application.policy(for: user).canView { return try ApplicationPage.crumbs(to: application, for: user) }
+        return user.role.may(.keepExpertProfile) ? [("My assignments", SiteURL.expertHome)] : []
+    }
 }
 
 /// The meeting form's fields, as the page sends them: the start as the call's wall-clock time.

@@ -6,7 +6,8 @@ extension RoundSelectionPage {
     static let selectedStatuses: [ApplicationStatus] = [.selected, .scoping, .launched, .completed]
 
     /// A round has as many selected applications as places (10 by default): read whole.
-    static func load(_ round: Round, layout: Layout, csrfToken: String, refusal: String?, now: Date, on db: any Database) async throws -> RoundSelectionPage {
+    static func load(_ round: Round, for user: User, layout: Layout, csrfToken: String, refusal: String?, now: Date,
+                     on db: any Database) async throws -> RoundSelectionPage {
         let roundID = try round.requireID()
         let calendar = try round.call.schedule().calendar
         let today = calendar.civilDate(of: now)
@@ -21,9 +22,10 @@ extension RoundSelectionPage {
         let assignmentFor = Dictionary(assignments.map { ($0.$application.id, $0) }, uniquingKeysWith: { first, _ in first })
         let meetingFor = Dictionary(meetings.map { ($0.$application.id, $0) }, uniquingKeysWith: { first, _ in first })
         let proposal = try await ExpertSuggestions.proposal(for: round, on: db)
+        let title = "Round \(round.number) of \(round.call.title): from selection to launch"
         return RoundSelectionPage(
-            layout: layout, csrfToken: csrfToken, title: "Round \(round.number) of \(round.call.title): from selection to launch",
-            roundURL: SiteURL.round(roundID), topicMeetingsDue: DateWording.long(meetingsDue), launchDue: DateWording.long(launchDue),
+            layout: layout.with(Breadcrumbs(try RoundPage.crumbs(to: round, for: user), current: title)), csrfToken: csrfToken, title: title,
+            topicMeetingsDue: DateWording.long(meetingsDue), launchDue: DateWording.long(launchDue),
             rows: try applications.map { application in
                 let id = try application.requireID()
                 let assignment = assignmentFor[id]

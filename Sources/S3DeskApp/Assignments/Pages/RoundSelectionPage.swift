@@ -26,7 +26,6 @@ struct RoundSelectionPage: Encodable {
     let layout: Layout
     let csrfToken: String
     let title: String
-    let roundURL: String
     let topicMeetingsDue: String
     let launchDue: String
     let rows: [Row]

@@ -61,7 +61,6 @@ struct ExpertFormPage: Encodable {
     let csrfToken: String
     let heading: String
     let action: String
-    let backURL: String
     let emailEditable: Bool
     let form: ExpertProfileForm
     let topics: [SelectOption]
@@ -70,7 +69,7 @@ struct ExpertFormPage: Encodable {
     let refusal: String?
     let saved: Bool
 
-    static func load(heading: String, action: String, backURL: String, emailEditable: Bool, form: ExpertProfileForm, keeping expert: Expert?,
+    static func load(heading: String, action: String, emailEditable: Bool, form: ExpertProfileForm, keeping expert: Expert?,
                      errors: [String: String], refusal: String?, saved: Bool, layout: Layout, csrfToken: String,
                      codes: ReferenceCodes, on db: any Database) async throws -> ExpertFormPage {
         let choices = try await Experts.choices(keeping: expert, codes: codes, on: db)
@@ -79,7 +78,7 @@ struct ExpertFormPage: Encodable {
         let chosenMethods = Set(form.methods ?? [])
         var seen = Set<String>()
         let methods = (topics.flatMap(\.methods) + choices.methods.sorted()).filter { choices.methods.contains($0) && seen.insert($0).inserted }
-        return ExpertFormPage(layout: layout, csrfToken: csrfToken, heading: heading, action: action, backURL: backURL, emailEditable: emailEditable,
+        return ExpertFormPage(layout: layout, csrfToken: csrfToken, heading: heading, action: action, emailEditable: emailEditable,
                               form: form, topics: topics.map { SelectOption(value: $0.id ?? "", label: $0.title, selected: chosenTopics.contains($0.id ?? "")) },
                               methods: methods.map { SelectOption(value: $0, label: $0, selected: chosenMethods.contains($0)) },
                               errors: errors, refusal: refusal, saved: saved)

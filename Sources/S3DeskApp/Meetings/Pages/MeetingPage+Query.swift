@@ -14,8 +14,11 @@ extension MeetingPage {
             !(meeting.$organiser.id == user.id && email == user.email)
         }
         return MeetingPage(
-            layout: layout, csrfToken: csrfToken, title: meeting.purpose.label, reference: application.reference,
-            assignmentURL: SiteURL.assignmentOf(try application.requireID()),
+            layout: layout.with(Breadcrumbs(
+                try AssignmentPage.crumbs(above: application, for: user)
+                    + [(AssignmentPage.heading(of: application), SiteURL.assignmentOf(try application.requireID()))],
+                current: "\(meeting.purpose.label), \(application.reference)")),
+            csrfToken: csrfToken, title: meeting.purpose.label, reference: application.reference,
             when: calendar.describe(start: meeting.startsAt, durationMinutes: meeting.durationMinutes),
             startsAt: Instant.format(meeting.startsAt), location: meeting.location, agenda: meeting.agenda,
             participants: meeting.participants, late: meeting.late, held: meeting.held, cancelled: meeting.cancelledAt != nil,

@@ -26,7 +26,6 @@ struct MeetingPage: Encodable {
     let csrfToken: String
     let title: String
     let reference: String
-    let assignmentURL: String
     let when: String
     let startsAt: String
     let location: String
