@@ -85,7 +85,8 @@ enum PasswordResets {
         }
     }
 
-    /// Sets the new password, and signs out every API token of the account.
+    /// Sets the new password, and signs out every web session and API token of the account:
+    /// whoever had them may be whom the reset is meant to shut out.
     static func complete(token clear: String, password: String, in context: ServiceContext) async throws -> User {
         var errors = FieldErrors()
         if let problem = Credentials.passwordProblem(password) { errors.add("password", problem) }
@@ -101,6 +102,7 @@ enum PasswordResets {
             user.passwordHash = hash
             // Whoever could read the reset email owns the address: count it as confirmed.
             user.emailConfirmedAt = user.emailConfirmedAt ?? now
+            user.sessionGeneration = (user.sessionGeneration ?? 0) + 1
             try await user.save(on: db)
             try await APIToken.query(on: db).filter(\.$user.$id == user.requireID()).delete()
             try await AuditLog.record(.passwordReset, subject: .user(try user.requireID()), summary: user.email,

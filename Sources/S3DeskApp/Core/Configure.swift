@@ -57,7 +57,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
 
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
-    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware(strictTransport: secureCookies))
     app.middleware.use(ErrorMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(WebSessionMiddleware(sessions: app.sessions.middleware))

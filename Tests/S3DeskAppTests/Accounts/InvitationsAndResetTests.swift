@@ -76,11 +76,13 @@ struct InvitationsAndResetTests {
         }
     }
 
-    @Test("a reset link sets a new password once and signs out API tokens; unknown addresses learn nothing", arguments: TestDatabase.all)
+    @Test("a reset link sets a new password once and signs out API tokens and web sessions; unknown addresses learn nothing", arguments: TestDatabase.all)
     func passwordReset(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let user = try await app.makeUser(.commission, email: "cora@example.eu")
             let oldToken = try await app.token(for: user)
+            var oldSession = try await Browser.signedIn(app, user)
+            _ = try await oldSession.page("/account")
             for email in ["cora@example.eu", "nobody@example.eu"] {
                 let response = try await app.testing().sendRequest(.POST, "/api/v1/accounts/password-reset") { try $0.content.encode(["email": email]) }
                 #expect(response.status == .accepted)
@@ -92,6 +94,7 @@ struct InvitationsAndResetTests {
             }
             #expect(done.status == .ok)
             #expect(try await app.testing().sendRequest(.GET, "/api/v1/me", headers: .bearer(oldToken)).status == .unauthorized)
+            #expect(try await oldSession.get("/account").status == .seeOther, "the session from before the reset is over")
             let signIn = try await app.testing().sendRequest(.POST, "/api/v1/auth/token") {
                 try $0.content.encode(["email": "cora@example.eu", "password": "a brand new password"])
             }

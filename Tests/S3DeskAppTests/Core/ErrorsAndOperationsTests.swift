@@ -49,6 +49,28 @@ struct ErrorsAndOperationsTests {
             let cookie = try #require(login.headers.setCookie?["s3desk_session"])
             #expect(cookie.isHTTPOnly)
             #expect(cookie.sameSite == .lax)
+            #expect(login.headers.first(name: .cacheControl) == nil, "a public page may be cached")
+            #expect(login.headers.first(name: "Strict-Transport-Security") == nil, "plain HTTP in development and tests")
+        }
+    }
+
+    @Test("what answers a signed-in person or hands out a token is never stored by a cache", arguments: TestDatabase.all)
+    func noStore(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let user = try await app.makeUser(.secretariat)
+            let token = try await app.testing().sendRequest(.POST, "/api/v1/auth/token") {
+                try $0.content.encode(["email": user.email, "password": Application.testPassword])
+            }
+            #expect(token.headers.first(name: .cacheControl) == "no-store")
+            let refused = try await app.testing().sendRequest(.POST, "/api/v1/auth/token") {
+                try $0.content.encode(["email": user.email, "password": "not the right one"])
+            }
+            #expect(refused.headers.first(name: .cacheControl) == "no-store")
+            let outbox = try await app.testing().sendRequest(.GET, "/api/v1/outbox", headers: .bearer(try await app.token(for: user)))
+            #expect(outbox.status == .ok && outbox.headers.first(name: .cacheControl) == "no-store")
+            var browser = try await Browser.signedIn(app, user)
+            #expect(try await browser.get("/staff/outbox").headers.first(name: .cacheControl) == "no-store")
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/regions?country=PL").headers.first(name: .cacheControl) == nil)
         }
     }
 
