@@ -92,7 +92,7 @@ struct AssignmentsAPIController: RouteCollection {
             throw AppError.conflict("assignment_launched", "the assignment is \(found.assignment.status.label.lowercased()): its expert no longer changes")
         }
         let page = try PageRequest(from: req)
-        let ranked = try await ExpertSuggestions.rank(for: found, on: req.db)
+        let ranked = try await ExpertSuggestions.rank(for: found, codes: req.application.referenceCodes, on: req.db)
         return ListPage(items: try ranked.dropFirst(page.offset).prefix(page.limit).map {
             SuggestionDTO(expertId: try $0.expert.requireID(), name: $0.expert.name, score: $0.fit.score,
                           assignable: $0.fit.assignable, reasons: $0.fit.reasons)
@@ -124,7 +124,7 @@ struct AssignmentsAPIController: RouteCollection {
     func matching(req: Request) async throws -> MatchingDTO {
         try req.require(.manageAssignments)
         let round = try await RoundRanking.findRound(req.parameters.get("id", as: UUID.self), on: req.db)
-        return try MatchingDTO(try await ExpertSuggestions.proposal(for: round, on: req.db))
+        return try MatchingDTO(try await ExpertSuggestions.proposal(for: round, codes: req.application.referenceCodes, on: req.db))
     }
 
     /// Accepts the proposal whole or in part: each pair is assigned as `POST …/expert` would,

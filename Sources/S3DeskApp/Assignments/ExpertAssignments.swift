@@ -12,7 +12,7 @@ enum ExpertAssignments {
         guard user.role.may(.manageAssignments) else { throw AppError.forbidden }
         let (assignment, application) = (found.assignment, found.application)
         let assignmentID = try assignment.requireID()
-        let needs = try await ExpertSuggestions.needs(of: application, budget: assignment.expertDaysBudget, on: context.db)
+        let needs = try await ExpertSuggestions.needs(of: application, budget: assignment.expertDaysBudget, codes: context.codes, on: context.db)
         let link = context.publicURL + SiteURL.assignmentOf(try application.requireID())
         let now = context.now
         return try await context.db.withLocked(application) { db in

@@ -44,7 +44,8 @@ struct RoundSelectionWebController: RouteCollection {
     private func render(_ req: Request, round: Round, refusal: String?) async throws -> View {
         let page = try await RoundSelectionPage.load(round, for: try req.requireUser(),
                                                      layout: Layout(request: req, title: "Round \(round.number): selection to launch"),
-                                                     csrfToken: CSRF.token(for: req), refusal: refusal, now: req.now, on: req.db)
+                                                     csrfToken: CSRF.token(for: req), refusal: refusal, now: req.now,
+                                                     codes: req.application.referenceCodes, on: req.db)
         return try await req.view.render("staff/selection", page)
     }
 }

@@ -7,18 +7,20 @@ import Vapor
 enum ExpertSuggestions {
     /// What the assignment asks of an expert: the agreed scope's topics and methods once there is
     /// one, else the application's topics; its languages, country, region and authority.
-    static func needs(of application: ApplicationRecord, scope: Scope? = nil, budget: Int, on db: any Database) async throws -> AssignmentNeeds {
+    static func needs(of application: ApplicationRecord, scope: Scope? = nil, budget: Int, codes: ReferenceCodes,
+                      on db: any Database) async throws -> AssignmentNeeds {
         let scope = if let scope { scope } else { try await Assignments.of(try application.requireID(), on: db)?.scope }
         let content = application.content
         return AssignmentNeeds(topics: Set(scope?.topics ?? content.topics ?? []), methods: Set(scope?.methods ?? []),
                                languages: content.languages ?? [], countryCode: application.countryCode,
                                territory: application.territory, organisationName: content.organisationName ?? "",
-                               expertDays: budget)
+                               expertDays: budget, placeNames: codes.names)
     }
 
     /// Every expert of the pool with their fit, assignable ones first, best first, ties by name.
-    static func rank(for found: AssignmentContext, on db: any Database) async throws -> [(expert: Expert, fit: ExpertFit)] {
-        let needs = try await needs(of: found.application, scope: found.assignment.scope, budget: found.assignment.expertDaysBudget, on: db)
+    static func rank(for found: AssignmentContext, codes: ReferenceCodes, on db: any Database) async throws -> [(expert: Expert, fit: ExpertFit)] {
+        let needs = try await needs(of: found.application, scope: found.assignment.scope, budget: found.assignment.expertDaysBudget,
+                                    codes: codes, on: db)
         let experts = try await Expert.query(on: db).sort(\.$searchName).sort(\.$id).all()
         let byID = Dictionary(uniqueKeysWithValues: experts.compactMap { expert in expert.id.map { ($0, expert) } })
         return FitScore.rank(experts.compactMap { expert in expert.id.map { (id: $0, facts: expert.facts) } }, for: needs)
@@ -39,13 +41,14 @@ enum ExpertSuggestions {
     }
 
     /// The optimal assignment of the pool to the round's assignments that still need an expert.
-    static func proposal(for round: Round, on db: any Database) async throws -> Proposal {
+    static func proposal(for round: Round, codes: ReferenceCodes, on db: any Database) async throws -> Proposal {
         let assignments = try await Assignment.query(on: db).filter(\.$round.$id == round.requireID())
             .filter(\.$status == .scoping).filter(\.$expert.$id == nil).with(\.$application).sort(\.$createdAt).all()
         let experts = try await Expert.query(on: db).sort(\.$searchName).sort(\.$id).all()
         var needs: [AssignmentNeeds] = []
         for assignment in assignments {
-            needs.append(try await self.needs(of: assignment.application, scope: assignment.scope, budget: assignment.expertDaysBudget, on: db))
+            needs.append(try await self.needs(of: assignment.application, scope: assignment.scope, budget: assignment.expertDaysBudget,
+                                              codes: codes, on: db))
         }
         let result = ExpertMatching.propose(needs, experts: experts.map(\.facts))
         var pairs: [Proposal.Pair] = []

@@ -53,9 +53,11 @@ public struct AssignmentNeeds: Sendable, Equatable {
     public var organisationName: String
     /// The call's budget of expert days per assignment.
     public var expertDays: Int
+    /// Regions' and countries' names by code, so the reasons read "Mazowiecki regionalny (PL92)".
+    public var placeNames: [String: String]
 
     public init(topics: Set<String> = [], methods: Set<String> = [], languages: [String] = [], countryCode: String,
-                territory: String = "", organisationName: String = "", expertDays: Int = 20) {
+                territory: String = "", organisationName: String = "", expertDays: Int = 20, placeNames: [String: String] = [:]) {
         self.topics = topics
         self.methods = methods
         self.languages = languages
@@ -63,6 +65,7 @@ public struct AssignmentNeeds: Sendable, Equatable {
         self.territory = territory
         self.organisationName = organisationName
         self.expertDays = expertDays
+        self.placeNames = placeNames
     }
 }
 
@@ -133,7 +136,7 @@ public enum FitScore {
         if !preparedNeeds.countryCode.isEmpty {
             let country = preparedNeeds.countryCode
             reasons.append(preparedExpert.countries.contains(country)
-                ? "has worked in \(country)" : "has not worked in \(country)")
+                ? "has worked in \(preparedNeeds.place(country))" : "has not worked in \(preparedNeeds.place(country))")
         }
         if !shortOfDays {
             reasons.append("\(freeDaysText(expert.freeDays)) for a \(budget)-day assignment")
@@ -190,12 +193,12 @@ public enum FitScore {
         for region in expert.conflictRegions where needs.territory.hasPrefix(region) || region == needs.countryCode {
             let kind = region == needs.countryCode ? "country" : "region"
             if region == needs.territory || needs.territory.isEmpty {
-                return "declared a conflict of interest with \(kind) \(region)"
+                return "declared a conflict of interest with \(kind) \(needs.place(region))"
             }
             if needs.territory.hasPrefix(region) {
-                return "declared a conflict of interest with \(kind) \(region), which includes region \(needs.territory)"
+                return "declared a conflict of interest with \(kind) \(needs.place(region)), which includes region \(needs.place(needs.territory))"
             }
-            return "declared a conflict of interest with country \(region)"
+            return "declared a conflict of interest with country \(needs.place(region))"
         }
         if !needs.organisation.isEmpty,
            let declared = expert.conflictOrganisations.first(where: { $0.key == needs.organisation }) {
@@ -254,6 +257,12 @@ extension FitScore {
         let countryCode: String
         let territory: String
         let organisation: String
+        let placeNames: [String: String]
+
+        /// "Mazowiecki regionalny (PL92)"; a code without a name (a NUTS-1 prefix) as it is.
+        func place(_ code: String) -> String {
+            placeNames[code].map { "\($0) (\(code))" } ?? code
+        }
 
         init(_ needs: AssignmentNeeds) {
             var seen: Set<String> = []
@@ -261,6 +270,7 @@ extension FitScore {
             countryCode = FitScore.countryKey(needs.countryCode)
             territory = FitScore.nutsKey(needs.territory)
             organisation = FitScore.organisationKey(needs.organisationName)
+            placeNames = needs.placeNames
         }
     }
 }

@@ -198,4 +198,17 @@ struct ExpertFitTests {
         #expect(FitScore.rank([(id: 1, facts: expert())], for: asked).count == 1)
         #expect(FitScore.rank([(id: Int, facts: ExpertFacts)](), for: asked).isEmpty)
     }
+
+    @Test("with the places' names, the reasons name regions and countries in words, their codes in brackets")
+    func placesInWords() {
+        var named = needs()
+        named.placeNames = ["PL21": "Małopolskie", "PL": "Polska"]
+        let region = FitScore.fit(of: expert(regions: ["PL21"]), for: named)
+        #expect(region.reasons.first == "declared a conflict of interest with region Małopolskie (PL21)")
+        let country = FitScore.fit(of: expert(regions: ["PL"]), for: named)
+        #expect(country.reasons.first == "declared a conflict of interest with country Polska (PL), which includes region Małopolskie (PL21)")
+        let larger = FitScore.fit(of: expert(regions: ["PL2"]), for: named)
+        #expect(larger.reasons.first == "declared a conflict of interest with region PL2, which includes region Małopolskie (PL21)")
+        #expect(FitScore.fit(of: expert(countries: ["PL"]), for: named).reasons.contains("has worked in Polska (PL)"))
+    }
 }

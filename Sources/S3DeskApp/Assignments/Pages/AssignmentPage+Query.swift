@@ -9,7 +9,7 @@ extension AssignmentPage {
 
     /// - Parameter application: with its call (rounds) and round, as `ApplicationAccess.find` loads it.
     static func load(_ application: ApplicationRecord, for user: User, layout: Layout, csrfToken: String, input: Input,
-                     at now: Date, on db: any Database) async throws -> AssignmentPage {
+                     at now: Date, codes: ReferenceCodes, on db: any Database) async throws -> AssignmentPage {
         let id = try application.requireID()
         guard let round = application.round else { throw AppError.notFound("assignment") }
         let calendar = try application.call.schedule().calendar
@@ -42,7 +42,7 @@ extension AssignmentPage {
 
         var suggestions: [Suggestion] = []
         if let found, policy?.canSeeSuggestions == true {
-            suggestions = try await ExpertSuggestions.rank(for: found, on: db).prefix(suggestionsShown).map {
+            suggestions = try await ExpertSuggestions.rank(for: found, codes: codes, on: db).prefix(suggestionsShown).map {
                 Suggestion(expertId: $0.expert.id?.uuidString ?? "", name: $0.expert.name, score: $0.fit.score, assignable: $0.fit.assignable,
                            reasons: $0.fit.reasons, current: $0.expert.id == found.assignment.$expert.id)
             }
@@ -125,7 +125,7 @@ extension AssignmentPage {
     /// The page for one of the assignment's parties, as every form of it shows it again.
     static func render(_ req: Request, _ application: ApplicationRecord, user: User, input: Input) async throws -> View {
         let page = try await load(application, for: user, layout: Layout(request: req, title: "Assignment \(application.reference)"),
-                                  csrfToken: CSRF.token(for: req), input: input, at: req.now, on: req.db)
+                                  csrfToken: CSRF.token(for: req), input: input, at: req.now, codes: req.application.referenceCodes, on: req.db)
         return try await req.view.render("assignments/show", page)
     }
 }

@@ -7,7 +7,7 @@ extension RoundSelectionPage {
 
     /// A round has as many selected applications as places (10 by default): read whole.
     static func load(_ round: Round, for user: User, layout: Layout, csrfToken: String, refusal: String?, now: Date,
-                     on db: any Database) async throws -> RoundSelectionPage {
+                     codes: ReferenceCodes, on db: any Database) async throws -> RoundSelectionPage {
         let roundID = try round.requireID()
         let calendar = try round.call.schedule().calendar
         let today = calendar.civilDate(of: now)
@@ -21,7 +21,7 @@ extension RoundSelectionPage {
             .filter(\.$cancelledAt == nil).sort(\.$startsAt).all()
         let assignmentFor = Dictionary(assignments.map { ($0.$application.id, $0) }, uniquingKeysWith: { first, _ in first })
         let meetingFor = Dictionary(meetings.map { ($0.$application.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let proposal = try await ExpertSuggestions.proposal(for: round, on: db)
+        let proposal = try await ExpertSuggestions.proposal(for: round, codes: codes, on: db)
         let title = "Round \(round.number) of \(round.call.title): from selection to launch"
         return RoundSelectionPage(
             layout: layout.with(Breadcrumbs(try RoundPage.crumbs(to: round, for: user), current: title)), csrfToken: csrfToken, title: title,
