@@ -13,7 +13,6 @@ struct RankingPolicyWebController: RouteCollection {
         var challengeCap: String?
         var meritThreshold: String?
         var minimumAssessments: String?
-        var capacityPerRound: String?
 
         init(_ body: RankingPolicyInput) {
             lessDevelopedBonus = body.lessDevelopedBonus.map(String.init)
@@ -23,7 +22,6 @@ struct RankingPolicyWebController: RouteCollection {
             challengeCap = body.challengeCap.map(String.init)
             meritThreshold = body.meritThreshold.map(String.init)
             minimumAssessments = body.minimumAssessments.map(String.init)
-            capacityPerRound = body.capacityPerRound.map(String.init)
         }
 
         /// Text that is not a whole number is reported as such, not as missing.
@@ -45,7 +43,6 @@ struct RankingPolicyWebController: RouteCollection {
             body.challengeCap = number(challengeCap, "challengeCap")
             body.meritThreshold = number(meritThreshold, "meritThreshold")
             body.minimumAssessments = number(minimumAssessments, "minimumAssessments")
-            body.capacityPerRound = number(capacityPerRound, "capacityPerRound")
             return body
         }
     }
@@ -66,6 +63,9 @@ struct RankingPolicyWebController: RouteCollection {
         let callTitle: String
         let fields: [Field]
         let saved: Bool
+        /// Shown, not edited: the call editor is the one place that sets it.
+        let capacity: Int
+        let callEditorURL: String
     }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -87,7 +87,9 @@ struct RankingPolicyWebController: RouteCollection {
         let call = try await CallStore.find(req.parameters.get("id", as: UUID.self), on: req.db)
         let form = try req.content.decode(Form.self)
         var errors = FieldErrors()
-        let body = form.body(errors: &errors)
+        var body = form.body(errors: &errors)
+        // The capacity is the call editor's: this page keeps it as it is.
+        body.capacityPerRound = call.capacityPerRound
         // Text that is no number keeps its own message; the range rules name the rest.
         for (field, message) in (Self.problems(body)?.messages ?? [:]).sorted(by: { $0.key < $1.key })
         where errors.messages[field] == nil {
@@ -120,11 +122,11 @@ struct RankingPolicyWebController: RouteCollection {
             Field(name: "challengeCap", label: "Challenges at most", hint: "The most the challenges can add together", value: form.challengeCap ?? "", error: errors["challengeCap"], min: bonus.lowerBound, max: bonus.upperBound),
             Field(name: "meritThreshold", label: "Merit threshold", hint: "Merit below this (out of 100) is not selectable", value: form.meritThreshold ?? "", error: errors["meritThreshold"], min: RankingPolicy.thresholdRange.lowerBound, max: RankingPolicy.thresholdRange.upperBound),
             Field(name: "minimumAssessments", label: "Assessments needed", hint: "Before an application is ranked or decided", value: form.minimumAssessments ?? "", error: errors["minimumAssessments"], min: RankingPolicy.assessmentsRange.lowerBound, max: RankingPolicy.assessmentsRange.upperBound),
-            Field(name: "capacityPerRound", label: "Assignments per round", hint: "The capacity of each of the call's rounds", value: form.capacityPerRound ?? "", error: errors["capacityPerRound"], min: CallDefinition.capacityRange.lowerBound, max: CallDefinition.capacityRange.upperBound),
         ]
         return try await req.view.render("staff/policy", Page(
             layout: Layout(request: req, title: "Ranking policy of \(call.title)")
                 .with(Breadcrumbs([("Calls", SiteURL.staffCalls), (call.title, SiteURL.editCall(try call.requireID()))], current: "Ranking policy")),
-            csrfToken: CSRF.token(for: req), callTitle: call.title, fields: fields, saved: saved))
+            csrfToken: CSRF.token(for: req), callTitle: call.title, fields: fields, saved: saved,
+            capacity: call.capacityPerRound, callEditorURL: SiteURL.editCall(try call.requireID())))
     }
 }

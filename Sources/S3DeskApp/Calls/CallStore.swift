@@ -28,6 +28,8 @@ enum CallStore {
     static func update(_ call: Call, with definition: CallDefinition, actor: User?, at now: Date,
                        on db: any Database) async throws -> Call {
         try await db.writeTransaction { db in
+            // As a change of ranking policy does: an endorsement in progress finishes first.
+            try await db.lockRows(Round.schema, where: "call_id", is: try call.requireID())
             try await save(call, definition, on: db, at: now)
             try await AuditLog.record(.callUpdated, subject: .call(try call.requireID()), summary: definition.title,
                                       actor: actor, at: now, on: db)
@@ -61,6 +63,8 @@ enum CallStore {
         try await call.save(on: db)
 
         let existing = try await Round.query(on: db).filter(\.$call.$id == call.requireID()).all()
+        let endorsed = Set(try await Endorsement.query(on: db).filter(\.$endorsed == true)
+            .filter(\.$round.$id ~~ existing.compactMap(\.id)).all(\.$round.$id))
         var byDate = Dictionary(uniqueKeysWithValues: existing.map { ($0.cutoffDate, $0) })
         for planned in schedule.rounds {
             let round = byDate.removeValue(forKey: planned.cutoffDate.description) ?? Round()
@@ -70,7 +74,8 @@ enum CallStore {
             round.cutoffAt = planned.cutoffAt
             round.topicMeetingsDue = planned.topicMeetingsDue.description
             round.launchDue = planned.launchDue.description
-            round.capacity = definition.capacityPerRound
+            // An endorsed round keeps the capacity its decisions were endorsed with.
+            if round.id.map(endorsed.contains) != true { round.capacity = definition.capacityPerRound }
             try await round.save(on: db)
         }
         let removed = byDate.values.compactMap(\.id)

@@ -141,7 +141,7 @@ struct AssessmentWebTests {
             let path = SiteURL.rankingPolicy(call.id!)
             var browser = try await Browser.signedIn(app, try await app.makeUser(.secretariat))
             let form = ["lessDevelopedBonus": "25", "transitionBonus": "ten", "moreDevelopedBonus": "0", "perChallenge": "5",
-                        "challengeCap": "15", "meritThreshold": "55", "minimumAssessments": "1", "capacityPerRound": "12"]
+                        "challengeCap": "15", "meritThreshold": "55", "minimumAssessments": "1"]
             let refused = try await browser.post(path, form: form, csrfFrom: path)
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains(#"id="transitionBonus-error">Must be a whole number"#))
@@ -154,7 +154,8 @@ struct AssessmentWebTests {
             #expect(saved.status == .seeOther)
             let stored = try #require(try await Call.find(call.id, on: app.db))
             #expect(stored.rankingPolicy.meritThreshold == 55 && stored.rankingPolicy.minimumAssessments == 3)
-            #expect(stored.capacityPerRound == 12)
+            #expect(stored.capacityPerRound == call.capacityPerRound, "the capacity is the call editor's alone")
+            #expect(!refused.body.string.contains(#"name="capacityPerRound""#) && refused.body.string.contains("call editor"))
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == AuditAction.rankingPolicyChanged.rawValue).count() == 1)
         }
     }

@@ -154,4 +154,26 @@ struct CallsWebTests {
             #expect(try await browser.get("/staff/calls?page=99999999999999999999").status == .ok)
         }
     }
+
+    @Test("a new capacity in the call editor reaches every round but an endorsed one, which keeps what it was endorsed with", arguments: TestDatabase.all)
+    func capacityKeptByEndorsedRound(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let fixture = try await app.makeRound([("a", application("ITF6"))], capacity: 2)
+            let id = try #require(fixture.ids["a"])
+            let (secretariat, commission) = (try await app.token(.secretariat), try await app.token(.commission))
+            try await app.assess(id, token: secretariat, 4, 4, 4, 4)
+            try await app.assess(id, token: commission, 4, 4, 4, 4)
+            #expect(try await app.decide(id, token: secretariat, "selected").status == .ok)
+            #expect(try await app.endorse(fixture.roundID, token: commission, endorsed: true).status == .ok)
+
+            let call = try await CallStore.find(fixture.call.id, on: app.db)
+            let cutoffs = call.rounds.sorted { $0.number < $1.number }.map(\.cutoffDate)
+            #expect(cutoffs.count > 1)
+            let definition = try CallInput(title: call.title, cutoffs: cutoffs, capacityPerRound: 7).validated()
+            let updated = try await CallStore.update(call, with: definition, actor: nil, at: app.clock.now, on: app.db)
+            let capacities = updated.rounds.sorted { $0.number < $1.number }.map(\.capacity)
+            #expect(capacities.first == 2 && capacities.dropFirst().allSatisfy { $0 == 7 }, "\(capacities)")
+            #expect(updated.capacityPerRound == 7)
+        }
+    }
 }
