@@ -32,7 +32,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.referenceResources = resources
     app.scheduledJobs = [RoundCutoffJob(), DraftReminderJob(publicURL: app.publicURL), MeetingReminderJob(publicURL: app.publicURL),
                          LaunchReminderJob(publicURL: app.publicURL), TimesheetReminderJob(publicURL: app.publicURL),
-                         AssignmentEndingReminderJob(publicURL: app.publicURL)]
+                         AssignmentEndingReminderJob(publicURL: app.publicURL), SessionCleanupJob()]
     var workers = [LoopingWorker.jobs()]
     if let smtp = settings.smtp {
         workers.append(.outbox(OutboxDelivery(transport: SMTPTransport(settings: smtp, group: app.eventLoopGroup))))
@@ -41,10 +41,10 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.lifecycle.use(FinishRequestsFirst())
     app.http.server.configuration.shutdownTimeout = FinishRequestsFirst.timeout
 
-    app.sessions.use { UnchangedSessionDriver(base: $0.fluent.sessions.driver()) }
+    app.sessions.use { _ in UnchangedSessionDriver(base: StoredSessionDriver()) }
     let secureCookies = app.environment != .development && app.environment != .testing
     app.sessions.configuration = SessionsConfiguration(cookieName: "s3desk_session") { id in
-        HTTPCookies.Value(string: id.string, maxAge: 8 * 3600, path: "/",
+        HTTPCookies.Value(string: id.string, maxAge: Int(StoredSession.Lifetime.absolute), path: "/",
                           isSecure: secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
     app.views.use(.leaf)
@@ -59,6 +59,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(SecurityHeadersMiddleware(strictTransport: secureCookies))
     app.middleware.use(ErrorMiddleware())
+    app.middleware.use(NulCharacterGuard())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(WebSessionMiddleware(sessions: app.sessions.middleware))
 

@@ -34,5 +34,6 @@ enum Migrations {
         IndexUnroundedApplications(),
         AddAccountStates(),
         AllowOtherCountries(),
+        StampSessions(),
     ]
 }
