@@ -96,7 +96,7 @@ struct AccountLinksWebController: RouteCollection {
     func requestReset(req: Request) async throws -> Response {
         let email = (try? req.content.get(String.self, at: "email")) ?? ""
         do {
-            try await PasswordResets.request(email: email, in: req.services)
+            try await PasswordResets.request(email: email, client: req.clientAddress, throttle: req.application.loginThrottle, in: req.services)
             return try await message(req, "Check your email", "If \(email) has an S3Desk account, we have sent it a link to choose a new password. The link works for one hour.")
         } catch let error as AppError where error.status == .unprocessableEntity {
             return try await render(req, .request, token: nil, values: ["email": email], errors: error.fields)

@@ -42,7 +42,8 @@ struct AccountsAPIController: RouteCollection {
 
     @Sendable
     func register(req: Request) async throws -> Response {
-        let user = try await Registrations.register(try req.content.decode(RegistrationBody.self).input, in: req.services)
+        let user = try await Registrations.register(try req.content.decode(RegistrationBody.self).input, client: req.clientAddress,
+                                                     throttle: req.application.loginThrottle, in: req.services)
         return try await Created(id: try user.requireID()).encodeResponse(status: .created, for: req)
     }
 

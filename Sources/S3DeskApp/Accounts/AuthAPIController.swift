@@ -23,7 +23,8 @@ struct AuthAPIController: RouteCollection {
     @Sendable
     func issueToken(req: Request) async throws -> Response {
         let body = try req.content.decode(TokenRequest.self)
-        let user = try await SignIn.verify(email: body.email, password: body.password, throttle: req.application.loginThrottle, in: req.services)
+        let user = try await SignIn.verify(email: body.email, password: body.password, client: req.clientAddress,
+                                               throttle: req.application.loginThrottle, in: req.services)
         let (token, clear) = try APIToken.issue(for: user, at: req.now)
         try await token.create(on: req.db)
         return try await TokenResponse(token: clear, expiresAt: Instant.format(token.expiresAt),

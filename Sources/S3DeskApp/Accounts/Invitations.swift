@@ -66,10 +66,16 @@ enum Invitations {
 enum PasswordResets {
     /// Sends a reset link when the address has an account. Answers the same either way, so the
     /// form does not reveal who has an account.
-    static func request(email rawEmail: String, in context: ServiceContext) async throws {
+    /// Limited per address and per client, counted whether or not the address has an account,
+    /// so that neither the answer nor the limit tells the two apart.
+    static func request(email rawEmail: String, client: String, throttle: LoginThrottle, in context: ServiceContext) async throws {
         guard let email = Credentials.normalisedEmail(rawEmail) else {
             throw AppError.invalidField("email", "enter an email address such as name@region.eu")
         }
+        try await throttle.check([(client, .accountEmailsClient, "too many reset emails asked from your connection"),
+                                  (email, .resetAddress, "too many reset emails asked for this address")], on: context.db)
+        try await throttle.record(client, .accountEmailsClient, on: context.db)
+        try await throttle.record(email, .resetAddress, on: context.db)
         guard let user = try await User.query(on: context.db).filter(\.$email == email).first(), !user.passwordHash.isEmpty, user.isActive else {
             context.logger.info("password reset asked for an address without an account")
             return

@@ -36,7 +36,8 @@ struct LoginWebController: RouteCollection {
         let next = form.next.flatMap { SiteURL.isLocalPath($0) ? $0 : nil }
         let email = form.email ?? ""
         do {
-            let user = try await SignIn.verify(email: email, password: form.password ?? "", throttle: req.application.loginThrottle, in: req.services)
+            let user = try await SignIn.verify(email: email, password: form.password ?? "", client: req.clientAddress,
+                                               throttle: req.application.loginThrottle, in: req.services)
             try await startFreshSession(req)
             WebSessions.signIn(user, on: req)
             return req.redirect(to: next ?? (user.role.may(.manageCalls) ? SiteURL.staffCalls : SiteURL.home))

@@ -50,7 +50,8 @@ struct OrganisationAPIController: RouteCollection {
 
     @Sendable
     func requestReset(req: Request) async throws -> Response {
-        try await PasswordResets.request(email: try req.content.decode(EmailBody.self).email, in: req.services)
+        try await PasswordResets.request(email: try req.content.decode(EmailBody.self).email, client: req.clientAddress,
+                                    throttle: req.application.loginThrottle, in: req.services)
         return try await Accepted(status: "if the address has an account, a reset link is on its way")
             .encodeResponse(status: .accepted, for: req)
     }

@@ -5,7 +5,11 @@ import Vapor
 /// Self-registration of applicants: a new organisation, its first member, and the email that
 /// confirms the address.
 enum Registrations {
-    static func register(_ input: RegistrationInput, in context: ServiceContext) async throws -> User {
+    /// Each attempt counts against the client's limit, refused ones too: a taken address is
+    /// named, so the limit is what keeps anyone from testing addresses by the thousand.
+    static func register(_ input: RegistrationInput, client: String, throttle: LoginThrottle, in context: ServiceContext) async throws -> User {
+        try await throttle.check([(client, .accountEmailsClient, "too many registrations from your connection")], on: context.db)
+        try await throttle.record(client, .accountEmailsClient, on: context.db)
         let registration = try await validated(input, codes: context.codes, on: context.db)
         let now = context.now
         let passwordHash = try await context.passwords.hash(registration.password)

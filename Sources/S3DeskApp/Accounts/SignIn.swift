@@ -4,13 +4,13 @@ import Vapor
 
 /// Checks an email and password, shared by the web sign-in form and the API's token endpoint.
 enum SignIn {
-    static func verify(email rawEmail: String, password: String, throttle: LoginThrottle, in context: ServiceContext) async throws -> User {
+    /// - Parameter client: the address the request came from, limited on its own: guessing over
+    ///   many accounts meets it, and guessing at one account keeps its owner out a minute at most.
+    static func verify(email rawEmail: String, password: String, client: String, throttle: LoginThrottle,
+                       in context: ServiceContext) async throws -> User {
         let email = Credentials.normalisedEmail(rawEmail) ?? rawEmail.lowercased()
-        if let wait = try await throttle.wait(for: email, on: context.db) {
-            throw AppError(status: .tooManyRequests, code: "too_many_attempts",
-                           message: "too many failed sign-ins for this address; try again in \(wait) seconds",
-                           headers: ["Retry-After": "\(wait)"])
-        }
+        try await throttle.check([(client, .signInClient, "too many failed sign-ins from your connection"),
+                                  (email, .signInAddress, "too many failed sign-ins for this address")], on: context.db)
         let user = try await User.query(on: context.db).filter(\.$email == email).first()
         let matches: Bool
         if let user, !user.passwordHash.isEmpty {
@@ -22,11 +22,13 @@ enum SignIn {
             matches = false
         }
         guard let user, matches else {
-            try await throttle.recordFailure(for: email, on: context.db)
+            try await throttle.record(email, .signInAddress, on: context.db)
+            try await throttle.record(client, .signInClient, on: context.db)
             throw AppError(status: .unauthorized, code: "invalid_credentials",
                            message: "the email address or the password is not right")
         }
-        try await throttle.recordSuccess(for: email, on: context.db)
+        // The client's count stays: signing in to one's own account between guesses resets nothing.
+        try await throttle.forget(email, .signInAddress, on: context.db)
         // Said only to whoever knows the password, so it reveals nothing to anyone else.
         guard user.isActive else {
             throw AppError(status: .forbidden, code: "account_deactivated",

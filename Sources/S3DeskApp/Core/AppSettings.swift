@@ -26,6 +26,9 @@ public struct AppSettings: Sendable {
     public var metricsToken: String?
     /// Who runs the service, for the contact and legal-notice pages.
     public var serviceOperator: ServiceOperator
+    /// Behind a reverse proxy that writes `X-Forwarded-For` (`S3DESK_TRUST_PROXY=1`): the rate
+    /// limits then count by the client's address, not by the proxy's, which all share.
+    public var trustsProxy = false
 
     public init(database: Database, pinnedNow: Date? = nil, passwordCost: Int = 12,
                 publicURL: String? = nil, smtp: SMTPSettings? = nil, metricsToken: String? = nil,
@@ -39,7 +42,7 @@ public struct AppSettings: Sendable {
         self.serviceOperator = serviceOperator
     }
 
-    /// Reads `DATABASE_URL`, `S3DESK_SQLITE`, `S3DESK_NOW`, `S3DESK_PUBLIC_URL`, `S3DESK_METRICS_TOKEN`, the mail settings and who runs the service.
+    /// Reads `DATABASE_URL`, `S3DESK_SQLITE`, `S3DESK_NOW`, `S3DESK_PUBLIC_URL`, `S3DESK_METRICS_TOKEN`, `S3DESK_TRUST_PROXY`, the mail settings and who runs the service.
     /// Production refuses to guess: it needs the public address, and SQLite only when named.
     public static func fromEnvironment(_ environment: Environment,
                                        variables: [String: String] = ProcessInfo.processInfo.environment)
@@ -83,9 +86,15 @@ public struct AppSettings: Sendable {
             guard token.count >= 24 else { throw ConfigurationError("S3DESK_METRICS_TOKEN must be at least 24 characters: it guards the server's metrics") }
             metricsToken = token
         }
-        return AppSettings(database: database, pinnedNow: pinnedNow, publicURL: publicURL,
-                           smtp: try SMTPSettings.fromEnvironment(variables), metricsToken: metricsToken,
-                           serviceOperator: try ServiceOperator.fromEnvironment(variables, production: environment == .production))
+        var settings = AppSettings(database: database, pinnedNow: pinnedNow, publicURL: publicURL,
+                                   smtp: try SMTPSettings.fromEnvironment(variables), metricsToken: metricsToken,
+                                   serviceOperator: try ServiceOperator.fromEnvironment(variables, production: environment == .production))
+        switch variables["S3DESK_TRUST_PROXY"] ?? "" {
+        case "", "0": settings.trustsProxy = false
+        case "1": settings.trustsProxy = true
+        case let other: throw ConfigurationError("S3DESK_TRUST_PROXY must be 1 (behind a proxy that writes X-Forwarded-For) or 0, got “\(other)”")
+        }
+        return settings
     }
 }
 

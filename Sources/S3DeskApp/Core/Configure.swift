@@ -21,6 +21,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.mailSettings = MailSettings(publicURL: settings.publicURL, smtp: settings.smtp)
     app.serviceOperator = settings.serviceOperator
     app.loginThrottle = LoginThrottle()
+    app.trustsProxy = settings.trustsProxy
     app.statisticsCache = StatisticsCache()
     app.rankingCache = RankingCache()
     app.workCountCache = WorkCountCache()

@@ -74,22 +74,53 @@ struct AuthAPITests {
         }
     }
 
-    @Test("after five failures for an address, sign-in is refused with Retry-After", arguments: TestDatabase.all)
+    @Test("after five failures for an address, sign-in is refused with Retry-After, for seconds only", arguments: TestDatabase.all)
     func throttled(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             try await app.makeUser(.secretariat, email: "sam@example.eu")
-            for _ in 1...LoginThrottle.freeAttempts {
+            for _ in 1...LoginThrottle.Limit.signInAddress.freeAttempts {
                 #expect(try await requestToken(app, "sam@example.eu", "guess guess guess").status == .unauthorized)
             }
             let blocked = try await requestToken(app, "sam@example.eu", Application.testPassword)
             #expect(blocked.status == .tooManyRequests)
-            // The wait is real time: 30 seconds from the last failure, less what has elapsed since.
+            // The wait is real time: 5 seconds from the last failure, less what has elapsed since.
             let retryAfter = try #require(blocked.headers.first(name: "Retry-After").flatMap(Int.init))
-            #expect((20...30).contains(retryAfter))
+            #expect((1...5).contains(retryAfter))
             #expect(try blocked.content.decode(ErrorBody.self).error.code == "too_many_attempts")
             // Another address is not affected.
             try await app.makeUser(.secretariat, email: "kim@example.eu")
             #expect(try await requestToken(app, "kim@example.eu", Application.testPassword).status == .ok)
+        }
+    }
+
+    @Test("guessing over many addresses from one client meets the client's limit, right password or not", arguments: TestDatabase.all)
+    func throttledByClient(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await app.makeUser(.secretariat, email: "kim@example.eu")
+            for index in 1...LoginThrottle.Limit.signInClient.freeAttempts {
+                #expect(try await requestToken(app, "nobody\(index)@example.eu", "guess guess guess").status == .unauthorized)
+            }
+            let blocked = try await requestToken(app, "kim@example.eu", Application.testPassword)
+            #expect(blocked.status == .tooManyRequests)
+            #expect(try blocked.content.decode(ErrorBody.self).error.message.contains("from your connection"))
+        }
+    }
+
+    @Test("reset emails are limited per address and per client, the same whether or not the address has an account", arguments: TestDatabase.all)
+    func resetLimits(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            try await app.makeUser(.secretariat, email: "kim@example.eu")
+            func reset(_ email: String) async throws -> HTTPStatus {
+                try await app.testing().sendRequest(.POST, "/api/v1/accounts/password-reset") { try $0.content.encode(["email": email]) }.status
+            }
+            for email in ["kim@example.eu", "nobody@example.eu"] {
+                for _ in 1...LoginThrottle.Limit.resetAddress.freeAttempts { #expect(try await reset(email) == .accepted) }
+                #expect(try await reset(email) == .tooManyRequests, "\(email)")
+            }
+            #expect(try await OutboxEmail.query(on: app.db).filter(\.$kind == .passwordReset).count() == LoginThrottle.Limit.resetAddress.freeAttempts)
+            let free = LoginThrottle.Limit.accountEmailsClient.freeAttempts - 2 * LoginThrottle.Limit.resetAddress.freeAttempts
+            for index in 1...free { #expect(try await reset("other\(index)@example.eu") == .accepted) }
+            #expect(try await reset("yet-another@example.eu") == .tooManyRequests, "the client's limit")
         }
     }
 }
@@ -100,45 +131,51 @@ struct LoginThrottleTests {
         var now = Date(timeIntervalSince1970: 1_000_000)
     }
 
-    @Test("the wait doubles with each failure past the free ones, up to fifteen minutes, counted from the last")
+    @Test("the wait doubles with each event past the free ones, up to the limit's longest, counted from the last")
     func doubling() {
         let last = Date(timeIntervalSince1970: 1_000_000)
-        let free = LoginThrottle.freeAttempts
-        #expect(LoginThrottle.wait(afterFailures: free - 1, lastFailure: last, now: last) == nil)
-        #expect(LoginThrottle.wait(afterFailures: free, lastFailure: last, now: last) == 30)
-        #expect(LoginThrottle.wait(afterFailures: free, lastFailure: last, now: last.addingTimeInterval(10)) == 20)
-        #expect(LoginThrottle.wait(afterFailures: free + 1, lastFailure: last, now: last) == 60)
-        #expect(LoginThrottle.wait(afterFailures: free + 11, lastFailure: last, now: last) == 900)
-        #expect(LoginThrottle.wait(afterFailures: free + 11, lastFailure: last, now: last.addingTimeInterval(900)) == nil)
+        let address = LoginThrottle.Limit.signInAddress
+        let free = address.freeAttempts
+        #expect(LoginThrottle.wait(afterFailures: free - 1, lastFailure: last, now: last, limit: address) == nil)
+        #expect(LoginThrottle.wait(afterFailures: free, lastFailure: last, now: last, limit: address) == 5)
+        #expect(LoginThrottle.wait(afterFailures: free, lastFailure: last, now: last.addingTimeInterval(2), limit: address) == 3)
+        #expect(LoginThrottle.wait(afterFailures: free + 1, lastFailure: last, now: last, limit: address) == 10)
+        #expect(LoginThrottle.wait(afterFailures: free + 30, lastFailure: last, now: last, limit: address) == 60,
+                "someone else's guessing keeps the owner out a minute at most")
+        let client = LoginThrottle.Limit.signInClient
+        #expect(LoginThrottle.wait(afterFailures: client.freeAttempts + 11, lastFailure: last, now: last, limit: client) == 900)
+        #expect(LoginThrottle.wait(afterFailures: client.freeAttempts + 11, lastFailure: last, now: last.addingTimeInterval(900), limit: client) == nil)
     }
 
-    @Test("failures are counted by the database: simultaneous ones all count, a second server sees them, a success or a quiet half hour forgets them",
+    @Test("events are counted by the database: simultaneous ones all count, a second server sees them, a success or a quiet spell forgets them",
           arguments: TestDatabase.all)
     func shared(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let time = FakeTime()
             let throttle = LoginThrottle(elapsed: { time.now })
+            let limit = LoginThrottle.Limit.signInClient
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for _ in 1...LoginThrottle.freeAttempts { group.addTask { try await throttle.recordFailure(for: "a", on: app.db) } }
+                for _ in 1...limit.freeAttempts { group.addTask { try await throttle.record("a", limit, on: app.db) } }
                 try await group.waitForAll()
             }
-            #expect(try await RateLimitRecord.find("a", on: app.db)?.failures == LoginThrottle.freeAttempts)
-            #expect(try await throttle.wait(for: "a", on: app.db) == 30)
-            #expect(try await throttle.wait(for: "b", on: app.db) == nil)
+            #expect(try await RateLimitRecord.find(limit.key("a"), on: app.db)?.failures == limit.freeAttempts)
+            #expect(try await throttle.wait(for: "a", limit, on: app.db) == 30)
+            #expect(try await throttle.wait(for: "a", .signInAddress, on: app.db) == nil, "each limit counts its own")
+            #expect(try await throttle.wait(for: "b", limit, on: app.db) == nil)
             if database == .postgres {
                 try await withSecondServer(of: app) { second in
-                    let wait = try await LoginThrottle(elapsed: { time.now }).wait(for: "a", on: second.db)
+                    let wait = try await LoginThrottle(elapsed: { time.now }).wait(for: "a", limit, on: second.db)
                     #expect(wait == 30)
                 }
             }
-            try await throttle.recordSuccess(for: "a", on: app.db)
-            #expect(try await throttle.wait(for: "a", on: app.db) == nil)
-            for _ in 1...LoginThrottle.freeAttempts + 3 { try await throttle.recordFailure(for: "a", on: app.db) }
-            #expect(try await throttle.wait(for: "a", on: app.db) == 240)
-            time.now.addTimeInterval(LoginThrottle.forgiveAfter + 1)
-            #expect(try await throttle.wait(for: "a", on: app.db) == nil)
-            try await throttle.recordFailure(for: "a", on: app.db)
-            #expect(try await RateLimitRecord.find("a", on: app.db)?.failures == 1)
+            try await throttle.forget("a", limit, on: app.db)
+            #expect(try await throttle.wait(for: "a", limit, on: app.db) == nil)
+            for _ in 1...limit.freeAttempts + 3 { try await throttle.record("a", limit, on: app.db) }
+            #expect(try await throttle.wait(for: "a", limit, on: app.db) == 240)
+            time.now.addTimeInterval(limit.forgiveAfter + 1)
+            #expect(try await throttle.wait(for: "a", limit, on: app.db) == nil)
+            try await throttle.record("a", limit, on: app.db)
+            #expect(try await RateLimitRecord.find(limit.key("a"), on: app.db)?.failures == 1)
         }
     }
 }
