@@ -89,3 +89,20 @@ def test_failed_job_runs_are_listed_and_sent_back(tmp_path):
     unknown = run(["jobs", "retry", "--job", "round-cutoff", "--key", "nowhere"], tmp_path, env=env)
     assert unknown.returncode != 0
     assert "A run of round-cutoff for nowhere was not found" in unknown.stdout + unknown.stderr
+
+
+def test_audit_verify_names_the_entry_edited_behind_the_service(tmp_path):
+    env = {"S3DESK_SQLITE": str(tmp_path / "s3desk.sqlite")}
+    for email in ("ana@example.eu", "bo@example.eu", "cy@example.eu"):
+        made = run(["user", "add", "--email", email, "--name", "Staff", "--role", "secretariat"], tmp_path, stdin=PASSWORD + "\n", env=env)
+        assert made.returncode == 0, made.stdout + made.stderr
+    holds = run(["audit", "verify"], tmp_path, env=env)
+    assert holds.returncode == 0, holds.stdout + holds.stderr
+    assert "The audit trail holds" in holds.stdout, holds.stdout
+    import sqlite3
+    with sqlite3.connect(tmp_path / "s3desk.sqlite") as db:
+        db.execute("UPDATE audit_events SET subject_id = 'someone-else' WHERE sequence = 2")
+    broken = run(["audit", "verify"], tmp_path, env=env)
+    assert broken.returncode != 0
+    said = broken.stdout + broken.stderr
+    assert "broken at entry 2" in said and "does not match its hash" in said, said

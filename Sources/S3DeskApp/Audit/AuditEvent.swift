@@ -2,7 +2,7 @@ import Fluent
 import Vapor
 
 /// One entry of the audit trail: who did what to which record, when. Rows are only ever
-/// inserted; no route updates or deletes them.
+/// inserted, as links of a hash chain (`AuditChain`); no route updates or deletes them.
 final class AuditEvent: Model, @unchecked Sendable {
     static let schema = "audit_events"
 
@@ -13,6 +13,10 @@ final class AuditEvent: Model, @unchecked Sendable {
     @Field(key: "subject_type") var subjectType: String
     @Field(key: "subject_id") var subjectID: String
     @Field(key: "summary") var summary: String
+    /// The entry's place in the chain (`AuditChain`), from 1, in the order of writing.
+    @OptionalField(key: "sequence") var sequence: Int?
+    @OptionalField(key: "previous_hash") var previousHash: String?
+    @OptionalField(key: "hash") var hash: String?
 
     init() {}
 
@@ -203,14 +207,14 @@ enum AuditSubject {
 }
 
 enum AuditLog {
-    /// Appends an entry; pass the transaction's database so the entry commits with the change.
+    /// Appends an entry to the chain; pass the transaction's database so the entry commits with the change.
     static func record(_ action: AuditAction, subject: AuditSubject, summary: String,
                        actor: User?, at now: Date, on db: any Database) async throws {
-        try await AuditEvent(action, subject: subject, summary: summary, actor: actor, at: now).create(on: db)
+        try await AuditChain.append([try AuditEvent(action, subject: subject, summary: summary, actor: actor, at: now)], on: db)
     }
 
     /// Appends many entries in a few inserts.
     static func record(_ events: [AuditEvent], on db: any Database) async throws {
-        try await events.createInBatches(on: db)
+        try await AuditChain.append(events, on: db)
     }
 }

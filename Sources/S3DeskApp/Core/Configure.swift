@@ -82,6 +82,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(AuditCommands(), as: "audit")
     app.asyncCommands.use(JobsCommands(), as: "jobs")
 }
 

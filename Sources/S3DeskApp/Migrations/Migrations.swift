@@ -35,5 +35,6 @@ enum Migrations {
         AddAccountStates(),
         AllowOtherCountries(),
         StampSessions(),
+        ChainAuditTrail(),
     ]
 }
