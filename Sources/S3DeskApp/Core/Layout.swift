@@ -36,6 +36,7 @@ struct Layout: Encodable {
     let helpURL = SiteURL.help
     let contactURL = SiteURL.contact
     let legalNoticeURL = SiteURL.legalNotice
+    let privacyURL = SiteURL.privacy
     let loginURL = SiteURL.login()
     let loginAction = SiteURL.loginPath
     let logoutURL = SiteURL.logout

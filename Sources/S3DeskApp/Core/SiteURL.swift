@@ -9,6 +9,7 @@ enum SiteURL {
     static let help = "/help"
     static let contact = "/contact"
     static let legalNotice = "/legal-notice"
+    static let privacy = "/privacy"
     static let stylesheet = "/css/site.css"
     static let loginPath = "/login"
     static let logout = "/logout"

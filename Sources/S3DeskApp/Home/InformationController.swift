@@ -2,7 +2,8 @@ import S3DeskDomain
 import Vapor
 
 /// The pages a public service owes the people it serves: help and frequent questions, how to
-/// reach the people behind it, and who they are (legal notice). Public, the same for everyone.
+/// reach the people behind it, who they are (legal notice) and what they do with personal data
+/// (privacy notice). Public, the same for everyone.
 struct InformationController: RouteCollection {
     /// The figures the help page quotes, from the rules themselves so the two never differ.
     struct HelpPage: Encodable {
@@ -22,6 +23,7 @@ struct InformationController: RouteCollection {
     struct OperatorPage: Encodable {
         let layout: Layout
         let serviceOperator: ServiceOperator
+        let accountURL = SiteURL.account
     }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -30,6 +32,10 @@ struct InformationController: RouteCollection {
         }
         routes.get(SiteURL.contact.pathComponents) { req in
             try await req.view.render("contact", OperatorPage(layout: Layout(request: req, title: "Contact"),
+                                                              serviceOperator: req.application.serviceOperator))
+        }
+        routes.get(SiteURL.privacy.pathComponents) { req in
+            try await req.view.render("privacy", OperatorPage(layout: Layout(request: req, title: "Privacy notice"),
                                                               serviceOperator: req.application.serviceOperator))
         }
         routes.get(SiteURL.legalNotice.pathComponents) { req in

@@ -26,7 +26,7 @@ struct InformationPagesTests {
             app.serviceOperator = ServiceOperator(name: "Secrétariat <S3> & co", contactEmail: "help@s3.example.eu",
                                                   postalAddress: ["Rue de la Loi 1"], legalNotice: ["Registered in Brussels."])
             let home = try await app.testing().sendRequest(.GET, "/").body.string
-            for path in [SiteURL.help, SiteURL.contact, SiteURL.legalNotice] {
+            for path in [SiteURL.help, SiteURL.contact, SiteURL.legalNotice, SiteURL.privacy] {
                 #expect(home.contains(#"href="\#(path)""#), "the footer links \(path)")
                 #expect(try await app.testing().sendRequest(.GET, path).status == .ok, "\(path)")
             }
@@ -39,6 +39,11 @@ struct InformationPagesTests {
             #expect(contact.contains("Secrétariat &lt;S3&gt; &amp; co") && contact.contains("mailto:help@s3.example.eu"), "the name escaped")
             let legal = try await app.testing().sendRequest(.GET, SiteURL.legalNotice).body.string
             #expect(legal.contains("Rue de la Loi 1") && legal.contains("Registered in Brussels."))
+            let privacy = try await app.testing().sendRequest(.GET, SiteURL.privacy).body.string
+            #expect(privacy.contains("Secrétariat &lt;S3&gt; &amp; co runs S3Desk") && privacy.contains("mailto:help@s3.example.eu"),
+                    "the controller and its contact, from configuration")
+            #expect(privacy.contains("30 minutes without use and 12 hours"), "the session lifetimes it states are the ones in force")
+            #expect(StoredSession.Lifetime.idle == 30 * 60 && StoredSession.Lifetime.absolute == 12 * 3600)
         }
     }
 }
