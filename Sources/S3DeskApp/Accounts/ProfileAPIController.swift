@@ -2,7 +2,8 @@ import Fluent
 import S3DeskDomain
 import Vapor
 
-/// `/api/v1/me`: the signed-in person changes their own name, password and address.
+/// `/api/v1/me`: the signed-in person changes their own name, password and address, and
+/// downloads their data.
 struct ProfileAPIController: RouteCollection {
     struct NameBody: Content {
         let name: String?
@@ -31,6 +32,7 @@ struct ProfileAPIController: RouteCollection {
         routes.post(APIURL.myPassword.pathComponents, use: changePassword)
         routes.post(APIURL.myEmail.pathComponents, use: changeEmail)
         routes.post(APIURL.myEmailConfirmation.pathComponents, use: confirmEmail)
+        routes.post(APIURL.myDataExport.pathComponents, use: export)
     }
 
     @Sendable
@@ -54,6 +56,11 @@ struct ProfileAPIController: RouteCollection {
         try await Profiles.requestEmailChange(of: user, to: body.email ?? "", password: body.password ?? "", in: req.services)
         return try await Accepted(status: "a link to confirm the change is on its way to the new address")
             .encodeResponse(status: .accepted, for: req)
+    }
+
+    @Sendable
+    func export(req: Request) async throws -> Response {
+        try await PersonalDataExport.response(for: try req.requireUser(), req: req)
     }
 
     @Sendable

@@ -2,8 +2,8 @@ import Fluent
 import S3DeskDomain
 import Vapor
 
-/// The account page where every signed-in person changes their name, address and password, and
-/// the page the email-change link opens.
+/// The account page where every signed-in person changes their name, address and password and
+/// downloads their data, and the page the email-change link opens.
 struct ProfileWebController: RouteCollection {
     struct Form: Content {
         let name: String?
@@ -19,6 +19,7 @@ struct ProfileWebController: RouteCollection {
         routes.post(SiteURL.accountName.pathComponents, use: rename)
         routes.post(SiteURL.accountEmail.pathComponents, use: changeEmail)
         routes.post(SiteURL.accountPassword.pathComponents, use: changePassword)
+        routes.post(SiteURL.accountData.pathComponents, use: download)
         // Opened from the email, perhaps in a browser where nobody is signed in.
         routes.get(SiteURL.confirmEmailChangePath.pathComponents, use: confirmPage)
         routes.post(SiteURL.confirmEmailChangePath.pathComponents, use: confirm)
@@ -60,6 +61,12 @@ struct ProfileWebController: RouteCollection {
             // This session goes on, as of the new generation; every other one has ended.
             WebSessions.signIn(changed, on: req)
         }
+    }
+
+    /// A POST: the download is audited, and a link others could make a browser follow must not do it.
+    @Sendable
+    func download(req: Request) async throws -> Response {
+        try await PersonalDataExport.response(for: try req.requireUser(), req: req)
     }
 
     /// A button rather than a change on GET: mail scanners open links on their own.

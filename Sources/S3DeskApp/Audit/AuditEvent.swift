@@ -94,6 +94,7 @@ enum AuditAction: String {
     case emailChanged = "user.email_changed"
     case otherCountriesAllowed = "organisation.other_countries_allowed"
     case otherCountriesRefused = "organisation.other_countries_refused"
+    case personalDataExported = "user.personal_data_exported"
 
     /// How the audit trail names the action.
     var label: String {
@@ -160,6 +161,7 @@ enum AuditAction: String {
         case .emailChanged: "Email address changed"
         case .otherCountriesAllowed: "Territories in other countries allowed"
         case .otherCountriesRefused: "Territories in other countries no longer allowed"
+        case .personalDataExported: "Personal data downloaded"
         }
     }
 }

@@ -9,6 +9,7 @@ enum APIURL {
     static let myPassword = "/api/v1/me/password"
     static let myEmail = "/api/v1/me/email"
     static let myEmailConfirmation = "/api/v1/me/email/confirm"
+    static let myDataExport = "/api/v1/me/data-export"
     static let accounts = "/api/v1/accounts"
     static let accountConfirmation = "/api/v1/accounts/confirm"
     static let passwordReset = "/api/v1/accounts/password-reset"

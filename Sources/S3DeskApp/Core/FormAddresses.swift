@@ -44,6 +44,7 @@ enum FormAddresses {
         (SiteRoute(SiteURL.accountName), SiteRoute(SiteURL.account)),
         (SiteRoute(SiteURL.accountEmail), SiteRoute(SiteURL.account)),
         (SiteRoute(SiteURL.accountPassword), SiteRoute(SiteURL.account)),
+        (SiteRoute(SiteURL.accountData), SiteRoute(SiteURL.account)),
         (SiteURL.staffUserRole, SiteURL.staffUser),
         (SiteURL.staffUserDeactivation, SiteURL.staffUser),
         (SiteURL.staffUserReactivation, SiteURL.staffUser),

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// One cell of an exported sheet.
 enum SpreadsheetCell: Sendable, Equatable {
@@ -30,7 +29,6 @@ enum XLSXWorkbook {
     }
 
     static func data(sheetName: String, header: [String], rows: [[SpreadsheetCell]]) throws -> Data {
-        let archive = try Archive(accessMode: .create)
         let lastColumn = column(max(header.count, 1) - 1)
         let sheetRows = ([header.map(SpreadsheetCell.text)] + rows).enumerated().map { index, cells -> String in
             let rowNumber = index + 1
@@ -86,14 +84,7 @@ enum XLSXWorkbook {
                 <sheetData>\(sheetRows)</sheetData><autoFilter ref="A1:\(lastColumn)\(rows.count + 1)"/></worksheet>
                 """),
         ]
-        for (path, text) in parts {
-            let bytes = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
-                bytes.subdata(in: Int(position)..<min(Int(position) + size, bytes.count))
-            }
-        }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        return try ZipArchive.data(parts.map { (path: $0.0, bytes: Data($0.1.utf8)) })
     }
 
     /// A, …, Z, AA, …: the spreadsheet's name of the column at `index` (from 0).

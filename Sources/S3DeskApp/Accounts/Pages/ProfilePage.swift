@@ -13,11 +13,13 @@ struct ProfilePage: Encodable {
     let nameForm: WebForm
     let emailForm: WebForm
     let passwordForm: WebForm
+    let dataForm: WebForm
     /// The form to open, with its refusal, when one was refused.
     let openForm: String?
     let notice: String?
     let refusal: String?
     let noticesURL = SiteURL.notices
+    let privacyURL = SiteURL.privacy
 
     /// - Parameter sent: what the refused form (named by `openForm`) was sent with.
     static func load(_ user: User, openForm: String?, input sent: FormInput, notice: String?, refusal: String?, layout: Layout,
@@ -45,6 +47,7 @@ struct ProfilePage: Encodable {
                                fields: [email, emailPassword]),
             passwordForm: WebForm(csrfToken: csrfToken, id: "password", action: SiteURL.accountPassword, submit: "Change the password",
                                   fields: [current, new]),
+            dataForm: WebForm(csrfToken: csrfToken, id: "data", action: SiteURL.accountData, submit: "Download my data (ZIP)", secondary: true),
             openForm: openForm, notice: notice, refusal: refusal)
     }
 }
