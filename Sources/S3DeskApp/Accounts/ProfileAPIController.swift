@@ -33,6 +33,7 @@ struct ProfileAPIController: RouteCollection {
         routes.post(APIURL.myEmail.pathComponents, use: changeEmail)
         routes.post(APIURL.myEmailConfirmation.pathComponents, use: confirmEmail)
         routes.post(APIURL.myDataExport.pathComponents, use: export)
+        routes.post(APIURL.mySessionsEnd.pathComponents, use: endOtherSessions)
     }
 
     @Sendable
@@ -56,6 +57,16 @@ struct ProfileAPIController: RouteCollection {
         try await Profiles.requestEmailChange(of: user, to: body.email ?? "", password: body.password ?? "", in: req.services)
         return try await Accepted(status: "a link to confirm the change is on its way to the new address")
             .encodeResponse(status: .accepted, for: req)
+    }
+
+    struct Ended: Content {
+        let apiTokensEnded: Int
+    }
+
+    @Sendable
+    func endOtherSessions(req: Request) async throws -> Ended {
+        Ended(apiTokensEnded: try await Profiles.endOtherSessions(of: try req.requireUser(), keepingToken: req.headers.bearerAuthorization?.token,
+                                                                  in: req.services))
     }
 
     @Sendable

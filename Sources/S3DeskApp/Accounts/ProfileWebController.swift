@@ -20,6 +20,7 @@ struct ProfileWebController: RouteCollection {
         routes.post(SiteURL.accountEmail.pathComponents, use: changeEmail)
         routes.post(SiteURL.accountPassword.pathComponents, use: changePassword)
         routes.post(SiteURL.accountData.pathComponents, use: download)
+        routes.post(SiteURL.accountSessions.pathComponents, use: endOtherSessions)
         // Opened from the email, perhaps in a browser where nobody is signed in.
         routes.get(SiteURL.confirmEmailChangePath.pathComponents, use: confirmPage)
         routes.post(SiteURL.confirmEmailChangePath.pathComponents, use: confirm)
@@ -31,6 +32,7 @@ struct ProfileWebController: RouteCollection {
         case "name": "Your name is saved."
         case "email": "We have sent a link to the new address. Follow it within 48 hours to make the change."
         case "password": "Your password is changed. Your other sessions and API tokens have ended."
+        case "sessions": "You are signed out everywhere else: your other sessions and API tokens have ended."
         default: nil
         }
         return try await render(req, openForm: nil, input: .empty, notice: notice, refusal: nil)
@@ -61,6 +63,14 @@ struct ProfileWebController: RouteCollection {
             // This session goes on, as of the new generation; every other one has ended.
             WebSessions.signIn(changed, on: req)
         }
+    }
+
+    @Sendable
+    func endOtherSessions(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        _ = try await Profiles.endOtherSessions(of: user, keepingToken: nil, in: req.services)
+        WebSessions.signIn(user, on: req)
+        return req.redirect(to: SiteURL.account + "?done=sessions")
     }
 
     /// A POST: the download is audited, and a link others could make a browser follow must not do it.

@@ -43,6 +43,23 @@ enum Profiles {
         return user
     }
 
+    /// Signs the person out everywhere else: every web session but the caller's (which
+    /// `WebSessions.signIn` renews) and every API token but `keeping`, for a lost phone or a
+    /// shared computer.
+    static func endOtherSessions(of user: User, keepingToken keeping: String?, in context: ServiceContext) async throws -> Int {
+        let id = try user.requireID()
+        return try await context.db.writeTransaction { db in
+            user.sessionGeneration = (user.sessionGeneration ?? 0) + 1
+            try await user.save(on: db)
+            let tokens = APIToken.query(on: db).filter(\.$user.$id == id)
+            if let keeping { tokens.filter(\.$tokenHash != APIToken.hash(keeping)) }
+            let ended = try await tokens.copy().count()
+            try await tokens.delete()
+            try await AuditLog.record(.sessionsEnded, subject: .user(id), summary: "\(ended) API tokens", actor: user, at: context.now, on: db)
+            return ended
+        }
+    }
+
     /// Emails a link to the new address. Answers the same whether or not the address already has
     /// an account, so the form reveals nobody's; that account's owner is told instead.
     static func requestEmailChange(of user: User, to rawEmail: String, password: String, in context: ServiceContext) async throws {

@@ -95,6 +95,7 @@ enum AuditAction: String {
     case otherCountriesAllowed = "organisation.other_countries_allowed"
     case otherCountriesRefused = "organisation.other_countries_refused"
     case personalDataExported = "user.personal_data_exported"
+    case sessionsEnded = "user.sessions_ended"
 
     /// How the audit trail names the action.
     var label: String {
@@ -162,6 +163,7 @@ enum AuditAction: String {
         case .otherCountriesAllowed: "Territories in other countries allowed"
         case .otherCountriesRefused: "Territories in other countries no longer allowed"
         case .personalDataExported: "Personal data downloaded"
+        case .sessionsEnded: "Signed out everywhere else"
         }
     }
 }

@@ -10,6 +10,7 @@ enum APIURL {
     static let myEmail = "/api/v1/me/email"
     static let myEmailConfirmation = "/api/v1/me/email/confirm"
     static let myDataExport = "/api/v1/me/data-export"
+    static let mySessionsEnd = "/api/v1/me/sessions/end"
     static let accounts = "/api/v1/accounts"
     static let accountConfirmation = "/api/v1/accounts/confirm"
     static let passwordReset = "/api/v1/accounts/password-reset"

@@ -45,6 +45,7 @@ enum FormAddresses {
         (SiteRoute(SiteURL.accountEmail), SiteRoute(SiteURL.account)),
         (SiteRoute(SiteURL.accountPassword), SiteRoute(SiteURL.account)),
         (SiteRoute(SiteURL.accountData), SiteRoute(SiteURL.account)),
+        (SiteRoute(SiteURL.accountSessions), SiteRoute(SiteURL.account)),
         (SiteURL.staffUserRole, SiteURL.staffUser),
         (SiteURL.staffUserDeactivation, SiteURL.staffUser),
         (SiteURL.staffUserReactivation, SiteURL.staffUser),

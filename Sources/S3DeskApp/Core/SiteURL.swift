@@ -28,6 +28,7 @@ enum SiteURL {
     static let accountPassword = "/account/password"
     static let accountEmail = "/account/email"
     static let accountData = "/account/data"
+    static let accountSessions = "/account/sessions"
     static let confirmEmailChangePath = "/account/email/confirm"
     static func confirmEmailChange(token: String) -> String { "\(confirmEmailChangePath)?token=\(token)" }
     static let choosePasswordPath = "/password-reset/confirm"

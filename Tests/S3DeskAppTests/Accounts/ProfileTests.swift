@@ -119,4 +119,27 @@ struct ProfileTests {
             #expect(try await AccountToken.query(on: app.db).filter(\.$purpose == .changeEmail).count() == 1)
         }
     }
+
+    @Test("signing out everywhere else ends the other sessions and tokens, keeps this one, and says how many tokens there were", arguments: TestDatabase.all)
+    func signOutElsewhere(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let user = try await app.makeUser(.expert)
+            let token = try await app.token(for: user)
+            var here = try await Browser.signedIn(app, user)
+            var elsewhere = try await Browser.signedIn(app, user)
+            let page = try await here.page("/account")
+            #expect(page.contains("and 1 API token valid until"))
+            #expect(try await here.post("/account/sessions", form: [:], csrfFrom: "/account").status == .seeOther)
+            #expect(try await here.page("/account?done=sessions").contains("You are signed out everywhere else"))
+            #expect(try await elsewhere.get("/account").status == .seeOther)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/me", headers: .bearer(token)).status == .unauthorized)
+
+            let first = try await app.token(for: user)
+            let second = try await app.token(for: user)
+            let ended = try await app.testing().sendRequest(.POST, "/api/v1/me/sessions/end", headers: .bearer(first))
+            #expect(try ended.content.decode(ProfileAPIController.Ended.self).apiTokensEnded == 1)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/me", headers: .bearer(first)).status == .ok)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/me", headers: .bearer(second)).status == .unauthorized)
+        }
+    }
 }

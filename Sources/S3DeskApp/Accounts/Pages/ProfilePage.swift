@@ -14,6 +14,10 @@ struct ProfilePage: Encodable {
     let emailForm: WebForm
     let passwordForm: WebForm
     let dataForm: WebForm
+    let sessionsForm: WebForm
+    /// The account's API tokens still valid, with when the latest ends.
+    let apiTokens: Int
+    let lastTokenEnds: TimeLabel?
     /// The form to open, with its refusal, when one was refused.
     let openForm: String?
     let notice: String?
@@ -24,6 +28,8 @@ struct ProfilePage: Encodable {
     /// - Parameter sent: what the refused form (named by `openForm`) was sent with.
     static func load(_ user: User, openForm: String?, input sent: FormInput, notice: String?, refusal: String?, layout: Layout,
                      csrfToken: String, at now: Date, on db: any Database) async throws -> ProfilePage {
+        let tokens = try await APIToken.query(on: db).filter(\.$user.$id == user.requireID()).filter(\.$expiresAt > now)
+            .sort(\.$expiresAt, .descending).all()
         let pending = try await AccountToken.query(on: db).filter(\.$user.$id == user.requireID()).filter(\.$purpose == .changeEmail)
             .filter(\.$usedAt == nil).filter(\.$expiresAt > now).sort(\.$createdAt, .descending).first()
         func input(for form: String) -> FormInput { openForm == form ? sent : .empty }
@@ -48,6 +54,9 @@ struct ProfilePage: Encodable {
             passwordForm: WebForm(csrfToken: csrfToken, id: "password", action: SiteURL.accountPassword, submit: "Change the password",
                                   fields: [current, new]),
             dataForm: WebForm(csrfToken: csrfToken, id: "data", action: SiteURL.accountData, submit: "Download my data (ZIP)", secondary: true),
+            sessionsForm: WebForm(csrfToken: csrfToken, id: "sessions", action: SiteURL.accountSessions, submit: "Sign out everywhere else",
+                                  secondary: true),
+            apiTokens: tokens.count, lastTokenEnds: tokens.first.map { TimeLabel($0.expiresAt, in: .service) },
             openForm: openForm, notice: notice, refusal: refusal)
     }
 }
