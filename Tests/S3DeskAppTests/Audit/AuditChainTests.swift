@@ -46,7 +46,7 @@ struct AuditChainTests {
         try await withTestApp(database) { app in
             let services = app.services()
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for index in 0..<12 {
+                for index in 0..<6 {
                     group.addTask {
                         try await services.db.writeTransaction { db in
                             try await AuditLog.record(.jobRetried, subject: .jobRun(job: "test", key: "\(index)"), summary: "", actor: nil,
@@ -57,9 +57,9 @@ struct AuditChainTests {
                 try await group.waitForAll()
             }
             let (checked, broken) = try await AuditChain.firstBreak(on: app.db)
-            #expect(broken == nil && checked == 12)
+            #expect(broken == nil && checked == 6)
             let head = try #require(try await AuditChainHead.find(AuditChainHead.only, on: app.db))
-            #expect(head.sequence == 12)
+            #expect(head.sequence == 6)
         }
     }
 }
