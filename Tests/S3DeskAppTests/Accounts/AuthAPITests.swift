@@ -79,7 +79,7 @@ struct AuthAPITests {
         try await withTestApp(database) { app in
             // Real time stands still here: a loaded machine taking five seconds over the five
             // failures would otherwise see the wait over before it is asked about.
-            let frozen = Date()
+            let frozen = Date(timeIntervalSince1970: 1_800_000_000)
             app.loginThrottle = LoginThrottle(elapsed: { frozen })
             try await app.makeUser(.secretariat, email: "sam@example.eu")
             for _ in 1...LoginThrottle.Limit.signInAddress.freeAttempts {
