@@ -109,7 +109,10 @@ enum PersonalDataExport {
         if let expert = try await Expert.query(on: db).filter(\.$user.$id == id).first() {
             try add("expert-profile.json", expert.profileInput)
         }
-        try await AuditLog.record(.personalDataExported, subject: .user(id), summary: "\(files.count) files", actor: user, at: context.now, on: db)
+        let count = files.count
+        try await db.writeTransaction { db in
+            try await AuditLog.record(.personalDataExported, subject: .user(id), summary: "\(count) files", actor: user, at: context.now, on: db)
+        }
         return try ZipArchive.data(files)
     }
 

@@ -47,14 +47,15 @@ struct ProfileAPIController: RouteCollection {
         let user = try req.requireUser()
         let body = try req.content.decode(PasswordBody.self)
         return try UserDTO(try await Profiles.changePassword(of: user, current: body.currentPassword ?? "", new: body.newPassword ?? "",
-                                                             keepingToken: req.headers.bearerAuthorization?.token, in: req.services))
+                                                             keepingToken: req.headers.bearerAuthorization?.token,
+                                                             guard: req.passwordCheckLimits, in: req.services))
     }
 
     @Sendable
     func changeEmail(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let body = try req.content.decode(EmailBody.self)
-        try await Profiles.requestEmailChange(of: user, to: body.email ?? "", password: body.password ?? "", in: req.services)
+        try await Profiles.requestEmailChange(of: user, to: body.email ?? "", password: body.password ?? "", guard: req.passwordCheckLimits, in: req.services)
         return try await Accepted(status: "a link to confirm the change is on its way to the new address")
             .encodeResponse(status: .accepted, for: req)
     }

@@ -50,7 +50,7 @@ struct ProfileWebController: RouteCollection {
     func changeEmail(req: Request) async throws -> Response {
         let form = try req.content.decode(Form.self)
         return try await act(req, form: "email", kept: ["email": form.email ?? ""]) { user in
-            try await Profiles.requestEmailChange(of: user, to: form.email ?? "", password: form.password ?? "", in: req.services)
+            try await Profiles.requestEmailChange(of: user, to: form.email ?? "", password: form.password ?? "", guard: req.passwordCheckLimits, in: req.services)
         }
     }
 
@@ -59,7 +59,7 @@ struct ProfileWebController: RouteCollection {
         let form = try req.content.decode(Form.self)
         return try await act(req, form: "password", kept: [:]) { user in
             let changed = try await Profiles.changePassword(of: user, current: form.currentPassword ?? "", new: form.newPassword ?? "",
-                                                            keepingToken: nil, in: req.services)
+                                                            keepingToken: nil, guard: req.passwordCheckLimits, in: req.services)
             // This session goes on, as of the new generation; every other one has ended.
             WebSessions.signIn(changed, on: req)
         }

@@ -22,9 +22,9 @@ enum Profiles {
     /// Ends every API token of the account but `keeping` (the one the call came with), and every
     /// web session but the caller's, which `WebSessions.signIn` renews with the new generation.
     static func changePassword(of user: User, current: String, new: String, keepingToken keeping: String?,
-                               in context: ServiceContext) async throws -> User {
+                               guard limits: PasswordCheckLimits, in context: ServiceContext) async throws -> User {
         var errors = FieldErrors()
-        if !(try await context.passwords.verify(current, created: user.passwordHash)) {
+        if !(try await limits.verify(current, of: user, in: context)) {
             errors.add("currentPassword", "enter your current password as you use it to sign in")
         }
         if let problem = Credentials.passwordProblem(new) { errors.add("newPassword", problem) }
@@ -33,7 +33,7 @@ enum Profiles {
         let id = try user.requireID()
         try await context.db.writeTransaction { db in
             user.passwordHash = hash
-            user.sessionGeneration = (user.sessionGeneration ?? 0) + 1
+            try await moveSessionGeneration(of: user, on: db)
             try await user.save(on: db)
             let tokens = APIToken.query(on: db).filter(\.$user.$id == id)
             if let keeping { tokens.filter(\.$tokenHash != APIToken.hash(keeping)) }
@@ -49,8 +49,7 @@ enum Profiles {
     static func endOtherSessions(of user: User, keepingToken keeping: String?, in context: ServiceContext) async throws -> Int {
         let id = try user.requireID()
         return try await context.db.writeTransaction { db in
-            user.sessionGeneration = (user.sessionGeneration ?? 0) + 1
-            try await user.save(on: db)
+            try await moveSessionGeneration(of: user, on: db)
             let tokens = APIToken.query(on: db).filter(\.$user.$id == id)
             if let keeping { tokens.filter(\.$tokenHash != APIToken.hash(keeping)) }
             let ended = try await tokens.copy().count()
@@ -60,32 +59,49 @@ enum Profiles {
         }
     }
 
+    /// Moves the account's session generation on from the stored one, under the row's lock, so
+    /// that two sign-outs at the same moment end each other's sessions too.
+    private static func moveSessionGeneration(of user: User, on db: any Database) async throws {
+        let id = try user.requireID()
+        try await db.lockRow(User.schema, id: id)
+        let stored = try await User.find(id, on: db)?.sessionGeneration ?? 0
+        try await User.query(on: db).filter(\.$id == id).set(\.$sessionGeneration, to: stored + 1).update()
+        user.sessionGeneration = stored + 1
+    }
+
     /// Emails a link to the new address. Answers the same whether or not the address already has
     /// an account, so the form reveals nobody's; that account's owner is told instead.
-    static func requestEmailChange(of user: User, to rawEmail: String, password: String, in context: ServiceContext) async throws {
+    static func requestEmailChange(of user: User, to rawEmail: String, password: String, guard limits: PasswordCheckLimits,
+                                   in context: ServiceContext) async throws {
         var errors = FieldErrors()
         let email = Credentials.normalisedEmail(rawEmail)
         if email == nil { errors.add("email", "enter an email address such as name@region.eu") }
         if email == user.email { errors.add("email", "this is already your address: enter the new one") }
-        if !(try await context.passwords.verify(password, created: user.passwordHash)) {
+        if !(try await limits.verify(password, of: user, in: context)) {
             errors.add("password", "enter your current password as you use it to sign in")
         }
         try errors.throwIfAny()
         guard let email else { return }
+        // Each request emails an address the person names: limited like reset emails.
+        try await limits.throttle.check([(limits.client, .accountEmailsClient, "too many emails asked from your connection"),
+                                         (email, .resetAddress, "too many emails asked for this address")], on: context.db)
+        try await limits.throttle.record(limits.client, .accountEmailsClient, on: context.db)
+        try await limits.throttle.record(email, .resetAddress, on: context.db)
         let now = context.now
         let publicURL = context.publicURL
         try await context.db.writeTransaction { db in
-            if try await User.query(on: db).filter(\.$email == email).count() > 0 {
-                try await Outbox.enqueue(EmailTemplates.emailTaken(to: email), at: now, on: db, logger: context.logger)
-                return
-            }
+            // The token is kept either way, so the account page shows the change as waiting
+            // whether or not the address is taken; only the email differs, and no link reaches
+            // an address that already has an account.
             let (token, clear) = try AccountToken.issue(.changeEmail, for: user, at: now, lifetime: AccountToken.Purpose.changeEmail.lifetime)
             token.newEmail = email
             try await token.create(on: db)
             try await AuditLog.record(.emailChangeRequested, subject: .user(try user.requireID()), summary: "to \(email)",
                                       actor: user, at: now, on: db)
-            try await Outbox.enqueue(EmailTemplates.emailChange(to: email, name: user.name, link: publicURL + SiteURL.confirmEmailChange(token: clear)),
-                                     at: now, on: db, logger: context.logger)
+            let email = try await User.query(on: db).filter(\.$email == email).count() > 0
+                ? EmailTemplates.emailTaken(to: email)
+                : EmailTemplates.emailChange(to: email, name: user.name, link: publicURL + SiteURL.confirmEmailChange(token: clear))
+            try await Outbox.enqueue(email, at: now, on: db, logger: context.logger)
         }
     }
 
@@ -108,11 +124,38 @@ enum Profiles {
             user.email = email
             user.emailConfirmedAt = now
             try await user.save(on: db)
+            // Links sent before (another change, a reset to the old address) are for an address no longer the account's.
+            try await AccountToken.query(on: db).filter(\.$user.$id == user.requireID()).filter(\.$usedAt == nil)
+                .filter(\.$purpose ~~ [.changeEmail, .resetPassword]).delete()
             try await AuditLog.record(.emailChanged, subject: .user(try user.requireID()), summary: "\(before) to \(email)",
                                       actor: user, at: now, on: db)
             try await Outbox.enqueue(EmailTemplates.emailChanged(to: before, name: user.name, newAddress: email),
                                      at: now, on: db, logger: context.logger)
         } }
         return user
+    }
+}
+
+/// Checking a person's current password outside sign-in (to change it, or the address) is
+/// guessing too: the same limits apply, by the account's address and by the client.
+struct PasswordCheckLimits: Sendable {
+    let throttle: LoginThrottle
+    let client: String
+
+    func verify(_ password: String, of user: User, in context: ServiceContext) async throws -> Bool {
+        try await throttle.check([(client, .signInClient, "too many wrong passwords from your connection"),
+                                  (user.email, .signInAddress, "too many wrong passwords for this account")], on: context.db)
+        guard try await context.passwords.verify(password, created: user.passwordHash) else {
+            try await throttle.record(user.email, .signInAddress, on: context.db)
+            try await throttle.record(client, .signInClient, on: context.db)
+            return false
+        }
+        return true
+    }
+}
+
+extension Request {
+    var passwordCheckLimits: PasswordCheckLimits {
+        PasswordCheckLimits(throttle: application.loginThrottle, client: clientAddress)
     }
 }

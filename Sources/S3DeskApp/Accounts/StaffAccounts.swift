@@ -78,6 +78,8 @@ enum StaffAccounts {
         try await change(accountID, by: admin, in: context) { account, policy, db in
             if let refusal = policy.refusalToDeactivate { throw refused(refusal) }
             account.deactivatedAt = context.now
+            // Its sessions stay ended even if the account is reactivated later.
+            account.sessionGeneration = (account.sessionGeneration ?? 0) + 1
             try await account.save(on: db)
             try await APIToken.query(on: db).filter(\.$user.$id == accountID).delete()
             try await AccountToken.query(on: db).filter(\.$user.$id == accountID).filter(\.$usedAt == nil).delete()
@@ -101,8 +103,9 @@ enum StaffAccounts {
                       activeAdmins: try await activeAdmins(on: db))
     }
 
+    /// Administrators who can sign in: an invitation not yet accepted has no password, and may never be.
     private static func activeAdmins(on db: any Database) async throws -> Int {
-        try await User.query(on: db).filter(\.$role == .admin).filter(\.$deactivatedAt == nil).count()
+        try await User.query(on: db).filter(\.$role == .admin).filter(\.$deactivatedAt == nil).filter(\.$passwordHash != "").count()
     }
 
     private static func change(_ accountID: UUID, by admin: User, in context: ServiceContext,
@@ -113,8 +116,13 @@ enum StaffAccounts {
             // change waits here and then counts what the first one left.
             try await db.lockActiveAdmins()
             try await db.lockRow(User.schema, id: accountID)
+            // The acting administrator as they are now: a change that committed while this one
+            // waited may have demoted or deactivated them.
+            guard let actor = try await User.find(admin.requireID(), on: db), actor.isActive, actor.role.may(.manageUsers) else {
+                throw AppError.forbidden
+            }
             guard let account = try await User.find(accountID, on: db) else { throw AppError.notFound("account") }
-            try await body(account, try await policy(of: admin, over: account, on: db), db)
+            try await body(account, try await policy(of: actor, over: account, on: db), db)
             return account
         }
     }
@@ -135,6 +143,6 @@ enum StaffAccounts {
 private extension Database {
     func lockActiveAdmins() async throws {
         guard let sql = self as? any SQLDatabase, sql.dialect.name != "sqlite" else { return }
-        try await sql.raw("SELECT id FROM users WHERE role = 'admin' AND deactivated_at IS NULL ORDER BY id FOR UPDATE").run()
+        try await sql.raw("SELECT id FROM users WHERE role = 'admin' AND deactivated_at IS NULL AND password_hash <> '' ORDER BY id FOR UPDATE").run()
     }
 }

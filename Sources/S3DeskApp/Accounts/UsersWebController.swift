@@ -68,9 +68,12 @@ struct UsersWebController: RouteCollection {
     func changeRole(req: Request) async throws -> Response {
         let account = try await find(req)
         let role = try req.content.decode(RoleForm.self).role
-        return try await act(req, account, done: "role", input: FormInput(values: ["role": role ?? ""])) { admin, id in
+        let response = try await act(req, account, done: "role", input: FormInput(values: ["role": role ?? ""])) { admin, id in
             _ = try await StaffAccounts.changeRole(of: id, to: role.flatMap(Role.init(rawValue:)), by: admin, in: req.services)
         }
+        // An administrator who gave up the role may no longer open the users pages.
+        let stepsDown = account.id == (try req.requireUser()).id && role != Role.admin.rawValue
+        return response.status == .seeOther && stepsDown ? req.redirect(to: SiteURL.home) : response
     }
 
     @Sendable

@@ -79,6 +79,6 @@ enum Assignments {
     /// The region's members, who are told of what they must act on.
     static func members(of application: ApplicationRecord, on db: any Database) async throws -> [User] {
         try await User.query(on: db).filter(\.$organisation.$id == application.$organisation.id)
-            .filter(\.$role == .applicant).filter(\.$passwordHash != "").sort(\.$email).all()
+            .filter(\.$role == .applicant).filter(\.$passwordHash != "").filter(\.$deactivatedAt == nil).sort(\.$email).all()
     }
 }

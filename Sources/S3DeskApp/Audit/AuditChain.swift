@@ -33,7 +33,7 @@ enum AuditChain {
         // PostgreSQL holds the head's lock only inside a transaction. SQLite's writers are one
         // at a time already, and `writeTransaction` begins its own there, unseen by Fluent.
         if let sql = db as? any SQLDatabase, sql.dialect.name != "sqlite", !db.inTransaction {
-            return try await db.transaction { try await append(events, on: $0) }
+            return try await db.writeTransaction { try await append(events, on: $0) }
         }
         let head = try await lockedHead(on: db)
         var sequence = head.sequence
@@ -50,10 +50,15 @@ enum AuditChain {
             .set(\.$sequence, to: sequence).set(\.$hash, to: previous).update()
     }
 
+    /// Holds the head for the rest of the transaction on PostgreSQL (SQLite's writers already
+    /// take turns).
+    static func lockHead(on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name != "sqlite" else { return }
+        try await sql.raw("SELECT id FROM \(ident: AuditChainHead.schema) WHERE id = \(bind: AuditChainHead.only) FOR UPDATE").run()
+    }
+
     private static func lockedHead(on db: any Database) async throws -> AuditChainHead {
-        if let sql = db as? any SQLDatabase, sql.dialect.name != "sqlite" {
-            try await sql.raw("SELECT id FROM \(ident: AuditChainHead.schema) WHERE id = \(bind: AuditChainHead.only) FOR UPDATE").run()
-        }
+        try await lockHead(on: db)
         guard let head = try await AuditChainHead.find(AuditChainHead.only, on: db) else {
             throw AppError(status: .internalServerError, code: "internal_error", message: "the audit trail's chain head is missing")
         }

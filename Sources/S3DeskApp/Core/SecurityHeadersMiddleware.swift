@@ -17,8 +17,10 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
              "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"),
         ]
         if strictTransport { headers.append(("Strict-Transport-Security", "max-age=31536000; includeSubDomains")) }
-        // A bearer token asked for, or anything answered to someone signed in.
-        if request.auth.has(User.self) || request.headers[.authorization].isEmpty == false || request.url.path == APIURL.token {
+        // A bearer token asked for, anything answered to someone signed in, and a page opened
+        // from a one-time link, whose token is in its address and its form.
+        if request.auth.has(User.self) || request.headers[.authorization].isEmpty == false || request.url.path == APIURL.token
+            || request.url.query?.contains("token=") == true {
             headers.append(("Cache-Control", "no-store"))
         }
         for (name, value) in headers where !response.headers.contains(name: name) {

@@ -5,12 +5,20 @@ import SQLKit
 extension Database {
     /// A transaction that, on SQLite, takes the write lock at its start (`BEGIN IMMEDIATE`).
     ///
+    /// On PostgreSQL it takes the audit chain's head first (`AuditChain.lockHead`).
+    ///
     /// Fluent begins SQLite transactions deferred: two of them that read and then write at the
     /// same time deadlock, and SQLite fails one with "database is locked" instead of waiting.
     /// Taking the lock first makes the second wait its turn. PostgreSQL needs none of this.
     func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else {
-            return try await transaction(body)
+            // The audit chain's head first, before any row: nearly every write appends to the
+            // chain, and a transaction locking a row and then the head beside one holding the
+            // head and then that row would deadlock. Writers then take turns, as SQLite's do.
+            return try await transaction { db in
+                try await AuditChain.lockHead(on: db)
+                return try await body(db)
+            }
         }
         return try await withConnection { connection in
             guard let sql = connection as? any SQLDatabase else { return try await connection.transaction(body) }

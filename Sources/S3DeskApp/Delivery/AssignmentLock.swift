@@ -48,7 +48,7 @@ extension AssignmentContext {
 extension Assignments {
     /// The secretariat's staff, told of what waits for their decision.
     static func secretariat(on db: any Database) async throws -> [(email: String, name: String)] {
-        try await User.query(on: db).filter(\.$role == .secretariat).filter(\.$passwordHash != "").sort(\.$email).all()
+        try await User.query(on: db).filter(\.$role == .secretariat).filter(\.$passwordHash != "").filter(\.$deactivatedAt == nil).sort(\.$email).all()
             .map { ($0.email, $0.name) }
     }
 }

@@ -193,7 +193,7 @@ enum Meetings {
                                            calendar: calendar)
         meeting.updatedAt = now
         let members = try await User.query(on: db).filter(\.$organisation.$id == application.$organisation.id)
-            .filter(\.$role == .applicant).sort(\.$email).all()
+            .filter(\.$role == .applicant).filter(\.$deactivatedAt == nil).sort(\.$email).all()
         var people = members.map { Meeting.Participant(email: $0.email, name: $0.name) }
         if let expert = try await Assignments.expert(of: application.requireID(), on: db) {
             people.append(Meeting.Participant(email: expert.email, name: expert.name))

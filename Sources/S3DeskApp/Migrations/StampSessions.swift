@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 
 /// When each web session began and was last used (`StoredSession`), indexed for the cleanup
 /// job. Rows from before have neither, and count as ended: a cookie from weeks ago signs no one in.
@@ -12,6 +13,10 @@ struct StampSessions: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
+        if let sql = db as? any SQLDatabase {
+            try await sql.drop(index: "fluent_sessions_seen_at_idx").run()
+            try await sql.drop(index: "fluent_sessions_created_at_idx").run()
+        }
         try await db.schema(StoredSession.schema).deleteField("seen_at").update()
         try await db.schema(StoredSession.schema).deleteField("created_at").update()
     }

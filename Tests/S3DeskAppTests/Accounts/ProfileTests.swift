@@ -116,7 +116,10 @@ struct ProfileTests {
             #expect(answer.status == .accepted && fresh.status == .accepted && answer.body.string == fresh.body.string)
             let toOwner = try await OutboxEmail.query(on: app.db).filter(\.$recipient == owner.email).all()
             #expect(toOwner.map(\.subject) == ["Someone tried to use your address on S3Desk"] && !toOwner[0].body.contains("token="))
-            #expect(try await AccountToken.query(on: app.db).filter(\.$purpose == .changeEmail).count() == 1)
+            #expect(try await AccountToken.query(on: app.db).filter(\.$purpose == .changeEmail).count() == 2,
+                    "kept either way, so the account page shows the change as waiting whether or not the address is taken")
+            #expect(try await OutboxEmail.query(on: app.db).filter(\.$kind == .emailChange).filter(\.$body ~~ "token=").count() == 1,
+                    "only the free address gets a link")
         }
     }
 
@@ -140,6 +143,26 @@ struct ProfileTests {
             #expect(try ended.content.decode(ProfileAPIController.Ended.self).apiTokensEnded == 1)
             #expect(try await app.testing().sendRequest(.GET, "/api/v1/me", headers: .bearer(first)).status == .ok)
             #expect(try await app.testing().sendRequest(.GET, "/api/v1/me", headers: .bearer(second)).status == .unauthorized)
+        }
+    }
+
+    @Test("guessing the current password on the account page meets the sign-in limits", arguments: TestDatabase.all)
+    func passwordGuessesLimited(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let frozen = Date(timeIntervalSince1970: 1_800_000_000)
+            app.loginThrottle = LoginThrottle(elapsed: { frozen })
+            let user = try await app.makeUser(.applicant)
+            let token = try await app.token(for: user)
+            for _ in 1...LoginThrottle.Limit.signInAddress.freeAttempts {
+                let wrong = try await app.testing().sendRequest(.POST, "/api/v1/me/password", headers: .bearer(token)) {
+                    try $0.content.encode(["currentPassword": "a guess of mine", "newPassword": "a new and longer passphrase"])
+                }
+                #expect(wrong.status == .unprocessableEntity)
+            }
+            let blocked = try await app.testing().sendRequest(.POST, "/api/v1/me/password", headers: .bearer(token)) {
+                try $0.content.encode(["currentPassword": Application.testPassword, "newPassword": "a new and longer passphrase"])
+            }
+            #expect(blocked.status == .tooManyRequests)
         }
     }
 }

@@ -165,6 +165,7 @@ struct StaffAccountsTests {
                 try $0.content.encode(["email": officer.email, "password": Application.testPassword])
             }
             #expect(back.status == .ok)
+            #expect(try await officerBrowser.get("/staff/applications").status == .seeOther, "a session from before the deactivation stays ended")
             let trail = try await AuditEvent.query(on: app.db).filter(\.$subjectID == officer.requireID().uuidString).all().map(\.action)
             #expect(trail.contains(AuditAction.userDeactivated.rawValue) && trail.contains(AuditAction.userReactivated.rawValue))
 
@@ -190,6 +191,32 @@ struct StaffAccountsTests {
                 #expect(admins == 1, "\(statuses)")
                 #expect(statuses.sorted { $0.code < $1.code } == [.ok, .conflict] || statuses.contains(.forbidden), "\(statuses)")
             }
+        }
+    }
+
+    @Test("an administrator invited but not yet signed in does not count: the last one who can sign in keeps the role", arguments: TestDatabase.all)
+    func invitedAdminNotCounted(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let admin = try await app.makeUser(.admin)
+            let token = try await app.token(for: admin)
+            let invited = try await app.testing().sendRequest(.POST, "/api/v1/users", headers: .bearer(token)) {
+                try $0.content.encode(["email": "next@ec.europa.eu", "name": "Next Admin", "role": "admin"])
+            }
+            #expect(invited.status == .created)
+            let stepDown = try await patch(app, try admin.requireID(), ["role": "secretariat"], token: token)
+            #expect(stepDown.status == .conflict)
+            #expect(try code(stepDown) == "last_admin")
+        }
+    }
+
+    @Test("a deactivated member of staff is no longer emailed as one of the secretariat", arguments: TestDatabase.all)
+    func deactivatedNotEmailed(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let active = try await app.makeUser(.secretariat)
+            let gone = try await app.makeUser(.secretariat)
+            #expect(try await deactivate(app, try gone.requireID(), token: try await app.token(.admin)).status == .ok)
+            let staff = try await Assignments.secretariat(on: app.db).map(\.email)
+            #expect(staff.contains(active.email) && !staff.contains(gone.email))
         }
     }
 }
