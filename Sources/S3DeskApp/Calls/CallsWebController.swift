@@ -111,7 +111,8 @@ struct CallsWebController: RouteCollection {
             return try call.rounds.sorted { $0.number < $1.number }.map { try CallFormPage.RoundRow($0, in: calendar) }
         } ?? []
         return try await req.view.render("staff/call-form", CallFormPage(
-            layout: Layout(request: req, title: heading), csrfToken: CSRF.token(for: req), heading: heading,
+            layout: Layout(request: req, title: heading).with(Breadcrumbs([("Calls", SiteURL.staffCalls)], current: heading)),
+            csrfToken: CSRF.token(for: req), heading: heading,
             action: try call.map { SiteURL.call(try $0.requireID()) } ?? SiteURL.staffCalls,
             submitLabel: call == nil ? "Create call" : "Save changes",
             values: values, errors: errors.messages, errorList: CallForm.errorList(errors),
