@@ -13,8 +13,10 @@ from conftest import PASSWORD, REPORTS
 # sign-ins would lock that address out (the login throttle), so they must not be a test's.
 FUZZ_EMAIL = "fuzz@example.eu"
 # Operations only another role may call, each fuzzed with a token of that role: only a
-# commission officer endorses a round, only an expert has an expert profile of their own.
-ROLE_ONLY = {"commission": ["endorseRound"], "expert": ["myExpertProfile"]}
+# commission officer endorses a round, only an expert has an expert profile of their own, only an
+# administrator manages accounts.
+ROLE_ONLY = {"commission": ["endorseRound"], "expert": ["myExpertProfile"],
+             "admin": ["listUsers", "inviteUser", "getUser", "updateUser", "updateOrganisation"]}
 
 CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"
 

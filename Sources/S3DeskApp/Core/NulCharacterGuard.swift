@@ -6,17 +6,21 @@ import Vapor
 /// oddity on SQLite), and other tools cut strings at it. Uploaded files are bytes, not text.
 struct NulCharacterGuard: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if Self.hasNul(request.url.string, escaped: .url) { throw Self.refusal }
+        if Self.hasNul(request.url.string, escaped: .url) { throw Self.refusal(.unprocessableEntity) }
         let type = request.headers.contentType
         if type == .json || type == .urlEncodedForm {
             let body = try await request.body.collect(max: request.bodyLimit).get()
-            if let body, Self.hasNul(String(buffer: body), escaped: type == .json ? .json : .url) { throw Self.refusal }
+            if let body, Self.hasNul(String(buffer: body), escaped: type == .json ? .json : .url) { throw Self.refusal(.badRequest) }
         }
         return try await next.respond(to: request)
     }
 
-    static let refusal = AppError(status: .unprocessableEntity, code: "invalid_text",
-                                  message: "the text sent contains the NUL character (U+0000), which no field accepts; remove it and send again")
+    /// 422 for a query, as for any other value a list does not take; 400 for a body, as for
+    /// malformed JSON, since the body is unreadable as text whatever the route.
+    static func refusal(_ status: HTTPResponseStatus) -> AppError {
+        AppError(status: status, code: "invalid_text",
+                 message: "the text sent contains the NUL character (U+0000), which no field accepts; remove it and send again")
+    }
 
     enum Escaping {
         case url, json
