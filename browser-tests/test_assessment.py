@@ -2,11 +2,16 @@
 Commission officer score them on the rubric page, the ranking puts a less developed region with
 a lower merit first, the secretariat decides, the Commission endorses, and only then does the
 applicant see the decision and receive the email."""
+import json
+import pathlib
 import re
+import subprocess
+import sys
+import tempfile
 
 from selenium.webdriver.common.by import By
 
-from conftest import PASSWORD, STAFF_EMAIL, api, api_token
+from conftest import PASSWORD, ROOT, STAFF_EMAIL, api, api_token
 
 COMMISSION_EMAIL = "officer@regio.example.eu"
 NEEDS = "We need help to run a continuous entrepreneurial discovery process with our universities and SMEs. " * 2
@@ -145,3 +150,16 @@ def test_assess_rank_decide_endorse(page, mailbox, server):
     email = box.wait_for("anna@lodzkie.example.pl", f"Decision on your application {reference['PL92']}")
     assert "has been selected" in email.get_content()
     assert box.wait_for("claire@centre-val.example.fr", f"Decision on your application {reference['FRB0']}")
+
+    # The round's audit trail, exported with its hashes, checks out away from the service; an
+    # entry changed in the file is named.
+    export = api(server, "GET", f"/api/v1/rounds/{round_id}/audit-trail", token=staff)
+    assert {"application.assessed", "application.decision_proposed", "round.endorsed"} <= {entry["action"] for entry in export["entries"]}, export
+    path = pathlib.Path(tempfile.mkdtemp()) / "round-trail.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    verified = subprocess.run([sys.executable, str(ROOT / "scripts" / "verify-audit-export"), str(path)], capture_output=True, text=True)
+    assert verified.returncode == 0 and f"{len(export['entries'])} entries" in verified.stdout, verified.stderr
+    export["entries"][1]["action"] = "round.returned"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    tampered = subprocess.run([sys.executable, str(ROOT / "scripts" / "verify-audit-export"), str(path)], capture_output=True, text=True)
+    assert tampered.returncode == 1 and f"entry {export['entries'][1]['sequence']}" in tampered.stderr, tampered.stderr

@@ -3,6 +3,7 @@ is named once and plainly, an applicant is made with the authority they act for,
 started on another port without S3DESK_PUBLIC_URL sends links to the port it really serves."""
 import os
 import re
+import sqlite3
 import subprocess
 
 from conftest import BINARY, PASSWORD, REPORTS, Server, api, free_port
@@ -99,10 +100,34 @@ def test_audit_verify_names_the_entry_edited_behind_the_service(tmp_path):
     holds = run(["audit", "verify"], tmp_path, env=env)
     assert holds.returncode == 0, holds.stdout + holds.stderr
     assert "The audit trail holds" in holds.stdout, holds.stdout
-    import sqlite3
     with sqlite3.connect(tmp_path / "s3desk.sqlite") as db:
         db.execute("UPDATE audit_events SET subject_id = 'someone-else' WHERE sequence = 2")
     broken = run(["audit", "verify"], tmp_path, env=env)
     assert broken.returncode != 0
     said = broken.stdout + broken.stderr
     assert "broken at entry 2" in said and "does not match its hash" in said, said
+
+
+def test_reset_two_factor_and_retention_from_the_command_line(tmp_path):
+    env = {"S3DESK_SQLITE": str(tmp_path / "s3desk.sqlite")}
+    made = run(["user", "add", "--email", "eleni@example.eu", "--name", "Ελένη", "--role", "secretariat"], tmp_path,
+               stdin=PASSWORD + "\n", env=env)
+    assert made.returncode == 0, made.stdout + made.stderr
+    nothing = run(["user", "reset-2fa", "--email", "ELENI@example.eu"], tmp_path, env=env)
+    assert nothing.returncode == 0 and "has no two-factor sign-in to reset" in nothing.stdout, nothing.stdout + nothing.stderr
+    with sqlite3.connect(tmp_path / "s3desk.sqlite") as db:
+        db.execute("UPDATE users SET totp_secret = 'JBSWY3DPEHPK3PXP', totp_last_counter = 5 WHERE email = 'eleni@example.eu'")
+    reset = run(["user", "reset-2fa", "--email", "eleni@example.eu"], tmp_path, env=env)
+    assert reset.returncode == 0 and "Two-factor sign-in is off for eleni@example.eu" in reset.stdout, reset.stdout + reset.stderr
+    with sqlite3.connect(tmp_path / "s3desk.sqlite") as db:
+        assert db.execute("SELECT totp_secret, totp_last_counter FROM users WHERE email = 'eleni@example.eu'").fetchone() == (None, None)
+        assert db.execute("SELECT count(*) FROM audit_events WHERE action = 'user.two_factor_disabled'").fetchone() == (1,)
+    unknown = run(["user", "reset-2fa", "--email", "nobody@example.eu"], tmp_path, env=env)
+    assert unknown.returncode != 0 and "no account has the address nobody@example.eu" in unknown.stdout + unknown.stderr
+
+    counted = run(["retention", "--dry-run"], tmp_path, env=env)
+    assert counted.returncode == 0 and "0 ended applications" in counted.stdout, counted.stdout + counted.stderr
+    wrong = run(["retention", "--years", "0"], tmp_path, env=env)
+    assert wrong.returncode != 0 and "--years: give a whole number of years from 1 to 30" in wrong.stdout + wrong.stderr
+    done = run(["retention", "--years", "3"], tmp_path, env=env)
+    assert done.returncode == 0 and "from 0 applications" in done.stdout, done.stdout + done.stderr

@@ -22,7 +22,7 @@ MACHINE_VALUES = {
 }
 UUID = MACHINE_VALUES["a UUID"]
 # Files and machine documents, not pages.
-NOT_PAGES = ("/logout", ".csv", ".ics", ".xlsx", ".json", ".svg", "/api/", "/metrics", "/documents/", "/health")
+NOT_PAGES = ("/logout", "/language/", ".csv", ".ics", ".xlsx", ".json", ".svg", "/api/", "/metrics", "/documents/", "/health")
 
 # What people read: text shown on screen, leaving out what they type into fields (a date input
 # holds an ISO date by design) and identifiers set apart as code for the staff who use the API.
@@ -67,6 +67,8 @@ def problems_of(page, path):
             found.append(f"{wide} px wider than the screen at {width} px")
         if width == WIDTHS[0]:
             text = driver.execute_script(VISIBLE_TEXT)
+            if "⟦" in text:
+                found.append(f"a text key with no text: {re.findall(r'⟦[^⟧]+⟧', text)[:5]}")
             for name, pattern in MACHINE_VALUES.items():
                 hits = sorted({match.group(0) for match in pattern.finditer(text)})
                 if hits:
@@ -123,15 +125,29 @@ def logins(server):
 
 @pytest.mark.parametrize("role", ["public", "applicant", "secretariat", "commission", "expert", "admin"])
 def test_every_page_reads_well_at_desktop_and_phone_widths(page, logins, role):
+    read_every_page(page, logins, role, "en")
+
+
+@pytest.mark.parametrize("language", ["fr", "de"])
+@pytest.mark.parametrize("role", ["public", "applicant"])
+def test_a_region_reads_every_page_in_french_and_german(page, logins, role, language):
+    """The switcher's choice holds on every page, which says so in its lang attribute."""
+    read_every_page(page, logins, role, language)
+
+
+def read_every_page(page, logins, role, language):
     password, emails = logins
     driver = page.driver
+    page.open(f"/language/{language}?returnTo=/")
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == language
     if role != "public":
         page.open("/login")
         driver.find_element(By.ID, "email").send_keys(emails[role])
         driver.find_element(By.ID, "password").send_keys(password)
-        page.click(page.button("Sign in"))
+        page.click(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     try:
         report = walk(page, role)
+        assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == language
     finally:
         set_width(driver, WIDTHS[0])
     assert len(report) >= 4, f"{role} reached too few pages to be a walk: {list(report)}"

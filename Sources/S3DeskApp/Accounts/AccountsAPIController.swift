@@ -42,9 +42,9 @@ struct AccountsAPIController: RouteCollection {
 
     @Sendable
     func register(req: Request) async throws -> Response {
-        let user = try await Registrations.register(try req.content.decode(RegistrationBody.self).input, client: req.clientAddress,
-                                                     throttle: req.application.loginThrottle, in: req.services)
-        return try await Created(id: try user.requireID()).encodeResponse(status: .created, for: req)
+        let id = try await Registrations.register(try req.content.decode(RegistrationBody.self).input, client: req.clientAddress,
+                                                   throttle: req.application.loginThrottle, in: req.services)
+        return try await Created(id: id).encodeResponse(status: .created, for: req)
     }
 
     @Sendable

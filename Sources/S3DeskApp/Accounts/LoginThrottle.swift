@@ -41,8 +41,12 @@ struct LoginThrottle: Sendable {
         /// Password-reset emails asked for one address.
         static let resetAddress = Limit(prefix: "reset address", freeAttempts: 3, firstWait: 60, longestWait: 3600)
 
+        /// Wrong second-factor codes for one account. A million codes, three accepted at a time:
+        /// five free guesses, then doubling waits, leave a guesser without the password nowhere.
+        static let secondFactor = Limit(prefix: "second factor", freeAttempts: 5, firstWait: 30, longestWait: 15 * 60)
+
         /// The longest any limit remembers: older rows help nobody.
-        static let horizon = [signInAddress, signInClient, accountEmailsClient, resetAddress].map(\.forgiveAfter).max()!
+        static let horizon = [signInAddress, signInClient, accountEmailsClient, resetAddress, secondFactor].map(\.forgiveAfter).max()!
 
         func key(_ value: String) -> String { "\(prefix): \(value)" }
     }

@@ -23,6 +23,12 @@ struct ProfileAPIController: RouteCollection {
         let token: String?
     }
 
+    struct ErasureBody: Content {
+        let password: String?
+        /// The authenticator app's code, for an account with two-factor sign-in.
+        let code: String?
+    }
+
     struct Accepted: Content {
         let status: String
     }
@@ -34,6 +40,16 @@ struct ProfileAPIController: RouteCollection {
         routes.post(APIURL.myEmailConfirmation.pathComponents, use: confirmEmail)
         routes.post(APIURL.myDataExport.pathComponents, use: export)
         routes.post(APIURL.mySessionsEnd.pathComponents, use: endOtherSessions)
+        routes.post(APIURL.myErasure.pathComponents, use: erase)
+    }
+
+    /// Erases the caller's account; the token of the call ends with it.
+    @Sendable
+    func erase(req: Request) async throws -> Accepted {
+        let body = try req.content.decode(ErasureBody.self)
+        try await AccountErasure.erase(try req.requireUser(), password: body.password ?? "", code: body.code,
+                                       limits: req.passwordCheckLimits, in: req.services)
+        return Accepted(status: "the account is erased")
     }
 
     @Sendable

@@ -12,6 +12,7 @@ struct ProfileWebController: RouteCollection {
         let currentPassword: String?
         let newPassword: String?
         let token: String?
+        let code: String?
     }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -21,6 +22,7 @@ struct ProfileWebController: RouteCollection {
         routes.post(SiteURL.accountPassword.pathComponents, use: changePassword)
         routes.post(SiteURL.accountData.pathComponents, use: download)
         routes.post(SiteURL.accountSessions.pathComponents, use: endOtherSessions)
+        routes.post(SiteURL.accountErasure.pathComponents, use: erase)
         // Opened from the email, perhaps in a browser where nobody is signed in.
         routes.get(SiteURL.confirmEmailChangePath.pathComponents, use: confirmPage)
         routes.post(SiteURL.confirmEmailChangePath.pathComponents, use: confirm)
@@ -73,6 +75,21 @@ struct ProfileWebController: RouteCollection {
         return req.redirect(to: SiteURL.account + "?done=sessions")
     }
 
+    @Sendable
+    func erase(req: Request) async throws -> Response {
+        let form = try req.content.decode(Form.self)
+        return try await act(req, form: "erase", kept: [:], { user in
+            try await AccountErasure.erase(user, password: form.password ?? "", code: form.code, limits: req.passwordCheckLimits, in: req.services)
+        }, done: {
+            req.auth.logout(User.self)
+            req.session.destroy()
+            return try await req.view.render("message", RegistrationWebController.MessagePage(
+                layout: Layout(request: req, title: "Account erased"), heading: "Your account is erased",
+                message: "S3Desk no longer holds your name, address or password. What your authority applied for stays with it, without your name.",
+                csrfToken: nil, token: nil)).encodeResponse(for: req)
+        })
+    }
+
     /// A POST: the download is audited, and a link others could make a browser follow must not do it.
     @Sendable
     func download(req: Request) async throws -> Response {
@@ -107,10 +124,13 @@ struct ProfileWebController: RouteCollection {
         }
     }
 
-    private func act(_ req: Request, form: String, kept: [String: String], _ action: (User) async throws -> Void) async throws -> Response {
+    /// Runs `action` for the form; on success answers with `done`, by default the account page
+    /// saying what changed; on refusal the page again, that form open with its errors.
+    private func act(_ req: Request, form: String, kept: [String: String], _ action: (User) async throws -> Void,
+                     done: (() async throws -> Response)? = nil) async throws -> Response {
         let user = try req.requireUser()
         let refusal = try await FormRefusal.catching { try await action(user) }
-        guard let refusal else { return req.redirect(to: SiteURL.account + "?done=\(form)") }
+        guard let refusal else { return try await done?() ?? req.redirect(to: SiteURL.account + "?done=\(form)") }
         return try await render(req, openForm: form, input: FormInput(values: kept, errors: refusal.fields), notice: nil,
                                 refusal: refusal.message)
             .encodeResponse(status: refusal.status, for: req)

@@ -61,7 +61,7 @@ enum Profiles {
 
     /// Moves the account's session generation on from the stored one, under the row's lock, so
     /// that two sign-outs at the same moment end each other's sessions too.
-    private static func moveSessionGeneration(of user: User, on db: any Database) async throws {
+    static func moveSessionGeneration(of user: User, on db: any Database) async throws {
         let id = try user.requireID()
         try await db.lockRow(User.schema, id: id)
         let stored = try await User.find(id, on: db)?.sessionGeneration ?? 0
@@ -145,7 +145,8 @@ struct PasswordCheckLimits: Sendable {
     func verify(_ password: String, of user: User, in context: ServiceContext) async throws -> Bool {
         try await throttle.check([(client, .signInClient, "too many wrong passwords from your connection"),
                                   (user.email, .signInAddress, "too many wrong passwords for this account")], on: context.db)
-        guard try await context.passwords.verify(password, created: user.passwordHash) else {
+        // An account with no password yet (an invitation) matches nothing; bcrypt would throw.
+        guard !user.passwordHash.isEmpty, try await context.passwords.verify(password, created: user.passwordHash) else {
             try await throttle.record(user.email, .signInAddress, on: context.db)
             try await throttle.record(client, .signInClient, on: context.db)
             return false

@@ -5,23 +5,32 @@ import Vapor
 /// Self-registration of applicants: a new organisation, its first member, and the email that
 /// confirms the address.
 enum Registrations {
-    /// Each attempt counts against the client's limit, refused ones too: a taken address is
-    /// named, so the limit is what keeps anyone from testing addresses by the thousand.
-    static func register(_ input: RegistrationInput, client: String, throttle: LoginThrottle, in context: ServiceContext) async throws -> User {
+    /// Answers the same whether or not the address already has an account, so that nobody
+    /// learns whose it is: with a new account's id, or with a fresh id that names nothing while
+    /// the address's owner is emailed instead. Every attempt counts against the client's limit.
+    static func register(_ input: RegistrationInput, client: String, throttle: LoginThrottle, in context: ServiceContext) async throws -> UUID {
         try await throttle.check([(client, .accountEmailsClient, "too many registrations from your connection")], on: context.db)
         try await throttle.record(client, .accountEmailsClient, on: context.db)
-        let registration = try await validated(input, codes: context.codes, on: context.db)
+        let registration = try input.validated(regions: context.codes.regions, countries: context.codes.countries, names: context.codes.names)
         let now = context.now
+        // Hashed either way: the time taken must not tell a known address from a new one.
         let passwordHash = try await context.passwords.hash(registration.password)
         let publicURL = context.publicURL
         return try await context.db.writeTransaction { db in
+            if try await User.query(on: db).filter(\.$email == registration.email).count() > 0 {
+                try await Outbox.enqueue(EmailTemplates.registrationTaken(to: registration.email, signIn: publicURL + SiteURL.login(),
+                                                                          passwordReset: publicURL + SiteURL.passwordReset),
+                                         at: now, on: db, logger: context.logger)
+                return UUID()
+            }
             let user = try await store(registration, passwordHash: passwordHash, confirmedAt: nil, at: now, on: db)
             try await sendConfirmation(to: user, publicURL: publicURL, at: now, on: db, logger: context.logger)
-            return user
+            return try user.requireID()
         }
     }
 
-    /// Every problem of a registration at once, a taken address among them.
+    /// Every problem of a registration at once, a taken address among them: for an administrator
+    /// adding an applicant from the command line, who may know whose it is.
     static func validated(_ input: RegistrationInput, codes: ReferenceCodes, on db: any Database) async throws -> Registration {
         var registration: Registration?
         var errors = FieldErrors()

@@ -7,17 +7,16 @@ import S3DeskDomain
 /// otherwise stay for ever.
 struct SessionCleanupJob: ScheduledJob {
     let name = "session-cleanup"
-    static let every: TimeInterval = 3600
 
     func due(by now: Date, on db: any Database) async throws -> [JobOccurrence] {
         // Only when there is something to clear: a quiet hour leaves no run behind.
         guard try await StoredSession.over(at: now, on: db).count() > 0 else { return [] }
-        let hour = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / Self.every).rounded(.down) * Self.every)
+        let hour = JobPeriod.hour.start(of: now)
         return [JobOccurrence(key: Instant.format(hour), dueAt: hour)]
     }
 
     func nextDue(after now: Date, on db: any Database) async throws -> Date? {
-        Date(timeIntervalSince1970: ((now.timeIntervalSince1970 / Self.every).rounded(.down) + 1) * Self.every)
+        JobPeriod.hour.next(after: now)
     }
 
     func run(_ occurrence: JobOccurrence, now: Date, on db: any Database) async throws -> String {

@@ -104,7 +104,7 @@ enum StaffAccounts {
     }
 
     /// Administrators who can sign in: an invitation not yet accepted has no password, and may never be.
-    private static func activeAdmins(on db: any Database) async throws -> Int {
+    static func activeAdmins(on db: any Database) async throws -> Int {
         try await User.query(on: db).filter(\.$role == .admin).filter(\.$deactivatedAt == nil).filter(\.$passwordHash != "").count()
     }
 
@@ -140,7 +140,9 @@ enum StaffAccounts {
     }
 }
 
-private extension Database {
+extension Database {
+    /// Locks the rows `StaffAccounts.activeAdmins` counts, so that a change that could leave no
+    /// administrator counts what a concurrent one left.
     func lockActiveAdmins() async throws {
         guard let sql = self as? any SQLDatabase, sql.dialect.name != "sqlite" else { return }
         try await sql.raw("SELECT id FROM users WHERE role = 'admin' AND deactivated_at IS NULL AND password_hash <> '' ORDER BY id FOR UPDATE").run()

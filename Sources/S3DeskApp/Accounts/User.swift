@@ -28,6 +28,18 @@ final class User: Model, @unchecked Sendable {
     @OptionalField(key: "session_generation") var sessionGeneration: Int?
     /// The optional emails the person turned off; nil while they changed nothing.
     @OptionalField(key: "email_choices") var emailChoices: EmailChoices?
+    /// The language the person chose for the pages and their emails; nil follows the browser.
+    @OptionalEnum(key: "language") var language: Language?
+    /// Set when the person had their account erased: the row stays, for what names it by id,
+    /// with nothing left that says who they were.
+    @OptionalField(key: "erased_at") var erasedAt: Date?
+    /// The base32 secret of the person's authenticator app once they confirmed a code from it
+    /// (`TwoFactorAccounts`); nil signs in on the password alone.
+    @OptionalField(key: "totp_secret") var totpSecret: String?
+    /// A secret shown for scanning and not yet confirmed: it signs nobody in.
+    @OptionalField(key: "totp_pending_secret") var totpPendingSecret: String?
+    /// The time step of the last code accepted: a code is good once, even inside its 30 seconds.
+    @OptionalField(key: "totp_last_counter") var totpLastCounter: Int64?
 
     init() {}
 
@@ -47,6 +59,7 @@ extension User: ModelSessionAuthenticatable {}
 
 extension User {
     var isActive: Bool { deactivatedAt == nil }
+    var usesSecondFactor: Bool { totpSecret != nil }
 }
 
 /// The optional kinds of email (`EmailKind.isOptional`) a person does not want; one JSON document.
@@ -63,6 +76,8 @@ struct UserDTO: Content {
     let organisationId: UUID?
     let emailConfirmed: Bool
     let active: Bool
+    /// Signs in with a code from an authenticator app besides the password.
+    let twoFactor: Bool
 
     init(_ user: User) throws {
         self.id = try user.requireID()
@@ -72,5 +87,6 @@ struct UserDTO: Content {
         self.organisationId = user.$organisation.id
         self.emailConfirmed = user.emailConfirmedAt != nil
         self.active = user.isActive
+        self.twoFactor = user.usesSecondFactor
     }
 }

@@ -16,9 +16,13 @@ enum AuditChain {
     /// What the hash of `event` covers, in a fixed form: its place, the hash before it, the
     /// instant to the millisecond, the acting user's id, the action and the subject.
     static func content(of event: AuditEvent, sequence: Int, previous: String) -> String {
-        let millis = Int((event.occurredAt.timeIntervalSince1970 * 1000).rounded())
         let actor = event.$actor.id?.uuidString.lowercased() ?? "-"
-        return [String(sequence), previous, String(millis), actor, event.action, event.subjectType, event.subjectID].joined(separator: "\n")
+        return [String(sequence), previous, String(millis(event.occurredAt)), actor, event.action, event.subjectType, event.subjectID].joined(separator: "\n")
+    }
+
+    /// Milliseconds: what both databases keep of an instant exactly.
+    static func millis(_ instant: Date) -> Int64 {
+        Int64((instant.timeIntervalSince1970 * 1000).rounded())
     }
 
     static func hash(of event: AuditEvent, sequence: Int, previous: String) -> String {

@@ -96,6 +96,12 @@ enum AuditAction: String {
     case otherCountriesRefused = "organisation.other_countries_refused"
     case personalDataExported = "user.personal_data_exported"
     case sessionsEnded = "user.sessions_ended"
+    case twoFactorEnabled = "user.two_factor_enabled"
+    case twoFactorDisabled = "user.two_factor_disabled"
+    case recoveryCodesRenewed = "user.recovery_codes_renewed"
+    case recoveryCodeUsed = "user.recovery_code_used"
+    case accountErased = "user.erased"
+    case personalDataRemoved = "application.personal_data_removed"
 
     /// How the audit trail names the action.
     var label: String {
@@ -164,6 +170,12 @@ enum AuditAction: String {
         case .otherCountriesRefused: "Territories in other countries no longer allowed"
         case .personalDataExported: "Personal data downloaded"
         case .sessionsEnded: "Signed out everywhere else"
+        case .twoFactorEnabled: "Two-factor sign-in turned on"
+        case .twoFactorDisabled: "Two-factor sign-in turned off"
+        case .recoveryCodesRenewed: "New recovery codes"
+        case .recoveryCodeUsed: "Signed in with a recovery code"
+        case .accountErased: "Account erased at the person's request"
+        case .personalDataRemoved: "Personal data removed after the retention period"
         }
     }
 }

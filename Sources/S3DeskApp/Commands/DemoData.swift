@@ -217,8 +217,7 @@ struct DemoData {
 
     /// A service's view of the moment `now`.
     func context(at now: Date) -> ServiceContext {
-        ServiceContext(db: app.db, now: now, publicURL: app.publicURL, logger: app.logger, passwords: app.password.async,
-                       codes: app.referenceCodes)
+        app.services(at: now)
     }
 
     /// What the server's worker would have run by `now`: cut-offs, reminders.

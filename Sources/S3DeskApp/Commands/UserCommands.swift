@@ -5,7 +5,8 @@ import Vapor
 /// `s3desk user …`: account administration from the command line.
 struct UserCommands: AsyncCommandGroup {
     let help = "Manages user accounts."
-    let commands: [String: any AnyAsyncCommand] = ["add": UserAddCommand(), "confirm": UserConfirmCommand()]
+    let commands: [String: any AnyAsyncCommand] = ["add": UserAddCommand(), "confirm": UserConfirmCommand(),
+                                                   "reset-2fa": UserResetTwoFactorCommand()]
 }
 
 /// `s3desk user add --email E --name N --role R`, the password read from standard input so it
@@ -108,14 +109,9 @@ struct UserConfirmCommand: AsyncCommand {
     let help = "Confirms a user's email address without the emailed link."
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard let email = Credentials.normalisedEmail(signature.email ?? "") else {
-            throw CommandFailure("--email: enter an email address such as name@region.eu")
-        }
         let app = context.application
-        try await DatabaseBootstrap.run(app)
-        guard let user = try await User.query(on: app.db).filter(\.$email == email).first() else {
-            throw CommandFailure("no account has the address \(email)")
-        }
+        let user = try await UserCommands.account(addressed: signature.email, on: app)
+        let email = user.email
         guard user.emailConfirmedAt == nil else {
             context.console.info("\(email) was already confirmed.")
             return
@@ -128,6 +124,20 @@ struct UserConfirmCommand: AsyncCommand {
                                       summary: "\(email), from the command line", actor: nil, at: now, on: db)
         }
         context.console.success("Confirmed \(email).")
+    }
+}
+
+extension UserCommands {
+    /// The account `--email` names, once the database is ready; a clear failure otherwise.
+    static func account(addressed typed: String?, on app: Application) async throws -> User {
+        guard let email = Credentials.normalisedEmail(typed ?? "") else {
+            throw CommandFailure("--email: enter an email address such as name@region.eu")
+        }
+        try await DatabaseBootstrap.run(app)
+        guard let user = try await User.query(on: app.db).filter(\.$email == email).first() else {
+            throw CommandFailure("no account has the address \(email)")
+        }
+        return user
     }
 }
 

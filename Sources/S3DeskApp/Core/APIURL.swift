@@ -11,6 +11,7 @@ enum APIURL {
     static let myEmailConfirmation = "/api/v1/me/email/confirm"
     static let myDataExport = "/api/v1/me/data-export"
     static let mySessionsEnd = "/api/v1/me/sessions/end"
+    static let myErasure = "/api/v1/me/erasure"
     static let accounts = "/api/v1/accounts"
     static let accountConfirmation = "/api/v1/accounts/confirm"
     static let passwordReset = "/api/v1/accounts/password-reset"
@@ -87,6 +88,8 @@ enum APIURL {
 
     static let round = SiteRoute("/api/v1/rounds/:id")
     static let ranking = SiteRoute("/api/v1/rounds/:id/ranking")
+    static let roundAuditTrail = SiteRoute("/api/v1/rounds/:id/audit-trail")
+    static let applicationAuditTrail = SiteRoute("/api/v1/applications/:id/audit-trail")
     static let rankingCSV = SiteRoute("/api/v1/rounds/:id/ranking.csv")
     static let endorsement = SiteRoute("/api/v1/rounds/:id/endorsement")
     static let expertMatching = SiteRoute("/api/v1/rounds/:id/expert-matching")

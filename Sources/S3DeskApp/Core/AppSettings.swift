@@ -29,6 +29,11 @@ public struct AppSettings: Sendable {
     /// Behind a reverse proxy that writes `X-Forwarded-For` (`S3DESK_TRUST_PROXY=1`): the rate
     /// limits then count by the client's address, not by the proxy's, which all share.
     public var trustsProxy = false
+    /// Staff sign in with a second factor (`SecondFactor.isRequired`): always in production,
+    /// elsewhere with `S3DESK_REQUIRE_2FA=1`.
+    public var requiresSecondFactor = false
+    /// Years an ended application keeps its contact person's details (`S3DESK_RETENTION_YEARS`).
+    public var retentionYears = PersonalData.defaultRetentionYears
 
     public init(database: Database, pinnedNow: Date? = nil, passwordCost: Int = 12,
                 publicURL: String? = nil, smtp: SMTPSettings? = nil, metricsToken: String? = nil,
@@ -42,7 +47,7 @@ public struct AppSettings: Sendable {
         self.serviceOperator = serviceOperator
     }
 
-    /// Reads `DATABASE_URL`, `S3DESK_SQLITE`, `S3DESK_NOW`, `S3DESK_PUBLIC_URL`, `S3DESK_METRICS_TOKEN`, `S3DESK_TRUST_PROXY`, the mail settings and who runs the service.
+    /// Reads `DATABASE_URL`, `S3DESK_SQLITE`, `S3DESK_NOW`, `S3DESK_PUBLIC_URL`, `S3DESK_METRICS_TOKEN`, `S3DESK_TRUST_PROXY`, `S3DESK_REQUIRE_2FA`, `S3DESK_RETENTION_YEARS`, the mail settings and who runs the service.
     /// Production refuses to guess: it needs the public address, and SQLite only when named.
     public static func fromEnvironment(_ environment: Environment,
                                        variables: [String: String] = ProcessInfo.processInfo.environment)
@@ -93,6 +98,19 @@ public struct AppSettings: Sendable {
         case "", "0": settings.trustsProxy = false
         case "1": settings.trustsProxy = true
         case let other: throw ConfigurationError("S3DESK_TRUST_PROXY must be 1 (behind a proxy that writes X-Forwarded-For) or 0, got “\(other)”")
+        }
+        switch variables["S3DESK_REQUIRE_2FA"] ?? "" {
+        case "": settings.requiresSecondFactor = environment == .production
+        case "1": settings.requiresSecondFactor = true
+        case "0" where environment != .production: settings.requiresSecondFactor = false
+        case "0": throw ConfigurationError("S3DESK_REQUIRE_2FA=0 is refused in production: staff accounts always sign in with two factors there")
+        case let other: throw ConfigurationError("S3DESK_REQUIRE_2FA must be 1 (staff must sign in with two factors) or 0, got “\(other)”")
+        }
+        if let text = variables["S3DESK_RETENTION_YEARS"], !text.isEmpty {
+            guard let years = Int(text), (1...30).contains(years) else {
+                throw ConfigurationError("S3DESK_RETENTION_YEARS must be a whole number of years from 1 to 30, got “\(text)”")
+            }
+            settings.retentionYears = years
         }
         return settings
     }

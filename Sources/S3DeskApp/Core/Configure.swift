@@ -22,6 +22,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.serviceOperator = settings.serviceOperator
     app.loginThrottle = LoginThrottle()
     app.trustsProxy = settings.trustsProxy
+    app.requiresSecondFactor = settings.requiresSecondFactor
     app.statisticsCache = StatisticsCache()
     app.rankingCache = RankingCache()
     app.workCountCache = WorkCountCache()
@@ -33,7 +34,8 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.referenceResources = resources
     app.scheduledJobs = [RoundCutoffJob(), DraftReminderJob(publicURL: app.publicURL), MeetingReminderJob(publicURL: app.publicURL),
                          LaunchReminderJob(publicURL: app.publicURL), TimesheetReminderJob(publicURL: app.publicURL),
-                         AssignmentEndingReminderJob(publicURL: app.publicURL), SessionCleanupJob()]
+                         AssignmentEndingReminderJob(publicURL: app.publicURL), SessionCleanupJob(),
+                         RetentionJob(years: settings.retentionYears)]
     var workers = [LoopingWorker.jobs()]
     if let smtp = settings.smtp {
         workers.append(.outbox(OutboxDelivery(transport: SMTPTransport(settings: smtp, group: app.eventLoopGroup))))
@@ -43,12 +45,14 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.http.server.configuration.shutdownTimeout = FinishRequestsFirst.timeout
 
     app.sessions.use { _ in UnchangedSessionDriver(base: StoredSessionDriver()) }
-    let secureCookies = app.environment != .development && app.environment != .testing
+    let secureCookies = app.usesSecureCookies
     app.sessions.configuration = SessionsConfiguration(cookieName: "s3desk_session") { id in
         HTTPCookies.Value(string: id.string, maxAge: Int(StoredSession.Lifetime.absolute), path: "/",
                           isSecure: secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
     app.views.use(.leaf)
+    app.leaf.tags["t"] = TranslateTag()
+    app.messages = try Messages.load(from: resources)
     ContentConfiguration.global.use(encoder: JSONEncoder.api, for: .json)
     // Leaf's default limits refuse any path with a hidden folder in it, and a built product
     // lives under `.build/`; keep the sandbox and the extension rule, drop that one.
@@ -83,6 +87,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(AuditCommands(), as: "audit")
+    app.asyncCommands.use(RetentionCommand(defaultYears: settings.retentionYears), as: "retention")
     app.asyncCommands.use(JobsCommands(), as: "jobs")
 }
 
@@ -130,9 +135,11 @@ private func routes(_ app: Application, resources: ResourceFiles) throws {
     try api.register(collection: CatalogueAPIController())
     try api.register(collection: ReportsAPIController())
     try api.register(collection: NoticesAPIController())
+    try api.register(collection: AuditExportRoutes(application: APIURL.applicationAuditTrail, round: APIURL.roundAuditTrail))
 
     let web = app.grouped(CSRFMiddleware())
     try web.register(collection: HomeController())
+    try web.register(collection: LanguageWebController())
     try web.register(collection: StatisticsController())
     try web.register(collection: InformationController())
     try web.register(collection: LoginWebController())
@@ -146,6 +153,7 @@ private func routes(_ app: Application, resources: ResourceFiles) throws {
     try web.register(collection: OutboxWebController())
     try web.register(collection: UsersWebController())
     try web.register(collection: ProfileWebController())
+    try web.register(collection: TwoFactorWebController())
     try web.register(collection: AssessmentWebController())
     try web.register(collection: RoundsWebController())
     try web.register(collection: RankingPolicyWebController())
@@ -157,6 +165,7 @@ private func routes(_ app: Application, resources: ResourceFiles) throws {
     try web.register(collection: CatalogueWebController())
     try web.register(collection: MonitoringWebController())
     try web.register(collection: NoticesWebController())
+    try web.register(collection: AuditExportRoutes(application: SiteURL.applicationAuditTrail, round: SiteURL.roundAuditTrail))
 }
 
 extension JSONEncoder {

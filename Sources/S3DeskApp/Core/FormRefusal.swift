@@ -14,8 +14,11 @@ struct FormRefusal: Sendable {
         do {
             try await action()
             return nil
-        } catch let error as AppError where error.isRefusal {
+        } catch let error as AppError where error.isRefusal || error.status == .tooManyRequests {
             return FormRefusal(fields: error.fields, message: error.fields.isEmpty ? error.message : fieldsMessage, status: error.status)
+        } catch let error as AppError where error.code == "invalid_second_factor" {
+            // 401 to an API client; on a page, a field to type again, not a request for HTTP credentials.
+            return FormRefusal(fields: error.fields, message: error.message, status: .unprocessableEntity)
         } catch let errors as FieldErrors {
             return FormRefusal(fields: errors.messages, message: fieldsMessage, status: .unprocessableEntity)
         }

@@ -23,7 +23,18 @@ struct Layout: Encodable {
         let withoutAuthority: Bool
     }
 
+    /// One entry of the language switcher: a link for each language but the page's own.
+    struct LanguageLink: Encodable {
+        let code: String
+        let name: String
+        let url: String
+        let current: Bool
+    }
+
     let title: String
+    /// The page's language, for `<html lang>`.
+    let language: String
+    let languages: [LanguageLink]
     let user: SignedIn?
     /// Set with `with(_:)` by pages below others.
     var breadcrumbs: Breadcrumbs?
@@ -58,8 +69,22 @@ struct Layout: Encodable {
     let expertHomeURL = SiteURL.expertHome
     let apiDocumentURL = APIURL.openAPI
 
+    /// With the title in the request's language.
+    init(request: Request, title: Text) {
+        self.init(request: request, title: request.text(title))
+    }
+
     init(request: Request, title: String) {
         self.title = title
+        let current = request.language
+        language = current.rawValue
+        let here = request.url.string
+        languages = Language.allCases.map { language in
+            var url = URLComponents()
+            url.path = SiteURL.language(language.rawValue)
+            url.queryItems = [URLQueryItem(name: "returnTo", value: here)]
+            return LanguageLink(code: language.rawValue, name: language.nativeName, url: url.string ?? url.path, current: language == current)
+        }
         if let user = request.auth.get(User.self) {
             self.user = SignedIn(name: user.name, role: user.role.label,
                                  canManageCalls: user.role.may(.manageCalls),

@@ -21,3 +21,10 @@ extension Request {
                        codes: application.referenceCodes)
     }
 }
+
+extension Application {
+    /// For a command or a job, which acts outside any request.
+    func services(at now: Date) -> ServiceContext {
+        ServiceContext(db: db, now: now, publicURL: publicURL, logger: logger, passwords: password.async, codes: referenceCodes)
+    }
+}

@@ -13,6 +13,8 @@ enum SiteURL {
     static let stylesheet = "/css/site.css"
     static let loginPath = "/login"
     static let logout = "/logout"
+    static let loginCode = "/login/code"
+    static let language = SiteRoute("/language/:code")
 
     static let register = "/register"
     static let registered = "/register/sent"
@@ -29,6 +31,13 @@ enum SiteURL {
     static let accountEmail = "/account/email"
     static let accountData = "/account/data"
     static let accountSessions = "/account/sessions"
+    static let accountErasure = "/account/erase"
+    static let twoFactor = "/account/two-factor"
+    static let twoFactorSetup = "/account/two-factor/setup"
+    static let twoFactorConfirm = "/account/two-factor/confirm"
+    static let twoFactorQRCode = "/account/two-factor/qr.svg"
+    static let recoveryCodes = "/account/two-factor/recovery-codes"
+    static let twoFactorOff = "/account/two-factor/off"
     static let confirmEmailChangePath = "/account/email/confirm"
     static func confirmEmailChange(token: String) -> String { "\(confirmEmailChangePath)?token=\(token)" }
     static let choosePasswordPath = "/password-reset/confirm"
@@ -76,6 +85,8 @@ enum SiteURL {
     static let removeCallQuestion = SiteRoute("/staff/calls/:id/questions/:questionId/delete")
     static let rankingPolicy = SiteRoute("/staff/calls/:id/ranking-policy")
     static let round = SiteRoute("/staff/rounds/:id")
+    static let roundAuditTrail = SiteRoute("/staff/rounds/:id/audit-trail.json")
+    static let applicationAuditTrail = SiteRoute("/staff/applications/:id/audit-trail.json")
     static let rankingCSV = SiteRoute("/staff/rounds/:id/ranking.csv")
     static let endorsement = SiteRoute("/staff/rounds/:id/endorsement")
     static let assessment = SiteRoute("/staff/applications/:id/assessment")

@@ -8,12 +8,13 @@ import Vapor
 struct WebSessionMiddleware: AsyncMiddleware {
     let sessions: SessionsMiddleware
     let authenticator = ActiveAccountSessions()
+    let gate = SecondFactorGate()
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.isAPI {
             return try await next.respond(to: request)
         }
-        let chain = [sessions, authenticator].makeResponder(chainingTo: next)
+        let chain = [sessions, authenticator, gate].makeResponder(chainingTo: next)
         return try await chain.respond(to: request).get()
     }
 }
@@ -33,15 +34,50 @@ struct ActiveAccountSessions: AsyncSessionAuthenticator {
 /// What a signed-in session carries besides the person's id.
 enum WebSessions {
     private static let key = "generation"
+    private static let secondFactorKey = "second_factor"
 
-    /// Signs `user` in on this session, as of the account's current generation of sessions.
-    static func signIn(_ user: User, on request: Request) {
+    /// Signs `user` in on this session, as of the account's current generation of sessions;
+    /// `secondFactor` says whether they gave one, nil keeps what the session knew.
+    static func signIn(_ user: User, on request: Request, secondFactor: Bool? = nil) {
         request.auth.login(user)
         request.session.data[key] = String(user.sessionGeneration ?? 0)
+        if let secondFactor { request.session.data[secondFactorKey] = secondFactor ? "1" : nil }
     }
 
     static func generation(of session: Session) -> Int {
         session.data[key].flatMap(Int.init) ?? 0
+    }
+
+    static func passedSecondFactor(_ session: Session) -> Bool {
+        session.data[secondFactorKey] == "1"
+    }
+}
+
+/// Between the password and the code: whose password was right, when, and where to go after.
+/// Kept in the session, which a successful code replaces with a fresh one.
+enum PendingSignIn {
+    private static let userKey = "pending_user"
+    private static let sinceKey = "pending_since"
+    private static let nextKey = "pending_next"
+    /// Long enough to find the phone, short enough that a browser left open does not keep it.
+    static let lifetime: TimeInterval = 5 * 60
+
+    static func start(_ user: User, next: String?, on request: Request) throws {
+        request.session.data[userKey] = try user.requireID().uuidString
+        request.session.data[sinceKey] = String(Int(Date().timeIntervalSince1970))
+        request.session.data[nextKey] = next
+    }
+
+    /// The person whose password was right within `lifetime`, and where they were going.
+    static func current(on request: Request) -> (user: UUID, next: String?)? {
+        guard let user = request.session.data[userKey].flatMap(UUID.init(uuidString:)),
+              let since = request.session.data[sinceKey].flatMap(TimeInterval.init),
+              Date().timeIntervalSince1970 - since <= lifetime else { return nil }
+        return (user, request.session.data[nextKey])
+    }
+
+    static func end(on request: Request) {
+        for key in [userKey, sinceKey, nextKey] { request.session.data[key] = nil }
     }
 }
 

@@ -36,5 +36,8 @@ enum Migrations {
         AllowOtherCountries(),
         StampSessions(),
         ChainAuditTrail(),
+        AddTwoFactor(),
+        AddPersonalDataStates(),
+        AddLanguages(),
     ]
 }

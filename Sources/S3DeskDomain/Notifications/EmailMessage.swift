@@ -149,6 +149,25 @@ extension EmailTemplates {
             """, kind: .emailChange)
     }
 
+    /// Sent to an address that already has an account when someone registers with it: the
+    /// registration answers the same either way, and the owner learns of the attempt.
+    public static func registrationTaken(to email: String, signIn: String, passwordReset: String) -> EmailMessage {
+        EmailMessage(to: email, subject: "Someone tried to register with your address on S3Desk", body: """
+            Hello,
+
+            Someone tried to register a new S3Desk account with this address. It already belongs to \
+            your account, so no new account was made.
+
+            If it was you, sign in as usual: \(signIn)
+            Forgotten your password? Choose a new one: \(passwordReset)
+            To join a colleague's authority instead, ask them to invite you.
+
+            If it was not you, you need do nothing.
+
+            The S3 Targeted Support secretariat
+            """, kind: .accountConfirmation)
+    }
+
     /// Sent to the old address once the change is made, so that a change nobody asked for is noticed.
     public static func emailChanged(to email: String, name: String, newAddress: String) -> EmailMessage {
         EmailMessage(to: email, subject: "Your S3Desk address has changed", body: """

@@ -79,7 +79,7 @@ struct RegistrationAPITests {
         }
     }
 
-    @Test("ineligible organisations, unknown territories and a taken address are each named", arguments: TestDatabase.all)
+    @Test("ineligible organisations and unknown territories are each named; a taken address is not", arguments: TestDatabase.all)
     func refused(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             _ = try await register(app)
@@ -89,11 +89,35 @@ struct RegistrationAPITests {
             let response = try await register(app, body)
             #expect(response.status == .unprocessableEntity)
             let fields = try #require(try response.content.decode(ErrorBody.self).error.fields)
-            #expect(fields["email"]?.contains("already exists") == true)
+            #expect(fields["email"] == nil)
             #expect(fields["organisation.authorityType"]?.contains("not eligible") == true)
             #expect(fields["organisation.territory"]?.contains("only a national authority") == true)
             #expect(try await Organisation.query(on: app.db).count() == 1)
             #expect(try await OutboxEmail.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test("registering with a taken address answers as a new one does, and tells the address's owner instead", arguments: TestDatabase.all)
+    func noEnumeration(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let staff = try await app.makeUser(.secretariat, email: "ola@mazowsze.pl")
+            let taken = try await register(app)
+            let fresh = try await register(app, { var body = Body(); body.email = "jan@mazowsze.pl"; return body }())
+            #expect(taken.status == fresh.status && taken.status == .created)
+            let id = try #require(try taken.content.decode([String: UUID].self)["id"])
+            let named = try await User.find(id, on: app.db)
+            #expect(id != staff.id && named == nil)
+            #expect(Set(taken.headers.map(\.name)) == Set(fresh.headers.map(\.name)))
+            #expect(try await Organisation.query(on: app.db).count() == 1)
+            let told = try #require(try await OutboxEmail.query(on: app.db).filter(\.$recipient == "ola@mazowsze.pl").first())
+            #expect(told.subject == "Someone tried to register with your address on S3Desk" && told.body.contains("/password-reset"))
+            #expect(try await User.find(staff.requireID(), on: app.db)?.role == .secretariat)
+
+            var browser = Browser(app: app)
+            let web = try await browser.post("/register", form: ["email": "OLA@mazowsze.pl", "name": "Ola", "organisationName": "Urząd",
+                                                                 "authorityType": "regional_authority", "territory": "PL92",
+                                                                 "password": "correct horse battery"], csrfFrom: "/register")
+            #expect(web.status == .seeOther && web.headers.first(name: .location) == "/register/sent")
         }
     }
 

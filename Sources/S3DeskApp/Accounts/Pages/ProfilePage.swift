@@ -15,6 +15,8 @@ struct ProfilePage: Encodable {
     let passwordForm: WebForm
     let dataForm: WebForm
     let sessionsForm: WebForm
+    let erasureForm: WebForm
+    let twoFactor: Bool
     /// The account's API tokens still valid, with when the latest ends.
     let apiTokens: Int
     let lastTokenEnds: TimeLabel?
@@ -23,6 +25,7 @@ struct ProfilePage: Encodable {
     let notice: String?
     let refusal: String?
     let noticesURL = SiteURL.notices
+    let twoFactorURL = SiteURL.twoFactor
     let privacyURL = SiteURL.privacy
 
     /// - Parameter sent: what the refused form (named by `openForm`) was sent with.
@@ -46,6 +49,11 @@ struct ProfilePage: Encodable {
         var new = FormField(form: "password", name: "newPassword", label: "New password", kind: .password, input: input(for: "password"),
                             hint: "At least \(Credentials.passwordMinimum) characters. Your other sessions and API tokens end.")
         new.autocomplete = "new-password"
+        var erasurePassword = FormField(form: "erase", name: "password", label: "Your current password", kind: .password, input: input(for: "erase"))
+        erasurePassword.autocomplete = "current-password"
+        var erasureCode = FormField(form: "erase", name: "code", label: "Code from your authenticator app", input: input(for: "erase"))
+        erasureCode.autocomplete = "one-time-code"
+        erasureCode.maxLength = 20
         return ProfilePage(
             layout: layout, name: user.name, email: user.email, role: user.role.label, pendingEmail: pending?.newEmail,
             nameForm: WebForm(csrfToken: csrfToken, id: "name", action: SiteURL.accountName, submit: "Save the name", fields: [name]),
@@ -56,7 +64,9 @@ struct ProfilePage: Encodable {
             dataForm: WebForm(csrfToken: csrfToken, id: "data", action: SiteURL.accountData, submit: "Download my data (ZIP)", secondary: true),
             sessionsForm: WebForm(csrfToken: csrfToken, id: "sessions", action: SiteURL.accountSessions, submit: "Sign out everywhere else",
                                   secondary: true),
-            apiTokens: tokens.count, lastTokenEnds: tokens.first.map { TimeLabel($0.expiresAt, in: .service) },
+            erasureForm: WebForm(csrfToken: csrfToken, id: "erase", action: SiteURL.accountErasure, submit: "Erase my account for good",
+                                 fields: user.usesSecondFactor ? [erasurePassword, erasureCode] : [erasurePassword]),
+            twoFactor: user.usesSecondFactor, apiTokens: tokens.count, lastTokenEnds: tokens.first.map { TimeLabel($0.expiresAt, in: .service) },
             openForm: openForm, notice: notice, refusal: refusal)
     }
 }

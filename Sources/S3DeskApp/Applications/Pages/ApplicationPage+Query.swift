@@ -46,7 +46,7 @@ extension ApplicationPage {
             refusal: input.refusal,
             content: Content(application.content, questions: application.call.orderedQuestions, names: try await .load(codes: codes, on: db)),
             priority: priority.map { PriorityView(total: $0.total, explanation: $0.explanation, categoryMissing: $0.categoryMissing) },
-            trail: trail,
+            trail: trail, trailExportURL: staff ? SiteURL.applicationAuditTrail(id) : nil,
             assessURL: user.role.may(.assess) && application.round != nil ? SiteURL.assessment(id) : nil,
             roundURL: staff ? try application.round.map { SiteURL.round(try $0.requireID()) } : nil,
             assignmentURL: [.selected, .scoping, .launched, .completed].contains(application.status) ? SiteURL.assignmentOf(id) : nil,

@@ -113,6 +113,8 @@ struct ApplicationPage: Encodable {
     let content: Content
     let priority: PriorityView?
     let trail: [TrailRow]
+    /// The trail with each entry's hashes, as a file an auditor checks away from the service.
+    let trailExportURL: String?
     let assessURL: String?
     let roundURL: String?
     /// The Targeted Assignment's page, once the application is selected.

@@ -29,7 +29,7 @@ extension RoundPage {
             proposals: Proposal.allCases.map { Count(label: $0.label, count: overview.proposals[$0.rawValue] ?? 0) },
             decisions: DecisionKind.allCases.map { Count(label: $0.label, count: overview.decisions[$0.rawValue] ?? 0) },
             rows: try await ranking.items(rows, on: db).map { RankingRow($0, codes: codes) }, total: ranking.ranked.count,
-            csvURL: SiteURL.rankingCSV(roundID),
+            csvURL: SiteURL.rankingCSV(roundID), auditTrailURL: SiteURL.roundAuditTrail(roundID),
             applicationsURL: SiteURL.staffApplications(round: roundID), endorseAction: SiteURL.endorsement(roundID),
             // A round with no decision yet has nothing to endorse: its page says so instead.
             endorsementURL: policy.canEndorse && decided ? SiteURL.endorsement(roundID) : nil,

@@ -74,6 +74,8 @@ struct RoundPage: Encodable {
     let rows: [RankingRow]
     let total: Int
     let csvURL: String
+    /// The round's and its applications' audit entries with their hashes.
+    let auditTrailURL: String
     let applicationsURL: String
     let endorseAction: String
     let endorsementURL: String?

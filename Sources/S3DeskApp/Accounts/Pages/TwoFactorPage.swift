@@ -1,0 +1,66 @@
+import Fluent
+import S3DeskDomain
+
+/// The two-factor page of a person's account: off (with the button that starts), waiting for
+/// the first code (with the QR code and the secret to type), or on (recovery codes, turning off).
+struct TwoFactorPage: Encodable {
+    enum State: String, Encodable { case off, waiting, on }
+
+    let layout: Layout
+    let state: State
+    /// The person's role must use it here; `gated` when this session has not given it yet.
+    let required: Bool
+    let gated: Bool
+    let setupForm: WebForm?
+    let qrCodeURL = SiteURL.twoFactorQRCode
+    /// The pending secret in groups of four, for typing into an app that cannot scan.
+    let secretGroups: [String]
+    let confirmForm: WebForm?
+    let recoveryCodesLeft: Int
+    let renewForm: WebForm?
+    let offForm: WebForm?
+    let openForm: String?
+    let notice: String?
+    let refusal: String?
+    let accountURL = SiteURL.account
+
+    static func load(_ user: User, passedSecondFactor: Bool, enforced: Bool, openForm: String?, input sent: FormInput,
+                     notice: String?, refusal: String?, layout: Layout, csrfToken: String, on db: any Database) async throws -> TwoFactorPage {
+        let state: State = user.usesSecondFactor ? .on : user.totpPendingSecret == nil ? .off : .waiting
+        let required = SecondFactor.isRequired(for: user.role, enforced: enforced)
+        func input(for form: String) -> FormInput { openForm == form ? sent : .empty }
+        func codeField(_ form: String, hint: String?) -> FormField {
+            var field = FormField(form: form, name: "code", label: "Code from your app", input: input(for: form), hint: hint)
+            field.autocomplete = "one-time-code"
+            field.maxLength = 20
+            return field
+        }
+        var password = FormField(form: "off", name: "password", label: "Your current password", kind: .password, input: input(for: "off"))
+        password.autocomplete = "current-password"
+        let secret = state == .waiting ? user.totpPendingSecret ?? "" : ""
+        return TwoFactorPage(
+            layout: layout, state: state, required: required, gated: required && !passedSecondFactor,
+            setupForm: state == .on ? nil : WebForm(csrfToken: csrfToken, id: "setup", action: SiteURL.twoFactorSetup,
+                                                    submit: state == .off ? "Set up two-factor sign-in" : "Start again with a new QR code",
+                                                    secondary: state == .waiting),
+            secretGroups: stride(from: 0, to: secret.count, by: 4).map { String(secret.dropFirst($0).prefix(4)) },
+            confirmForm: state == .waiting ? WebForm(csrfToken: csrfToken, id: "confirm", action: SiteURL.twoFactorConfirm,
+                                                     submit: "Turn on two-factor sign-in",
+                                                     fields: [codeField("confirm", hint: "The 6 digits the app shows for S3Desk after you scanned the code.")]) : nil,
+            recoveryCodesLeft: state == .on ? try await TwoFactorAccounts.recoveryCodesLeft(of: user, on: db) : 0,
+            renewForm: state == .on ? WebForm(csrfToken: csrfToken, id: "renew", action: SiteURL.recoveryCodes,
+                                              submit: "Make new recovery codes", secondary: true,
+                                              fields: [codeField("renew", hint: "Your earlier recovery codes stop working.")]) : nil,
+            offForm: state == .on && !required ? WebForm(csrfToken: csrfToken, id: "off", action: SiteURL.twoFactorOff,
+                                                         submit: "Turn off two-factor sign-in", secondary: true,
+                                                         fields: [password, codeField("off", hint: nil)]) : nil,
+            openForm: openForm, notice: notice, refusal: refusal)
+    }
+}
+
+/// Recovery codes, shown once, right after they are made.
+struct RecoveryCodesPage: Encodable {
+    let layout: Layout
+    let codes: [String]
+    let continueURL: String
+}

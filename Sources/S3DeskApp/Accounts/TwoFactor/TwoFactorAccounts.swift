@@ -1,0 +1,132 @@
+import Fluent
+import S3DeskDomain
+import Vapor
+
+/// Turning two-factor sign-in on and off, and checking the second factor: a code from the
+/// person's authenticator app, or one of their recovery codes.
+enum TwoFactorAccounts {
+    static let issuer = "S3Desk"
+
+    /// Draws a secret for the person to scan. It signs nothing in until `confirm` sees a code
+    /// made with it, so a scan gone wrong leaves the account as it was.
+    static func begin(for user: User, in context: ServiceContext) async throws -> String {
+        guard !user.usesSecondFactor else {
+            throw AppError.conflict("two_factor_on", "two-factor sign-in is already on for this account")
+        }
+        let secret = Base32.encode((0..<SecondFactor.secretBytes).map { _ in UInt8.random(in: .min ... .max) })
+        try await User.query(on: context.db).filter(\.$id == user.requireID()).set(\.$totpPendingSecret, to: secret).update()
+        user.totpPendingSecret = secret
+        return secret
+    }
+
+    /// Turns two-factor sign-in on once `typed` is a current code of the secret `begin` drew,
+    /// and returns the recovery codes, shown this once. Every other session and API token ends:
+    /// they began on the password alone.
+    static func confirm(for user: User, code typed: String, in context: ServiceContext) async throws -> [String] {
+        guard let pending = user.totpPendingSecret, let secret = Base32.decode(pending) else {
+            throw AppError.conflict("two_factor_not_begun", "start the set-up again: no code is waiting to be confirmed")
+        }
+        guard let code = SecondFactor.normalisedCode(typed),
+              let counter = OneTimeCode.matchingCounter(code, secret: secret, at: context.now) else {
+            throw AppError.invalidField("code", "enter the 6-digit code your app shows now for S3Desk; check that your phone's clock is right")
+        }
+        let id = try user.requireID()
+        let codes = RecoveryCode.draw()
+        try await context.db.writeTransaction { db in
+            try await Profiles.moveSessionGeneration(of: user, on: db)
+            user.totpSecret = pending
+            user.totpPendingSecret = nil
+            user.totpLastCounter = Int64(counter)
+            try await user.save(on: db)
+            try await replaceRecoveryCodes(of: id, with: codes, on: db)
+            try await APIToken.query(on: db).filter(\.$user.$id == id).delete()
+            try await AuditLog.record(.twoFactorEnabled, subject: .user(id), summary: "authenticator app and \(codes.count) recovery codes", actor: user, at: context.now, on: db)
+        }
+        return codes
+    }
+
+    /// Checks the second factor at sign-in or before a change; refuses with 401
+    /// `invalid_second_factor`. Each code is good once: an app code for its time step, a
+    /// recovery code for ever. Wrong codes count against the account, as wrong passwords do.
+    static func verify(_ typed: String, of user: User, throttle: LoginThrottle, in context: ServiceContext) async throws {
+        let id = try user.requireID()
+        try await throttle.check([(id.uuidString, .secondFactor, "too many wrong codes for this account")], on: context.db)
+        let accepted = try await context.db.writeTransaction { db in
+            try await db.lockRow(User.schema, id: id)
+            guard let stored = try await User.find(id, on: db), let secret = stored.totpSecret.flatMap(Base32.decode) else { return false }
+            if let code = SecondFactor.normalisedCode(typed) {
+                guard let counter = OneTimeCode.matchingCounter(code, secret: secret, at: context.now),
+                      Int64(counter) > stored.totpLastCounter ?? -1 else { return false }
+                try await User.query(on: db).filter(\.$id == id).set(\.$totpLastCounter, to: Int64(counter)).update()
+                return true
+            }
+            guard let recovery = try await RecoveryCode.query(on: db).filter(\.$user.$id == id)
+                .filter(\.$codeHash == RecoveryCode.hash(typed)).filter(\.$usedAt == nil).first() else { return false }
+            recovery.usedAt = context.now
+            try await recovery.save(on: db)
+            let left = try await RecoveryCode.query(on: db).filter(\.$user.$id == id).filter(\.$usedAt == nil).count()
+            try await AuditLog.record(.recoveryCodeUsed, subject: .user(id), summary: "\(left) recovery codes left", actor: stored,
+                                      at: context.now, on: db)
+            return true
+        }
+        guard accepted else {
+            try await throttle.record(id.uuidString, .secondFactor, on: context.db)
+            throw AppError(status: .unauthorized, code: "invalid_second_factor",
+                           message: "this code is not right or was used already: enter the code your app shows now, or an unused recovery code",
+                           fields: ["code": "enter the code your app shows now, or an unused recovery code"])
+        }
+        try await throttle.forget(id.uuidString, .secondFactor, on: context.db)
+    }
+
+    /// Recovery codes still unused.
+    static func recoveryCodesLeft(of user: User, on db: any Database) async throws -> Int {
+        try await RecoveryCode.query(on: db).filter(\.$user.$id == user.requireID()).filter(\.$usedAt == nil).count()
+    }
+
+    /// New recovery codes in place of every earlier one, after a current code.
+    static func renewRecoveryCodes(of user: User, code typed: String, throttle: LoginThrottle, in context: ServiceContext) async throws -> [String] {
+        guard user.usesSecondFactor else { throw AppError.conflict("two_factor_off", "two-factor sign-in is off for this account") }
+        try await verify(typed, of: user, throttle: throttle, in: context)
+        let id = try user.requireID()
+        let codes = RecoveryCode.draw()
+        try await context.db.writeTransaction { db in
+            try await replaceRecoveryCodes(of: id, with: codes, on: db)
+            try await AuditLog.record(.recoveryCodesRenewed, subject: .user(id), summary: "\(codes.count) recovery codes", actor: user, at: context.now, on: db)
+        }
+        return codes
+    }
+
+    /// Turns two-factor sign-in off after the password and a current code, where the person's
+    /// role does not require it.
+    static func turnOff(for user: User, password: String, code typed: String, enforced: Bool, limits: PasswordCheckLimits,
+                        in context: ServiceContext) async throws {
+        guard user.usesSecondFactor else { throw AppError.conflict("two_factor_off", "two-factor sign-in is off for this account") }
+        guard !SecondFactor.isRequired(for: user.role, enforced: enforced) else {
+            throw AppError.conflict("two_factor_required", "\(user.role.label) accounts must sign in with two factors here; you may set up a new phone, not turn it off")
+        }
+        guard try await limits.verify(password, of: user, in: context) else {
+            throw AppError.invalidField("password", "enter your current password as you use it to sign in")
+        }
+        try await verify(typed, of: user, throttle: limits.throttle, in: context)
+        try await remove(from: user, actor: user, in: context)
+    }
+
+    /// Takes two-factor sign-in off an account: the person's own choice, or an administrator's
+    /// help when the phone and the recovery codes are lost (`s3desk user reset-2fa`).
+    static func remove(from user: User, actor: User?, in context: ServiceContext) async throws {
+        let id = try user.requireID()
+        try await context.db.writeTransaction { db in
+            user.totpSecret = nil
+            user.totpPendingSecret = nil
+            user.totpLastCounter = nil
+            try await user.save(on: db)
+            try await RecoveryCode.query(on: db).filter(\.$user.$id == id).delete()
+            try await AuditLog.record(.twoFactorDisabled, subject: .user(id), summary: actor?.id == id ? "by the account's owner" : "by an administrator", actor: actor, at: context.now, on: db)
+        }
+    }
+
+    private static func replaceRecoveryCodes(of id: UUID, with codes: [String], on db: any Database) async throws {
+        try await RecoveryCode.query(on: db).filter(\.$user.$id == id).delete()
+        try await codes.map { RecoveryCode(userID: id, clear: $0) }.create(on: db)
+    }
+}

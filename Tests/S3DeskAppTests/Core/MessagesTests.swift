@@ -1,0 +1,83 @@
+import Foundation
+import S3DeskDomain
+import Testing
+import Vapor
+import VaporTesting
+@testable import S3DeskApp
+
+@Suite("Languages: message catalogues, the switcher and Accept-Language")
+struct MessagesTests {
+    private static let views = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../../Sources/S3DeskApp/Resources/Views").standardized
+
+    @Test("every key has a text in every language, and no language has a key that is not one")
+    func complete() throws {
+        let messages = try Messages.load(from: .bundled)
+        let keys = Set(Text.allCases.map(\.rawValue))
+        for language in Language.allCases {
+            #expect(messages.keys(of: language) == keys, "\(language): missing \(keys.subtracting(messages.keys(of: language)).sorted()), extra \(messages.keys(of: language).subtracting(keys).sorted())")
+            for key in Text.allCases {
+                let text = messages.text(key, in: language)
+                #expect(!text.isEmpty && !text.hasPrefix("⟦"), "\(language) \(key)")
+                // Each language fills the same blanks as English.
+                #expect(Self.blanks(text) == Self.blanks(messages.text(key, in: .en)), "\(language) \(key)")
+            }
+        }
+    }
+
+    @Test("every key a view names is a key of the catalogues")
+    func viewsNameKnownKeys() throws {
+        let keys = Set(Text.allCases.map(\.rawValue))
+        let files = try #require(FileManager.default.enumerator(atPath: Self.views.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".leaf") }
+        #expect(files.count > 40)
+        var named = Set<String>()
+        for file in files {
+            let text = try String(contentsOf: Self.views.appendingPathComponent(file), encoding: .utf8)
+            for match in text.matches(of: /#t\("([^"]+)"/) {
+                named.insert(String(match.output.1))
+                #expect(keys.contains(String(match.output.1)), "\(file) names \(match.output.1)")
+            }
+        }
+        #expect(named.contains("layout.skip") && named.count > 80)
+    }
+
+    @Test("a text's blanks are filled, and a missing key shows itself for the page walk to find")
+    func filling() {
+        let messages = Messages(texts: [.en: ["a": "{0} of {1}"], .fr: ["a": "{0} sur {1}"]])
+        #expect(messages.text("a", in: .fr, ["3", "5"]) == "3 sur 5")
+        #expect(messages.text("a", in: .de, ["3", "5"]) == "3 of 5", "German falls back to English")
+        #expect(messages.text("nope", in: .fr) == "⟦nope⟧")
+    }
+
+    @Test("pages follow Accept-Language, then the switcher's choice, with the lang attribute to match", arguments: TestDatabase.all)
+    func pages(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            _ = try await app.makeCall()
+            let french = try await app.testing().sendRequest(.GET, "/", headers: ["Accept-Language": "fr-BE,fr;q=0.9,en;q=0.5"])
+            let page = french.body.string
+            #expect(page.contains("<html lang=\"fr\">") && page.contains("Soutien ciblé aux régions de l&#39;UE"))
+            #expect(page.contains("Commencer une candidature") == false && page.contains("Prochaine date limite"))
+            #expect(!page.contains("⟦") && !page.contains("#t("))
+            let german = try await app.testing().sendRequest(.GET, "/login", headers: ["Accept-Language": "de"]).body.string
+            #expect(german.contains("<html lang=\"de\">") && german.contains("Passwort vergessen?") && german.contains("<title>Anmeldung · S3Desk</title>"))
+
+            let switched = try await app.testing().sendRequest(.GET, "/language/de?returnTo=/login", headers: ["Accept-Language": "fr"])
+            #expect(switched.status == .seeOther && switched.headers.first(name: .location) == "/login")
+            let cookie = try #require(switched.headers.setCookie?[LanguageChoice.cookie])
+            #expect(cookie.string == "de" && cookie.isHTTPOnly && cookie.sameSite == .lax)
+            let chosen = try await app.testing().sendRequest(.GET, "/login", headers: ["Accept-Language": "fr", "Cookie": "\(LanguageChoice.cookie)=de"])
+            #expect(chosen.body.string.contains("<html lang=\"de\">"))
+            // The switcher links to the other languages from where the reader is, in their own names.
+            #expect(chosen.body.string.contains("href=\"/language/fr?returnTo=/login\"") && chosen.body.string.contains(">Français</a>"))
+
+            #expect(try await app.testing().sendRequest(.GET, "/language/it").status == .notFound)
+            let away = try await app.testing().sendRequest(.GET, "/language/fr?returnTo=https://evil.example/")
+            #expect(away.headers.first(name: .location) == "/")
+            #expect(try await app.testing().sendRequest(.GET, "/", headers: ["Accept-Language": "it"]).body.string.contains("<html lang=\"en\">"))
+        }
+    }
+
+    private static func blanks(_ text: String) -> Set<String> {
+        Set(text.matches(of: /\{\d+\}/).map { String($0.output) })
+    }
+}
