@@ -153,7 +153,7 @@ def test_assess_rank_decide_endorse(page, mailbox, server):
 
     # The round's audit trail, exported with its hashes, checks out away from the service; an
     # entry changed in the file is named.
-    export = api(server, "GET", f"/api/v1/rounds/{round_id}/audit-trail", token=staff)
+    export = api(server, "GET", f"/api/v1/rounds/{round_id}/audit-trail", token=api_token(server, STAFF_EMAIL))
     assert {"application.assessed", "application.decision_proposed", "round.endorsed"} <= {entry["action"] for entry in export["entries"]}, export
     path = pathlib.Path(tempfile.mkdtemp()) / "round-trail.json"
     path.write_text(json.dumps(export), encoding="utf-8")
