@@ -63,7 +63,7 @@ struct LoginWebController: RouteCollection {
             }
             return req.redirect(to: next ?? landing(for: user))
         } catch let error as AppError where [.unauthorized, .forbidden, .tooManyRequests].contains(error.status) {
-            return try await refuse(error, with: render(req, next: next, email: email, error: error.message), for: req)
+            return try await refuse(error, with: render(req, next: next, email: email, error: req.translated(error.message)), for: req)
         }
     }
 
@@ -84,7 +84,7 @@ struct LoginWebController: RouteCollection {
             try await TwoFactorAccounts.verify(try req.content.decode(CodeForm.self).code ?? "", of: user,
                                                throttle: req.application.loginThrottle, in: req.services)
         } catch let error as AppError where [.unauthorized, .tooManyRequests].contains(error.status) {
-            return try await refuse(error, with: renderCode(req, error: error.message), for: req)
+            return try await refuse(error, with: renderCode(req, error: req.translated(error.message)), for: req)
         }
         PendingSignIn.end(on: req)
         try await startFreshSession(req)

@@ -18,11 +18,11 @@ struct RegistrationWebController: RouteCollection {
         }
 
         /// The API's field names, the form's input ids, and the labels, in the order of the form.
-        static let fields: [(field: String, input: String, label: String)] = [
-            ("email", "email", "Email address"), ("name", "name", "Your name"),
-            ("organisation.name", "organisationName", "Authority"),
-            ("organisation.authorityType", "authorityType", "Type of authority"),
-            ("organisation.territory", "territory", "Territory"), ("password", "password", "Password"),
+        static let fields: [(field: String, input: String, label: Text)] = [
+            ("email", "email", .registerEmail), ("name", "name", .registerName),
+            ("organisation.name", "organisationName", .registerAuthorityName),
+            ("organisation.authorityType", "authorityType", .registerAuthorityType),
+            ("organisation.territory", "territory", .registerTerritory), ("password", "password", .registerPassword),
         ]
     }
 
@@ -35,13 +35,14 @@ struct RegistrationWebController: RouteCollection {
         let territory: String?
         let password: String?
 
-        init(_ errors: FieldErrors) {
-            email = errors.messages["email"]
-            name = errors.messages["name"]
-            organisationName = errors.messages["organisation.name"]
-            authorityType = errors.messages["organisation.authorityType"]
-            territory = errors.messages["organisation.territory"]
-            password = errors.messages["password"]
+        /// - Parameter messages: by the API's field names, in the reader's language.
+        init(_ messages: [String: String]) {
+            email = messages["email"]
+            name = messages["name"]
+            organisationName = messages["organisation.name"]
+            authorityType = messages["organisation.authorityType"]
+            territory = messages["organisation.territory"]
+            password = messages["password"]
         }
     }
 
@@ -130,14 +131,15 @@ struct RegistrationWebController: RouteCollection {
     }
 
     private func render(_ req: Request, values: RegistrationForm, errors: FieldErrors) async throws -> View {
-        try await req.view.render("register", RegisterPage(
-            layout: Layout(request: req, title: "Register your authority"), csrfToken: CSRF.token(for: req),
-            values: values, errors: FormErrors(errors),
+        let messages = req.translated(errors)
+        return try await req.view.render("register", RegisterPage(
+            layout: Layout(request: req, title: .registerTitle), csrfToken: CSRF.token(for: req),
+            values: values, errors: FormErrors(messages),
             errorList: RegistrationForm.fields.compactMap { field, input, label in
-                errors.messages[field].map { FieldProblem(field: input, label: label, message: $0) }
+                messages[field].map { FieldProblem(field: input, label: req.text(label), message: $0) }
             },
             authorityTypes: AuthorityType.allCases.map {
-                SelectOption(value: $0.rawValue, label: $0.label, selected: values.authorityType == $0.rawValue)
+                SelectOption(value: $0.rawValue, label: req.text($0.textKey), selected: values.authorityType == $0.rawValue)
             },
             territories: req.application.referenceCodes.territoryNames))
     }

@@ -41,6 +41,36 @@ struct MessagesTests {
         #expect(named.contains("layout.skip") && named.count > 80)
     }
 
+    @Test("each translated rule message is, word for word, the English text of its key")
+    func errorTexts() throws {
+        let messages = try Messages.load(from: .bundled)
+        for (english, key) in ErrorTexts.keys {
+            #expect(messages.text(key, in: .en) == english)
+        }
+        #expect(messages.translated("Enter your name (up to 200 characters); use at least 12 characters", in: .de)
+            == "Geben Sie Ihren Namen ein (höchstens 200 Zeichen); Verwenden Sie mindestens 12 Zeichen")
+        #expect(messages.translated("A rule not translated yet", in: .fr) == "A rule not translated yet")
+    }
+
+    @Test("a French authority registers in French: labels, the error summary and each field's problem", arguments: TestDatabase.all)
+    func registrationInFrench(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            var browser = Browser(app: app)
+            browser.language = "fr"
+            let form = try await browser.page("/register")
+            #expect(form.contains("<html lang=\"fr\">") && form.contains("Nom de l&#39;autorité") && form.contains("Autorité de gestion du FEDER"))
+            let refused = try await browser.post("/register", form: ["email": "pas-une-adresse", "name": "Élodie Martin", "organisationName": "",
+                                                                     "authorityType": "university", "territory": "FRB0", "password": "court"],
+                                                 csrfFrom: "/register")
+            let page = refused.body.string
+            #expect(refused.status == .unprocessableEntity)
+            #expect(page.contains("Veuillez corriger 4 champs"))
+            #expect(page.contains("Saisissez une adresse électronique, par exemple nom@region.eu"))
+            #expect(page.contains("Utilisez au moins 12 caractères") && page.contains("les autres organisations ne sont pas éligibles"))
+            #expect(page.contains("Élodie Martin"), "what was typed stays")
+        }
+    }
+
     @Test("a text's blanks are filled, and a missing key shows itself for the page walk to find")
     func filling() {
         let messages = Messages(texts: [.en: ["a": "{0} of {1}"], .fr: ["a": "{0} sur {1}"]])

@@ -12,6 +12,8 @@ struct Browser {
     /// a browser; otherwise in memory, where it arrives whole.
     let live: Bool
     var cookie: String?
+    /// The language the switcher chose in this browser, sent beside the session cookie.
+    var language: String?
 
     init(app: Application, live: Bool = false) {
         self.app = app
@@ -134,7 +136,8 @@ struct Browser {
 
     private func headers() -> HTTPHeaders {
         var headers = HTTPHeaders()
-        if let cookie { headers.add(name: .cookie, value: cookie) }
+        let cookies = [cookie, language.map { "\(LanguageChoice.cookie)=\($0)" }].compactMap { $0 }
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.joined(separator: "; ")) }
         return headers
     }
 

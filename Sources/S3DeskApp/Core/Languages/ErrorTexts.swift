@@ -1,0 +1,52 @@
+import S3DeskDomain
+import Vapor
+
+/// The domain's rules say what is wrong in English; these are the messages translated so far,
+/// each under its key. A message not here reads in English in every language, so a rule can
+/// change its wording without breaking a page, and `MessagesTests` keeps the two in step.
+enum ErrorTexts {
+    static let keys: [String: Text] = [
+        "Enter an email address such as name@region.eu": .errorEmailInvalid,
+        "Use at least \(Credentials.passwordMinimum) characters": .errorPasswordShort,
+        "Use at most \(Credentials.passwordMaximumBytes) bytes": .errorPasswordLong,
+        "Enter your name (up to 200 characters)": .errorNameMissing,
+        "Enter the name of your authority (up to 300 characters)": .errorAuthorityNameMissing,
+        "Choose a regional authority, a national authority or an ERDF managing authority; other organisations are not eligible":
+            .errorAuthorityTypeInvalid,
+        "Enter your current password as you use it to sign in": .errorCurrentPassword,
+        "The email address or the password is not right": .errorCredentials,
+        "This code is not right or was used already: enter the code your app shows now, or an unused recovery code": .errorSecondFactor,
+    ]
+}
+
+extension Messages {
+    /// A message of the rules in `language`; the problems of one field, joined by "; ", one by one.
+    func translated(_ message: String, in language: Language) -> String {
+        if let key = ErrorTexts.keys[message] { return text(key, in: language) }
+        return message.components(separatedBy: "; ").map { part in
+            ErrorTexts.keys[part.sentenceCased].map { text($0, in: language) } ?? part
+        }.joined(separator: "; ")
+    }
+}
+
+extension Request {
+    func translated(_ message: String) -> String {
+        application.messages.translated(message, in: language)
+    }
+
+    /// Field errors in this request's language.
+    func translated(_ errors: FieldErrors) -> [String: String] {
+        errors.messages.mapValues(translated)
+    }
+}
+
+extension AuthorityType {
+    /// The type's name in the catalogues.
+    var textKey: Text {
+        switch self {
+        case .regionalAuthority: .authorityTypeRegionalAuthority
+        case .nationalAuthority: .authorityTypeNationalAuthority
+        case .erdfManagingAuthority: .authorityTypeErdfManagingAuthority
+        }
+    }
+}
