@@ -42,7 +42,7 @@ struct AccountsAPIController: RouteCollection {
 
     @Sendable
     func register(req: Request) async throws -> Response {
-        let id = try await Registrations.register(try req.content.decode(RegistrationBody.self).input, client: req.clientAddress,
+        let id = try await Registrations.register(try req.content.decode(RegistrationBody.self).input, language: req.language, client: req.clientAddress,
                                                    throttle: req.application.loginThrottle, in: req.services)
         return try await Created(id: id).encodeResponse(status: .created, for: req)
     }

@@ -86,7 +86,7 @@ struct RegistrationWebController: RouteCollection {
     func submit(req: Request) async throws -> Response {
         var form = try req.content.decode(RegistrationForm.self)
         do {
-            _ = try await Registrations.register(form.input, client: req.clientAddress, throttle: req.application.loginThrottle, in: req.services)
+            _ = try await Registrations.register(form.input, language: req.language, client: req.clientAddress, throttle: req.application.loginThrottle, in: req.services)
             return req.redirect(to: SiteURL.registered)
         } catch let errors as FieldErrors {
             form.password = nil

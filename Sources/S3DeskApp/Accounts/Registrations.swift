@@ -8,7 +8,9 @@ enum Registrations {
     /// Answers the same whether or not the address already has an account, so that nobody
     /// learns whose it is: with a new account's id, or with a fresh id that names nothing while
     /// the address's owner is emailed instead. Every attempt counts against the client's limit.
-    static func register(_ input: RegistrationInput, client: String, throttle: LoginThrottle, in context: ServiceContext) async throws -> UUID {
+    /// - Parameter language: the one the person registered in, which their emails keep.
+    static func register(_ input: RegistrationInput, language: Language, client: String, throttle: LoginThrottle,
+                         in context: ServiceContext) async throws -> UUID {
         try await throttle.check([(client, .accountEmailsClient, "too many registrations from your connection")], on: context.db)
         try await throttle.record(client, .accountEmailsClient, on: context.db)
         let registration = try input.validated(regions: context.codes.regions, countries: context.codes.countries, names: context.codes.names)
@@ -23,8 +25,8 @@ enum Registrations {
                                          at: now, on: db, logger: context.logger)
                 return UUID()
             }
-            let user = try await store(registration, passwordHash: passwordHash, confirmedAt: nil, at: now, on: db)
-            try await sendConfirmation(to: user, publicURL: publicURL, at: now, on: db, logger: context.logger)
+            let user = try await store(registration, passwordHash: passwordHash, confirmedAt: nil, language: language, at: now, on: db)
+            try await sendConfirmation(to: user, publicURL: publicURL, messages: context.messages, at: now, on: db, logger: context.logger)
             return try user.requireID()
         }
     }
@@ -50,8 +52,8 @@ enum Registrations {
     /// The organisation and its first member, audited. Without `confirmedAt` the person
     /// registered themselves and must confirm the address; with it an administrator made the
     /// account from the command line and vouches for the address.
-    static func store(_ registration: Registration, passwordHash: String, confirmedAt: Date?, at now: Date,
-                      on db: any Database) async throws -> User {
+    static func store(_ registration: Registration, passwordHash: String, confirmedAt: Date?, language: Language? = nil,
+                      at now: Date, on db: any Database) async throws -> User {
         let organisation = Organisation()
         organisation.name = registration.organisationName
         organisation.authorityType = registration.authorityType
@@ -60,6 +62,7 @@ enum Registrations {
         try await organisation.create(on: db)
         let user = User(email: registration.email, name: registration.name, role: .applicant, passwordHash: passwordHash,
                         createdAt: now, organisationID: try organisation.requireID(), emailConfirmedAt: confirmedAt)
+        user.language = language
         try await user.create(on: db)
         try await AuditLog.record(.userCreated, subject: .user(try user.requireID()),
                                   summary: "\(user.email) " + (confirmedAt == nil ? "registered" : "added as an applicant of")
@@ -68,13 +71,13 @@ enum Registrations {
         return user
     }
 
-    static func sendConfirmation(to user: User, publicURL: String, at now: Date, on db: any Database,
+    static func sendConfirmation(to user: User, publicURL: String, messages: Messages, at now: Date, on db: any Database,
                                  logger: Logger) async throws {
         let (token, clear) = try AccountToken.issue(.confirmEmail, for: user, at: now,
                                                    lifetime: AccountToken.confirmationLifetime)
         try await token.create(on: db)
         let link = publicURL + SiteURL.confirmAccount(token: clear)
-        try await Outbox.enqueue(EmailTemplates.accountConfirmation(to: user.email, name: user.name, link: link),
+        try await Outbox.enqueue(messages.accountConfirmation(in: user.language ?? .en, to: user.email, name: user.name, link: link),
                                  at: now, on: db, logger: logger)
     }
 

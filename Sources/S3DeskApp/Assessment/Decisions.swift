@@ -114,8 +114,8 @@ enum Decisions {
                                                 at: now, on: db)
             application.status = current.status
             try await AuditLog.record(.reservePromoted, subject: .application(applicationID), summary: reason, actor: user, at: now, on: db)
-            try await Outbox.enqueue(EmailTemplates.decision(to: applicant.email, name: applicant.name, reference: application.reference,
-                                                             decision: .selected, reason: reason, link: link),
+            try await Outbox.enqueue(context.messages.decision(in: applicant.language ?? .en, to: applicant.email, name: applicant.name,
+                                                               reference: application.reference, decision: .selected, reason: reason, link: link),
                                      at: now, on: db, logger: context.logger)
             return decision
         }

@@ -26,6 +26,7 @@ enum Endorsements {
         let now = context.now
         let publicURL = context.publicURL
         let logger = context.logger
+        let messages = context.messages
         // Everything is read under the round's lock, so that a decision changed, an application
         // withdrawn or a second endorsement at the same moment waits, and what is endorsed is
         // exactly what was checked.
@@ -69,9 +70,9 @@ enum Endorsements {
             }
             try await apply(endorsing, officer: user, at: now, on: db)
             try await Outbox.enqueue(endorsing.map { application, decision in
-                EmailTemplates.decision(to: application.createdBy.email, name: application.createdBy.name,
-                                        reference: application.reference, decision: decision.decision, reason: decision.reason,
-                                        link: publicURL + SiteURL.application(decision.$application.id))
+                messages.decision(in: application.createdBy.language ?? .en, to: application.createdBy.email, name: application.createdBy.name,
+                                  reference: application.reference, decision: decision.decision, reason: decision.reason,
+                                  link: publicURL + SiteURL.application(decision.$application.id))
             }, at: now, on: db, logger: logger)
             return endorsement
         }

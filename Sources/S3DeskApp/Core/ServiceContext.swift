@@ -13,18 +13,21 @@ struct ServiceContext: Sendable {
     let passwords: AsyncPasswordHasher
     /// What territories may name, held in memory (`ReferenceCodes`).
     let codes: ReferenceCodes
+    /// The texts of emails in their recipients' languages.
+    let messages: Messages
 }
 
 extension Request {
     var services: ServiceContext {
         ServiceContext(db: db, now: now, publicURL: application.publicURL, logger: logger, passwords: password.async,
-                       codes: application.referenceCodes)
+                       codes: application.referenceCodes, messages: application.messages)
     }
 }
 
 extension Application {
     /// For a command or a job, which acts outside any request.
     func services(at now: Date) -> ServiceContext {
-        ServiceContext(db: db, now: now, publicURL: publicURL, logger: logger, passwords: password.async, codes: referenceCodes)
+        ServiceContext(db: db, now: now, publicURL: publicURL, logger: logger, passwords: password.async, codes: referenceCodes,
+                       messages: messages)
     }
 }

@@ -30,24 +30,7 @@ public struct EmailCalendar: Sendable, Equatable {
 
 /// The texts of the emails the service sends. Each names what it is about and carries the link
 /// that acts on it.
-public enum EmailTemplates {
-    public static func accountConfirmation(to email: String, name: String, link: String) -> EmailMessage {
-        EmailMessage(to: email, subject: "Confirm your S3Desk account", body: """
-            Dear \(name),
-
-            Please confirm your email address to finish registering with S3Desk, the Targeted Support \
-            service for Smart Specialisation:
-
-            \(link)
-
-            The link works for 48 hours. Until you confirm, you can prepare an application but not submit it.
-
-            If you did not register, ignore this email: no account is used without confirmation.
-
-            The S3 Targeted Support secretariat
-            """, kind: .accountConfirmation)
-    }
-}
+public enum EmailTemplates {}
 
 extension EmailTemplates {
     /// Sent at submission, with a copy of what was submitted.
@@ -198,29 +181,6 @@ extension EmailTemplates {
 
             The S3 Targeted Support secretariat
             """, kind: .clarificationRequested)
-    }
-}
-
-extension EmailTemplates {
-    /// Sent once the Commission has endorsed the round's decisions, never before.
-    public static func decision(to email: String, name: String, reference: String, decision: DecisionKind,
-                                reason: String, link: String) -> EmailMessage {
-        let outcome = switch decision {
-        case .selected: "has been selected for a Targeted Assignment. The secretariat will invite you to a topic-definition meeting."
-        case .reserve: "is on the reserve list of its round. You will hear from us if a place frees up."
-        case .rejected: "has not been selected in this round."
-        }
-        return EmailMessage(to: email, subject: "Decision on your application \(reference)", body: """
-            Dear \(name),
-
-            Your application \(reference) \(outcome)
-
-            The reason: \(reason)
-
-            Follow your application here: \(link)
-
-            The S3 Targeted Support secretariat
-            """, kind: .decision)
     }
 }
 

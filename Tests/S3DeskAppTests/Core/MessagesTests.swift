@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import S3DeskDomain
 import Testing
@@ -15,7 +16,9 @@ struct MessagesTests {
         let messages = try Messages.load(from: .bundled)
         let keys = Set(Text.allCases.map(\.rawValue))
         for language in Language.allCases {
-            #expect(messages.keys(of: language) == keys, "\(language): missing \(keys.subtracting(messages.keys(of: language)).sorted()), extra \(messages.keys(of: language).subtracting(keys).sorted())")
+            let present = messages.keys(of: language)
+            #expect(keys.subtracting(present).sorted() == [], "\(language) lacks these keys")
+            #expect(present.subtracting(keys).sorted() == [], "\(language) has keys that are not cases of Text")
             for key in Text.allCases {
                 let text = messages.text(key, in: language)
                 #expect(!text.isEmpty && !text.hasPrefix("⟦"), "\(language) \(key)")
@@ -109,5 +112,43 @@ struct MessagesTests {
 
     private static func blanks(_ text: String) -> Set<String> {
         Set(text.matches(of: /\{\d+\}/).map { String($0.output) })
+    }
+}
+
+@Suite("Emails in the recipient's language")
+struct LocalisedEmailTests {
+    @Test("the confirmation email carries the link and who it is for, in each language")
+    func confirmation() {
+        let english = Messages.english.accountConfirmation(in: .en, to: "a@b.eu", name: "Ana", link: "http://x/accounts/confirm?token=T")
+        #expect(english.subject == "Confirm your S3Desk account" && english.body.hasPrefix("Dear Ana,\n\n"))
+        #expect(english.body.contains("http://x/accounts/confirm?token=T\n") && english.kind == .accountConfirmation)
+        let french = Messages.english.accountConfirmation(in: .fr, to: "a@b.eu", name: "Élodie {1}", link: "http://x/c?token=T")
+        #expect(french.subject == "Confirmez votre compte S3Desk" && french.body.hasPrefix("Bonjour Élodie {1},"), "a name is never filled in")
+        #expect(french.body.contains("http://x/c?token=T\n"))
+    }
+
+    @Test("a decision email says the outcome in the applicant's language", arguments: [
+        (Language.en, DecisionKind.selected, "has been selected for a Targeted Assignment"),
+        (.fr, .rejected, "n'a pas été retenue lors de ce cycle"), (.de, .reserve, "steht auf der Reserveliste"),
+    ])
+    func decision(language: Language, kind: DecisionKind, outcome: String) {
+        let email = Messages.english.decision(in: language, to: "a@b.eu", name: "Ana", reference: "TS-2026-0001", decision: kind,
+                                             reason: "Merit 72.", link: "http://x/applications/1")
+        #expect(email.subject.hasSuffix("TS-2026-0001") && email.body.contains(outcome) && email.body.contains("Merit 72."))
+        #expect(email.kind == .decision)
+    }
+
+    @Test("an authority that registers in French receives its confirmation and its decision in French", arguments: TestDatabase.all)
+    func registeredInFrench(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let answer = try await app.testing().sendRequest(.POST, "/api/v1/accounts", headers: ["Accept-Language": "fr-FR,fr;q=0.9"]) {
+                try $0.content.encode(RegistrationAPITests.Body())
+            }
+            #expect(answer.status == .created)
+            let user = try #require(try await User.query(on: app.db).filter(\.$email == "ola@mazowsze.pl").first())
+            #expect(user.language == .fr)
+            let email = try #require(try await OutboxEmail.query(on: app.db).filter(\.$recipient == "ola@mazowsze.pl").first())
+            #expect(email.subject == "Confirmez votre compte S3Desk" && email.body.contains("/accounts/confirm?token="))
+        }
     }
 }

@@ -15,7 +15,7 @@ struct MetricsTests {
           arguments: TestDatabase.all)
     func withToken(database: TestDatabase) async throws {
         try await withTestApp(database, metricsToken: Self.token) { app in
-            try await Outbox.enqueue(EmailTemplates.accountConfirmation(to: "ana@norte.pt", name: "Ana", link: "http://x/accounts/confirm?token=t"),
+            try await Outbox.enqueue(Messages.english.accountConfirmation(in: .en, to: "ana@norte.pt", name: "Ana", link: "http://x/accounts/confirm?token=t"),
                                      at: testNow, on: app.db, logger: app.logger)
             // The round's cut-off passes: the runner runs its job.
             _ = try await app.makeRound([("A", application("ITF6"))])

@@ -60,7 +60,7 @@ final class GatedTransport: MailTransport, @unchecked Sendable {
 @Suite("Email outbox and delivery")
 struct OutboxTests {
     private func queue(_ app: Application, to: String = "ana@norte.pt") async throws {
-        try await Outbox.enqueue(EmailTemplates.accountConfirmation(to: to, name: "Ana", link: "http://x/accounts/confirm?token=t"),
+        try await Outbox.enqueue(Messages.english.accountConfirmation(in: .en, to: to, name: "Ana", link: "http://x/accounts/confirm?token=t"),
                                  at: testNow, on: app.db, logger: app.logger)
     }
 
@@ -86,7 +86,7 @@ struct OutboxTests {
     func queuesARound(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let messages = (0..<10_000).map { index in
-                EmailTemplates.accountConfirmation(to: "r\(index)@x.eu", name: "R", link: "http://x/accounts/confirm?token=t")
+                Messages.english.accountConfirmation(in: .en, to: "r\(index)@x.eu", name: "R", link: "http://x/accounts/confirm?token=t")
             }
             try await Outbox.enqueue(messages, at: testNow, on: app.db, logger: Logger(label: "quiet"))
             #expect(try await OutboxEmail.query(on: app.db).count() == 10_000)
@@ -287,7 +287,7 @@ struct SMTPFormatTests {
     func logRedacted() async throws {
         let lines = LogCapture()
         let logger = Logger(label: "test") { _ in lines }
-        let message = EmailTemplates.accountConfirmation(to: "ana@norte.pt", name: "Ana", link: "http://x/accounts/confirm?token=s3cr3t-Token_1")
+        let message = Messages.english.accountConfirmation(in: .en, to: "ana@norte.pt", name: "Ana", link: "http://x/accounts/confirm?token=s3cr3t-Token_1")
         #expect(OneTimeLinks.redacted(message.body).contains("token=[hidden: one-time link]"))
         let app = try await Application.make(.testing)
         try await configure(app, settings: AppSettings(database: .sqliteMemory, passwordCost: 4))

@@ -36,7 +36,7 @@ struct StaffReferencePagesTests {
     @Test("the outbox page shows queued emails to the secretariat", arguments: TestDatabase.all)
     func outbox(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
-            try await Outbox.enqueue(EmailTemplates.accountConfirmation(to: "ana@norte.pt", name: "Ana <Silva>", link: "http://x/c?token=t"),
+            try await Outbox.enqueue(Messages.english.accountConfirmation(in: .en, to: "ana@norte.pt", name: "Ana <Silva>", link: "http://x/c?token=t"),
                                      at: testNow, on: app.db, logger: app.logger)
             let staff = try await app.makeUser(.admin)
             var browser = Browser(app: app)

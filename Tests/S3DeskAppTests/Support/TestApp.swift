@@ -139,6 +139,14 @@ extension Application {
     /// What a service needs, for tests that call one directly, as a job or a command would.
     func services() -> ServiceContext {
         ServiceContext(db: db, now: clock.now, publicURL: publicURL, logger: logger,
-                       passwords: password.async(on: threadPool, hopTo: eventLoopGroup.any()), codes: referenceCodes)
+                       passwords: password.async(on: threadPool, hopTo: eventLoopGroup.any()), codes: referenceCodes,
+                       messages: messages)
     }
+}
+
+extension Messages {
+    /// The shipped catalogues, for tests that need an email before any application exists.
+    static let english: Messages = {
+        do { return try Messages.load(from: .bundled) } catch { fatalError("the shipped catalogues do not load: \(error)") }
+    }()
 }

@@ -46,33 +46,3 @@ struct RegistrationTests {
         }
     }
 }
-
-@Suite("Account emails")
-struct AccountEmailTests {
-    @Test("the confirmation email carries the link and who it is for")
-    func confirmationTemplate() {
-        let email = EmailTemplates.accountConfirmation(to: "a@b.eu", name: "Ana", link: "http://x/accounts/confirm?token=T")
-        #expect(email.body.contains("Dear Ana"))
-        #expect(email.body.contains("http://x/accounts/confirm?token=T\n"))
-        #expect(email.kind == .accountConfirmation)
-    }
-}
-
-@Suite("A territory as people type it")
-struct TerritoryTypedTests {
-    @Test("a code typed or a name picked from the list gives the code", arguments: [
-        ("pl91", "PL91"), (" PL91 ", "PL91"), ("Warszawski stołeczny (PL91)", "PL91"), ("Malta (MT)", "MT"),
-        ("Severozapaden (bg31)", "BG31"), ("Κεντρική Μακεδονία (EL52)", "EL52"),
-        // Brackets that hold no code are part of what was typed, refused later as unknown.
-        ("Region (capital city)", "REGION (CAPITAL CITY)"), ("", ""),
-    ])
-    func typedCode(text: String, code: String) {
-        #expect(Territory.typedCode(text) == code)
-    }
-
-    @Test("a region picked by its name is accepted where its code is")
-    func pickedByName() {
-        let parsed = Territory.parse("Severozapaden (BG31)", authority: .regionalAuthority, regions: ["BG31"], countries: ["BG"])
-        #expect(parsed == .success(.region("BG31")))
-    }
-}

@@ -30,11 +30,11 @@ struct Messages: Sendable {
     /// language lacks it, and the key itself in brackets when English does too, so a page
     /// walk can find it.
     func text(_ key: String, in language: Language, _ arguments: [String] = []) -> String {
-        var text = texts[language]?[key] ?? texts[.en]?[key] ?? "⟦\(key)⟧"
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: argument)
+        let template = texts[language]?[key] ?? texts[.en]?[key] ?? "⟦\(key)⟧"
+        // One pass over the template: a value that itself holds "{1}" (a name, a reason) stays as typed.
+        return template.replacing(/\{(\d+)\}/) { match in
+            Int(match.output.1).flatMap { arguments.indices.contains($0) ? arguments[$0] : nil } ?? String(match.output.0)
         }
-        return text
     }
 
     func text(_ key: Text, in language: Language, _ arguments: [String] = []) -> String {
