@@ -1,4 +1,5 @@
 import Crypto
+import S3DeskDomain
 import Fluent
 import Vapor
 
@@ -42,7 +43,10 @@ struct BearerAuthenticator: AsyncBearerAuthenticator {
             .with(\.$user)
             .first(),
             // Deactivation deletes the account's tokens; this covers a token read just before.
-            token.user.isActive
+            token.user.isActive,
+            // A token issued before the service required a second factor of this role opens
+            // nothing until the person sets one up (`SecondFactorGate` does the same for pages).
+            token.user.usesSecondFactor || !SecondFactor.isRequired(for: token.user.role, enforced: request.application.requiresSecondFactor)
         else { return }
         request.auth.login(token.user)
     }

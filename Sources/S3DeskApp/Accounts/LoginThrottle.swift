@@ -45,8 +45,12 @@ struct LoginThrottle: Sendable {
         /// five free guesses, then doubling waits, leave a guesser without the password nowhere.
         static let secondFactor = Limit(prefix: "second factor", freeAttempts: 5, firstWait: 30, longestWait: 15 * 60)
 
+        /// "Someone tried to register with your address" emails to one address: a few tell the
+        /// owner, more would let anyone flood their mailbox from many clients.
+        static let takenAddressEmails = Limit(prefix: "taken address", freeAttempts: 3, firstWait: 3600, longestWait: 24 * 3600)
+
         /// The longest any limit remembers: older rows help nobody.
-        static let horizon = [signInAddress, signInClient, accountEmailsClient, resetAddress, secondFactor].map(\.forgiveAfter).max()!
+        static let horizon = [signInAddress, signInClient, accountEmailsClient, resetAddress, secondFactor, takenAddressEmails].map(\.forgiveAfter).max()!
 
         func key(_ value: String) -> String { "\(prefix): \(value)" }
     }

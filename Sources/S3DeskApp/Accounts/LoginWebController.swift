@@ -52,7 +52,7 @@ struct LoginWebController: RouteCollection {
         do {
             let user = try await SignIn.verify(email: email, password: form.password ?? "", client: req.clientAddress,
                                                throttle: req.application.loginThrottle, in: req.services)
-            try await startFreshSession(req)
+            try await WebSessions.renewID(of: req)
             if user.usesSecondFactor {
                 try PendingSignIn.start(user, next: next, on: req)
                 return req.redirect(to: SiteURL.loginCode)
@@ -87,7 +87,7 @@ struct LoginWebController: RouteCollection {
             return try await refuse(error, with: renderCode(req, error: req.translated(error.message)), for: req)
         }
         PendingSignIn.end(on: req)
-        try await startFreshSession(req)
+        try await WebSessions.renewID(of: req)
         WebSessions.signIn(user, on: req, secondFactor: true)
         return req.redirect(to: pending.next ?? landing(for: user))
     }
@@ -121,14 +121,5 @@ struct LoginWebController: RouteCollection {
         try await req.view.render("login", LoginPage(
             layout: Layout(request: req, title: .loginTitle), csrfToken: CSRF.token(for: req),
             next: next, email: email, error: error))
-    }
-
-    /// Gives the signed-in session a new identifier, so that a session id planted before
-    /// sign-in (session fixation) is worthless afterwards.
-    private func startFreshSession(_ req: Request) async throws {
-        if let oldID = req.session.id {
-            try await req.application.sessions.driver.deleteSession(oldID, for: req).get()
-            req.session.id = nil
-        }
     }
 }

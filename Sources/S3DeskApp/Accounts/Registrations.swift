@@ -20,9 +20,12 @@ enum Registrations {
         let publicURL = context.publicURL
         return try await context.db.writeTransaction { db in
             if try await User.query(on: db).filter(\.$email == registration.email).count() > 0 {
-                try await Outbox.enqueue(EmailTemplates.registrationTaken(to: registration.email, signIn: publicURL + SiteURL.login(),
-                                                                          passwordReset: publicURL + SiteURL.passwordReset),
-                                         at: now, on: db, logger: context.logger)
+                if try await throttle.wait(for: registration.email, .takenAddressEmails, on: db) == nil {
+                    try await throttle.record(registration.email, .takenAddressEmails, on: db)
+                    try await Outbox.enqueue(EmailTemplates.registrationTaken(to: registration.email, signIn: publicURL + SiteURL.login(),
+                                                                              passwordReset: publicURL + SiteURL.passwordReset),
+                                             at: now, on: db, logger: context.logger)
+                }
                 return UUID()
             }
             let user = try await store(registration, passwordHash: passwordHash, confirmedAt: nil, language: language, at: now, on: db)

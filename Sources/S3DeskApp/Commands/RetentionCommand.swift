@@ -1,7 +1,7 @@
 import S3DeskDomain
 import Vapor
 
-/// `s3desk retention [--years N] [--dry-run]`: what the daily retention job does, on demand,
+/// `s3desk retention [--years N] [--dry-run]`: what the hourly retention job does, on demand,
 /// for an operator who changes the period or wants the count before a first run.
 struct RetentionCommand: AsyncCommand {
     struct Signature: CommandSignature {

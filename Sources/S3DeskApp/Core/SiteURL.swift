@@ -130,8 +130,10 @@ enum SiteURL {
     }
 
     /// True for a path on this site; refuses `//host` and absolute URLs, which would make the
-    /// sign-in page an open redirect.
+    /// sign-in page an open redirect, and any space, control character or backslash: browsers
+    /// drop a tab or a newline from an address, so `/<tab>/host` would become `//host`.
     static func isLocalPath(_ text: String) -> Bool {
-        text.hasPrefix("/") && !text.hasPrefix("//") && !text.hasPrefix("/\\")
+        text.hasPrefix("/") && !text.hasPrefix("//")
+            && !text.unicodeScalars.contains { $0.value <= 0x20 || $0.value == 0x7F || $0 == "\\" }
     }
 }

@@ -48,6 +48,15 @@ enum WebSessions {
         session.data[key].flatMap(Int.init) ?? 0
     }
 
+    /// Gives the session a new identifier, keeping its data, so that a session id planted or
+    /// seen before a sign-in (session fixation) is worthless after it.
+    static func renewID(of request: Request) async throws {
+        if let oldID = request.session.id {
+            try await request.application.sessions.driver.deleteSession(oldID, for: request).get()
+            request.session.id = nil
+        }
+    }
+
     static func passedSecondFactor(_ session: Session) -> Bool {
         session.data[secondFactorKey] == "1"
     }

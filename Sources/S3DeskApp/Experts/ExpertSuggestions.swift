@@ -21,7 +21,7 @@ enum ExpertSuggestions {
     static func rank(for found: AssignmentContext, codes: ReferenceCodes, on db: any Database) async throws -> [(expert: Expert, fit: ExpertFit)] {
         let needs = try await needs(of: found.application, scope: found.assignment.scope, budget: found.assignment.expertDaysBudget,
                                     codes: codes, on: db)
-        let experts = try await Expert.query(on: db).sort(\.$searchName).sort(\.$id).all()
+        let experts = try await Expert.pool(on: db).sort(\.$searchName).sort(\.$id).all()
         let byID = Dictionary(uniqueKeysWithValues: experts.compactMap { expert in expert.id.map { ($0, expert) } })
         return FitScore.rank(experts.compactMap { expert in expert.id.map { (id: $0, facts: expert.facts) } }, for: needs)
             .compactMap { ranked in byID[ranked.id].map { (expert: $0, fit: ranked.fit) } }
@@ -44,7 +44,7 @@ enum ExpertSuggestions {
     static func proposal(for round: Round, codes: ReferenceCodes, on db: any Database) async throws -> Proposal {
         let assignments = try await Assignment.query(on: db).filter(\.$round.$id == round.requireID())
             .filter(\.$status == .scoping).filter(\.$expert.$id == nil).with(\.$application).sort(\.$createdAt).all()
-        let experts = try await Expert.query(on: db).sort(\.$searchName).sort(\.$id).all()
+        let experts = try await Expert.pool(on: db).sort(\.$searchName).sort(\.$id).all()
         var needs: [AssignmentNeeds] = []
         for assignment in assignments {
             needs.append(try await self.needs(of: assignment.application, scope: assignment.scope, budget: assignment.expertDaysBudget,
@@ -59,5 +59,13 @@ enum ExpertSuggestions {
                                        score: FitScore.fit(of: experts[column].facts, for: needs[row]).score))
         }
         return Proposal(pairs: pairs, total: result.total, unserved: unserved)
+    }
+}
+
+extension Expert {
+    /// The experts who may be proposed: an erased person's profile stays for the assignments
+    /// that name it, but is no longer anyone to assign.
+    static func pool(on db: any Database) -> QueryBuilder<Expert> {
+        Expert.query(on: db).join(User.self, on: \Expert.$user.$id == \User.$id).filter(User.self, \.$erasedAt == nil)
     }
 }

@@ -1,12 +1,11 @@
 import Foundation
 
-/// Fixed periods counted from the Unix epoch (every hour, every day in UTC), for jobs that
-/// sweep up whatever is due rather than act on one thing.
+/// Fixed periods counted from the Unix epoch, for jobs that sweep up whatever is due rather
+/// than act on one thing.
 struct JobPeriod: Sendable {
     let length: TimeInterval
 
     static let hour = JobPeriod(length: 3600)
-    static let day = JobPeriod(length: 24 * 3600)
 
     func start(of now: Date) -> Date {
         Date(timeIntervalSince1970: (now.timeIntervalSince1970 / length).rounded(.down) * length)

@@ -52,13 +52,19 @@ struct TwoFactorTests {
             #expect(qr.status == .ok && qr.headers.contentType?.subType == "svg+xml" && qr.body.string.hasPrefix("<svg"))
             #expect(qr.headers.first(name: .cacheControl) == "no-store")
 
-            let wrong = try await browser.post("/account/two-factor/confirm", form: ["code": "000000"], csrfFrom: "/account/two-factor")
+            let wrong = try await browser.post("/account/two-factor/confirm", form: ["code": "000000", "password": Application.testPassword],
+                                               csrfFrom: "/account/two-factor")
             #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("Enter the 6-digit code"))
             #expect(try await User.find(user.requireID(), on: app.db)?.totpSecret == nil)
 
             let bytes = try #require(Base32.decode(secret))
             let step = SecondFactor.counter(at: app.clock.now)
-            let shown = try await browser.post("/account/two-factor/confirm", form: ["code": OneTimeCode.code(secret: bytes, counter: step)],
+            // The password is asked again: a session left open must not tie the account to another phone.
+            let noPassword = try await browser.post("/account/two-factor/confirm", form: ["code": OneTimeCode.code(secret: bytes, counter: step)],
+                                                    csrfFrom: "/account/two-factor")
+            #expect(noPassword.status == .unprocessableEntity && noPassword.body.string.contains("Enter your current password"))
+            let shown = try await browser.post("/account/two-factor/confirm", form: ["code": OneTimeCode.code(secret: bytes, counter: step),
+                                                                                     "password": Application.testPassword],
                                                csrfFrom: "/account/two-factor")
             #expect(shown.status == .ok)
             let codes = Self.recoveryCodes(in: shown.body.string)
@@ -102,8 +108,11 @@ struct TwoFactorTests {
           arguments: TestDatabase.all)
     func requiredForStaff(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
-            app.requiresSecondFactor = true
             let staff = try await app.makeUser(.secretariat)
+            let earlier = try await app.token(for: staff)
+            app.requiresSecondFactor = true
+            // A token from before the requirement opens nothing until the second factor is set up.
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/me", headers: .bearer(earlier)).status == .unauthorized)
             let applicant = try await app.makeUser(.applicant)
             var browser = Browser(app: app)
             let signIn = try await browser.post("/login", form: ["email": staff.email, "password": Application.testPassword], csrfFrom: "/login")
@@ -126,7 +135,8 @@ struct TwoFactorTests {
             let pending = try #require(try await User.find(staff.requireID(), on: app.db)?.totpPendingSecret)
             let secret = try #require(Base32.decode(pending))
             let step = SecondFactor.counter(at: app.clock.now)
-            #expect(try await browser.post("/account/two-factor/confirm", form: ["code": OneTimeCode.code(secret: secret, counter: step)],
+            #expect(try await browser.post("/account/two-factor/confirm", form: ["code": OneTimeCode.code(secret: secret, counter: step),
+                                                                                 "password": Application.testPassword],
                                            csrfFrom: "/account/two-factor").status == .ok)
             #expect(try await browser.get("/staff/calls").status == .ok)
             let page = try await browser.page("/account/two-factor")
@@ -154,7 +164,8 @@ struct TwoFactorTests {
             let secret = try await TwoFactorAccounts.begin(for: user, in: app.services())
             let bytes = try #require(Base32.decode(secret))
             let step = SecondFactor.counter(at: app.clock.now)
-            _ = try await TwoFactorAccounts.confirm(for: user, code: OneTimeCode.code(secret: bytes, counter: step), in: app.services())
+            _ = try await TwoFactorAccounts.confirm(for: user, code: OneTimeCode.code(secret: bytes, counter: step), password: Application.testPassword,
+                                                    limits: PasswordCheckLimits(throttle: app.loginThrottle, client: "test"), in: app.services())
 
             var browser = Browser(app: app)
             try await browser.signIn(user.email)

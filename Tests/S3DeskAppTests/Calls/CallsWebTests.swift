@@ -38,6 +38,9 @@ struct CallsWebTests {
         #expect(SiteURL.login(next: "//evil.example") == "/login")
         #expect(SiteURL.login(next: "https://evil.example") == "/login")
         #expect(!SiteURL.isLocalPath("/\\evil.example"))
+        // Browsers drop a tab or a newline from an address: "/<tab>/evil.example" would become "//evil.example".
+        #expect(!SiteURL.isLocalPath("/\t/evil.example") && !SiteURL.isLocalPath("/\n/evil.example") && !SiteURL.isLocalPath("/a\\b"))
+        #expect(SiteURL.isLocalPath("/applications?status=draft"))
     }
 
     @Test("roles without manageCalls get 403 on every staff call page", arguments: TestDatabase.all)

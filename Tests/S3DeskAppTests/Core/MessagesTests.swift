@@ -104,8 +104,10 @@ struct MessagesTests {
             #expect(chosen.body.string.contains("href=\"/language/fr?returnTo=/login\"") && chosen.body.string.contains(">Français</a>"))
 
             #expect(try await app.testing().sendRequest(.GET, "/language/it").status == .notFound)
-            let away = try await app.testing().sendRequest(.GET, "/language/fr?returnTo=https://evil.example/")
-            #expect(away.headers.first(name: .location) == "/")
+            for away in ["https://evil.example/", "//evil.example", "/%09/evil.example"] {
+                let answer = try await app.testing().sendRequest(.GET, "/language/fr?returnTo=\(away)")
+                #expect(answer.headers.first(name: .location) == "/", "\(away)")
+            }
             #expect(try await app.testing().sendRequest(.GET, "/", headers: ["Accept-Language": "it"]).body.string.contains("<html lang=\"en\">"))
         }
     }

@@ -35,8 +35,11 @@ struct TwoFactorPage: Encodable {
             field.maxLength = 20
             return field
         }
-        var password = FormField(form: "off", name: "password", label: "Your current password", kind: .password, input: input(for: "off"))
-        password.autocomplete = "current-password"
+        func passwordField(_ form: String) -> FormField {
+            var password = FormField(form: form, name: "password", label: "Your current password", kind: .password, input: input(for: form))
+            password.autocomplete = "current-password"
+            return password
+        }
         let secret = state == .waiting ? user.totpPendingSecret ?? "" : ""
         return TwoFactorPage(
             layout: layout, state: state, required: required, gated: required && !passedSecondFactor,
@@ -46,14 +49,15 @@ struct TwoFactorPage: Encodable {
             secretGroups: stride(from: 0, to: secret.count, by: 4).map { String(secret.dropFirst($0).prefix(4)) },
             confirmForm: state == .waiting ? WebForm(csrfToken: csrfToken, id: "confirm", action: SiteURL.twoFactorConfirm,
                                                      submit: "Turn on two-factor sign-in",
-                                                     fields: [codeField("confirm", hint: "The 6 digits the app shows for S3Desk after you scanned the code.")]) : nil,
+                                                     fields: [codeField("confirm", hint: "The 6 digits the app shows for S3Desk after you scanned the code."),
+                                                              passwordField("confirm")]) : nil,
             recoveryCodesLeft: state == .on ? try await TwoFactorAccounts.recoveryCodesLeft(of: user, on: db) : 0,
             renewForm: state == .on ? WebForm(csrfToken: csrfToken, id: "renew", action: SiteURL.recoveryCodes,
                                               submit: "Make new recovery codes", secondary: true,
                                               fields: [codeField("renew", hint: "Your earlier recovery codes stop working.")]) : nil,
             offForm: state == .on && !required ? WebForm(csrfToken: csrfToken, id: "off", action: SiteURL.twoFactorOff,
                                                          submit: "Turn off two-factor sign-in", secondary: true,
-                                                         fields: [password, codeField("off", hint: nil)]) : nil,
+                                                         fields: [passwordField("off"), codeField("off", hint: nil)]) : nil,
             openForm: openForm, notice: notice, refusal: refusal)
     }
 }

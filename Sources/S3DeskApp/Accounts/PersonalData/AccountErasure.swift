@@ -18,7 +18,8 @@ enum AccountErasure {
         }
         let id = try user.requireID()
         try await context.db.writeTransaction { db in
-            if user.role == .admin { try await db.lockActiveAdmins() }
+            // Always: the role read before the transaction may have changed since.
+            try await db.lockActiveAdmins()
             try await db.lockRow(User.schema, id: id)
             guard let stored = try await User.find(id, on: db), stored.erasedAt == nil else { return }
             if let refusal = PersonalData.erasureRefusal(role: stored.role, activeAdmins: try await StaffAccounts.activeAdmins(on: db),
@@ -35,13 +36,17 @@ enum AccountErasure {
 
     private static func assignmentsInProgress(of userID: UUID, on db: any Database) async throws -> Int {
         guard let expert = try await Expert.query(on: db).filter(\.$user.$id == userID).first() else { return 0 }
+        // Held until the erasure commits: an assignment made meanwhile waits, then sees the profile gone.
+        try await db.lockRow(Expert.schema, id: try expert.requireID())
         return try await Assignment.query(on: db).filter(\.$expert.$id == expert.requireID())
             .filter(\.$status ~~ [.scoping, .launched]).count()
     }
 
     private static func anonymise(_ user: User, at now: Date, on db: any Database) async throws {
         let id = try user.requireID()
-        let (email, name) = (user.email, user.name)
+        let email = user.email
+        // The addresses a change was waiting for are the person's too.
+        let pending = try await AccountToken.query(on: db).filter(\.$user.$id == id).all().compactMap(\.newEmail)
         user.email = PersonalData.erasedEmail(for: id)
         user.name = PersonalData.erasedName
         user.passwordHash = ""
@@ -54,18 +59,25 @@ enum AccountErasure {
         try await user.save(on: db)
         try await APIToken.query(on: db).filter(\.$user.$id == id).delete()
         try await AccountToken.query(on: db).filter(\.$user.$id == id).delete()
+        let limited = [LoginThrottle.Limit.signInAddress, .resetAddress, .takenAddressEmails].map { $0.key(email) }
+            + [LoginThrottle.Limit.secondFactor.key(id.uuidString)]
+        try await RateLimitRecord.query(on: db).filter(\.$id ~~ limited).delete()
         try await RecoveryCode.query(on: db).filter(\.$user.$id == id).delete()
         try await Notice.query(on: db).filter(\.$user.$id == id).delete()
         // The emails were to the person; the audit trail says what was sent, not the outbox.
-        try await OutboxEmail.query(on: db).filter(\.$recipient == email).delete()
+        try await OutboxEmail.query(on: db).filter(\.$recipient ~~ ([email] + pending)).delete()
 
-        if let expert = try await Expert.query(on: db).filter(\.$user.$id == id).first() {
+        let expert = try await Expert.query(on: db).filter(\.$user.$id == id).first()
+        if let expert {
             expert.name = PersonalData.erasedName
             expert.email = user.email
             expert.phone = ""
             expert.profile = ""
             expert.searchName = PersonalData.erasedName.lowercased()
+            expert.availableDays = 0
+            expert.maxAssignments = 0
             try await expert.save(on: db)
+            try await ExpertFacet.query(on: db).filter(\.$expert.$id == expert.requireID()).delete()
         }
         if let organisation = user.$organisation.id {
             // The authority's applications stay; only where this person is the contact does the contact go.
@@ -75,22 +87,23 @@ enum AccountErasure {
                 try await application.save(on: db)
             }
         }
-        try await scrubAuditSummaries(email: email, name: name, of: id, on: db)
+        try await scrubAuditSummaries(email: email, of: id, expert: expert?.id, on: db)
     }
 
     /// Summaries sit outside the audit chain (`AuditChain`), so rewriting them breaks no hash.
-    /// The address goes wherever it appears; the name only in entries by or about the person,
-    /// where it cannot be a part of someone else's.
-    private static func scrubAuditSummaries(email: String, name: String, of id: UUID, on db: any Database) async throws {
+    /// Entries by or about the person (their account, their expert profile) lose their summary
+    /// whole, since it may hold a former name or address; elsewhere the address goes wherever it
+    /// appears, found by position rather than `LIKE`, in which `_`, `%` or `\\` would be patterns.
+    private static func scrubAuditSummaries(email: String, of id: UUID, expert: UUID?, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
+        let subjects = [id.uuidString] + (expert.map { [$0.uuidString] } ?? [])
         try await sql.raw("""
-            UPDATE audit_events SET summary = REPLACE(summary, \(bind: email), \(bind: PersonalData.removedText))
-            WHERE summary LIKE \(bind: "%" + email + "%")
+            UPDATE audit_events SET summary = \(bind: PersonalData.removedText)
+            WHERE actor_id = \(bind: id) OR (subject_type IN ('user', 'expert') AND subject_id IN (\(binds: subjects)))
             """).run()
+        let position = sql.dialect.name == "sqlite" ? "instr(summary, \(bind: email))" as SQLQueryString : "strpos(summary, \(bind: email))"
         try await sql.raw("""
-            UPDATE audit_events SET summary = REPLACE(summary, \(bind: name), \(bind: PersonalData.erasedName))
-            WHERE (actor_id = \(bind: id) OR (subject_type = 'user' AND subject_id = \(bind: id.uuidString)))
-            AND summary LIKE \(bind: "%" + name + "%")
+            UPDATE audit_events SET summary = REPLACE(summary, \(bind: email), \(bind: PersonalData.removedText)) WHERE \(position) > 0
             """).run()
     }
 }

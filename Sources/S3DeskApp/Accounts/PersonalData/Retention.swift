@@ -76,24 +76,25 @@ enum Retention {
     }
 }
 
-/// Every day, removes the personal data of the applications past the retention period
-/// (`Retention`), so nobody has to remember to.
+/// Every hour while any are due, removes the personal data of up to `Retention.batchSize`
+/// applications past the retention period (`Retention`): a first run over years of history
+/// goes in short transactions rather than one that holds every writer back.
 struct RetentionJob: ScheduledJob {
     let name = "retention"
     let years: Int
 
     func due(by now: Date, on db: any Database) async throws -> [JobOccurrence] {
         guard try await Retention.dueCount(years: years, now: now, on: db) > 0 else { return [] }
-        let day = JobPeriod.day.start(of: now)
-        return [JobOccurrence(key: Instant.format(day), dueAt: day)]
+        let hour = JobPeriod.hour.start(of: now)
+        return [JobOccurrence(key: Instant.format(hour), dueAt: hour)]
     }
 
     func nextDue(after now: Date, on db: any Database) async throws -> Date? {
-        JobPeriod.day.next(after: now)
+        JobPeriod.hour.next(after: now)
     }
 
     func run(_ occurrence: JobOccurrence, now: Date, on db: any Database) async throws -> String {
-        let count = try await Retention.removeDue(years: years, now: now, limit: nil, on: db)
+        let count = try await Retention.removeDue(years: years, now: now, limit: Retention.batchSize, on: db)
         return "personal data removed from \(count) application\(count == 1 ? "" : "s")"
     }
 }

@@ -21,10 +21,15 @@ enum TwoFactorAccounts {
 
     /// Turns two-factor sign-in on once `typed` is a current code of the secret `begin` drew,
     /// and returns the recovery codes, shown this once. Every other session and API token ends:
-    /// they began on the password alone.
-    static func confirm(for user: User, code typed: String, in context: ServiceContext) async throws -> [String] {
+    /// they began on the password alone. The password is asked again, so that a session left
+    /// open cannot tie the account to someone else's phone.
+    static func confirm(for user: User, code typed: String, password: String, limits: PasswordCheckLimits,
+                        in context: ServiceContext) async throws -> [String] {
         guard let pending = user.totpPendingSecret, let secret = Base32.decode(pending) else {
             throw AppError.conflict("two_factor_not_begun", "start the set-up again: no code is waiting to be confirmed")
+        }
+        guard try await limits.verify(password, of: user, in: context) else {
+            throw AppError.invalidField("password", "enter your current password as you use it to sign in")
         }
         guard let code = SecondFactor.normalisedCode(typed),
               let counter = OneTimeCode.matchingCounter(code, secret: secret, at: context.now) else {
@@ -50,32 +55,42 @@ enum TwoFactorAccounts {
     /// recovery code for ever. Wrong codes count against the account, as wrong passwords do.
     static func verify(_ typed: String, of user: User, throttle: LoginThrottle, in context: ServiceContext) async throws {
         let id = try user.requireID()
-        try await throttle.check([(id.uuidString, .secondFactor, "too many wrong codes for this account")], on: context.db)
         let accepted = try await context.db.writeTransaction { db in
+            // The count is read and written under the account row's lock: guesses sent in
+            // parallel take turns, so a burst cannot all pass the check before any is counted.
             try await db.lockRow(User.schema, id: id)
-            guard let stored = try await User.find(id, on: db), let secret = stored.totpSecret.flatMap(Base32.decode) else { return false }
-            if let code = SecondFactor.normalisedCode(typed) {
-                guard let counter = OneTimeCode.matchingCounter(code, secret: secret, at: context.now),
-                      Int64(counter) > stored.totpLastCounter ?? -1 else { return false }
-                try await User.query(on: db).filter(\.$id == id).set(\.$totpLastCounter, to: Int64(counter)).update()
-                return true
+            try await throttle.check([(id.uuidString, .secondFactor, "too many wrong codes for this account")], on: db)
+            guard try await matches(typed, userID: id, at: context.now, on: db) else {
+                try await throttle.record(id.uuidString, .secondFactor, on: db)
+                return false
             }
-            guard let recovery = try await RecoveryCode.query(on: db).filter(\.$user.$id == id)
-                .filter(\.$codeHash == RecoveryCode.hash(typed)).filter(\.$usedAt == nil).first() else { return false }
-            recovery.usedAt = context.now
-            try await recovery.save(on: db)
-            let left = try await RecoveryCode.query(on: db).filter(\.$user.$id == id).filter(\.$usedAt == nil).count()
-            try await AuditLog.record(.recoveryCodeUsed, subject: .user(id), summary: "\(left) recovery codes left", actor: stored,
-                                      at: context.now, on: db)
+            try await throttle.forget(id.uuidString, .secondFactor, on: db)
             return true
         }
         guard accepted else {
-            try await throttle.record(id.uuidString, .secondFactor, on: context.db)
             throw AppError(status: .unauthorized, code: "invalid_second_factor",
                            message: "this code is not right or was used already: enter the code your app shows now, or an unused recovery code",
                            fields: ["code": "enter the code your app shows now, or an unused recovery code"])
         }
-        try await throttle.forget(id.uuidString, .secondFactor, on: context.db)
+    }
+
+    /// Whether `typed` is an app code not used before or an unused recovery code, spending it.
+    private static func matches(_ typed: String, userID id: UUID, at now: Date, on db: any Database) async throws -> Bool {
+        guard let stored = try await User.find(id, on: db), let secret = stored.totpSecret.flatMap(Base32.decode) else { return false }
+        if let code = SecondFactor.normalisedCode(typed) {
+            guard let counter = OneTimeCode.matchingCounter(code, secret: secret, at: now),
+                  Int64(counter) > stored.totpLastCounter ?? -1 else { return false }
+            try await User.query(on: db).filter(\.$id == id).set(\.$totpLastCounter, to: Int64(counter)).update()
+            return true
+        }
+        guard let recovery = try await RecoveryCode.query(on: db).filter(\.$user.$id == id)
+            .filter(\.$codeHash == RecoveryCode.hash(typed)).filter(\.$usedAt == nil).first() else { return false }
+        recovery.usedAt = now
+        try await recovery.save(on: db)
+        let left = try await RecoveryCode.query(on: db).filter(\.$user.$id == id).filter(\.$usedAt == nil).count()
+        try await AuditLog.record(.recoveryCodeUsed, subject: .user(id), summary: "\(left) recovery codes left", actor: stored,
+                                  at: now, on: db)
+        return true
     }
 
     /// Recovery codes still unused.

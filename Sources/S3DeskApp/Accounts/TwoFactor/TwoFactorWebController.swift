@@ -46,11 +46,15 @@ struct TwoFactorWebController: RouteCollection {
     @Sendable
     func confirm(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let code = try req.content.decode(Form.self).code ?? ""
+        let form = try req.content.decode(Form.self)
         var codes: [String] = []
-        let refusal = try await FormRefusal.catching { codes = try await TwoFactorAccounts.confirm(for: user, code: code, in: req.services) }
+        let refusal = try await FormRefusal.catching {
+            codes = try await TwoFactorAccounts.confirm(for: user, code: form.code ?? "", password: form.password ?? "",
+                                                        limits: req.passwordCheckLimits, in: req.services)
+        }
         guard let refusal else {
-            // This session goes on with the second factor given; every other one has ended.
+            // This session goes on, under a new id, with the second factor given; every other one has ended.
+            try await WebSessions.renewID(of: req)
             WebSessions.signIn(user, on: req, secondFactor: true)
             return try await showCodes(codes, req)
         }
