@@ -33,11 +33,14 @@ struct AuditTrailExport: Content {
     /// The last entry of the whole chain when exported: a later verification that reaches it
     /// proves nothing before it changed.
     let chainHead: Head
-    let algorithm = """
+    /// How each entry's hash is made from its fields, said in the file itself.
+    var algorithm = Self.algorithm
+    let entries: [Entry]
+
+    static let algorithm = """
         hash = lower-case hex SHA-256 of the UTF-8 text made of these fields joined by line feeds (\\n): sequence, \
         previousHash, occurredAtMillis, actorId (lower-case, or "-" when none), action, subjectType, subjectId
         """
-    let entries: [Entry]
 
     static func application(_ id: UUID, at now: Date, on db: any Database) async throws -> AuditTrailExport {
         guard let application = try await ApplicationRecord.find(id, on: db) else { throw AppError.notFound("The application") }
