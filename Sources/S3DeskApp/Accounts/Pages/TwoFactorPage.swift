@@ -51,7 +51,7 @@ struct TwoFactorPage: Encodable {
                                                      submit: "Turn on two-factor sign-in",
                                                      fields: [codeField("confirm", hint: "The 6 digits the app shows for S3Desk after you scanned the code."),
                                                               passwordField("confirm")]) : nil,
-            recoveryCodesLeft: state == .on ? try await TwoFactorAccounts.recoveryCodesLeft(of: user, on: db) : 0,
+            recoveryCodesLeft: state == .on ? try await TwoFactorAccounts.recoveryCodesLeft(of: user.requireID(), on: db) : 0,
             renewForm: state == .on ? WebForm(csrfToken: csrfToken, id: "renew", action: SiteURL.recoveryCodes,
                                               submit: "Make new recovery codes", secondary: true,
                                               fields: [codeField("renew", hint: "Your earlier recovery codes stop working.")]) : nil,

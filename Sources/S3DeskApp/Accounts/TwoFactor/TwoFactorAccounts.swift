@@ -87,15 +87,15 @@ enum TwoFactorAccounts {
             .filter(\.$codeHash == RecoveryCode.hash(typed)).filter(\.$usedAt == nil).first() else { return false }
         recovery.usedAt = now
         try await recovery.save(on: db)
-        let left = try await RecoveryCode.query(on: db).filter(\.$user.$id == id).filter(\.$usedAt == nil).count()
+        let left = try await recoveryCodesLeft(of: id, on: db)
         try await AuditLog.record(.recoveryCodeUsed, subject: .user(id), summary: "\(left) recovery codes left", actor: stored,
                                   at: now, on: db)
         return true
     }
 
     /// Recovery codes still unused.
-    static func recoveryCodesLeft(of user: User, on db: any Database) async throws -> Int {
-        try await RecoveryCode.query(on: db).filter(\.$user.$id == user.requireID()).filter(\.$usedAt == nil).count()
+    static func recoveryCodesLeft(of userID: UUID, on db: any Database) async throws -> Int {
+        try await RecoveryCode.query(on: db).filter(\.$user.$id == userID).filter(\.$usedAt == nil).count()
     }
 
     /// New recovery codes in place of every earlier one, after a current code.
