@@ -7,13 +7,13 @@ struct TimeLabel: Encodable, Sendable, Equatable {
     let text: String
     let datetime: String
 
-    init(_ instant: Date, in calendar: ZonedCalendar) {
-        text = DateWording.moment(instant, in: calendar)
+    init(_ instant: Date, in calendar: ZonedCalendar, language: Language = .en) {
+        text = DateWording.moment(instant, in: calendar, language: language)
         datetime = Instant.format(instant)
     }
 
-    init(_ date: CivilDate) {
-        text = DateWording.long(date)
+    init(_ date: CivilDate, language: Language = .en) {
+        text = DateWording.long(date, in: language)
         datetime = date.description
     }
 }

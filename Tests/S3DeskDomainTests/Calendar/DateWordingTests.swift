@@ -35,4 +35,23 @@ struct DateWordingTests {
     func zoneNames(identifier: String, name: String) throws {
         #expect(DateWording.zoneName(try #require(TimeZone(identifier: identifier))) == name)
     }
+
+    @Test("French and German write dates their way: the first of the month, leap day, year end", arguments: [
+        ("2027-01-01", Language.fr, "1er janvier 2027"), ("2028-02-29", .fr, "29 février 2028"), ("2026-08-15", .fr, "15 août 2026"),
+        ("2027-01-01", .de, "1. Januar 2027"), ("2028-02-29", .de, "29. Februar 2028"), ("2026-03-31", .de, "31. März 2026"),
+    ])
+    func longInLanguages(text: String, language: Language, words: String) throws {
+        #expect(DateWording.long(try CivilDate(parsing: text), in: language) == words)
+        #expect(DateWording.long(stored: text, in: language) == words)
+    }
+
+    @Test("an instant in French and German, on the zone's clocks across the spring change")
+    func momentInLanguages() throws {
+        let instant = try #require(Instant.parse("2026-03-29T01:00:00Z"))
+        #expect(DateWording.moment(instant, in: brussels, language: .fr) == "29 mars 2026, 03:00 (heure de Bruxelles)")
+        #expect(DateWording.moment(instant, in: brussels, language: .de) == "29. März 2026, 03:00 Uhr (Brüsseler Zeit)")
+        let canary = try #require(ZonedCalendar(identifier: "Atlantic/Canary"))
+        #expect(DateWording.moment(instant, in: canary, language: .fr) == "29 mars 2026, 02:00 (heure de Canary)")
+        #expect(DateWording.zoneName(try #require(TimeZone(identifier: "UTC")), in: .de) == "UTC")
+    }
 }

@@ -17,7 +17,7 @@ struct ApplicationPage: Encodable {
             label = stage.label
             state = ProgressSVG.stateText(stage)
             stateKey = stage.state.rawValue
-            due = stage.due.map(DateWording.long)
+            due = stage.due.map { DateWording.long($0) }
             doneAt = stage.doneAt.map { DateWording.long(calendar.civilDate(of: $0)) }
             expertDays = stage.expertDays.map { "\($0.used) of \($0.budget) expert days used" }
         }

@@ -2,10 +2,14 @@ import Foundation
 import S3DeskDomain
 import Vapor
 
-/// The texts of the pages in each language, read once at start from `Resources/Locales/<code>.json`
-/// (one flat object of key to text). Keys are the cases of `Text`; a test checks that every
-/// language has each one and nothing else, so a missing text fails the tests, not a reader.
+/// The texts of the pages in each language, read once at start from
+/// `Resources/Locales/<code>/<catalogue>.json` (one flat object of key to text per area, so each
+/// area's texts sit beside each other). Keys are the cases of the `TextKey` enums; a test checks
+/// that every language has each one and nothing else, so a missing text fails the tests, not a reader.
 struct Messages: Sendable {
+    /// One file per area, named like the area's key enum.
+    static let catalogues = ["core", "labels", "emails", "applications", "account", "assessment", "staff", "assignments"]
+
     private let texts: [Language: [String: String]]
 
     init(texts: [Language: [String: String]]) {
@@ -15,8 +19,14 @@ struct Messages: Sendable {
     static func load(from resources: ResourceFiles) throws -> Messages {
         var texts: [Language: [String: String]] = [:]
         for language in Language.allCases {
-            let data = Data(try resources.text("Locales/\(language.rawValue).json").utf8)
-            texts[language] = try JSONDecoder().decode([String: String].self, from: data)
+            var all: [String: String] = [:]
+            for catalogue in catalogues {
+                let path = "Locales/\(language.rawValue)/\(catalogue).json"
+                let part = try JSONDecoder().decode([String: String].self, from: Data(try resources.text(path).utf8))
+                // A key in two files would make one of its texts unreachable: refuse to start.
+                try all.merge(part) { _, _ in throw Abort(.internalServerError, reason: "\(path) repeats a key of another catalogue") }
+            }
+            texts[language] = all
         }
         return Messages(texts: texts)
     }
@@ -37,7 +47,7 @@ struct Messages: Sendable {
         }
     }
 
-    func text(_ key: Text, in language: Language, _ arguments: [String] = []) -> String {
+    func text(_ key: some TextKey, in language: Language, _ arguments: [String] = []) -> String {
         text(key.rawValue, in: language, arguments)
     }
 }
@@ -55,7 +65,13 @@ extension Application {
 
 extension Request {
     /// `key` in the language of this request.
-    func text(_ key: Text, _ arguments: String...) -> String {
+    func text(_ key: some TextKey, _ arguments: String...) -> String {
         application.messages.text(key, in: language, arguments)
+    }
+
+    /// The messages and language of this request, for page queries and services that word
+    /// what they return without holding the request.
+    var wording: Wording {
+        Wording(messages: application.messages, language: language)
     }
 }

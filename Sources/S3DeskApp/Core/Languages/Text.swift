@@ -1,7 +1,6 @@
-/// Every key of the message catalogues (`Resources/Locales/<language>.json`), so that Swift
-/// names a text by a case, never by a string; views name the same keys in `#t("…")`, and
-/// `CatalogueTests` checks that each is a case here and has a text in every language.
-enum Text: String, CaseIterable, Sendable {
+/// The keys of the shared catalogue (`core.json`): the layout, the public pages, signing in and
+/// registering, and the rules' messages translated so far.
+enum Text: String, TextKey {
     case authorityTypeErdfManagingAuthority = "authorityType.erdfManagingAuthority"
     case authorityTypeNationalAuthority = "authorityType.nationalAuthority"
     case authorityTypeRegionalAuthority = "authorityType.regionalAuthority"
@@ -18,13 +17,6 @@ enum Text: String, CaseIterable, Sendable {
     case callStart = "call.start"
     case callTimeLeft = "call.timeLeft"
     case callTopicMeetingsBy = "call.topicMeetingsBy"
-    case emailConfirmBody = "email.confirm.body"
-    case emailConfirmSubject = "email.confirm.subject"
-    case emailDecisionBody = "email.decision.body"
-    case emailDecisionRejected = "email.decision.rejected"
-    case emailDecisionReserve = "email.decision.reserve"
-    case emailDecisionSelected = "email.decision.selected"
-    case emailDecisionSubject = "email.decision.subject"
     case errorAuthorityNameMissing = "error.authorityNameMissing"
     case errorAuthorityTypeInvalid = "error.authorityTypeInvalid"
     case errorCredentials = "error.credentials"

@@ -49,7 +49,7 @@ extension DashboardPage {
             func lateRows(_ target: MonitoringSummary.Target, step: String) -> [LateRow] {
                 target.lateItems.map { late in
                     LateRow(reference: late.reference, url: link(late.applicationID), step: step,
-                            date: late.date.map(DateWording.long) ?? "not yet", daysLate: late.daysLate)
+                            date: late.date.map { DateWording.long($0) } ?? "not yet", daysLate: late.daysLate)
                 }
             }
             return Round(heading: "Round \(round.round.number): cut-off \(DateWording.long(round.round.cutoff))",
@@ -92,7 +92,7 @@ extension DashboardPage {
             gantt: GanttChart(delivery.assignments, today: today),
             assignments: delivery.assignments.map {
                 AssignmentRow(reference: $0.reference, url: SiteURL.assignmentOf($0.applicationID), status: $0.status.label,
-                              launch: $0.launch.map(DateWording.long) ?? "—", plannedEnd: $0.plannedEnd.map(DateWording.long) ?? "—",
+                              launch: $0.launch.map { DateWording.long($0) } ?? "—", plannedEnd: $0.plannedEnd.map { DateWording.long($0) } ?? "—",
                               used: "\($0.used)", budget: "\($0.budget)")
             },
             expertDaysTotal: "\(delivery.used) of \(delivery.budget)",
