@@ -1,11 +1,12 @@
 import S3DeskDomain
 import Vapor
 
-/// The domain's rules say what is wrong in English; these are the messages translated so far,
-/// each under its key. A message not here reads in English in every language, so a rule can
-/// change its wording without breaking a page, and `MessagesTests` keeps the two in step.
-enum ErrorTexts {
-    static let keys: [String: Text] = [
+/// The domain's rules say what is wrong in English; each area's key enum lists the messages it
+/// translates (`TextKey.ruleMessages`), these are the shared ones. A message not listed reads in
+/// English in every language, so a rule can change its wording without breaking a page, and
+/// `MessagesTests` keeps the two in step.
+extension Text {
+    static let ruleMessages: [String: Text] = [
         "Enter an email address such as name@region.eu": .errorEmailInvalid,
         "Use at least \(Credentials.passwordMinimum) characters": .errorPasswordShort,
         "Use at most \(Credentials.passwordMaximumBytes) bytes": .errorPasswordLong,
@@ -22,9 +23,9 @@ enum ErrorTexts {
 extension Messages {
     /// A message of the rules in `language`; the problems of one field, joined by "; ", one by one.
     func translated(_ message: String, in language: Language) -> String {
-        if let key = ErrorTexts.keys[message] { return text(key, in: language) }
+        if let key = TextKeys.ruleMessages[message] { return text(key, in: language) }
         return message.components(separatedBy: "; ").map { part in
-            ErrorTexts.keys[part.sentenceCased].map { text($0, in: language) } ?? part
+            TextKeys.ruleMessages[part.sentenceCased].map { text($0, in: language) } ?? part
         }.joined(separator: "; ")
     }
 }
