@@ -18,6 +18,8 @@ final class Call: Model, @unchecked Sendable {
     @Field(key: "updated_at") var updatedAt: Date
     /// Nil until the secretariat changes it: the call ranks with domain.md's defaults.
     @OptionalField(key: "ranking_policy") var storedRankingPolicy: RankingPolicy?
+    /// French and German texts by language code; nil or a missing one reads the English.
+    @OptionalField(key: "translations") var translations: [String: CallTranslation]?
     @Children(for: \.$call) var rounds: [Round]
     @Children(for: \.$call) var questions: [CallQuestionRecord]
 
@@ -26,6 +28,11 @@ final class Call: Model, @unchecked Sendable {
     func isOpen(at now: Date) -> Bool { closesAt >= Instant.roundedToMilliseconds(now) }
 
     var rankingPolicy: RankingPolicy { storedRankingPolicy ?? RankingPolicy() }
+
+    /// The title and description as `language` reads them.
+    func texts(in language: Language) -> CallTexts {
+        CallTexts(title: title, description: description, translations: translations, language: language)
+    }
 }
 
 /// One cut-off round of a call.

@@ -17,6 +17,8 @@ struct CallDTO: Content {
     let expertDaysPerAssignment: Int
     let rounds: [RoundDTO]
     let questions: [CallQuestion]
+    /// The French and German texts given, by language code.
+    let translations: [String: CallTranslation]
 
     init(_ call: Call, now: Date) throws {
         self.id = try call.requireID()
@@ -28,6 +30,7 @@ struct CallDTO: Content {
         self.expertDaysPerAssignment = call.expertDaysPerAssignment
         self.rounds = try call.rounds.sorted { $0.number < $1.number }.map(RoundDTO.init)
         self.questions = call.orderedQuestions
+        self.translations = call.translations ?? [:]
     }
 }
 
@@ -61,6 +64,7 @@ struct CallBody: Content {
     let capacityPerRound: Int?
     let expertDaysPerAssignment: Int?
     let questions: [QuestionBody]?
+    let translations: [String: CallTranslation]?
 
     struct QuestionBody: Content {
         let id: String?
@@ -76,6 +80,7 @@ struct CallBody: Content {
                   questions: questions?.map {
                       CallQuestion(id: $0.id ?? UUID().uuidString.lowercased(), label: $0.label ?? "", kind: $0.kind,
                                    options: $0.options ?? [], required: $0.required ?? false)
-                  })
+                  },
+                  translations: translations)
     }
 }

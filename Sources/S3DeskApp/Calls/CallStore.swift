@@ -55,6 +55,7 @@ enum CallStore {
         let schedule = definition.schedule
         call.title = definition.title
         call.description = definition.description
+        if let translations = definition.translations { call.translations = translations.isEmpty ? nil : translations }
         call.timeZone = definition.timeZone
         call.capacityPerRound = definition.capacityPerRound
         call.expertDaysPerAssignment = definition.expertDaysPerAssignment

@@ -15,7 +15,7 @@ struct ErrorMiddleware: AsyncMiddleware {
                 request.logger.critical("request failed", metadata: ["error": "\(String(reflecting: error))"])
             }
             if request.isAPI {
-                return try Self.json(appError)
+                return try Self.json(appError, in: request.wording)
             }
             if appError.status == .unauthorized, request.method == .GET {
                 return request.redirect(to: SiteURL.login(next: request.url.string))
@@ -116,9 +116,11 @@ struct ErrorMiddleware: AsyncMiddleware {
         let error: Detail
     }
 
-    static func json(_ error: AppError) throws -> Response {
-        let body = Body(error: .init(code: error.code, message: error.message,
-                                     fields: error.fields.isEmpty ? nil : error.fields))
+    /// The code stays English for programs; `message` and each field's problem read in the
+    /// request's language where the catalogues translate them.
+    static func json(_ error: AppError, in wording: Wording) throws -> Response {
+        let body = Body(error: .init(code: error.code, message: wording.translated(error.message),
+                                     fields: error.fields.isEmpty ? nil : error.fields.mapValues(wording.translated)))
         let response = Response(status: error.status, headers: error.headers)
         try response.content.encode(body, as: .json)
         return response

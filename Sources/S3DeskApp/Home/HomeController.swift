@@ -14,7 +14,7 @@ struct HomeController: RouteCollection {
         let user = req.auth.get(User.self)
         let applies = user.map { $0.role.may(.apply) && $0.$organisation.id != nil } == true
         return try await req.view.render("home", HomePage.load(
-            at: req.now, for: user, layout: Layout(request: req, title: .homeTitle),
+            at: req.now, for: user, layout: Layout(request: req, title: .homeTitle), wording: req.wording,
             csrfToken: applies ? CSRF.token(for: req) : nil, workCounts: req.application.workCountCache, on: req.db))
     }
 }

@@ -39,5 +39,6 @@ enum Migrations {
         AddTwoFactor(),
         AddPersonalDataStates(),
         AddLanguages(),
+        AddCallTranslations(),
     ]
 }

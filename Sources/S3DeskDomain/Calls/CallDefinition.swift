@@ -8,10 +8,13 @@ public struct CallInput: Sendable, Equatable {
     public var expertDaysPerAssignment: Int?
     /// The form's extra questions; nil leaves a call's questions as they are.
     public var questions: [CallQuestion]?
+    /// The title and description in French and German, by language code; nil leaves a call's as they are.
+    public var translations: [String: CallTranslation]?
 
     public init(title: String? = nil, description: String? = nil, timeZone: String? = nil,
                 cutoffs: [String]? = nil, capacityPerRound: Int? = nil,
-                expertDaysPerAssignment: Int? = nil, questions: [CallQuestion]? = nil) {
+                expertDaysPerAssignment: Int? = nil, questions: [CallQuestion]? = nil,
+                translations: [String: CallTranslation]? = nil) {
         self.title = title
         self.description = description
         self.timeZone = timeZone
@@ -19,6 +22,7 @@ public struct CallInput: Sendable, Equatable {
         self.capacityPerRound = capacityPerRound
         self.expertDaysPerAssignment = expertDaysPerAssignment
         self.questions = questions
+        self.translations = translations
     }
 }
 
@@ -42,6 +46,8 @@ public struct CallDefinition: Sendable {
     public let capacityPerRound: Int
     public let expertDaysPerAssignment: Int
     public let questions: [CallQuestion]?
+    /// Nil when the input gave none: the stored ones stay.
+    public let translations: [String: CallTranslation]?
 }
 
 extension CallInput {
@@ -86,6 +92,8 @@ extension CallInput {
             errors.add("questions", "two questions have the same id")
         }
 
+        let translations = validatedTranslations(into: &errors)
+
         var schedule: CallSchedule?
         if let zone, let cutoffs {
             do {
@@ -103,7 +111,8 @@ extension CallInput {
                                   question.label = question.label.trimmingCharacters(in: .whitespacesAndNewlines)
                                   question.options = question.options.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                                   return question
-                              })
+                              },
+                              translations: translations)
     }
 
     private func parseCutoffs(into errors: inout FieldErrors) -> [CivilDate]? {

@@ -113,6 +113,38 @@ struct MessagesTests {
         }
     }
 
+    @Test("the API keeps its English codes and words message and fields in the Accept-Language language", arguments: TestDatabase.all)
+    func apiMessages(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let refused = try await app.testing().sendRequest(.GET, "/api/v1/applications", headers: ["Accept-Language": "fr"])
+            #expect(refused.status == .unauthorized)
+            let error = try refused.content.decode(APIErrorBody.self).error
+            #expect(error.code == "unauthenticated" && error.message.hasPrefix("Connectez-vous d'abord"))
+
+            var body = RegistrationAPITests.Body()
+            body.email = "keine-adresse"
+            let invalid = try await app.testing().sendRequest(.POST, "/api/v1/accounts", headers: ["Accept-Language": "de-AT,de;q=0.9"]) {
+                try $0.content.encode(body)
+            }
+            let detail = try invalid.content.decode(APIErrorBody.self).error
+            #expect(invalid.status == .unprocessableEntity && detail.code == "validation_failed")
+            #expect(detail.message == "Einige Felder müssen korrigiert werden")
+            #expect(detail.fields?["email"]?.hasPrefix("Geben Sie eine E-Mail-Adresse ein") == true, "\(detail.fields ?? [:])")
+
+            let english = try await app.testing().sendRequest(.GET, "/api/v1/applications")
+            #expect(try english.content.decode(APIErrorBody.self).error.message.hasPrefix("Sign in first"))
+        }
+    }
+
+    private struct APIErrorBody: Decodable {
+        struct Detail: Decodable {
+            let code: String
+            let message: String
+            let fields: [String: String]?
+        }
+        let error: Detail
+    }
+
     private static func blanks(_ text: String) -> Set<String> {
         Set(text.matches(of: /\{\d+\}/).map { String($0.output) })
     }

@@ -21,18 +21,20 @@ struct OpenCall: Encodable {
     let preview: Bool
 
     /// Nil once the call has no cut-off left.
-    init?(_ call: Call, at now: Date, csrfToken: String?, preview: Bool = false) throws {
+    /// In `language`: the call's own texts where the secretariat translated them, dates always.
+    init?(_ call: Call, at now: Date, csrfToken: String?, preview: Bool = false, language: Language = .en) throws {
         let schedule = try call.schedule()
         guard let round = schedule.round(for: now), let daysLeft = schedule.daysLeft(at: now) else { return nil }
-        title = call.title
-        description = call.description
-        nextCutoff = TimeLabel(round.cutoffDate)
-        zone = DateWording.zoneName(try call.calendar().timeZone)
+        let texts = call.texts(in: language)
+        title = texts.title
+        description = texts.description
+        nextCutoff = TimeLabel(round.cutoffDate, language: language)
+        zone = DateWording.zoneName(try call.calendar().timeZone, in: language)
         self.daysLeft = daysLeft
-        topicMeetingsDue = DateWording.long(round.topicMeetingsDue)
-        launchDue = DateWording.long(round.launchDue)
+        topicMeetingsDue = DateWording.long(round.topicMeetingsDue, in: language)
+        launchDue = DateWording.long(round.launchDue, in: language)
         expertDays = call.expertDaysPerAssignment
-        laterCutoffs = schedule.rounds.filter { $0.number > round.number }.map { DateWording.long($0.cutoffDate) }
+        laterCutoffs = schedule.rounds.filter { $0.number > round.number }.map { DateWording.long($0.cutoffDate, in: language) }
         applyURL = SiteURL.apply(try call.requireID())
         self.csrfToken = csrfToken
         self.preview = preview

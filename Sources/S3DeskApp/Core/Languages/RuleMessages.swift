@@ -17,6 +17,13 @@ extension Text {
         "Enter your current password as you use it to sign in": .errorCurrentPassword,
         "The email address or the password is not right": .errorCredentials,
         "This code is not right or was used already: enter the code your app shows now, or an unused recovery code": .errorSecondFactor,
+        // The API's general refusals, so `message` follows `Accept-Language` too.
+        "Sign in first: send a valid bearer token, or log in on the web": .errorSignInFirst,
+        "Your role does not allow this action": .errorForbidden,
+        "Some fields need attention": .errorFieldsNeedAttention,
+        "The request body is not valid JSON": .errorInvalidJSON,
+        "Something went wrong on our side; it has been logged": .errorInternal,
+        "This form has expired (after a sign-out or a long pause). Go back and copy what you typed, reload the page, paste it and send it again.": .errorFormExpired,
     ]
 }
 

@@ -8,27 +8,30 @@ extension WorkList {
     static let roundsShown = 8
     static let draftsShown = 10
 
-    static func load(for user: User, at now: Date, cache: WorkCountCache, on db: any Database) async throws -> WorkList {
+    static func load(for user: User, at now: Date, wording: Wording, cache: WorkCountCache, on db: any Database) async throws -> WorkList {
         guard user.role.may(.assess) || user.role.may(.endorse) else {
-            return WorkList(items: try await applicantItems(for: user, at: now, on: db) + expertItems(for: user), rounds: [])
+            return WorkList(items: try await applicantItems(for: user, at: now, wording: wording, on: db) + expertItems(for: user, wording: wording),
+                            rounds: [])
         }
         let rounds = try await Round.query(on: db).filter(\.$cutoffAt <= now).with(\.$call)
             .sort(\.$cutoffAt, .descending).limit(roundsShown).all()
-        var items = try await roundItems(for: user, rounds: rounds, at: now, cache: cache, on: db)
+        var items = try await roundItems(for: user, rounds: rounds, at: now, wording: wording, cache: cache, on: db)
         if user.role.may(.requestClarification) {
             // Only on applications still open: a withdrawn one's clarification waits for nobody.
             let open = try await Clarification.query(on: db).filter(\.$answeredAt == nil).filter(\.$deadlineAt >= now)
                 .join(ApplicationRecord.self, on: \Clarification.$application.$id == \ApplicationRecord.$id)
                 .filter(ApplicationRecord.self, \.$status ~~ [.submitted, .underAssessment]).count()
             if open > 0 {
-                items.append(Item(text: "\(plural(open, "clarification")) awaiting the applicant's answer", url: SiteURL.staffApplications, detail: nil))
+                items.append(Item(text: wording.count(open, Text.homeWorkClarificationsOne, Text.homeWorkClarificationsOther), url: SiteURL.staffApplications,
+                                  detail: nil))
             }
         }
-        return WorkList(items: items, rounds: rounds.map { Item(text: named($0), url: SiteURL.round($0.id!), detail: cutoff($0)) })
+        return WorkList(items: items, rounds: rounds.map { Item(text: named($0, wording), url: SiteURL.round($0.id!), detail: cutoff($0, wording)) })
     }
 
     /// Per closed round: what the person has yet to score, to decide, to endorse and to launch.
-    private static func roundItems(for user: User, rounds: [Round], at now: Date, cache: WorkCountCache, on db: any Database) async throws -> [Item] {
+    private static func roundItems(for user: User, rounds: [Round], at now: Date, wording: Wording, cache: WorkCountCache,
+                                   on db: any Database) async throws -> [Item] {
         let ids = rounds.compactMap(\.id)
         guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [] }
         let stamps = try await RoundStamps.of(ids, on: db)
@@ -36,9 +39,14 @@ extension WorkList {
             try await cache.counts(kind, user: user, rounds: ids, stamps: stamps) { try await Self.counts(sql, query) }
         }
         /// "Launch due 30 May 2026", and "late" once that day has passed on the call's clocks.
-        func due(_ what: String, _ stored: String, of round: Round) throws -> String {
+        func due(_ what: Text, _ stored: String, of round: Round) throws -> String {
             let late = try (try? CivilDate(parsing: stored)).map { try round.call.calendar().civilDate(of: now) > $0 } ?? false
-            return "\(what) \(DateWording.long(stored: stored))" + (late ? ": late" : "")
+            let text = wording(what, wording.date(stored: stored))
+            return late ? wording(Text.homeWorkLate, text) : text
+        }
+        /// "Round 2 of “Call”: 3 applications still to decide".
+        func item(_ round: Round, _ count: Int, _ one: Text, _ other: Text, url: String, detail: String) -> Item {
+            Item(text: wording.count(count, one, other, named(round, wording)), url: url, detail: detail)
         }
         // Under assessment and not yet decided: what assessors score and the secretariat decides;
         // a round is endorsed once none is left.
@@ -54,7 +62,7 @@ extension WorkList {
                 """)
             items += rounds.compactMap { round in
                 guard undecided[round.id!] == nil, let count = waiting[round.id!] else { return nil }
-                return Item(text: "\(named(round)): \(plural(count, "decision")) to endorse", url: SiteURL.endorsement(round.id!), detail: cutoff(round))
+                return item(round, count, Text.homeWorkToEndorseOne, Text.homeWorkToEndorseOther, url: SiteURL.endorsement(round.id!), detail: cutoff(round, wording))
             }
         }
         if user.role.may(.assess) {
@@ -65,14 +73,14 @@ extension WorkList {
                 GROUP BY a.round_id
                 """)
             items += rounds.compactMap { round in
-                toScore[round.id!].map { Item(text: "\(named(round)): \(plural($0, "application")) you have yet to score", url: SiteURL.round(round.id!),
-                                             detail: cutoff(round)) }
+                toScore[round.id!].map { item(round, $0, Text.homeWorkToScoreOne, Text.homeWorkToScoreOther, url: SiteURL.round(round.id!),
+                                              detail: cutoff(round, wording)) }
             }
         }
         if user.role.may(.decide) {
             items += try rounds.compactMap { round in
-                try undecided[round.id!].map { Item(text: "\(named(round)): \(plural($0, "application")) still to decide", url: SiteURL.round(round.id!),
-                                                   detail: try due("Topic meetings due", round.topicMeetingsDue, of: round)) }
+                try undecided[round.id!].map { item(round, $0, Text.homeWorkToDecideOne, Text.homeWorkToDecideOther, url: SiteURL.round(round.id!),
+                                                    detail: try due(Text.homeWorkTopicMeetingsDue, round.topicMeetingsDue, of: round)) }
             }
         }
         if user.role.may(.manageAssignments) {
@@ -81,39 +89,42 @@ extension WorkList {
                 GROUP BY a.round_id
                 """)
             items += try rounds.compactMap { round in
-                try toLaunch[round.id!].map { Item(text: "\(named(round)): \(plural($0, "selected application")) not yet launched",
-                                                  url: SiteURL.roundSelection(round.id!), detail: try due("Launch due", round.launchDue, of: round)) }
+                try toLaunch[round.id!].map { item(round, $0, Text.homeWorkToLaunchOne, Text.homeWorkToLaunchOther, url: SiteURL.roundSelection(round.id!),
+                                                   detail: try due(Text.homeWorkLaunchDue, round.launchDue, of: round)) }
             }
         }
         return items
     }
 
-    private static func named(_ round: Round) -> String { "Round \(round.number) of “\(round.call.title)”" }
+    private static func named(_ round: Round, _ wording: Wording) -> String {
+        wording(Text.homeWorkRound, "\(round.number)", round.call.texts(in: wording.language).title)
+    }
 
-    private static func cutoff(_ round: Round) -> String { "Cut-off \(DateWording.long(stored: round.cutoffDate))" }
+    private static func cutoff(_ round: Round, _ wording: Wording) -> String { wording(Text.homeWorkCutoff, wording.date(stored: round.cutoffDate)) }
 
     /// The organisation's drafts, each with the cut-off it will be assessed at, the
     /// applications waiting for the applicant's answer to a clarification, and what the region
     /// does next on each application still in progress.
-    private static func applicantItems(for user: User, at now: Date, on db: any Database) async throws -> [Item] {
+    private static func applicantItems(for user: User, at now: Date, wording: Wording, on db: any Database) async throws -> [Item] {
         guard user.role.may(.apply), let organisationID = user.$organisation.id else { return [] }
         let drafts = try await ApplicationRecord.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$status == .draft)
             .with(\.$call) { $0.with(\.$rounds) }.sort(\.$updatedAt, .descending).limit(draftsShown).all()
         let titles = try await TopicRecord.titles(on: db)
         var items = try drafts.map { draft in
             let calendar = try draft.call.calendar()
-            let cutoff = try draft.call.schedule().round(for: now).map { "; submit by \(DateWording.moment($0.cutoffAt, in: calendar))" }
-            let title = draft.content.topics?.first.map { titles[$0] ?? $0 } ?? "Untitled draft"
-            return Item(text: "Finish your draft \(draft.reference): \(title)", url: SiteURL.editApplication(try draft.requireID()),
-                        detail: "Last saved \(DateWording.moment(draft.updatedAt, in: calendar))" + (cutoff ?? "; no cut-off left in this call"))
+            let saved = wording.moment(draft.updatedAt, in: calendar)
+            let detail = try draft.call.schedule().round(for: now).map { wording(Text.homeWorkLastSavedSubmitBy, saved, wording.moment($0.cutoffAt, in: calendar)) }
+            let title = draft.content.topics?.first.map { titles[$0] ?? $0 } ?? wording(Text.homeWorkUntitledDraft)
+            return Item(text: wording(Text.homeWorkFinishDraft, draft.reference, title), url: SiteURL.editApplication(try draft.requireID()),
+                        detail: detail ?? wording(Text.homeWorkLastSavedNoCutoff, saved))
         }
         let asked = try await Clarification.query(on: db).filter(\.$answeredAt == nil).filter(\.$deadlineAt >= now)
             .join(ApplicationRecord.self, on: \Clarification.$application.$id == \ApplicationRecord.$id)
             .filter(ApplicationRecord.self, \.$organisation.$id == organisationID)
             .filter(ApplicationRecord.self, \.$status ~~ [.submitted, .underAssessment]).with(\.$application).limit(draftsShown).all()
         items += try asked.map {
-            Item(text: "Answer the clarification on \($0.application.reference)", url: SiteURL.application(try $0.application.requireID()),
-                 detail: "By the end of \(DateWording.long(stored: $0.deadlineDate))")
+            Item(text: wording(Text.homeWorkAnswerClarification, $0.application.reference), url: SiteURL.application(try $0.application.requireID()),
+                 detail: wording(Text.homeWorkByEndOf, wording.date(stored: $0.deadlineDate)))
         }
         let active = try await ApplicationRecord.query(on: db).filter(\.$organisation.$id == organisationID)
             .filter(\.$status ~~ [.submitted, .underAssessment, .selected, .reserve, .scoping, .launched])
@@ -126,8 +137,8 @@ extension WorkList {
         return items
     }
 
-    private static func expertItems(for user: User) -> [Item] {
-        user.role.may(.keepExpertProfile) ? [Item(text: "Your assignments: timesheets, meetings and deliverables", url: SiteURL.expertHome, detail: nil)] : []
+    private static func expertItems(for user: User, wording: Wording) -> [Item] {
+        user.role.may(.keepExpertProfile) ? [Item(text: wording(Text.homeWorkExpert), url: SiteURL.expertHome, detail: nil)] : []
     }
 
     /// `n` by `round_id`, from a grouped count over at most `roundsShown` rounds.
@@ -136,6 +147,4 @@ extension WorkList {
         return Dictionary(try rows.map { (try $0.decode(column: "round_id", as: UUID.self), try $0.decode(column: "n", as: Int.self)) },
                           uniquingKeysWith: +)
     }
-
-    private static func plural(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }
