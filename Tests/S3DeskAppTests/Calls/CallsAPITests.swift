@@ -184,6 +184,45 @@ struct CallsAPITests {
         }
     }
 
+    @Test("the secretariat gives the title and description in French and German; the home page reads them, English fills a gap",
+          arguments: TestDatabase.all)
+    func translations(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let token = try await app.token(.secretariat)
+            let call = try await create(app, token: token).content.decode(CallDTO.self)
+            #expect(call.translations.isEmpty)
+            struct Translated: Content {
+                var title = "Targeted Support to EU regions 2026"
+                var cutoffs = ["2026-03-31", "2026-06-30"]
+                var translations = ["fr": CallTranslation(title: "Soutien ciblé aux régions de l'UE 2026", description: "Appel <b>ouvert</b> aux autorités"),
+                                    "de": CallTranslation(description: "Gezielte Unterstützung für Regionen")]
+            }
+            let saved = try await app.testing().sendRequest(.PUT, "/api/v1/calls/\(call.id)", headers: .bearer(token)) { try $0.content.encode(Translated()) }
+            #expect(saved.status == .ok)
+            #expect(try saved.content.decode(CallDTO.self).translations["fr"]?.title == "Soutien ciblé aux régions de l'UE 2026")
+
+            let french = try await app.testing().sendRequest(.GET, "/", headers: ["Accept-Language": "fr"]).body.string
+            #expect(french.contains("Soutien ciblé aux régions de l&#39;UE 2026") && french.contains("Appel &lt;b&gt;ouvert&lt;/b&gt; aux autorités"))
+            let german = try await app.testing().sendRequest(.GET, "/", headers: ["Accept-Language": "de"]).body.string
+            #expect(german.contains("Targeted Support to EU regions 2026") && german.contains("Gezielte Unterstützung für Regionen"))
+            let english = try await app.testing().sendRequest(.GET, "/").body.string
+            #expect(english.contains("Targeted Support to EU regions 2026") && !english.contains("Soutien ciblé aux régions de l&#39;UE 2026"))
+
+            // A body without translations leaves them; an empty object removes them.
+            _ = try await app.testing().sendRequest(.PUT, "/api/v1/calls/\(call.id)", headers: .bearer(token)) { try $0.content.encode(Body()) }
+            #expect(try await Call.find(call.id, on: app.db)?.translations?["fr"] != nil)
+            var cleared = Translated()
+            cleared.translations = [:]
+            _ = try await app.testing().sendRequest(.PUT, "/api/v1/calls/\(call.id)", headers: .bearer(token)) { try $0.content.encode(cleared) }
+            #expect(try await Call.find(call.id, on: app.db)?.translations == nil)
+
+            var wrong = Translated()
+            wrong.translations = ["es": CallTranslation(title: "Convocatoria")]
+            let refused = try await app.testing().sendRequest(.PUT, "/api/v1/calls/\(call.id)", headers: .bearer(token)) { try $0.content.encode(wrong) }
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("translations"))
+        }
+    }
+
     @Test("a call is closed after its last cut-off", arguments: TestDatabase.all)
     func closedStatus(database: TestDatabase) async throws {
         try await withTestApp(database, now: Instant.parse("2026-07-01T00:00:00Z")) { app in
