@@ -2,35 +2,65 @@ import Vapor
 
 /// Synchroniser-token protection for every form: a random token lives in the session and each
 /// form posts it back in `_csrf`. SameSite cookies alone do not cover older browsers or
-/// same-site subdomains, hence the token.
+/// same-site subdomains, hence the token. Before sign-in there is no session, and reading a
+/// page must not make one (a row per anonymous visit): the token then lives in a cookie of its
+/// own, which the form posts back (double submit). Over HTTPS its `__Host-` name keeps a
+/// subdomain from planting one.
 enum CSRF {
     static let field = "_csrf"
     private static let sessionKey = "csrf"
 
-    /// The session's token, created on first use.
+    static func cookieName(secure: Bool) -> String { secure ? "__Host-s3desk_csrf" : "s3desk_csrf" }
+
+    private struct IssuedKey: StorageKey {
+        typealias Value = String
+    }
+
+    /// The session's token, or without a session the cookie's, created on first use.
     static func token(for request: Request) -> String {
-        if let token = request.session.data[sessionKey] { return token }
-        let token = [UInt8].random(count: 32).base64URLEncoded
-        request.session.data[sessionKey] = token
+        if request.hasSession {
+            if let token = request.session.data[sessionKey] { return token }
+            let token = freshToken()
+            request.session.data[sessionKey] = token
+            return token
+        }
+        if let issued = request.storage[IssuedKey.self] { return issued }
+        if let cookie = request.cookies[cookieName(secure: request.application.usesSecureCookies)]?.string, cookie.count == 43 { return cookie }
+        let token = freshToken()
+        request.storage[IssuedKey.self] = token
         return token
     }
 
-    /// Checks the posted token against the session's in constant time.
+    /// Checks the posted token in constant time against the session's, or the cookie's when
+    /// the session holds none (before sign-in).
     static func verify(_ request: Request) throws {
         // A form with a file is read by `MultipartForm`, fast enough for 20 MB, and only once.
         let posted = request.headers.contentType?.type == "multipart"
             ? (try? MultipartForm.of(request).text(field)) ?? ""
             : (try? request.content.get(String.self, at: field)) ?? ""
-        guard let expected = request.session.data[sessionKey],
-              Array(posted.utf8).constantTimeEquals(Array(expected.utf8))
-        else {
+        let expected = (request.hasSession ? request.session.data[sessionKey] : nil)
+            ?? request.cookies[cookieName(secure: request.application.usesSecureCookies)]?.string
+        guard let expected, !expected.isEmpty, Array(posted.utf8).constantTimeEquals(Array(expected.utf8)) else {
             throw AppError(status: .forbidden, code: "csrf_failed",
                            message: "this form has expired (after a sign-out or a long pause). Go back and copy what you typed, reload the page, paste it and send it again.")
         }
     }
+
+    /// The cookie of a token `token(for:)` issued to a request without a session; it lasts as
+    /// long as the browser is open.
+    static func issuedCookie(for request: Request) -> (name: String, value: HTTPCookies.Value)? {
+        guard let token = request.storage[IssuedKey.self] else { return nil }
+        let secure = request.application.usesSecureCookies
+        return (cookieName(secure: secure), HTTPCookies.Value(string: token, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax))
+    }
+
+    private static func freshToken() -> String {
+        [UInt8].random(count: 32).base64URLEncoded
+    }
 }
 
-/// Refuses any state-changing web request that does not carry the session's CSRF token.
+/// Refuses any state-changing web request that does not carry the session's CSRF token, and
+/// hands a sessionless reader the cookie of the token its page's forms carry.
 struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
@@ -41,7 +71,9 @@ struct CSRFMiddleware: AsyncMiddleware {
             _ = try await request.body.collect(max: request.bodyLimit).get()
             try CSRF.verify(request)
         }
-        return try await next.respond(to: request)
+        let response = try await next.respond(to: request)
+        if let cookie = CSRF.issuedCookie(for: request) { response.cookies[cookie.name] = cookie.value }
+        return response
     }
 }
 

@@ -68,7 +68,7 @@ struct AuthAPITests {
             let user = try await app.makeUser(.secretariat)
             var browser = Browser(app: app)
             try await browser.signIn(user.email)
-            let cookie = try #require(browser.cookie)
+            let cookie = "s3desk_session=" + (try #require(browser.cookies["s3desk_session"]))
             let me = try await app.testing().sendRequest(.GET, "/api/v1/me", headers: ["Cookie": cookie])
             #expect(me.status == .unauthorized)
         }

@@ -39,16 +39,32 @@ struct ErrorsAndOperationsTests {
         }
     }
 
-    @Test("pages carry security headers; the session cookie is HttpOnly and SameSite", arguments: TestDatabase.all)
+    @Test("pages carry security headers; the CSRF and session cookies are HttpOnly and SameSite", arguments: TestDatabase.all)
     func headersAndCookie(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             var browser = Browser(app: app)
             let login = try await browser.get("/login")
             #expect(login.headers.first(name: "X-Frame-Options") == "DENY")
             #expect(login.headers.first(name: "Content-Security-Policy")?.contains("default-src 'self'") == true)
-            let cookie = try #require(login.headers.setCookie?["s3desk_session"])
+            #expect(login.headers.setCookie?["s3desk_session"] == nil, "reading a page stores no session")
+            let token = try #require(login.headers.setCookie?["s3desk_csrf"])
+            #expect(token.isHTTPOnly && token.sameSite == .lax && token.path == "/")
+            #expect(login.body.string.contains("value=\"\(token.string)\""), "the form carries the cookie's token")
+            let again = try await browser.get("/register")
+            #expect(again.headers.setCookie?["s3desk_csrf"] == nil, "the browser keeps its token")
+            let user = try await app.makeUser(.applicant)
+            let signIn = try await browser.post("/login", form: ["email": user.email, "password": Application.testPassword], csrfFrom: "/login")
+            let cookie = try #require(signIn.headers.setCookie?["s3desk_session"])
             #expect(cookie.isHTTPOnly)
             #expect(cookie.sameSite == .lax)
+            var forger = Browser(app: app)
+            forger.cookies["s3desk_csrf"] = token.string
+            let forged = try await forger.post("/login", form: ["email": user.email, "password": Application.testPassword, "_csrf": String(repeating: "A", count: 43)])
+            #expect(forged.status == .forbidden, "a token that is not the cookie's is refused")
+            var stranger = Browser(app: app)
+            let noCookie = try await stranger.post("/login", form: ["email": user.email, "password": Application.testPassword, "_csrf": token.string])
+            #expect(noCookie.status == .forbidden, "a token without its cookie (a forged cross-site form) is refused")
+            #expect(CSRF.cookieName(secure: true) == "__Host-s3desk_csrf", "over HTTPS no subdomain can plant it")
             #expect(login.headers.first(name: .cacheControl) == nil, "a public page may be cached")
             #expect(login.headers.first(name: "Strict-Transport-Security") == nil, "plain HTTP in development and tests")
         }
@@ -74,16 +90,18 @@ struct ErrorsAndOperationsTests {
         }
     }
 
-    @Test("signing in gives a new session id; signing out ends the session", arguments: TestDatabase.all)
+    @Test("reading the sign-in page stores no session, only a CSRF cookie; signing in makes one; signing out ends it",
+          arguments: TestDatabase.all)
     func sessionLifecycle(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let user = try await app.makeUser(.secretariat)
             var browser = Browser(app: app)
-            _ = try await browser.get("/login")
-            let before = browser.cookie
+            for page in ["/login", "/register", "/", "/login"] { _ = try await browser.get(page) }
+            #expect(try await StoredSession.query(on: app.db).count() == 0)
+            #expect(browser.cookies["s3desk_session"] == nil && browser.cookies["s3desk_csrf"]?.count == 43)
             try await browser.signIn(user.email)
-            #expect(browser.cookie != nil)
-            #expect(browser.cookie != before)
+            #expect(browser.cookies["s3desk_session"] != nil)
+            #expect(try await StoredSession.query(on: app.db).count() == 1)
             #expect(try await browser.get("/staff/calls").status == .ok)
             let out = try await browser.post("/logout", form: [:], csrfFrom: "/staff/calls")
             #expect(out.status == .seeOther)

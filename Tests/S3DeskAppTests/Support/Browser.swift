@@ -4,14 +4,15 @@ import Vapor
 import VaporTesting
 @testable import S3DeskApp
 
-/// A signed-in web visitor: keeps the session cookie and reads the CSRF token from forms,
-/// as a browser does.
+/// A web visitor: keeps the cookies it is given (the session's, and before sign-in the CSRF
+/// token's) and reads the CSRF token from forms, as a browser does.
 struct Browser {
     let app: Application
     /// Over a real TCP connection to a running server, where a body arrives in pieces as from
     /// a browser; otherwise in memory, where it arrives whole.
     let live: Bool
-    var cookie: String?
+    /// The cookies set on this browser, by name.
+    var cookies: [String: String] = [:]
     /// The language the switcher chose in this browser, sent beside the session cookie.
     var language: String?
 
@@ -136,13 +137,16 @@ struct Browser {
 
     private func headers() -> HTTPHeaders {
         var headers = HTTPHeaders()
-        let cookies = [cookie, language.map { "\(LanguageChoice.cookie)=\($0)" }].compactMap { $0 }
-        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.joined(separator: "; ")) }
+        var sent = cookies
+        if let language { sent[LanguageChoice.cookie] = language }
+        if !sent.isEmpty { headers.add(name: .cookie, value: sent.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
         return headers
     }
 
     private mutating func remember(_ response: Response) {
-        guard let setCookie = response.headers.setCookie?["s3desk_session"] else { return }
-        cookie = setCookie.string.isEmpty ? nil : "s3desk_session=\(setCookie.string)"
+        guard let set = response.headers.setCookie else { return }
+        for (name, value) in set.all {
+            cookies[name] = value.string.isEmpty || value.expires.map { $0 < Date() } == true ? nil : value.string
+        }
     }
 }
