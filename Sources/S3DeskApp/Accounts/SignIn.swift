@@ -4,6 +4,9 @@ import Vapor
 
 /// Checks an email and password, shared by the web sign-in form and the API's token endpoint.
 enum SignIn {
+    static let invalidCredentials =
+        "the email address or the password is not right, or the address is not confirmed yet: follow the link we emailed, or reset your password"
+
     /// - Parameter client: the address the request came from, limited on its own: guessing over
     ///   many accounts meets it, and guessing at one account keeps its owner out a minute at most.
     static func verify(email rawEmail: String, password: String, client: String, throttle: LoginThrottle,
@@ -21,11 +24,13 @@ enum SignIn {
             _ = try await context.passwords.hash(password)
             matches = false
         }
-        guard let user, matches else {
+        // An address not yet confirmed signs in no one, with the answer a wrong password gets:
+        // otherwise registering an address and trying its password would tell whether it was
+        // free (a taken one keeps its owner's password). The reset link confirms it too.
+        guard let user, matches, user.emailConfirmedAt != nil else {
             try await throttle.record(email, .signInAddress, on: context.db)
             try await throttle.record(client, .signInClient, on: context.db)
-            throw AppError(status: .unauthorized, code: "invalid_credentials",
-                           message: "the email address or the password is not right")
+            throw AppError(status: .unauthorized, code: "invalid_credentials", message: invalidCredentials)
         }
         // The client's count stays: signing in to one's own account between guesses resets nothing.
         try await throttle.forget(email, .signInAddress, on: context.db)

@@ -121,6 +121,42 @@ struct RegistrationAPITests {
         }
     }
 
+    @Test("signing in before the address is confirmed answers as a wrong password does, so it tells nobody whether an address was free",
+          arguments: TestDatabase.all)
+    func noSignInBeforeConfirmation(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            app.loginThrottle = LoginThrottle(elapsed: { testNow })
+            _ = try await app.makeUser(.secretariat, email: "taken@mazowsze.pl")
+            func token(_ email: String) async throws -> TestingHTTPResponse {
+                try await app.testing().sendRequest(.POST, "/api/v1/auth/token") {
+                    try $0.content.encode(["email": email, "password": "a passphrase of our own 7"])
+                }
+            }
+            var free = Body()
+            free.email = "free@mazowsze.pl"
+            free.password = "a passphrase of our own 7"
+            var taken = free
+            taken.email = "taken@mazowsze.pl"
+            let registeredFree = try await register(app, free)
+            let registeredTaken = try await register(app, taken)
+            #expect(registeredFree.status == .created && registeredTaken.status == .created)
+            let unconfirmed = try await token("free@mazowsze.pl")
+            let wrongPassword = try await token("taken@mazowsze.pl")
+            #expect(unconfirmed.status == .unauthorized && wrongPassword.status == .unauthorized)
+            #expect(unconfirmed.body.string == wrongPassword.body.string)
+            #expect(unconfirmed.body.string.contains("not confirmed yet"), "the person who did register learns what to do")
+
+            var browser = Browser(app: app)
+            let page = try await browser.post("/login", form: ["email": "free@mazowsze.pl", "password": "a passphrase of our own 7"], csrfFrom: "/login")
+            #expect(page.status == .ok && page.body.string.contains("reset your password"), "the form again, with the message")
+
+            let link = try await Self.confirmationToken(app, for: "free@mazowsze.pl")
+            let confirmed = try await app.testing().sendRequest(.POST, "/api/v1/accounts/confirm") { try $0.content.encode(["token": link]) }
+            #expect(confirmed.status == .ok)
+            #expect(try await token("free@mazowsze.pl").status == .ok)
+        }
+    }
+
     @Test("a national authority registers for its country", arguments: TestDatabase.all)
     func national(database: TestDatabase) async throws {
         try await withTestApp(database) { app in

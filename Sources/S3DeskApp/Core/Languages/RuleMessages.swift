@@ -15,7 +15,7 @@ extension Text {
         "Choose a regional authority, a national authority or an ERDF managing authority; other organisations are not eligible":
             .errorAuthorityTypeInvalid,
         "Enter your current password as you use it to sign in": .errorCurrentPassword,
-        "The email address or the password is not right": .errorCredentials,
+        "The email address or the password is not right, or the address is not confirmed yet: follow the link we emailed, or reset your password": .errorCredentials,
         "This code is not right or was used already: enter the code your app shows now, or an unused recovery code": .errorSecondFactor,
         // The API's general refusals, so `message` follows `Accept-Language` too.
         "Sign in first: send a valid bearer token, or log in on the web": .errorSignInFirst,
