@@ -32,6 +32,9 @@ public struct AppSettings: Sendable {
     /// Staff sign in with a second factor (`SecondFactor.isRequired`): always in production,
     /// elsewhere with `S3DESK_REQUIRE_2FA=1`.
     public var requiresSecondFactor = false
+    /// The key that seals the secrets behind one-time codes (`S3DESK_DATA_KEY`, 32 bytes in
+    /// base64); nil outside production means the development key.
+    public var dataKey: [UInt8]?
     /// Years an ended application keeps its contact person's details (`S3DESK_RETENTION_YEARS`).
     public var retentionYears = PersonalData.defaultRetentionYears
 
@@ -47,7 +50,7 @@ public struct AppSettings: Sendable {
         self.serviceOperator = serviceOperator
     }
 
-    /// Reads `DATABASE_URL`, `S3DESK_SQLITE`, `S3DESK_NOW`, `S3DESK_PUBLIC_URL`, `S3DESK_METRICS_TOKEN`, `S3DESK_TRUST_PROXY`, `S3DESK_REQUIRE_2FA`, `S3DESK_RETENTION_YEARS`, the mail settings and who runs the service.
+    /// Reads `DATABASE_URL`, `S3DESK_SQLITE`, `S3DESK_NOW`, `S3DESK_PUBLIC_URL`, `S3DESK_METRICS_TOKEN`, `S3DESK_TRUST_PROXY`, `S3DESK_REQUIRE_2FA`, `S3DESK_DATA_KEY`, `S3DESK_RETENTION_YEARS`, the mail settings and who runs the service.
     /// Production refuses to guess: it needs the public address, and SQLite only when named.
     public static func fromEnvironment(_ environment: Environment,
                                        variables: [String: String] = ProcessInfo.processInfo.environment)
@@ -105,6 +108,14 @@ public struct AppSettings: Sendable {
         case "0" where environment != .production: settings.requiresSecondFactor = false
         case "0": throw ConfigurationError("S3DESK_REQUIRE_2FA=0 is refused in production: staff accounts always sign in with two factors there")
         case let other: throw ConfigurationError("S3DESK_REQUIRE_2FA must be 1 (staff must sign in with two factors) or 0, got “\(other)”")
+        }
+        if let text = variables["S3DESK_DATA_KEY"], !text.isEmpty {
+            guard let key = Data(base64Encoded: text), key.count == SecretBox.keyBytes else {
+                throw ConfigurationError("S3DESK_DATA_KEY must be 32 random bytes in base64, such as the output of `openssl rand -base64 32`")
+            }
+            settings.dataKey = Array(key)
+        } else if environment == .production {
+            throw ConfigurationError("production needs S3DESK_DATA_KEY (make one with `openssl rand -base64 32` and keep it outside the database): it seals the secrets behind two-factor codes")
         }
         if let text = variables["S3DESK_RETENTION_YEARS"], !text.isEmpty {
             guard let years = Int(text), (1...30).contains(years) else {

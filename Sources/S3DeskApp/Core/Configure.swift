@@ -23,6 +23,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.loginThrottle = LoginThrottle()
     app.trustsProxy = settings.trustsProxy
     app.requiresSecondFactor = settings.requiresSecondFactor
+    app.secretBox = settings.dataKey.map { SecretBox(key: $0) } ?? .development
     app.statisticsCache = StatisticsCache()
     app.rankingCache = RankingCache()
     app.workCountCache = WorkCountCache()

@@ -15,12 +15,14 @@ struct ServiceContext: Sendable {
     let codes: ReferenceCodes
     /// The texts of emails in their recipients' languages.
     let messages: Messages
+    /// Seals and opens the secrets behind one-time codes.
+    let secrets: SecretBox
 }
 
 extension Request {
     var services: ServiceContext {
         ServiceContext(db: db, now: now, publicURL: application.publicURL, logger: logger, passwords: password.async,
-                       codes: application.referenceCodes, messages: application.messages)
+                       codes: application.referenceCodes, messages: application.messages, secrets: application.secretBox)
     }
 }
 
@@ -28,6 +30,6 @@ extension Application {
     /// For a command or a job, which acts outside any request.
     func services(at now: Date) -> ServiceContext {
         ServiceContext(db: db, now: now, publicURL: publicURL, logger: logger, passwords: password.async, codes: referenceCodes,
-                       messages: messages)
+                       messages: messages, secrets: secretBox)
     }
 }

@@ -46,7 +46,9 @@ struct TwoFactorTests {
 
             #expect(try await browser.post("/account/two-factor/setup", form: [:], csrfFrom: "/account/two-factor").status == .seeOther)
             let waiting = try await browser.page("/account/two-factor")
-            let secret = try #require(try await User.find(user.requireID(), on: app.db)?.totpPendingSecret)
+            let sealed = try #require(try await User.find(user.requireID(), on: app.db)?.totpPendingSecret)
+            let secret = try #require(app.secretBox.open(sealed))
+            #expect(sealed.hasPrefix(SecretBox.prefix) && !sealed.contains(secret), "the database holds the secret sealed")
             #expect(waiting.contains(String(secret.prefix(4))) && waiting.contains("src=\"/account/two-factor/qr.svg\""))
             let qr = try await browser.get("/account/two-factor/qr.svg")
             #expect(qr.status == .ok && qr.headers.contentType?.subType == "svg+xml" && qr.body.string.hasPrefix("<svg"))
@@ -133,7 +135,7 @@ struct TwoFactorTests {
 
             _ = try await browser.post("/account/two-factor/setup", form: [:], csrfFrom: "/account/two-factor")
             let pending = try #require(try await User.find(staff.requireID(), on: app.db)?.totpPendingSecret)
-            let secret = try #require(Base32.decode(pending))
+            let secret = try #require(app.secretBox.open(pending).flatMap(Base32.decode))
             let step = SecondFactor.counter(at: app.clock.now)
             #expect(try await browser.post("/account/two-factor/confirm", form: ["code": OneTimeCode.code(secret: secret, counter: step),
                                                                                  "password": Application.testPassword],

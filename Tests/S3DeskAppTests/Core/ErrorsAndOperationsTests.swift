@@ -125,6 +125,8 @@ struct ErrorsAndOperationsTests {
 
 @Suite("Settings from the environment")
 struct AppSettingsTests {
+    static let dataKey = Data(repeating: 7, count: 32).base64EncodedString()
+
     @Test("SQLite by default, PostgreSQL with DATABASE_URL")
     func database() throws {
         guard case .sqliteFile(let path) = try AppSettings.fromEnvironment(.development, variables: [:]).database else {
@@ -137,7 +139,7 @@ struct AppSettingsTests {
         #expect(custom == "/tmp/x.db")
         guard case .postgres(let url) = try AppSettings.fromEnvironment(.production, variables: [
             "DATABASE_URL": "postgres://u:p@db/s3", "S3DESK_PUBLIC_URL": "https://s3desk.example.eu",
-            "S3DESK_OPERATOR_NAME": "S3 secretariat", "S3DESK_CONTACT_EMAIL": "help@s3.example.eu"]).database else {
+            "S3DESK_OPERATOR_NAME": "S3 secretariat", "S3DESK_CONTACT_EMAIL": "help@s3.example.eu", "S3DESK_DATA_KEY": Self.dataKey]).database else {
             Issue.record("expected PostgreSQL"); return
         }
         #expect(url == "postgres://u:p@db/s3")
@@ -149,8 +151,16 @@ struct AppSettingsTests {
     @Test("production refuses to start without its public address, or on SQLite it did not ask for")
     func productionFailsFast() throws {
         let complete = ["DATABASE_URL": "postgres://u:p@db/s3", "S3DESK_PUBLIC_URL": "https://s3desk.example.eu/",
-                        "S3DESK_OPERATOR_NAME": "S3 secretariat", "S3DESK_CONTACT_EMAIL": "help@s3.example.eu"]
+                        "S3DESK_OPERATOR_NAME": "S3 secretariat", "S3DESK_CONTACT_EMAIL": "help@s3.example.eu", "S3DESK_DATA_KEY": Self.dataKey]
         #expect(try AppSettings.fromEnvironment(.production, variables: complete).publicURL == "https://s3desk.example.eu")
+        #expect(try AppSettings.fromEnvironment(.production, variables: complete).dataKey == Array(repeating: 7, count: 32))
+        var noKey = complete
+        noKey["S3DESK_DATA_KEY"] = nil
+        #expect { try AppSettings.fromEnvironment(.production, variables: noKey) } throws: { "\($0)".contains("S3DESK_DATA_KEY") }
+        #expect(try AppSettings.fromEnvironment(.development, variables: [:]).dataKey == nil, "development runs on its fixed key")
+        #expect { try AppSettings.fromEnvironment(.development, variables: ["S3DESK_DATA_KEY": "c2hvcnQ="]) } throws: {
+            "\($0)".contains("32 random bytes in base64")
+        }
         var noAddress = complete
         noAddress["S3DESK_PUBLIC_URL"] = nil
         #expect { try AppSettings.fromEnvironment(.production, variables: noAddress) } throws: {

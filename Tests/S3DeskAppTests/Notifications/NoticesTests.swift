@@ -68,7 +68,7 @@ struct NoticesTests {
             // The same notice read eight times at once counts once; then everything, four times at once.
             let first = try #require(try await Notice.query(on: app.db).first()?.id)
             let context = ServiceContext(db: app.db, now: app.clock.now, publicURL: app.publicURL, logger: app.logger, passwords: app.password.async,
-                                         codes: app.referenceCodes, messages: app.messages)
+                                         codes: app.referenceCodes, messages: app.messages, secrets: app.secretBox)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<8 { group.addTask { _ = try await Notices.markRead(first, by: person, in: context) } }
                 try await group.waitForAll()

@@ -140,7 +140,7 @@ extension Application {
     func services() -> ServiceContext {
         ServiceContext(db: db, now: clock.now, publicURL: publicURL, logger: logger,
                        passwords: password.async(on: threadPool, hopTo: eventLoopGroup.any()), codes: referenceCodes,
-                       messages: messages)
+                       messages: messages, secrets: secretBox)
     }
 }
 

@@ -24,7 +24,8 @@ struct TwoFactorPage: Encodable {
     let refusal: String?
     let accountURL = SiteURL.account
 
-    static func load(_ user: User, passedSecondFactor: Bool, enforced: Bool, openForm: String?, input sent: FormInput,
+    /// - Parameter pendingSecret: the secret waiting to be scanned, opened (`TwoFactorAccounts.pendingSecret`).
+    static func load(_ user: User, pendingSecret: String?, passedSecondFactor: Bool, enforced: Bool, openForm: String?, input sent: FormInput,
                      notice: String?, refusal: String?, layout: Layout, csrfToken: String, on db: any Database) async throws -> TwoFactorPage {
         let state: State = user.usesSecondFactor ? .on : user.totpPendingSecret == nil ? .off : .waiting
         let required = SecondFactor.isRequired(for: user.role, enforced: enforced)
@@ -40,7 +41,7 @@ struct TwoFactorPage: Encodable {
             password.autocomplete = "current-password"
             return password
         }
-        let secret = state == .waiting ? user.totpPendingSecret ?? "" : ""
+        let secret = state == .waiting ? pendingSecret ?? "" : ""
         return TwoFactorPage(
             layout: layout, state: state, required: required, gated: required && !passedSecondFactor,
             setupForm: state == .on ? nil : WebForm(csrfToken: csrfToken, id: "setup", action: SiteURL.twoFactorSetup,

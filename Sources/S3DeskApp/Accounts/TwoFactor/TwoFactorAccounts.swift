@@ -14,9 +14,15 @@ enum TwoFactorAccounts {
             throw AppError.conflict("two_factor_on", "two-factor sign-in is already on for this account")
         }
         let secret = Base32.encode((0..<SecondFactor.secretBytes).map { _ in UInt8.random(in: .min ... .max) })
-        try await User.query(on: context.db).filter(\.$id == user.requireID()).set(\.$totpPendingSecret, to: secret).update()
-        user.totpPendingSecret = secret
+        let sealed = try context.secrets.seal(secret)
+        try await User.query(on: context.db).filter(\.$id == user.requireID()).set(\.$totpPendingSecret, to: sealed).update()
+        user.totpPendingSecret = sealed
         return secret
+    }
+
+    /// The secret waiting to be scanned, for the set-up page and its QR code.
+    static func pendingSecret(of user: User, in secrets: SecretBox) -> String? {
+        user.totpPendingSecret.flatMap(secrets.open)
     }
 
     /// Turns two-factor sign-in on once `typed` is a current code of the secret `begin` drew,
@@ -25,7 +31,7 @@ enum TwoFactorAccounts {
     /// open cannot tie the account to someone else's phone.
     static func confirm(for user: User, code typed: String, password: String, limits: PasswordCheckLimits,
                         in context: ServiceContext) async throws -> [String] {
-        guard let pending = user.totpPendingSecret, let secret = Base32.decode(pending) else {
+        guard let pending = pendingSecret(of: user, in: context.secrets), let secret = Base32.decode(pending) else {
             throw AppError.conflict("two_factor_not_begun", "start the set-up again: no code is waiting to be confirmed")
         }
         guard try await limits.verify(password, of: user, in: context) else {
@@ -39,7 +45,7 @@ enum TwoFactorAccounts {
         let codes = RecoveryCode.draw()
         try await context.db.writeTransaction { db in
             try await Profiles.moveSessionGeneration(of: user, on: db)
-            user.totpSecret = pending
+            user.totpSecret = try context.secrets.seal(pending)
             user.totpPendingSecret = nil
             user.totpLastCounter = Int64(counter)
             try await user.save(on: db)
@@ -60,7 +66,7 @@ enum TwoFactorAccounts {
             // parallel take turns, so a burst cannot all pass the check before any is counted.
             try await db.lockRow(User.schema, id: id)
             try await throttle.check([(id.uuidString, .secondFactor, "too many wrong codes for this account")], on: db)
-            guard try await matches(typed, userID: id, at: context.now, on: db) else {
+            guard try await matches(typed, userID: id, at: context.now, secrets: context.secrets, on: db) else {
                 try await throttle.record(id.uuidString, .secondFactor, on: db)
                 return false
             }
@@ -75,12 +81,16 @@ enum TwoFactorAccounts {
     }
 
     /// Whether `typed` is an app code not used before or an unused recovery code, spending it.
-    private static func matches(_ typed: String, userID id: UUID, at now: Date, on db: any Database) async throws -> Bool {
-        guard let stored = try await User.find(id, on: db), let secret = stored.totpSecret.flatMap(Base32.decode) else { return false }
+    private static func matches(_ typed: String, userID id: UUID, at now: Date, secrets: SecretBox, on db: any Database) async throws -> Bool {
+        guard let stored = try await User.find(id, on: db), let sealed = stored.totpSecret,
+              let secret = secrets.open(sealed).flatMap(Base32.decode) else { return false }
         if let code = SecondFactor.normalisedCode(typed) {
             guard let counter = OneTimeCode.matchingCounter(code, secret: secret, at: now),
                   Int64(counter) > stored.totpLastCounter ?? -1 else { return false }
-            try await User.query(on: db).filter(\.$id == id).set(\.$totpLastCounter, to: Int64(counter)).update()
+            stored.totpLastCounter = Int64(counter)
+            // A secret stored before sealing began is sealed at its next use.
+            if !SecretBox.isSealed(sealed) { stored.totpSecret = try secrets.seal(Base32.encode(secret)) }
+            try await stored.save(on: db)
             return true
         }
         guard let recovery = try await RecoveryCode.query(on: db).filter(\.$user.$id == id)

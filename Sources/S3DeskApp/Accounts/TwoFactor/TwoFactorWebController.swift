@@ -37,7 +37,7 @@ struct TwoFactorWebController: RouteCollection {
     @Sendable
     func qrCode(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard let secret = user.totpPendingSecret else { throw AppError.notFound("A QR code to scan") }
+        guard let secret = TwoFactorAccounts.pendingSecret(of: user, in: req.application.secretBox) else { throw AppError.notFound("A QR code to scan") }
         let uri = SecondFactor.provisioningURI(secret: secret, account: user.email, issuer: TwoFactorAccounts.issuer)
         let svg = try QRCode(encoding: uri).svg(label: "QR code to scan with your authenticator app", pixelsPerModule: 4)
         return Response(status: .ok, headers: ["Content-Type": "image/svg+xml; charset=utf-8"], body: .init(string: svg))
@@ -99,7 +99,8 @@ struct TwoFactorWebController: RouteCollection {
     private func render(_ req: Request, openForm: String?, input: FormInput, notice: String?, refusal: String?) async throws -> View {
         let user = try req.requireUser()
         let page = try await TwoFactorPage.load(
-            user, passedSecondFactor: WebSessions.passedSecondFactor(req.session), enforced: req.application.requiresSecondFactor,
+            user, pendingSecret: TwoFactorAccounts.pendingSecret(of: user, in: req.application.secretBox),
+            passedSecondFactor: WebSessions.passedSecondFactor(req.session), enforced: req.application.requiresSecondFactor,
             openForm: openForm, input: input, notice: notice, refusal: refusal,
             layout: Layout(request: req, title: "Two-factor sign-in").with(Breadcrumbs([("Your account", SiteURL.account)], current: "Two-factor sign-in")),
             csrfToken: CSRF.token(for: req), on: req.db)
