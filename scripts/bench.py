@@ -6,6 +6,7 @@ Standard library only, so it runs with the machine's python3."""
 import argparse
 import http.client
 import json
+import base64
 import os
 import pathlib
 import re
@@ -79,7 +80,8 @@ class Server:
         # Production, as deployed: Leaf keeps its parsed templates (development re-reads them per page).
         inherited = {k: v for k, v in os.environ.items() if k != "DATABASE_URL" and not k.startswith("S3DESK_")}
         self.env = dict(inherited, VAPOR_ENV="production", LOG_LEVEL="error", S3DESK_PUBLIC_URL=f"http://127.0.0.1:{self.port}",
-                        S3DESK_OPERATOR_NAME="Benchmark secretariat", S3DESK_CONTACT_EMAIL="bench@s3desk.example.eu")
+                        S3DESK_OPERATOR_NAME="Benchmark secretariat", S3DESK_CONTACT_EMAIL="bench@s3desk.example.eu",
+                        S3DESK_DATA_KEY=base64.b64encode(os.urandom(32)).decode())
         self.env.update(env)
         self.process = subprocess.Popen([str(BIN), "serve", "--hostname", "127.0.0.1", "--port", str(self.port)],
                                         env=self.env, stdout=log, stderr=subprocess.STDOUT)
