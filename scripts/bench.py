@@ -4,9 +4,9 @@
 Prints one table per database and writes it to Benchmarks/results/<database>-<size>.md.
 Standard library only, so it runs with the machine's python3."""
 import argparse
+import base64
 import http.client
 import json
-import base64
 import os
 import pathlib
 import re
