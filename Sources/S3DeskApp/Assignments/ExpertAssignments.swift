@@ -27,7 +27,8 @@ enum ExpertAssignments {
             }
             // Both experts' rows, in id order, so two assignments swapping experts cannot deadlock.
             try await db.lockRows(Expert.schema, ids: [expertID] + (previousID.map { [$0] } ?? []))
-            guard let expert = try await Expert.find(expertID, on: db) else {
+            // From the pool only: an erased person's profile stays for the assignments that name it.
+            guard let expert = try await Expert.pool(on: db).filter(\.$id == expertID).first() else {
                 throw AppError.invalidField("expertId", "no expert of the pool has this id")
             }
             if let conflict = FitScore.conflict(of: expert.facts, with: needs) {
