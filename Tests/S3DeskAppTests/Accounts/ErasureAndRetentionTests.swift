@@ -100,24 +100,39 @@ struct ErasureAndRetentionTests {
         }
     }
 
-    @Test("an erased expert is no one to assign, even named by id", arguments: TestDatabase.all)
+    @Test("an erased expert is no one to assign, even named by id, and assignments' entries no longer name them", arguments: TestDatabase.all)
     func erasedExpertNotAssignable(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let launched = try await app.launchedAssignment()
             let other = try #require(try await User.query(on: app.db).filter(\.$email == "eleni@experts.example.eu").first())
             other.passwordHash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.any()).hash(Application.testPassword)
             try await other.save(on: app.db)
-            let erased = try await app.testing().sendRequest(.POST, "/api/v1/me/erasure", headers: .bearer(launched.otherExpert)) {
-                try $0.content.encode(["password": Application.testPassword])
-            }
-            #expect(erased.status == .ok || erased.status == .noContent, "\(erased.body.string)")
             let expertID = try #require(try await Expert.query(on: app.db).filter(\.$user.$id == other.requireID()).first()?.requireID())
             let b = try #require(launched.selected.round.ids["B"])
             let scope = try await app.send(.POST, "/api/v1/applications/\(b)/scope", token: launched.staff, ScopeInput())
             let assignmentID = try scope.content.decode(AssignmentDTO.self).assignmentId
+            // Assigned, then replaced: the first assignment's entry names her.
+            var third = ExpertInput(name: "Jan Novák", email: "jan@experts.example.eu")
+            third.countries = ["FR"]
+            let jan = try await app.send(.POST, "/api/v1/experts", token: launched.staff, third).content.decode(ExpertDTO.self)
+            for id in [expertID, jan.id] {
+                let assigned = try await app.send(.POST, "/api/v1/assignments/\(assignmentID)/expert", token: launched.staff, ["expertId": id.uuidString])
+                #expect(assigned.status == .ok, "\(assigned.body.string)")
+            }
+            func summaries() async throws -> [String] {
+                try await AuditEvent.query(on: app.db).filter(\.$subjectID == assignmentID.uuidString).all().map(\.summary)
+            }
+            #expect(try await summaries().contains { $0.contains("Ελένη Παππά") })
+
+            let erased = try await app.testing().sendRequest(.POST, "/api/v1/me/erasure", headers: .bearer(launched.otherExpert)) {
+                try $0.content.encode(["password": Application.testPassword])
+            }
+            #expect(erased.status == .ok || erased.status == .noContent, "\(erased.body.string)")
+            let after = try await summaries()
+            #expect(!after.contains { $0.contains("Ελένη Παππά") } && after.contains { $0.contains("Jan Novák") }, "\(after)")
             let refused = try await app.send(.POST, "/api/v1/assignments/\(assignmentID)/expert", token: launched.staff, ["expertId": expertID.uuidString])
             #expect(refused.status == .unprocessableEntity && refused.body.string.lowercased().contains("no expert of the pool has this id"), "\(refused.body.string)")
-            #expect(try await Assignment.find(assignmentID, on: app.db)?.$expert.id == nil)
+            #expect(try await Assignment.find(assignmentID, on: app.db)?.$expert.id == jan.id)
         }
     }
 

@@ -68,6 +68,7 @@ enum AccountErasure {
         try await OutboxEmail.query(on: db).filter(\.$recipient ~~ ([email] + pending)).delete()
 
         let expert = try await Expert.query(on: db).filter(\.$user.$id == id).first()
+        let expertName = expert?.name
         if let expert {
             expert.name = PersonalData.erasedName
             expert.email = user.email
@@ -87,23 +88,33 @@ enum AccountErasure {
                 try await application.save(on: db)
             }
         }
-        try await scrubAuditSummaries(email: email, of: id, expert: expert?.id, on: db)
+        try await scrubAuditSummaries(email: email, of: id, expert: expert?.id, expertName: expertName, on: db)
     }
 
     /// Summaries sit outside the audit chain (`AuditChain`), so rewriting them breaks no hash.
     /// Entries by or about the person (their account, their expert profile) lose their summary
     /// whole, since it may hold a former name or address; elsewhere the address goes wherever it
     /// appears, found by position rather than `LIKE`, in which `_`, `%` or `\\` would be patterns.
-    private static func scrubAuditSummaries(email: String, of id: UUID, expert: UUID?, on db: any Database) async throws {
+    /// An expert's name goes from the entries of assignments ("Marco Bianchi assigned"), where
+    /// it names them in words.
+    private static func scrubAuditSummaries(email: String, of id: UUID, expert: UUID?, expertName: String?, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         let subjects = [id.uuidString] + (expert.map { [$0.uuidString] } ?? [])
         try await sql.raw("""
             UPDATE audit_events SET summary = \(bind: PersonalData.removedText)
             WHERE actor_id = \(bind: id) OR (subject_type IN ('user', 'expert') AND subject_id IN (\(binds: subjects)))
             """).run()
-        let position = sql.dialect.name == "sqlite" ? "instr(summary, \(bind: email))" as SQLQueryString : "strpos(summary, \(bind: email))"
+        func position(of text: String) -> SQLQueryString {
+            sql.dialect.name == "sqlite" ? "instr(summary, \(bind: text))" : "strpos(summary, \(bind: text))"
+        }
         try await sql.raw("""
-            UPDATE audit_events SET summary = REPLACE(summary, \(bind: email), \(bind: PersonalData.removedText)) WHERE \(position) > 0
+            UPDATE audit_events SET summary = REPLACE(summary, \(bind: email), \(bind: PersonalData.removedText)) WHERE \(position(of: email)) > 0
             """).run()
+        if let expertName, !expertName.isEmpty {
+            try await sql.raw("""
+                UPDATE audit_events SET summary = REPLACE(summary, \(bind: expertName), \(bind: PersonalData.removedText))
+                WHERE subject_type = 'assignment' AND \(position(of: expertName)) > 0
+                """).run()
+        }
     }
 }
