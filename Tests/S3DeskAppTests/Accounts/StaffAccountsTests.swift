@@ -91,6 +91,10 @@ struct StaffAccountsTests {
             let byName = try await app.testing().sendRequest(.GET, "/api/v1/users?q=\("Мария".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)",
                                                              headers: .bearer(token)).content.decode(ListPage<UserDTO>.self)
             #expect(byName.items.map(\.email) == ["maria@secretariat.example.eu"])
+            // A name found whatever the case it is typed in: "de vries" finds "Jan de Vries" on both databases.
+            let byLowerName = try await app.testing().sendRequest(.GET, "/api/v1/users?q=DE%20VRIES", headers: .bearer(token))
+                .content.decode(ListPage<UserDTO>.self)
+            #expect(byLowerName.items.map(\.email) == ["jan@secretariat.example.eu"])
             let byAddress = try await app.testing().sendRequest(.GET, "/api/v1/users?q=JAN@", headers: .bearer(token))
                 .content.decode(ListPage<UserDTO>.self)
             #expect(byAddress.items.map(\.email) == ["jan@secretariat.example.eu"])
