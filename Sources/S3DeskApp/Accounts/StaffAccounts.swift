@@ -98,6 +98,19 @@ enum StaffAccounts {
         }
     }
 
+    /// Takes two-factor sign-in off an account whose owner lost both the phone and the recovery
+    /// codes, as `s3desk user reset-2fa` does; where their role requires it, they set it up again
+    /// at their next sign-in. Their sessions and tokens end: they began with the old factor.
+    static func resetSecondFactor(of accountID: UUID, by admin: User, in context: ServiceContext) async throws -> User {
+        try await change(accountID, by: admin, in: context) { account, policy, db in
+            let isSet = account.usesSecondFactor || account.totpPendingSecret != nil
+            if let refusal = policy.refusalToResetSecondFactor(isSet: isSet) { throw refused(refusal) }
+            account.sessionGeneration = (account.sessionGeneration ?? 0) + 1
+            try await APIToken.query(on: db).filter(\.$user.$id == accountID).delete()
+            try await TwoFactorAccounts.remove(from: account, actor: admin, at: context.now, on: db)
+        }
+    }
+
     /// The policy of `admin` over the account, with the count of active administrators read
     /// the same way the changes read it.
     static func policy(of admin: User, over account: User, on db: any Database) async throws -> AccountPolicy {
@@ -138,6 +151,8 @@ enum StaffAccounts {
         case .ownAccount: AppError.conflict("own_account", refusal.message)
         case .alreadyActive: AppError.conflict("already_active", refusal.message)
         case .alreadyInactive: AppError.conflict("already_inactive", refusal.message)
+        case .ownSecondFactor: AppError.conflict("own_account", refusal.message)
+        case .noSecondFactor: AppError.conflict("two_factor_off", refusal.message)
         }
     }
 }

@@ -27,6 +27,14 @@ struct UsersAPIController: RouteCollection {
         admins.get(APIURL.user.path, use: show)
         admins.patch(APIURL.user.path, use: change)
         admins.patch(APIURL.organisationByID.path, use: changeAllowance)
+        admins.delete(APIURL.userTwoFactor.path, use: resetSecondFactor)
+    }
+
+    /// For someone who lost both their phone and their recovery codes.
+    @Sendable
+    func resetSecondFactor(req: Request) async throws -> UserDTO {
+        let account = try await find(req)
+        return try UserDTO(try await StaffAccounts.resetSecondFactor(of: try account.requireID(), by: try req.requireUser(), in: req.services))
     }
 
     @Sendable

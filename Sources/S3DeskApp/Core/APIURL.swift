@@ -23,6 +23,7 @@ enum APIURL {
     static let outbox = "/api/v1/outbox"
     static let users = "/api/v1/users"
     static let user = SiteRoute("/api/v1/users/:id")
+    static let userTwoFactor = SiteRoute("/api/v1/users/:id/two-factor")
     static let regions = "/api/v1/regions"
     static let region = SiteRoute("/api/v1/regions/:code")
     static let topics = "/api/v1/topics"

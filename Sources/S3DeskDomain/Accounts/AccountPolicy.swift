@@ -26,6 +26,8 @@ public struct AccountPolicy: Sendable, Equatable {
         case ownAccount
         case alreadyActive
         case alreadyInactive
+        case ownSecondFactor
+        case noSecondFactor
 
         public var message: String {
             switch self {
@@ -35,6 +37,8 @@ public struct AccountPolicy: Sendable, Equatable {
             case .ownAccount: "You cannot deactivate your own account: ask another administrator"
             case .alreadyActive: "This account is already active"
             case .alreadyInactive: "This account is already deactivated"
+            case .ownSecondFactor: "You cannot reset your own two-factor sign-in here: use a recovery code, or ask another administrator"
+            case .noSecondFactor: "This account has no two-factor sign-in to reset"
             }
         }
     }
@@ -60,6 +64,14 @@ public struct AccountPolicy: Sendable, Equatable {
     public var refusalToReactivate: Refusal? {
         guard actor.may(.manageUsers) else { return .notAllowed }
         return isActive ? .alreadyActive : nil
+    }
+
+    /// Taking two-factor sign-in off the account of someone who lost both their phone and their
+    /// recovery codes; never one's own, which would skip the factor it protects.
+    public func refusalToResetSecondFactor(isSet: Bool) -> Refusal? {
+        guard actor.may(.manageUsers) else { return .notAllowed }
+        if isSelf { return .ownSecondFactor }
+        return isSet ? nil : .noSecondFactor
     }
 
     /// The roles the role menu offers: none for an applicant or an expert.

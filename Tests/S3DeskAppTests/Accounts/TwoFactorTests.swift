@@ -203,4 +203,40 @@ struct TwoFactorTests {
     static func recoveryCodes(in html: String) -> [String] {
         html.matches(of: /<li><code>([a-z2-7]{5}-[a-z2-7]{5})<\/code><\/li>/).map { String($0.output.1) }
     }
+
+    @Test("an administrator resets the two-factor sign-in of someone who lost phone and codes: never their own, never for other roles",
+          arguments: TestDatabase.all)
+    func administratorResets(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let admin = try await app.makeUser(.admin)
+            let lost = try await app.makeUser(.secretariat, name: "Γιώργος Νικολάου")
+            let secret = try #require(Base32.decode(try await TwoFactorAccounts.begin(for: lost, in: app.services())))
+            _ = try await TwoFactorAccounts.confirm(for: lost, code: OneTimeCode.code(secret: secret, counter: SecondFactor.counter(at: app.clock.now)),
+                                                    password: Application.testPassword,
+                                                    limits: PasswordCheckLimits(throttle: app.loginThrottle, client: "test"), in: app.services())
+            let lostToken = try await app.token(for: lost)
+            let adminToken = try await app.token(for: admin)
+            func reset(_ id: UUID, token: String) async throws -> TestingHTTPResponse {
+                try await app.testing().sendRequest(.DELETE, "/api/v1/users/\(id)/two-factor", headers: .bearer(token))
+            }
+            #expect(try await reset(try lost.requireID(), token: try await app.token(.secretariat)).status == .forbidden)
+            #expect(try await reset(try lost.requireID(), token: lostToken).status == .forbidden)
+            let own = try await reset(try admin.requireID(), token: adminToken)
+            #expect(own.status == .conflict && own.body.string.contains("own_account"))
+
+            let done = try await reset(try lost.requireID(), token: adminToken)
+            #expect(done.status == .ok && done.body.string.contains("\"twoFactor\":false"))
+            let stored = try #require(try await User.find(lost.requireID(), on: app.db))
+            #expect(stored.totpSecret == nil && stored.totpPendingSecret == nil)
+            #expect(try await RecoveryCode.query(on: app.db).filter(\.$user.$id == lost.requireID()).count() == 0)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/me", headers: .bearer(lostToken)).status == .unauthorized,
+                    "tokens from before end")
+            let audit = try await AuditEvent.query(on: app.db).filter(\.$action == "user.two_factor_disabled").all()
+            #expect(audit.map(\.summary) == ["by an administrator"] && audit.first?.$actor.id == admin.id)
+
+            let again = try await reset(try lost.requireID(), token: adminToken)
+            #expect(again.status == .conflict && again.body.string.contains("two_factor_off"))
+            #expect(try await reset(UUID(), token: adminToken).status == .notFound)
+        }
+    }
 }

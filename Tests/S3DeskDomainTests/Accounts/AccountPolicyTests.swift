@@ -50,4 +50,14 @@ struct AccountPolicyTests {
         #expect(policy(target: .expert).refusalToReactivate == .alreadyActive)
         #expect(policy(actor: .secretariat, target: .expert, isActive: false).refusalToReactivate == .notAllowed)
     }
+
+    @Test("an administrator resets another person's second factor of any role, never their own, and only one that is set")
+    func secondFactorReset() {
+        for target in Role.allCases {
+            #expect(policy(target: target).refusalToResetSecondFactor(isSet: true) == nil)
+        }
+        #expect(policy(isSelf: true, target: .admin).refusalToResetSecondFactor(isSet: true) == .ownSecondFactor)
+        #expect(policy(target: .expert).refusalToResetSecondFactor(isSet: false) == .noSecondFactor)
+        #expect(policy(actor: .secretariat, target: .applicant).refusalToResetSecondFactor(isSet: true) == .notAllowed)
+    }
 }

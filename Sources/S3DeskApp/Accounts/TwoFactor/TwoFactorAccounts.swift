@@ -139,15 +139,19 @@ enum TwoFactorAccounts {
     /// Takes two-factor sign-in off an account: the person's own choice, or an administrator's
     /// help when the phone and the recovery codes are lost (`s3desk user reset-2fa`).
     static func remove(from user: User, actor: User?, in context: ServiceContext) async throws {
+        try await context.db.writeTransaction { db in try await remove(from: user, actor: actor, at: context.now, on: db) }
+    }
+
+    /// The same inside a transaction the caller holds, with the account's row locked.
+    static func remove(from user: User, actor: User?, at now: Date, on db: any Database) async throws {
         let id = try user.requireID()
-        try await context.db.writeTransaction { db in
-            user.totpSecret = nil
-            user.totpPendingSecret = nil
-            user.totpLastCounter = nil
-            try await user.save(on: db)
-            try await RecoveryCode.query(on: db).filter(\.$user.$id == id).delete()
-            try await AuditLog.record(.twoFactorDisabled, subject: .user(id), summary: actor?.id == id ? "by the account's owner" : "by an administrator", actor: actor, at: context.now, on: db)
-        }
+        user.totpSecret = nil
+        user.totpPendingSecret = nil
+        user.totpLastCounter = nil
+        try await user.save(on: db)
+        try await RecoveryCode.query(on: db).filter(\.$user.$id == id).delete()
+        try await AuditLog.record(.twoFactorDisabled, subject: .user(id), summary: actor?.id == id ? "by the account's owner" : "by an administrator",
+                                  actor: actor, at: now, on: db)
     }
 
     private static func replaceRecoveryCodes(of id: UUID, with codes: [String], on db: any Database) async throws {
