@@ -63,14 +63,19 @@ enum StaffAccounts {
 
     static func changeRole(of accountID: UUID, to role: Role?, by admin: User, in context: ServiceContext) async throws -> User {
         guard let role else { throw AppError.invalidField("role", "choose Administrator, Secretariat or European Commission") }
-        return try await change(accountID, by: admin, in: context) { account, policy, db in
-            if let refusal = policy.refusalToChangeRole(to: role) { throw refused(refusal, field: account.role.isStaff ? "role" : nil) }
-            guard role != account.role else { return }
-            let before = account.role
-            account.role = role
-            try await account.save(on: db)
-            try await AuditLog.record(.roleChanged, subject: .user(try account.requireID()), summary: "\(before.label) to \(role.label)",
-                                      actor: admin, at: context.now, on: db)
+        return try await change(accountID, role: role, active: nil, by: admin, in: context)
+    }
+
+    /// A role and a state in one transaction: `{role, active: false}` demotes and deactivates,
+    /// or, when either is refused, does neither.
+    static func change(_ accountID: UUID, role: Role?, active: Bool?, by admin: User, in context: ServiceContext) async throws -> User {
+        try await change(accountID, by: admin, in: context) { account, policy, db in
+            if let role { try await setRole(role, of: account, policy: policy, by: admin, at: context.now, on: db) }
+            guard let active, active != account.isActive else { return }
+            // Judged as the role change left the account: a demoted administrator is no longer the last one.
+            let now = try await self.policy(of: admin, over: account, on: db)
+            if active { try await reactivate(account, policy: now, by: admin, at: context.now, on: db) }
+            else { try await deactivate(account, policy: now, by: admin, at: context.now, on: db) }
         }
     }
 
@@ -78,24 +83,43 @@ enum StaffAccounts {
     /// (`ActiveAccountSessions`).
     static func deactivate(_ accountID: UUID, by admin: User, in context: ServiceContext) async throws -> User {
         try await change(accountID, by: admin, in: context) { account, policy, db in
-            if let refusal = policy.refusalToDeactivate { throw refused(refusal) }
-            account.deactivatedAt = context.now
-            // Its sessions stay ended even if the account is reactivated later.
-            account.sessionGeneration = (account.sessionGeneration ?? 0) + 1
-            try await account.save(on: db)
-            try await APIToken.query(on: db).filter(\.$user.$id == accountID).delete()
-            try await AccountToken.query(on: db).filter(\.$user.$id == accountID).filter(\.$usedAt == nil).delete()
-            try await AuditLog.record(.userDeactivated, subject: .user(accountID), summary: account.email, actor: admin, at: context.now, on: db)
+            try await deactivate(account, policy: policy, by: admin, at: context.now, on: db)
         }
     }
 
     static func reactivate(_ accountID: UUID, by admin: User, in context: ServiceContext) async throws -> User {
         try await change(accountID, by: admin, in: context) { account, policy, db in
-            if let refusal = policy.refusalToReactivate { throw refused(refusal) }
-            account.deactivatedAt = nil
-            try await account.save(on: db)
-            try await AuditLog.record(.userReactivated, subject: .user(accountID), summary: account.email, actor: admin, at: context.now, on: db)
+            try await reactivate(account, policy: policy, by: admin, at: context.now, on: db)
         }
+    }
+
+    private static func setRole(_ role: Role, of account: User, policy: AccountPolicy, by admin: User, at now: Date, on db: any Database) async throws {
+        if let refusal = policy.refusalToChangeRole(to: role) { throw refused(refusal, field: account.role.isStaff ? "role" : nil) }
+        guard role != account.role else { return }
+        let before = account.role
+        account.role = role
+        try await account.save(on: db)
+        try await AuditLog.record(.roleChanged, subject: .user(try account.requireID()), summary: "\(before.label) to \(role.label)",
+                                  actor: admin, at: now, on: db)
+    }
+
+    private static func deactivate(_ account: User, policy: AccountPolicy, by admin: User, at now: Date, on db: any Database) async throws {
+        if let refusal = policy.refusalToDeactivate { throw refused(refusal) }
+        let accountID = try account.requireID()
+        account.deactivatedAt = now
+        // Its sessions stay ended even if the account is reactivated later.
+        account.sessionGeneration = (account.sessionGeneration ?? 0) + 1
+        try await account.save(on: db)
+        try await APIToken.query(on: db).filter(\.$user.$id == accountID).delete()
+        try await AccountToken.query(on: db).filter(\.$user.$id == accountID).filter(\.$usedAt == nil).delete()
+        try await AuditLog.record(.userDeactivated, subject: .user(accountID), summary: account.email, actor: admin, at: now, on: db)
+    }
+
+    private static func reactivate(_ account: User, policy: AccountPolicy, by admin: User, at now: Date, on db: any Database) async throws {
+        if let refusal = policy.refusalToReactivate { throw refused(refusal) }
+        account.deactivatedAt = nil
+        try await account.save(on: db)
+        try await AuditLog.record(.userReactivated, subject: .user(try account.requireID()), summary: account.email, actor: admin, at: now, on: db)
     }
 
     /// Takes two-factor sign-in off an account whose owner lost both the phone and the recovery

@@ -61,21 +61,15 @@ struct UsersAPIController: RouteCollection {
     /// The role first, then the state: `{role, active: false}` demotes and deactivates in one call.
     @Sendable
     func change(req: Request) async throws -> UserDTO {
-        let admin = try req.requireUser()
         let body = try req.content.decode(ChangeBody.self)
-        var account = try await find(req)
-        let id = try account.requireID()
-        if let role = body.role {
-            guard let known = Role(rawValue: role) else {
-                throw AppError.invalidField("role", "choose one of admin, secretariat or commission")
-            }
-            account = try await StaffAccounts.changeRole(of: id, to: known, by: admin, in: req.services)
+        let account = try await find(req)
+        var role: Role?
+        if let name = body.role {
+            guard let known = Role(rawValue: name) else { throw AppError.invalidField("role", "choose one of admin, secretariat or commission") }
+            role = known
         }
-        if let active = body.active, active != account.isActive {
-            account = active ? try await StaffAccounts.reactivate(id, by: admin, in: req.services)
-                : try await StaffAccounts.deactivate(id, by: admin, in: req.services)
-        }
-        return try UserDTO(account)
+        return try UserDTO(try await StaffAccounts.change(try account.requireID(), role: role, active: body.active, by: try req.requireUser(),
+                                                          in: req.services))
     }
 
     @Sendable

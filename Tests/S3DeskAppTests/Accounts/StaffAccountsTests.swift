@@ -133,6 +133,30 @@ struct StaffAccountsTests {
         }
     }
 
+    @Test("a role and a state change together or not at all", arguments: TestDatabase.all)
+    func roleAndStateTogether(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let admin = try await app.makeUser(.admin)
+            let other = try await app.makeUser(.admin)
+            let token = try await app.token(for: admin)
+            // Demoting oneself is allowed while another administrator remains; deactivating oneself never is.
+            struct Change: Content { let role: String; let active: Bool }
+            let both = try await app.testing().sendRequest(.PATCH, "/api/v1/users/\(try admin.requireID())", headers: .bearer(token)) {
+                try $0.content.encode(Change(role: "secretariat", active: false))
+            }
+            #expect(both.status == .conflict && both.body.string.contains("own_account"))
+            #expect(try await User.find(admin.requireID(), on: app.db)?.role == .admin, "the role change went back with the refusal")
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == AuditAction.roleChanged.rawValue).count() == 0)
+
+            let demoted = try await app.testing().sendRequest(.PATCH, "/api/v1/users/\(try other.requireID())", headers: .bearer(token)) {
+                try $0.content.encode(Change(role: "commission", active: false))
+            }
+            #expect(demoted.status == .ok)
+            let stored = try #require(try await User.find(other.requireID(), on: app.db))
+            #expect(stored.role == .commission && !stored.isActive)
+        }
+    }
+
     @Test("a deactivated account cannot sign in; its tokens and web session end; reactivation restores it", arguments: TestDatabase.all)
     func deactivation(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
