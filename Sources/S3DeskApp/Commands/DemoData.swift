@@ -190,7 +190,7 @@ struct DemoData {
                 languages: languages, availableDays: 100, availableFrom: today.adding(months: -14).description,
                 availableUntil: today.adding(months: 12).description, maxAssignments: 6), by: secretariat, in: context(at: now))
             // A demonstration account signs in with the printed password instead of its invitation.
-            try await User.query(on: app.db).filter(\.$id == expert.$user.id).set(\.$passwordHash, to: hash).update()
+            try await User.query(on: app.db).filter(\.$id == expert.$user.id).set(\.$passwordHash, to: hash).set(\.$emailConfirmedAt, to: now).update()
             experts.append(expert)
         }
         return experts

@@ -114,7 +114,9 @@ struct SelectionToLaunchWebTests {
                                                              languages: ["български"], availableDays: 30, availableFrom: "2026-01-01",
                                                              availableUntil: "2026-12-31"), by: staff, in: app.services())
             let account = try await expert.$user.get(on: app.db)
+            // As if the invitation were accepted, which confirms the address.
             account.passwordHash = try await app.password.async.hash(Application.testPassword)
+            account.emailConfirmedAt = app.clock.now
             try await account.save(on: app.db)
             var own = try await Browser.signedIn(app, account)
             #expect(try await own.page(SiteURL.expertHome).contains("You hold no assignment yet."))
