@@ -65,7 +65,7 @@ struct AccountLinksWebController: RouteCollection {
             components.queryItems = [URLQueryItem(name: "invited", value: invited.email)]
             return req.redirect(to: components.string ?? SiteURL.organisation)
         } catch let error as AppError where [.unprocessableEntity, .conflict].contains(error.status) {
-            return try await renderOrganisation(req, invited: nil, error: error.fields["email"] ?? error.message, email: email)
+            return try await renderOrganisation(req, invited: nil, error: req.translated(error.fields["email"] ?? error.message), email: email)
                 .encodeResponse(status: error.status, for: req)
         }
     }
@@ -80,7 +80,7 @@ struct AccountLinksWebController: RouteCollection {
         let form = try req.content.decode(TokenForm.self)
         do {
             _ = try await Invitations.accept(token: form.token ?? "", name: form.name ?? "", password: form.password ?? "", in: req.services)
-            return try await message(req, "Welcome to S3Desk", "Your account is ready. Sign in with your email address and the password you chose.")
+            return try await message(req, req.text(AccountText.formWelcomeTitle), req.text(AccountText.formWelcomeText))
         } catch let errors as FieldErrors {
             return try await render(req, .accept, token: form.token ?? "", values: ["name": form.name ?? ""], errors: errors.messages)
                 .encodeResponse(status: .unprocessableEntity, for: req)
@@ -97,7 +97,7 @@ struct AccountLinksWebController: RouteCollection {
         let email = (try? req.content.get(String.self, at: "email")) ?? ""
         do {
             try await PasswordResets.request(email: email, client: req.clientAddress, throttle: req.application.loginThrottle, in: req.services)
-            return try await message(req, "Check your email", "If \(email) has an S3Desk account, we have sent it a link to choose a new password. The link works for one hour.")
+            return try await message(req, req.text(AccountText.formCheckEmailTitle), req.text(AccountText.formResetSentText, email))
         } catch let error as AppError where error.status == .unprocessableEntity {
             return try await render(req, .request, token: nil, values: ["email": email], errors: error.fields)
                 .encodeResponse(status: .unprocessableEntity, for: req)
@@ -114,7 +114,7 @@ struct AccountLinksWebController: RouteCollection {
         let form = try req.content.decode(TokenForm.self)
         do {
             _ = try await PasswordResets.complete(token: form.token ?? "", password: form.password ?? "", in: req.services)
-            return try await message(req, "Password changed", "Your new password is set. Sign in with it.")
+            return try await message(req, req.text(AccountText.formPasswordChangedTitle), req.text(AccountText.formPasswordChangedText))
         } catch let errors as FieldErrors {
             return try await render(req, .choose, token: form.token ?? "", values: [:], errors: errors.messages)
                 .encodeResponse(status: .unprocessableEntity, for: req)
@@ -128,22 +128,23 @@ struct AccountLinksWebController: RouteCollection {
     private func render(_ req: Request, _ kind: Kind, token: String?, values: [String: String],
                         errors: [String: String]) async throws -> View {
         let page: FormPage
+        let translated = errors.mapValues(req.translated)
         switch kind {
         case .accept:
-            page = FormPage(layout: Layout(request: req, title: "Accept the invitation"), csrfToken: CSRF.token(for: req),
-                            heading: "Join your colleagues on S3Desk", intro: "Give your name and choose a password.",
+            page = FormPage(layout: Layout(request: req, title: req.text(AccountText.formAcceptTitle)), csrfToken: CSRF.token(for: req),
+                            heading: req.text(AccountText.formAcceptHeading), intro: req.text(AccountText.formAcceptIntro),
                             action: SiteURL.acceptInvitationPath, token: token, askName: true, askEmail: false, askPassword: true,
-                            submitLabel: "Join", values: values, errors: errors)
+                            submitLabel: req.text(AccountText.formAcceptSubmit), values: values, errors: translated)
         case .request:
-            page = FormPage(layout: Layout(request: req, title: "Reset your password"), csrfToken: CSRF.token(for: req),
-                            heading: "Reset your password", intro: "We will email you a link to choose a new password.",
+            page = FormPage(layout: Layout(request: req, title: req.text(AccountText.formResetTitle)), csrfToken: CSRF.token(for: req),
+                            heading: req.text(AccountText.formResetTitle), intro: req.text(AccountText.formResetIntro),
                             action: SiteURL.passwordReset, token: nil, askName: false, askEmail: true, askPassword: false,
-                            submitLabel: "Send the link", values: values, errors: errors)
+                            submitLabel: req.text(AccountText.formResetSubmit), values: values, errors: translated)
         case .choose:
-            page = FormPage(layout: Layout(request: req, title: "Choose a new password"), csrfToken: CSRF.token(for: req),
-                            heading: "Choose a new password", intro: "It replaces your old password at once.",
+            page = FormPage(layout: Layout(request: req, title: req.text(AccountText.formChooseTitle)), csrfToken: CSRF.token(for: req),
+                            heading: req.text(AccountText.formChooseTitle), intro: req.text(AccountText.formChooseIntro),
                             action: SiteURL.choosePasswordPath, token: token, askName: false, askEmail: false, askPassword: true,
-                            submitLabel: "Set the password", values: values, errors: errors)
+                            submitLabel: req.text(AccountText.formChooseSubmit), values: values, errors: translated)
         }
         return try await req.view.render("account-form", page)
     }
@@ -158,7 +159,7 @@ struct AccountLinksWebController: RouteCollection {
         let user = try req.requireUser()
         let organisation = try await OrganisationDTO.of(user, on: req.db)
         return try await req.view.render("organisation", OrganisationPage(
-            layout: Layout(request: req, title: "Your authority"), csrfToken: CSRF.token(for: req),
+            layout: Layout(request: req, title: req.text(AccountText.organisationTitle)), csrfToken: CSRF.token(for: req),
             organisation: organisation, territory: req.application.referenceCodes.territoryName(organisation.territory),
             invited: invited, error: error, email: email))
     }

@@ -5,8 +5,11 @@ import Vapor
 /// `/api/v1/me`: the signed-in person changes their own name, password and address, and
 /// downloads their data.
 struct ProfileAPIController: RouteCollection {
-    struct NameBody: Content {
+    /// Each field is optional: what is given changes. A body with neither is refused for the name, as before the language was added.
+    struct ProfileBody: Content {
         let name: String?
+        /// `en`, `fr` or `de`: the language of the person's pages (when their browser chooses none) and emails.
+        let language: String?
     }
 
     struct PasswordBody: Content {
@@ -55,7 +58,9 @@ struct ProfileAPIController: RouteCollection {
     @Sendable
     func rename(req: Request) async throws -> UserDTO {
         let user = try req.requireUser()
-        return try UserDTO(try await Profiles.rename(user, to: try req.content.decode(NameBody.self).name ?? "", in: req.services))
+        let body = try req.content.decode(ProfileBody.self)
+        return try UserDTO(try await Profiles.update(user, name: body.language == nil ? body.name ?? "" : body.name, language: body.language,
+                                                     in: req.services))
     }
 
     @Sendable

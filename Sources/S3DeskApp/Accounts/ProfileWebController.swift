@@ -13,11 +13,13 @@ struct ProfileWebController: RouteCollection {
         let newPassword: String?
         let token: String?
         let code: String?
+        let language: String?
     }
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.account.pathComponents, use: show)
         routes.post(SiteURL.accountName.pathComponents, use: rename)
+        routes.post(SiteURL.accountLanguage.pathComponents, use: changeLanguage)
         routes.post(SiteURL.accountEmail.pathComponents, use: changeEmail)
         routes.post(SiteURL.accountPassword.pathComponents, use: changePassword)
         routes.post(SiteURL.accountData.pathComponents, use: download)
@@ -30,14 +32,15 @@ struct ProfileWebController: RouteCollection {
 
     @Sendable
     func show(req: Request) async throws -> View {
-        let notice: String? = switch req.query[String.self, at: "done"] {
-        case "name": "Your name is saved."
-        case "email": "We have sent a link to the new address. Follow it within 48 hours to make the change."
-        case "password": "Your password is changed. Your other sessions and API tokens have ended."
-        case "sessions": "You are signed out everywhere else: your other sessions and API tokens have ended."
+        let notice: AccountText? = switch req.query[String.self, at: "done"] {
+        case "name": .profileDoneName
+        case "language": .profileDoneLanguage
+        case "email": .profileDoneEmail
+        case "password": .profileDonePassword
+        case "sessions": .profileDoneSessions
         default: nil
         }
-        return try await render(req, openForm: nil, input: .empty, notice: notice, refusal: nil)
+        return try await render(req, openForm: nil, input: .empty, notice: notice.map { req.text($0) }, refusal: nil)
     }
 
     @Sendable
@@ -46,6 +49,22 @@ struct ProfileWebController: RouteCollection {
         return try await act(req, form: "name", kept: ["name": form.name ?? ""]) { user in
             _ = try await Profiles.rename(user, to: form.name ?? "", in: req.services)
         }
+    }
+
+    /// The language of the person's pages and emails. A language chosen in this browser with the
+    /// switcher would hide the change on every page, so it becomes this one too.
+    @Sendable
+    func changeLanguage(req: Request) async throws -> Response {
+        let form = try req.content.decode(Form.self)
+        let code = form.language ?? ""
+        let response = try await act(req, form: "language", kept: ["language": code]) { user in
+            _ = try await Profiles.update(user, name: nil, language: code, in: req.services)
+        }
+        if response.status == .seeOther, let chosen = req.auth.get(User.self)?.language,
+           let cookie = req.cookies[LanguageChoice.cookie], cookie.string != chosen.rawValue {
+            response.cookies[LanguageChoice.cookie] = LanguageChoice.cookieValue(chosen, secure: req.application.usesSecureCookies)
+        }
+        return response
     }
 
     @Sendable
@@ -84,9 +103,8 @@ struct ProfileWebController: RouteCollection {
             req.auth.logout(User.self)
             req.session.destroy()
             return try await req.view.render("message", RegistrationWebController.MessagePage(
-                layout: Layout(request: req, title: "Account erased"), heading: "Your account is erased",
-                message: "S3Desk no longer holds your name, address or password. What your authority applied for stays with it, without your name.",
-                csrfToken: nil, token: nil)).encodeResponse(for: req)
+                layout: Layout(request: req, title: req.text(AccountText.profileErasedTitle)), heading: req.text(AccountText.profileErasedHeading),
+                message: req.text(AccountText.profileErasedText), csrfToken: nil, token: nil)).encodeResponse(for: req)
         })
     }
 
@@ -100,8 +118,8 @@ struct ProfileWebController: RouteCollection {
     @Sendable
     func confirmPage(req: Request) async throws -> View {
         var page = RegistrationWebController.MessagePage(
-            layout: Layout(request: req, title: "Confirm your new address"), heading: "Confirm your new email address",
-            message: "Press the button to sign in with this address from now on.",
+            layout: Layout(request: req, title: req.text(AccountText.profileConfirmTitle)), heading: req.text(AccountText.profileConfirmHeading),
+            message: req.text(AccountText.profileConfirmText),
             csrfToken: CSRF.token(for: req), token: req.query[String.self, at: "token"] ?? "")
         page.action = SiteURL.confirmEmailChangePath
         return try await req.view.render("message", page)
@@ -113,13 +131,13 @@ struct ProfileWebController: RouteCollection {
         do {
             let user = try await Profiles.confirmEmailChange(token: token, in: req.services)
             return try await req.view.render("message", RegistrationWebController.MessagePage(
-                layout: Layout(request: req, title: "Address changed"), heading: "Your email address is changed",
-                message: "You now sign in with \(user.email), and S3Desk writes to you there.", csrfToken: nil, token: nil))
+                layout: Layout(request: req, title: req.text(AccountText.profileChangedTitle)), heading: req.text(AccountText.profileChangedHeading),
+                message: req.text(AccountText.profileChangedText, user.email), csrfToken: nil, token: nil))
                 .encodeResponse(for: req)
         } catch let error as AppError where error.isRefusal {
             return try await req.view.render("message", RegistrationWebController.MessagePage(
-                layout: Layout(request: req, title: "Link not valid"), heading: "The address could not be changed",
-                message: error.fields["token"] ?? error.message, csrfToken: nil, token: nil))
+                layout: Layout(request: req, title: req.text(AccountText.profileLinkInvalidTitle)), heading: req.text(AccountText.profileNotChangedHeading),
+                message: req.translated(error.fields["token"] ?? error.message), csrfToken: nil, token: nil))
                 .encodeResponse(status: error.status, for: req)
         }
     }
@@ -131,15 +149,20 @@ struct ProfileWebController: RouteCollection {
         let user = try req.requireUser()
         let refusal = try await FormRefusal.catching { try await action(user) }
         guard let refusal else { return try await done?() ?? req.redirect(to: SiteURL.account + "?done=\(form)") }
-        return try await render(req, openForm: form, input: FormInput(values: kept, errors: refusal.fields), notice: nil,
-                                refusal: refusal.message)
+        return try await render(req, openForm: form, input: FormInput(values: kept, errors: refusal.fields.mapValues(req.translated)), notice: nil,
+                                refusal: req.translated(refusal.message))
             .encodeResponse(status: refusal.status, for: req)
     }
 
     private func render(_ req: Request, openForm: String?, input: FormInput, notice: String?, refusal: String?) async throws -> View {
         let page = try await ProfilePage.load(try req.requireUser(), openForm: openForm, input: input, notice: notice, refusal: refusal,
-                                              layout: Layout(request: req, title: "Your account"), csrfToken: CSRF.token(for: req),
-                                              at: req.now, on: req.db)
+                                              layout: Layout(request: req, title: req.text(AccountText.accountTitle)), csrfToken: CSRF.token(for: req),
+                                              wording: req.wording, at: req.now, on: req.db)
         return try await req.view.render("account", page)
     }
+}
+
+extension SiteURL {
+    /// The account page's form for the language of the person's pages and emails.
+    static let accountLanguage = "/account/language"
 }

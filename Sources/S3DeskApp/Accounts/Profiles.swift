@@ -2,19 +2,40 @@ import Fluent
 import S3DeskDomain
 import Vapor
 
-/// What every person changes about their own account: their name, their password, their
-/// address (which becomes theirs only once they follow a link sent to it).
+/// What every person changes about their own account: their name, the language of their pages
+/// and emails, their password, their address (which becomes theirs only once they follow a link
+/// sent to it).
 enum Profiles {
     static func rename(_ user: User, to rawName: String, in context: ServiceContext) async throws -> User {
-        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 200 else { throw AppError.invalidField("name", "enter a name of 1 to 200 characters") }
-        guard name != user.name else { return user }
-        let before = user.name
+        try await update(user, name: rawName, language: nil, in: context)
+    }
+
+    /// Changes what is given: the name, and the language (`en`, `fr`, `de`) in which S3Desk shows
+    /// the person its pages when their browser has chosen none and writes them its emails. Both are
+    /// checked before either is saved; each change is audited, an unchanged value is not.
+    static func update(_ user: User, name rawName: String?, language code: String?, in context: ServiceContext) async throws -> User {
+        var errors = FieldErrors()
+        let name = rawName?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let name, name.isEmpty || name.count > 200 { errors.add("name", "enter a name of 1 to 200 characters") }
+        let language = code.flatMap { Language(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased()) }
+        if code != nil, language == nil { errors.add("language", "choose a language S3Desk is written in: en, fr or de") }
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+        let newName = name.flatMap { $0 == user.name ? nil : $0 }
+        let newLanguage = language.flatMap { $0 == user.language ? nil : $0 }
+        guard newName != nil || newLanguage != nil else { return user }
+        let id = try user.requireID()
+        let (beforeName, beforeLanguage) = (user.name, user.language)
         try await context.db.writeTransaction { db in
-            user.name = name
+            if let newName { user.name = newName }
+            if let newLanguage { user.language = newLanguage }
             try await user.save(on: db)
-            try await AuditLog.record(.nameChanged, subject: .user(try user.requireID()), summary: "\(before) to \(name)",
-                                      actor: user, at: context.now, on: db)
+            if let newName {
+                try await AuditLog.record(.nameChanged, subject: .user(id), summary: "\(beforeName) to \(newName)", actor: user, at: context.now, on: db)
+            }
+            if let newLanguage {
+                try await AuditLog.record(.languageChanged, subject: .user(id), summary: "\(beforeLanguage?.rawValue ?? "none") to \(newLanguage.rawValue)",
+                                          actor: user, at: context.now, on: db)
+            }
         }
         return user
     }

@@ -78,6 +78,8 @@ struct UserDTO: Content {
     let active: Bool
     /// Signs in with a code from an authenticator app besides the password.
     let twoFactor: Bool
+    /// The language the person chose for the pages and their emails; nil follows the browser.
+    let language: Language?
 
     init(_ user: User) throws {
         self.id = try user.requireID()
@@ -88,5 +90,6 @@ struct UserDTO: Content {
         self.emailConfirmed = user.emailConfirmedAt != nil
         self.active = user.isActive
         self.twoFactor = user.usesSecondFactor
+        self.language = user.language
     }
 }

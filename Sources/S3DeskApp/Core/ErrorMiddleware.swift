@@ -33,14 +33,17 @@ struct ErrorMiddleware: AsyncMiddleware {
         case let error as DecodingError:
             return decodingError(error)
         case let error as any AbortError where error.status == .payloadTooLarge:
+            // The API's messages are worded here in English and translated with the others; a
+            // page's, which carry a figure, are worded in the reader's language at once.
             if let upload = request.uploadLimit {
-                return AppError(status: .payloadTooLarge, code: "file_too_large",
-                                message: "the upload is larger than \(upload >> 20) MB, the most S3Desk accepts for one file; nothing was saved")
+                return AppError(status: .payloadTooLarge, code: "file_too_large", message: request.isAPI
+                    ? "the upload is larger than \(upload >> 20) MB, the most S3Desk accepts for one file; nothing was saved"
+                    : request.text(AccountText.errorUploadTooLarge, request.wording.integer(upload >> 20)))
             }
             let limit = "\(request.application.routes.defaultMaxBodySize.value >> 10) KB"
             return AppError(status: .payloadTooLarge, code: "payload_too_large", message: request.isAPI
                 ? "the request body is larger than \(limit), the most S3Desk accepts"
-                : "what you sent is larger than \(limit), the most S3Desk accepts, so nothing was saved. Go back: your text is still in the form. Shorten the longest answers and send it again.")
+                : request.text(AccountText.errorBodyTooLarge, limit))
         case let error as any AbortError:
             return AppError(status: error.status, code: code(for: error.status),
                             message: error.reason, headers: error.headers)
@@ -133,16 +136,19 @@ struct ErrorMiddleware: AsyncMiddleware {
         let message: String
     }
 
+    /// In the reader's language: the heading from the status, the message where the catalogues
+    /// translate it.
     private static func page(_ error: AppError, for request: Request) async -> Response {
-        let heading: String = switch error.status {
-        case .notFound: "Page not found"
-        case .forbidden: "Not allowed"
-        case .unauthorized: "Please sign in"
-        case .payloadTooLarge: "Too much to send at once"
-        default: error.status.code >= 500 ? "Something went wrong" : "That did not work"
+        let key: AccountText = switch error.status {
+        case .notFound: .errorNotFound
+        case .forbidden: .errorForbidden
+        case .unauthorized: .errorSignIn
+        case .payloadTooLarge: .errorTooLarge
+        default: error.status.code >= 500 ? .errorInternal : .errorOther
         }
+        let heading = request.text(key)
         let context = ErrorPage(layout: Layout(request: request, title: heading),
-                                status: error.status.code, heading: heading, message: error.message)
+                                status: error.status.code, heading: heading, message: request.translated(error.message))
         do {
             let response = try await request.view.render("error", context).encodeResponse(for: request)
             response.status = error.status
@@ -150,7 +156,7 @@ struct ErrorMiddleware: AsyncMiddleware {
             return response
         } catch {
             request.logger.critical("error page failed", metadata: ["error": "\(String(reflecting: error))"])
-            return Response(status: .internalServerError, body: .init(string: "Something went wrong."))
+            return Response(status: .internalServerError, body: .init(string: request.text(AccountText.errorInternal) + "."))
         }
     }
 }

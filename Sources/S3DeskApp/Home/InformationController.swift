@@ -28,18 +28,18 @@ struct InformationController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.help.pathComponents) { req in
-            try await req.view.render("help", HelpPage(layout: Layout(request: req, title: "Help and frequent questions")))
+            try await req.view.render("help", HelpPage(layout: Layout(request: req, title: req.text(AccountText.helpTitle))))
         }
         routes.get(SiteURL.contact.pathComponents) { req in
-            try await req.view.render("contact", OperatorPage(layout: Layout(request: req, title: "Contact"),
+            try await req.view.render("contact", OperatorPage(layout: Layout(request: req, title: req.text(AccountText.contactTitle)),
                                                               serviceOperator: req.application.serviceOperator))
         }
         routes.get(SiteURL.privacy.pathComponents) { req in
-            try await req.view.render("privacy", OperatorPage(layout: Layout(request: req, title: "Privacy notice"),
+            try await req.view.render("privacy", OperatorPage(layout: Layout(request: req, title: req.text(AccountText.privacyTitle)),
                                                               serviceOperator: req.application.serviceOperator))
         }
         routes.get(SiteURL.legalNotice.pathComponents) { req in
-            try await req.view.render("legal-notice", OperatorPage(layout: Layout(request: req, title: "Legal notice"),
+            try await req.view.render("legal-notice", OperatorPage(layout: Layout(request: req, title: req.text(AccountText.legalTitle)),
                                                                    serviceOperator: req.application.serviceOperator))
         }
     }

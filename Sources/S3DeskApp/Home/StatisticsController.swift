@@ -21,11 +21,12 @@ struct StatisticsController: RouteCollection {
             return (statistics, names, try await TopicRecord.titles(on: req.db))
         }
         let page = StatisticsPage(counted.value.0, countryNames: counted.value.1, topicTitles: counted.value.2, countedAt: counted.at,
-                                  layout: Layout(request: req, title: "Statistics"))
+                                  layout: Layout(request: req, title: req.text(AccountText.statisticsPageTitle)), wording: req.wording)
         let response = try await req.view.render("statistics", page).encodeResponse(for: req)
         // Only for a visitor with no cookie: a signed-in page carries their name in the header,
-        // and a shared cache must never keep a response that sets someone's session cookie.
-        response.headers.replaceOrAdd(name: .vary, value: "Cookie")
+        // and a shared cache must never keep a response that sets someone's session cookie. The
+        // page speaks the language the browser asks for, so a cache keeps one copy per language.
+        response.headers.replaceOrAdd(name: .vary, value: "Cookie, Accept-Language")
         if req.auth.get(User.self) == nil, !req.headers.contains(name: .cookie), !response.headers.contains(name: .setCookie) {
             response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=\(Int(Self.freshFor))")
         }

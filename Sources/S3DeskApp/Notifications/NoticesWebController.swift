@@ -21,8 +21,8 @@ struct NoticesWebController: RouteCollection {
     @Sendable
     func list(req: Request) async throws -> View {
         try await req.view.render("notices", NoticesPage.load(
-            for: try req.requireUser(), pageNumber: Pagination.pageNumber(req), layout: Layout(request: req, title: "Notices"),
-            csrfToken: CSRF.token(for: req), saved: req.query[String.self, at: "saved"] == "1", on: req.db))
+            for: try req.requireUser(), pageNumber: Pagination.pageNumber(req), layout: Layout(request: req, title: req.text(AccountText.noticesTitle)),
+            csrfToken: CSRF.token(for: req), saved: req.query[String.self, at: "saved"] == "1", wording: req.wording, on: req.db))
     }
 
     @Sendable

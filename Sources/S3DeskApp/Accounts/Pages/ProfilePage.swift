@@ -16,6 +16,8 @@ struct ProfilePage: Encodable {
     let dataForm: WebForm
     let sessionsForm: WebForm
     let erasureForm: WebForm
+    /// The language of the person's pages and emails.
+    let languageForm: WebForm
     let twoFactor: Bool
     /// The account's API tokens still valid, with when the latest ends.
     let apiTokens: Int
@@ -28,45 +30,58 @@ struct ProfilePage: Encodable {
     let twoFactorURL = SiteURL.twoFactor
     let privacyURL = SiteURL.privacy
 
-    /// - Parameter sent: what the refused form (named by `openForm`) was sent with.
+    /// - Parameters:
+    ///   - sent: what the refused form (named by `openForm`) was sent with.
+    ///   - wording: the reader's language, in which the page speaks; the language form shows it
+    ///     chosen when the account has chosen none yet.
     static func load(_ user: User, openForm: String?, input sent: FormInput, notice: String?, refusal: String?, layout: Layout,
-                     csrfToken: String, at now: Date, on db: any Database) async throws -> ProfilePage {
+                     csrfToken: String, wording: Wording, at now: Date, on db: any Database) async throws -> ProfilePage {
         let tokens = try await APIToken.query(on: db).filter(\.$user.$id == user.requireID()).filter(\.$expiresAt > now)
             .sort(\.$expiresAt, .descending).all()
         let pending = try await AccountToken.query(on: db).filter(\.$user.$id == user.requireID()).filter(\.$purpose == .changeEmail)
             .filter(\.$usedAt == nil).filter(\.$expiresAt > now).sort(\.$createdAt, .descending).first()
         func input(for form: String) -> FormInput { openForm == form ? sent : .empty }
-        var name = FormField(form: "name", name: "name", label: "Full name", input: input(for: "name"), default: user.name)
+        var name = FormField(form: "name", name: "name", label: wording(AccountText.profileFullName), input: input(for: "name"), default: user.name)
         name.maxLength = 200
         name.autocomplete = "name"
-        var email = FormField(form: "email", name: "email", label: "New email address", kind: .email, input: input(for: "email"),
-                              hint: "We send a link to the new address; your account keeps the current one until you follow it.")
+        var email = FormField(form: "email", name: "email", label: wording(AccountText.profileNewEmail), kind: .email, input: input(for: "email"),
+                              hint: wording(AccountText.profileNewEmailHint))
         email.autocomplete = "email"
-        var emailPassword = FormField(form: "email", name: "password", label: "Your current password", kind: .password, input: input(for: "email"))
+        var emailPassword = FormField(form: "email", name: "password", label: wording(AccountText.profileYourCurrentPassword), kind: .password,
+                                      input: input(for: "email"))
         emailPassword.autocomplete = "current-password"
-        var current = FormField(form: "password", name: "currentPassword", label: "Current password", kind: .password, input: input(for: "password"))
+        var current = FormField(form: "password", name: "currentPassword", label: wording(AccountText.profileCurrentPassword), kind: .password,
+                                input: input(for: "password"))
         current.autocomplete = "current-password"
-        var new = FormField(form: "password", name: "newPassword", label: "New password", kind: .password, input: input(for: "password"),
-                            hint: "At least \(Credentials.passwordMinimum) characters. Your other sessions and API tokens end.")
+        var new = FormField(form: "password", name: "newPassword", label: wording(AccountText.profileNewPassword), kind: .password, input: input(for: "password"),
+                            hint: wording(AccountText.profileNewPasswordHint, wording.integer(Credentials.passwordMinimum)))
         new.autocomplete = "new-password"
-        var erasurePassword = FormField(form: "erase", name: "password", label: "Your current password", kind: .password, input: input(for: "erase"))
+        var erasurePassword = FormField(form: "erase", name: "password", label: wording(AccountText.profileYourCurrentPassword), kind: .password,
+                                        input: input(for: "erase"))
         erasurePassword.autocomplete = "current-password"
-        var erasureCode = FormField(form: "erase", name: "code", label: "Code from your authenticator app", input: input(for: "erase"))
+        var erasureCode = FormField(form: "erase", name: "code", label: wording(AccountText.profileAuthenticatorCode), input: input(for: "erase"))
         erasureCode.autocomplete = "one-time-code"
         erasureCode.maxLength = 20
+        let chosen = input(for: "language").values["language"] ?? (user.language ?? wording.language).rawValue
+        var language = FormField(form: "language", name: "language", label: wording(AccountText.profileLanguageLabel), kind: .select,
+                                 input: input(for: "language"))
+        // Each language by its own name, as the switcher names them.
+        language.options = Language.allCases.map { SelectOption(value: $0.rawValue, label: $0.nativeName, selected: $0.rawValue == chosen) }
         return ProfilePage(
-            layout: layout, name: user.name, email: user.email, role: user.role.label, pendingEmail: pending?.newEmail,
-            nameForm: WebForm(csrfToken: csrfToken, id: "name", action: SiteURL.accountName, submit: "Save the name", fields: [name]),
-            emailForm: WebForm(csrfToken: csrfToken, id: "email", action: SiteURL.accountEmail, submit: "Send the confirmation link",
+            layout: layout, name: user.name, email: user.email, role: wording.label(user.role), pendingEmail: pending?.newEmail,
+            nameForm: WebForm(csrfToken: csrfToken, id: "name", action: SiteURL.accountName, submit: wording(AccountText.profileSaveName), fields: [name]),
+            emailForm: WebForm(csrfToken: csrfToken, id: "email", action: SiteURL.accountEmail, submit: wording(AccountText.profileSendLink),
                                fields: [email, emailPassword]),
-            passwordForm: WebForm(csrfToken: csrfToken, id: "password", action: SiteURL.accountPassword, submit: "Change the password",
+            passwordForm: WebForm(csrfToken: csrfToken, id: "password", action: SiteURL.accountPassword, submit: wording(AccountText.profileSavePassword),
                                   fields: [current, new]),
-            dataForm: WebForm(csrfToken: csrfToken, id: "data", action: SiteURL.accountData, submit: "Download my data (ZIP)", secondary: true),
-            sessionsForm: WebForm(csrfToken: csrfToken, id: "sessions", action: SiteURL.accountSessions, submit: "Sign out everywhere else",
+            dataForm: WebForm(csrfToken: csrfToken, id: "data", action: SiteURL.accountData, submit: wording(AccountText.profileDownload), secondary: true),
+            sessionsForm: WebForm(csrfToken: csrfToken, id: "sessions", action: SiteURL.accountSessions, submit: wording(AccountText.profileSignOutElsewhere),
                                   secondary: true),
-            erasureForm: WebForm(csrfToken: csrfToken, id: "erase", action: SiteURL.accountErasure, submit: "Erase my account for good",
+            erasureForm: WebForm(csrfToken: csrfToken, id: "erase", action: SiteURL.accountErasure, submit: wording(AccountText.profileEraseSubmit),
                                  fields: user.usesSecondFactor ? [erasurePassword, erasureCode] : [erasurePassword]),
-            twoFactor: user.usesSecondFactor, apiTokens: tokens.count, lastTokenEnds: tokens.first.map { TimeLabel($0.expiresAt, in: .service) },
+            languageForm: WebForm(csrfToken: csrfToken, id: "language", action: SiteURL.accountLanguage, submit: wording(AccountText.profileLanguageSubmit),
+                                  fields: [language]),
+            twoFactor: user.usesSecondFactor, apiTokens: tokens.count, lastTokenEnds: tokens.first.map { wording.time($0.expiresAt, in: .service) },
             openForm: openForm, notice: notice, refusal: refusal)
     }
 }

@@ -26,18 +26,20 @@ struct TwoFactorPage: Encodable {
 
     /// - Parameter pendingSecret: the secret waiting to be scanned, opened (`TwoFactorAccounts.pendingSecret`).
     static func load(_ user: User, pendingSecret: String?, passedSecondFactor: Bool, enforced: Bool, openForm: String?, input sent: FormInput,
-                     notice: String?, refusal: String?, layout: Layout, csrfToken: String, on db: any Database) async throws -> TwoFactorPage {
+                     notice: String?, refusal: String?, layout: Layout, csrfToken: String, wording: Wording,
+                     on db: any Database) async throws -> TwoFactorPage {
         let state: State = user.usesSecondFactor ? .on : user.totpPendingSecret == nil ? .off : .waiting
         let required = SecondFactor.isRequired(for: user.role, enforced: enforced)
         func input(for form: String) -> FormInput { openForm == form ? sent : .empty }
         func codeField(_ form: String, hint: String?) -> FormField {
-            var field = FormField(form: form, name: "code", label: "Code from your app", input: input(for: form), hint: hint)
+            var field = FormField(form: form, name: "code", label: wording(AccountText.twoFactorCodeLabel), input: input(for: form), hint: hint)
             field.autocomplete = "one-time-code"
             field.maxLength = 20
             return field
         }
         func passwordField(_ form: String) -> FormField {
-            var password = FormField(form: form, name: "password", label: "Your current password", kind: .password, input: input(for: form))
+            var password = FormField(form: form, name: "password", label: wording(AccountText.profileYourCurrentPassword), kind: .password,
+                                     input: input(for: form))
             password.autocomplete = "current-password"
             return password
         }
@@ -45,19 +47,19 @@ struct TwoFactorPage: Encodable {
         return TwoFactorPage(
             layout: layout, state: state, required: required, gated: required && !passedSecondFactor,
             setupForm: state == .on ? nil : WebForm(csrfToken: csrfToken, id: "setup", action: SiteURL.twoFactorSetup,
-                                                    submit: state == .off ? "Set up two-factor sign-in" : "Start again with a new QR code",
+                                                    submit: wording(state == .off ? AccountText.twoFactorSetUp : .twoFactorStartAgain),
                                                     secondary: state == .waiting),
             secretGroups: stride(from: 0, to: secret.count, by: 4).map { String(secret.dropFirst($0).prefix(4)) },
             confirmForm: state == .waiting ? WebForm(csrfToken: csrfToken, id: "confirm", action: SiteURL.twoFactorConfirm,
-                                                     submit: "Turn on two-factor sign-in",
-                                                     fields: [codeField("confirm", hint: "The 6 digits the app shows for S3Desk after you scanned the code."),
+                                                     submit: wording(AccountText.twoFactorTurnOn),
+                                                     fields: [codeField("confirm", hint: wording(AccountText.twoFactorConfirmHint)),
                                                               passwordField("confirm")]) : nil,
             recoveryCodesLeft: state == .on ? try await TwoFactorAccounts.recoveryCodesLeft(of: user.requireID(), on: db) : 0,
             renewForm: state == .on ? WebForm(csrfToken: csrfToken, id: "renew", action: SiteURL.recoveryCodes,
-                                              submit: "Make new recovery codes", secondary: true,
-                                              fields: [codeField("renew", hint: "Your earlier recovery codes stop working.")]) : nil,
+                                              submit: wording(AccountText.twoFactorRenew), secondary: true,
+                                              fields: [codeField("renew", hint: wording(AccountText.twoFactorRenewHint))]) : nil,
             offForm: state == .on && !required ? WebForm(csrfToken: csrfToken, id: "off", action: SiteURL.twoFactorOff,
-                                                         submit: "Turn off two-factor sign-in", secondary: true,
+                                                         submit: wording(AccountText.twoFactorTurnOff), secondary: true,
                                                          fields: [passwordField("off"), codeField("off", hint: nil)]) : nil,
             openForm: openForm, notice: notice, refusal: refusal)
     }

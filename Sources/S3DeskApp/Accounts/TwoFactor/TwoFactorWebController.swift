@@ -21,7 +21,7 @@ struct TwoFactorWebController: RouteCollection {
 
     @Sendable
     func show(req: Request) async throws -> View {
-        let notice: String? = req.query[String.self, at: "done"] == "off" ? "Two-factor sign-in is off: you sign in with your password alone." : nil
+        let notice: String? = req.query[String.self, at: "done"] == "off" ? req.text(AccountText.twoFactorDoneOff) : nil
         return try await render(req, openForm: nil, input: .empty, notice: notice, refusal: nil)
     }
 
@@ -29,7 +29,8 @@ struct TwoFactorWebController: RouteCollection {
     func setUp(req: Request) async throws -> Response {
         let refusal = try await FormRefusal.catching { _ = try await TwoFactorAccounts.begin(for: try req.requireUser(), in: req.services) }
         guard let refusal else { return req.redirect(to: SiteURL.twoFactor) }
-        return try await render(req, openForm: nil, input: .empty, notice: nil, refusal: refusal.message).encodeResponse(status: refusal.status, for: req)
+        return try await render(req, openForm: nil, input: .empty, notice: nil, refusal: req.translated(refusal.message))
+            .encodeResponse(status: refusal.status, for: req)
     }
 
     /// The QR code of the secret waiting to be confirmed, drawn here so the secret never leaves
@@ -39,7 +40,7 @@ struct TwoFactorWebController: RouteCollection {
         let user = try req.requireUser()
         guard let secret = TwoFactorAccounts.pendingSecret(of: user, in: req.application.secretBox) else { throw AppError.notFound("A QR code to scan") }
         let uri = SecondFactor.provisioningURI(secret: secret, account: user.email, issuer: TwoFactorAccounts.issuer)
-        let svg = try QRCode(encoding: uri).svg(label: "QR code to scan with your authenticator app", pixelsPerModule: 4)
+        let svg = try QRCode(encoding: uri).svg(label: req.text(AccountText.twoFactorQrLabel), pixelsPerModule: 4)
         return Response(status: .ok, headers: ["Content-Type": "image/svg+xml; charset=utf-8"], body: .init(string: svg))
     }
 
@@ -88,11 +89,12 @@ struct TwoFactorWebController: RouteCollection {
     /// every response to a signed-in person.
     private func showCodes(_ codes: [String], _ req: Request) async throws -> Response {
         try await req.view.render("recovery-codes", RecoveryCodesPage(
-            layout: Layout(request: req, title: "Your recovery codes"), codes: codes, continueURL: SiteURL.twoFactor)).encodeResponse(for: req)
+            layout: Layout(request: req, title: req.text(AccountText.recoveryTitle)), codes: codes, continueURL: SiteURL.twoFactor)).encodeResponse(for: req)
     }
 
     private func refused(_ refusal: FormRefusal, form: String, _ req: Request) async throws -> Response {
-        try await render(req, openForm: form, input: FormInput(errors: refusal.fields), notice: nil, refusal: refusal.message)
+        try await render(req, openForm: form, input: FormInput(errors: refusal.fields.mapValues(req.translated)), notice: nil,
+                         refusal: req.translated(refusal.message))
             .encodeResponse(status: refusal.status, for: req)
     }
 
@@ -102,8 +104,9 @@ struct TwoFactorWebController: RouteCollection {
             user, pendingSecret: TwoFactorAccounts.pendingSecret(of: user, in: req.application.secretBox),
             passedSecondFactor: WebSessions.passedSecondFactor(req.session), enforced: req.application.requiresSecondFactor,
             openForm: openForm, input: input, notice: notice, refusal: refusal,
-            layout: Layout(request: req, title: "Two-factor sign-in").with(Breadcrumbs([("Your account", SiteURL.account)], current: "Two-factor sign-in")),
-            csrfToken: CSRF.token(for: req), on: req.db)
+            layout: Layout(request: req, title: req.text(AccountText.twoFactorTitle))
+                .with(Breadcrumbs([(req.text(AccountText.accountTitle), SiteURL.account)], current: req.text(AccountText.twoFactorTitle))),
+            csrfToken: CSRF.token(for: req), wording: req.wording, on: req.db)
         return try await req.view.render("two-factor", page)
     }
 }

@@ -33,7 +33,7 @@ struct StatisticsPage: Encodable {
             "HR": (4, 6), "BG": (5, 6), "MT": (2, 7), "EL": (5, 7), "CY": (6, 7),
         ]
 
-        init(counts: [String: Int], names: [String: String]) {
+        init(counts: [String: Int], names: [String: String], wording: Wording) {
             let most = max(counts.values.max() ?? 0, 1)
             tiles = Self.layout.sorted { ($0.value.1, $0.value.0) < ($1.value.1, $1.value.0) }.map { code, place in
                 let count = counts[code] ?? 0
@@ -41,48 +41,48 @@ struct StatisticsPage: Encodable {
                 let shade = count == 0 ? 0 : 1 + min(3, (count * 4 - 1) / most)
                 return Tile(x: 2 + place.0 * 70, y: 2 + place.1 * 70, textX: 2 + place.0 * 70 + 32, codeY: 2 + place.1 * 70 + 26,
                             countY: 2 + place.1 * 70 + 48, code: code, name: names[code] ?? code, count: count, shade: shade,
-                            label: "\(names[code] ?? code): \(count)")
+                            label: wording(AccountText.statisticsTile, names[code] ?? code, wording.integer(count)))
             }
             let reached = tiles.filter { $0.count > 0 }
-            summary = reached.isEmpty ? "No region has been supported yet."
-                : "Selections by country: " + reached.sorted { ($1.count, $0.code) < ($0.count, $1.code) }
-                    .map { "\($0.name) \($0.count)" }.joined(separator: ", ") + ". Other countries: none yet."
+            summary = reached.isEmpty ? wording(AccountText.statisticsNoRegion)
+                : wording(AccountText.statisticsMapSummary, reached.sorted { ($1.count, $0.code) < ($0.count, $1.code) }
+                    .map { "\($0.name) \(wording.integer($0.count))" }.joined(separator: ", "))
         }
     }
 
     let layout: Layout
-    let selections: Int
-    let territories: Int
-    let countries: Int
+    /// How many selections, for how many regions in how many countries, and when they were counted.
+    let lead: String
     let map: TileMap
     let countryColumns: [String]
     let countryRows: [[String]]
     let topics: ChartFigure
     let cutoffs: ChartFigure
-    /// When the figures were counted (they are kept a few minutes).
-    let countedAt: String
-
-    init(_ statistics: PublicStatistics, countryNames: [String: String], topicTitles: [String: String], countedAt: Date, layout: Layout) {
+    /// - Parameter countedAt: when the figures were counted (they are kept a few minutes).
+    init(_ statistics: PublicStatistics, countryNames: [String: String], topicTitles: [String: String], countedAt: Date, layout: Layout,
+         wording: Wording) {
         self.layout = layout
-        selections = statistics.selections
-        territories = statistics.territoriesSupported
         let byCountry = statistics.byCountry
-        countries = byCountry.count
-        map = TileMap(counts: Dictionary(uniqueKeysWithValues: byCountry.map { ($0.country, $0.selections) }), names: countryNames)
+        lead = wording(AccountText.statisticsLead,
+                       wording.count(statistics.selections, AccountText.statisticsSelectionsOne, .statisticsSelectionsOther),
+                       wording.count(statistics.territoriesSupported, AccountText.statisticsRegionsOne, .statisticsRegionsOther),
+                       wording.count(byCountry.count, AccountText.statisticsCountriesOne, .statisticsCountriesOther),
+                       wording.moment(countedAt, in: ZonedCalendar.service))
+        map = TileMap(counts: Dictionary(uniqueKeysWithValues: byCountry.map { ($0.country, $0.selections) }), names: countryNames, wording: wording)
         let categories = RegionCategory.allCases
-        countryColumns = ["Country"] + categories.map(\.label) + ["Total"]
+        countryColumns = [wording(AccountText.statisticsCountry)] + categories.map { wording.label($0) } + [wording(AccountText.statisticsTotal)]
         countryRows = byCountry.map { row in
             ["\(countryNames[row.country] ?? row.country) (\(row.country))"]
-                + categories.map { "\(statistics.selections(in: row.country, $0))" } + ["\(row.selections)"]
+                + categories.map { wording.integer(statistics.selections(in: row.country, $0)) } + [wording.integer(row.selections)]
         }
         let title = { (slug: String) in topicTitles[slug] ?? slug }
-        topics = ChartFigure(chart: BarChart(id: "topics", title: "Topics asked for (submitted applications)",
-                                             rows: statistics.topics.map { (title($0.topic), Double($0.applications), "\($0.applications)") }),
-                             columns: ["Topic", "Applications"], rows: statistics.topics.map { [title($0.topic), "\($0.applications)"] })
-        cutoffs = ChartFigure(chart: BarChart(id: "cutoffs", title: "Applications per cut-off",
-                                              rows: statistics.cutoffs.map { (DateWording.long($0.cutoff), Double($0.applications), "\($0.applications)") }),
-                              columns: ["Cut-off", "Call", "Submitted applications"],
-                              rows: statistics.cutoffs.map { [DateWording.long($0.cutoff), $0.callTitle, "\($0.applications)"] })
-        self.countedAt = DateWording.moment(countedAt, in: ZonedCalendar.service)
+        topics = ChartFigure(chart: BarChart(id: "topics", title: wording(AccountText.statisticsTopicsChart),
+                                             rows: statistics.topics.map { (title($0.topic), Double($0.applications), wording.integer($0.applications)) }),
+                             columns: [wording(AccountText.statisticsTopic), wording(AccountText.statisticsApplications)],
+                             rows: statistics.topics.map { [title($0.topic), wording.integer($0.applications)] })
+        cutoffs = ChartFigure(chart: BarChart(id: "cutoffs", title: wording(AccountText.statisticsCutoffsTitle),
+                                              rows: statistics.cutoffs.map { (wording.date($0.cutoff), Double($0.applications), wording.integer($0.applications)) }),
+                              columns: [wording(AccountText.statisticsCutoff), wording(AccountText.statisticsCall), wording(AccountText.statisticsSubmitted)],
+                              rows: statistics.cutoffs.map { [wording.date($0.cutoff), $0.callTitle, wording.integer($0.applications)] })
     }
 }
