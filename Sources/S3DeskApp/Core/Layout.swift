@@ -86,7 +86,7 @@ struct Layout: Encodable {
             return LanguageLink(code: language.rawValue, name: language.nativeName, url: url.string ?? url.path, current: language == current)
         }
         if let user = request.auth.get(User.self) {
-            self.user = SignedIn(name: user.name, role: user.role.label,
+            self.user = SignedIn(name: user.name, role: request.label(user.role),
                                  canManageCalls: user.role.may(.manageCalls),
                                  canViewApplications: user.role.may(.viewAllApplications),
                                  canApply: user.role.may(.apply),
