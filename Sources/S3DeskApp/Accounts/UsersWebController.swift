@@ -46,22 +46,22 @@ struct UsersWebController: RouteCollection {
         }
         if let invited { return req.redirect(to: SiteURL.staffUser(try invited.requireID()) + "?invited=1") }
         let input = FormInput(values: ["name": form.name ?? "", "email": form.email ?? "", "role": form.role ?? ""],
-                              errors: refusal?.fields ?? [:])
-        return try await renderList(req, invite: input, refusal: refusal?.message)
+                              errors: (refusal?.fields ?? [:]).mapValues(req.translated))
+        return try await renderList(req, invite: input, refusal: refusal.map { req.translated($0.message) })
             .encodeResponse(status: refusal?.status ?? .unprocessableEntity, for: req)
     }
 
     @Sendable
     func show(req: Request) async throws -> View {
-        let notice: String? = switch req.query[String.self, at: "done"] ?? (req.query[String.self, at: "invited"] != nil ? "invited" : nil) {
-        case "invited": "Account opened: the invitation is on its way."
-        case "role": "The role is changed."
-        case "deactivated": "The account is deactivated: it can no longer sign in, and its sessions and tokens have ended."
-        case "reactivated": "The account is active again."
-        case "authority": "The authority's territories are changed."
+        let notice: StaffText? = switch req.query[String.self, at: "done"] ?? (req.query[String.self, at: "invited"] != nil ? "invited" : nil) {
+        case "invited": .userNoticeInvited
+        case "role": .userNoticeRole
+        case "deactivated": .userNoticeDeactivated
+        case "reactivated": .userNoticeReactivated
+        case "authority": .userNoticeAuthority
         default: nil
         }
-        return try await renderAccount(req, try await find(req), input: .empty, notice: notice, refusal: nil)
+        return try await renderAccount(req, try await find(req), input: .empty, notice: notice.map { req.text($0) }, refusal: nil)
     }
 
     @Sendable
@@ -110,8 +110,8 @@ struct UsersWebController: RouteCollection {
         guard let refusal else { return req.redirect(to: SiteURL.staffUser(id) + "?done=\(done)") }
         // Read again: the refusal may come from a change another administrator just made.
         let fresh = try await User.find(id, on: req.db) ?? account
-        return try await renderAccount(req, fresh, input: FormInput(values: input.values, errors: refusal.fields), notice: nil,
-                                       refusal: refusal.message)
+        return try await renderAccount(req, fresh, input: FormInput(values: input.values, errors: refusal.fields.mapValues(req.translated)),
+                                       notice: nil, refusal: req.translated(refusal.message))
             .encodeResponse(status: refusal.status, for: req)
     }
 
@@ -124,14 +124,16 @@ struct UsersWebController: RouteCollection {
 
     private func renderList(_ req: Request, invite: FormInput, refusal: String?) async throws -> View {
         let page = try await UsersPage.load(UserSearch(from: req), pageNumber: Pagination.pageNumber(req), invite: invite, refusal: refusal,
-                                            layout: Layout(request: req, title: "Users"), csrfToken: CSRF.token(for: req), on: req.db)
+                                            layout: Layout(request: req, title: req.text(StaffText.usersTitle)), csrfToken: CSRF.token(for: req),
+                                            wording: req.wording, on: req.db)
         return try await req.view.render("staff/users", page)
     }
 
     private func renderAccount(_ req: Request, _ account: User, input: FormInput, notice: String?, refusal: String?) async throws -> View {
         let page = try await UserAccountPage.load(account, for: try req.requireUser(), input: input, notice: notice, refusal: refusal,
                                                   layout: Layout(request: req, title: account.name)
-                                                      .with(Breadcrumbs([("Users", SiteURL.staffUsers)], current: account.name)), csrfToken: CSRF.token(for: req), codes: req.application.referenceCodes, on: req.db)
+                                                      .with(Breadcrumbs([(req.text(StaffText.usersTitle), SiteURL.staffUsers)], current: account.name)),
+                                                  csrfToken: CSRF.token(for: req), codes: req.application.referenceCodes, wording: req.wording, on: req.db)
         return try await req.view.render("staff/user", page)
     }
 }

@@ -16,10 +16,10 @@ struct CallForm: Content {
                                 capacityPerRound: "\(CallDefinition.defaultCapacityPerRound)",
                                 expertDaysPerAssignment: "\(CallDefinition.defaultExpertDays)")
 
-    static let labels: [(field: String, label: String)] = [
-        ("title", "Title"), ("description", "Description"), ("timeZone", "Time zone"),
-        ("cutoffs", "Cut-off dates"), ("capacityPerRound", "Assignments per round"),
-        ("expertDaysPerAssignment", "Expert days per assignment"),
+    static let labels: [(field: String, label: StaffText)] = [
+        ("title", .callFormTitleLabel), ("description", .callFormDescription), ("timeZone", .callFormTimeZone),
+        ("cutoffs", .callFormCutoffs), ("capacityPerRound", .callFormCapacity),
+        ("expertDaysPerAssignment", .callFormExpertDays),
     ]
 
     /// Parses the number fields, then applies the same validation as the API.
@@ -41,9 +41,9 @@ struct CallForm: Content {
     }
 
     /// The problems in the order of the form, for the summary at the top of the page.
-    static func errorList(_ errors: FieldErrors) -> [FieldProblem] {
+    static func errorList(_ errors: FieldErrors, wording: Wording) -> [FieldProblem] {
         labels.compactMap { field, label in
-            errors.messages[field].map { FieldProblem(field: field, label: label, message: $0) }
+            errors.messages[field].map { FieldProblem(field: field, label: wording(label), message: wording.translated($0)) }
         }
     }
 
@@ -140,12 +140,12 @@ struct CallFormPage: Encodable {
         let launchDue: String
         let capacity: Int
 
-        init(_ round: Round, in calendar: ZonedCalendar) throws {
+        init(_ round: Round, in calendar: ZonedCalendar, wording: Wording) throws {
             number = round.number
             url = SiteURL.round(try round.requireID())
-            closes = TimeLabel(round.cutoffAt, in: calendar)
-            topicMeetingsDue = DateWording.long(stored: round.topicMeetingsDue)
-            launchDue = DateWording.long(stored: round.launchDue)
+            closes = wording.time(round.cutoffAt, in: calendar)
+            topicMeetingsDue = wording.date(stored: round.topicMeetingsDue)
+            launchDue = wording.date(stored: round.launchDue)
             capacity = round.capacity
         }
     }

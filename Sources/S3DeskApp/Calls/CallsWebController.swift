@@ -61,7 +61,8 @@ struct CallsWebController: RouteCollection {
     @Sendable
     func list(req: Request) async throws -> View {
         try await req.view.render("staff/calls", CallListPage.load(
-            pageNumber: Pagination.pageNumber(req), at: req.now, layout: Layout(request: req, title: "Calls"), on: req.db))
+            pageNumber: Pagination.pageNumber(req), at: req.now, layout: Layout(request: req, title: .layoutCalls),
+            wording: req.wording, on: req.db))
     }
 
     @Sendable
@@ -105,20 +106,21 @@ struct CallsWebController: RouteCollection {
 
     private func renderForm(_ req: Request, call: Call?, values: CallForm, errors: FieldErrors, saved: Bool = false,
                             questionForm: QuestionForm = QuestionForm(), questionErrors: FieldErrors = FieldErrors()) async throws -> View {
-        let heading = call == nil ? "New call" : "Edit call"
+        let wording = req.wording
+        let heading = wording(call == nil ? StaffText.callFormNewTitle : .callFormEditTitle)
         let rounds: [CallFormPage.RoundRow] = try call.map { call in
             let calendar = try call.calendar()
-            return try call.rounds.sorted { $0.number < $1.number }.map { try CallFormPage.RoundRow($0, in: calendar) }
+            return try call.rounds.sorted { $0.number < $1.number }.map { try CallFormPage.RoundRow($0, in: calendar, wording: wording) }
         } ?? []
         return try await req.view.render("staff/call-form", CallFormPage(
-            layout: Layout(request: req, title: heading).with(Breadcrumbs([("Calls", SiteURL.staffCalls)], current: heading)),
+            layout: Layout(request: req, title: heading).with(Breadcrumbs([(wording(Text.layoutCalls), SiteURL.staffCalls)], current: heading)),
             csrfToken: CSRF.token(for: req), heading: heading,
             action: try call.map { SiteURL.call(try $0.requireID()) } ?? SiteURL.staffCalls,
-            submitLabel: call == nil ? "Create call" : "Save changes",
-            values: values, errors: errors.messages, errorList: CallForm.errorList(errors),
+            submitLabel: wording(call == nil ? StaffText.callFormCreate : .callFormSave),
+            values: values, errors: req.translated(errors), errorList: CallForm.errorList(errors, wording: wording),
             cutoffBoxes: CallFormPage.CutoffBox.boxes(for: values.cutoffs ?? []),
             rounds: rounds,
-            preview: try call.flatMap { try OpenCall($0, at: req.now, csrfToken: nil, preview: true) },
+            preview: try call.flatMap { try OpenCall($0, at: req.now, csrfToken: nil, preview: true, language: wording.language) },
             europeanZones: CallTimeZones.european.map { SelectOption(value: $0, label: CallTimeZones.label($0), selected: $0 == values.timeZone) },
             otherZones: (CallTimeZones.outermostRegions + ["UTC"] + [values.timeZone ?? ""].filter { zone in
                 !zone.isEmpty && !zone.hasPrefix("Europe/") && !CallTimeZones.outermostRegions.contains(zone) && zone != "UTC"
@@ -128,14 +130,28 @@ struct CallsWebController: RouteCollection {
             saved: saved, cancelURL: SiteURL.staffCalls,
             questions: try call.map { call in
                 try call.orderedQuestions.map {
-                    CallFormPage.QuestionRow(label: $0.label, kind: $0.kind.label, options: $0.options.joined(separator: ", "),
+                    CallFormPage.QuestionRow(label: $0.label, kind: wording($0.kind.textKey), options: $0.options.joined(separator: ", "),
                                              required: $0.required,
                                              removeURL: SiteURL.removeCallQuestion(try call.requireID(), $0.id))
                 }
             } ?? [],
             questionsURL: try call.map { SiteURL.callQuestions(try $0.requireID()) },
             questionForm: questionForm,
-            questionKinds: CallQuestion.Kind.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: questionForm.kind == $0.rawValue) },
-            questionErrors: Dictionary(uniqueKeysWithValues: questionErrors.messages.map { (String($0.key.dropFirst("question.".count)), $0.value) })))
+            questionKinds: CallQuestion.Kind.allCases.map { .init(value: $0.rawValue, label: wording($0.textKey), selected: questionForm.kind == $0.rawValue) },
+            questionErrors: Dictionary(uniqueKeysWithValues: questionErrors.messages.map {
+                (String($0.key.dropFirst("question.".count)), wording.translated($0.value))
+            })))
+    }
+}
+
+extension CallQuestion.Kind {
+    /// The kind's name in `staff.json`.
+    var textKey: StaffText {
+        switch self {
+        case .text: .questionKindText
+        case .choice: .questionKindChoice
+        case .yesNo: .questionKindYesNo
+        case .number: .questionKindNumber
+        }
     }
 }

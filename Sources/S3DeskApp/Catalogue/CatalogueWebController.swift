@@ -35,7 +35,8 @@ struct CatalogueWebController: RouteCollection {
             _ = try await Catalogue.add(TopicEntry(slug: form.slug ?? "", title: form.title ?? "", methods: form.methodList), by: user, in: req.services)
         }
         guard let refusal else { return req.redirect(to: SiteURL.staffTopics) }
-        return try await render(req, input: CataloguePage.Input(new: form, errors: refusal.fields, refusal: refusal.message))
+        return try await render(req, input: CataloguePage.Input(new: form, errors: refusal.fields.mapValues(req.translated),
+                                                                refusal: req.translated(refusal.message)))
             .encodeResponse(status: refusal.status, for: req)
     }
 
@@ -56,7 +57,8 @@ struct CatalogueWebController: RouteCollection {
             _ = try await Catalogue.change(slug, change, by: user, in: req.services)
         }
         guard let refusal else { return req.redirect(to: SiteURL.staffTopics) }
-        return try await render(req, input: CataloguePage.Input(slug: slug, changed: form, errors: refusal.fields, refusal: refusal.message))
+        return try await render(req, input: CataloguePage.Input(slug: slug, changed: form, errors: refusal.fields.mapValues(req.translated),
+                                                                refusal: req.translated(refusal.message)))
             .encodeResponse(status: refusal.status, for: req)
     }
 
@@ -66,7 +68,7 @@ struct CatalogueWebController: RouteCollection {
     }
 
     private func render(_ req: Request, input: CataloguePage.Input) async throws -> View {
-        let page = try await CataloguePage.load(input: input, layout: Layout(request: req, title: "Topics and methods"),
+        let page = try await CataloguePage.load(input: input, layout: Layout(request: req, title: req.text(StaffText.topicsTitle)),
                                                 csrfToken: CSRF.token(for: req), on: req.db)
         return try await req.view.render("staff/topics", page)
     }

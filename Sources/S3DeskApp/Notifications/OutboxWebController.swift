@@ -14,6 +14,6 @@ struct OutboxWebController: RouteCollection {
         try await req.view.render("staff/outbox", OutboxPage.load(
             status: req.query[String.self, at: "status"].flatMap(OutboxEmail.Status.init(rawValue:)), pageNumber: Pagination.pageNumber(req),
             for: try req.requireUser(), in: req.application.environment, smtpConfigured: req.application.mailSettings.smtp != nil,
-            layout: Layout(request: req, title: "Outbox"), on: req.db))
+            layout: Layout(request: req, title: .layoutOutbox), wording: req.wording, on: req.db))
     }
 }

@@ -20,7 +20,8 @@ struct RegionsWebController: RouteCollection {
         try await req.view.render("staff/regions", RegionsPage.load(
             country: req.query[String.self, at: "country"], category: req.query[String.self, at: "category"].flatMap(RegionCategory.init(rawValue:)),
             pageNumber: Pagination.pageNumber(req), saved: req.query[String.self, at: "saved"],
-            layout: Layout(request: req, title: "Regions"), csrfToken: CSRF.token(for: req), codes: req.application.referenceCodes, on: req.db))
+            layout: Layout(request: req, title: .layoutRegions), csrfToken: CSRF.token(for: req), codes: req.application.referenceCodes,
+            wording: req.wording, on: req.db))
     }
 
     @Sendable

@@ -28,7 +28,7 @@ struct UserAccountPage: Encodable {
     static let trailLength = 20
 
     static func load(_ account: User, for admin: User, input: FormInput, notice: String?, refusal: String?, layout: Layout,
-                     csrfToken: String, codes: ReferenceCodes, on db: any Database) async throws -> UserAccountPage {
+                     csrfToken: String, codes: ReferenceCodes, wording: Wording, on db: any Database) async throws -> UserAccountPage {
         let id = try account.requireID()
         let policy = try await StaffAccounts.policy(of: admin, over: account, on: db)
         let choices = policy.roleChoices
@@ -39,27 +39,29 @@ struct UserAccountPage: Encodable {
         let allowed = organisation?.otherCountriesAllowed == true
         let events = try await AuditEvent.query(on: db).filter(\.$subjectType == AuditSubject.user(id).type)
             .filter(\.$subjectID == id.uuidString).sort(\.$occurredAt, .descending).limit(trailLength).with(\.$actor).all()
-        let (status, statusKey) = AccountStatus.of(account)
+        let (status, statusKey) = AccountStatus.of(account, wording: wording)
         return UserAccountPage(
-            layout: layout, name: account.name, email: account.email, role: account.role.label, status: status, statusKey: statusKey,
-            joined: TimeLabel(account.createdAt, in: .service), deactivated: account.deactivatedAt.map { TimeLabel($0, in: .service) },
+            layout: layout, name: account.name, email: account.email, role: wording.label(account.role), status: status, statusKey: statusKey,
+            joined: wording.time(account.createdAt, in: .service), deactivated: account.deactivatedAt.map { wording.time($0, in: .service) },
             organisation: organisation.map { "\($0.name), \(codes.territoryName($0.territory))" },
-            otherCountries: country.map { allowed ? "Its applications may name territories outside \($0)." : "Its applications name territories in \($0) only." },
+            otherCountries: country.map { wording(allowed ? StaffText.userOtherCountriesAllowed : .userOtherCountriesOnly, $0) },
             otherCountriesForm: organisation == nil ? nil : WebForm(
                 csrfToken: csrfToken, id: "other-countries", action: SiteURL.staffUserAuthority(id),
-                submit: allowed ? "Keep its applications to \(country ?? "its country")" : "Allow territories in other countries",
+                submit: allowed ? wording(StaffText.userKeepToCountry, country ?? wording(StaffText.userItsCountry))
+                    : wording(StaffText.userAllowOtherCountries),
                 secondary: allowed, hidden: [.init(name: "otherCountriesAllowed", value: allowed ? "false" : "true")]),
             roleForm: choices.count > 1
-                ? WebForm(csrfToken: csrfToken, id: "role", action: SiteURL.staffUserRole(id), submit: "Change the role",
-                          fields: [StaffInvitationForm.roleField(form: "role", input: input, choices: choices, current: account.role)])
+                ? WebForm(csrfToken: csrfToken, id: "role", action: SiteURL.staffUserRole(id), submit: wording(StaffText.userChangeRole),
+                          fields: [StaffInvitationForm.roleField(form: "role", input: input, choices: choices, current: account.role,
+                                                                 wording: wording)])
                 : nil,
-            roleNote: choices.count > 1 ? nil : roleRefusal?.message,
+            roleNote: choices.count > 1 ? nil : roleRefusal.map { wording.translated($0.message) },
             activationForm: activationRefusal == nil
                 ? WebForm(csrfToken: csrfToken, id: "activation",
                           action: account.isActive ? SiteURL.staffUserDeactivation(id) : SiteURL.staffUserReactivation(id),
-                          submit: account.isActive ? "Deactivate the account" : "Reactivate the account", secondary: account.isActive)
+                          submit: wording(account.isActive ? StaffText.userDeactivate : .userReactivate), secondary: account.isActive)
                 : nil,
-            activationNote: activationRefusal.flatMap { [.ownAccount, .lastAdmin].contains($0) ? $0.message : nil },
+            activationNote: activationRefusal.flatMap { [.ownAccount, .lastAdmin].contains($0) ? wording.translated($0.message) : nil },
             notice: notice, refusal: refusal,
             trail: events.map { AuditTrailRow($0, in: .service) })
     }

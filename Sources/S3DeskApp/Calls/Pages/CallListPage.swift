@@ -7,7 +7,9 @@ struct CallListPage: Encodable {
     struct Row: Encodable {
         let title: String
         let editURL: String
+        /// "Open" or "Closed", the badge's class.
         let status: String
+        let statusLabel: String
         let rounds: Int
         let nextCutoff: String
         let timeZone: String

@@ -6,7 +6,7 @@ extension RegionsPage {
     /// One page of the regions of `country` and `category` if given, and every region still
     /// without a category.
     static func load(country: String?, category: RegionCategory?, pageNumber: Int, saved: String?,
-                     layout: Layout, csrfToken: String, codes: ReferenceCodes, on db: any Database) async throws -> RegionsPage {
+                     layout: Layout, csrfToken: String, codes: ReferenceCodes, wording: Wording, on db: any Database) async throws -> RegionsPage {
         let country = (country ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         let query = Region.query(on: db).sort(\.$id)
         if !country.isEmpty { query.filter(\.$countryCode == country) }
@@ -19,13 +19,13 @@ extension RegionsPage {
         return RegionsPage(
             layout: layout, csrfToken: csrfToken,
             rows: regions.map { region in
-                Row(code: region.id ?? "", name: region.name, country: codes.territoryName(region.countryCode), category: region.category.label,
+                Row(code: region.id ?? "", name: region.name, country: codes.territoryName(region.countryCode), category: wording.label(region.category),
                     corrected: region.categorySource == .staff, action: SiteURL.region(region.id ?? ""),
-                    options: RegionCategory.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == region.category) },
-                    evidence: EvidenceView(region.evidence))
+                    options: RegionCategory.allCases.map { SelectOption(value: $0.rawValue, label: wording.label($0), selected: $0 == region.category) },
+                    evidence: EvidenceView(region.evidence, wording: wording))
             },
             total: total, countries: codes.countryOptions(selected: country),
-            categories: RegionCategory.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == category) },
+            categories: RegionCategory.allCases.map { SelectOption(value: $0.rawValue, label: wording.label($0), selected: $0 == category) },
             pagination: Pagination(page: pageNumber, pageSize: pageSize, total: total, path: SiteURL.staffRegions,
                                    query: filters.percentEncodedQuery ?? ""),
             saved: saved,

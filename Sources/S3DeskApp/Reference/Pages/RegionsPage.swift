@@ -22,11 +22,27 @@ struct RegionsPage: Encodable {
         let source: String
         let note: String
 
-        init?(_ evidence: CategoryEvidence?) {
+        init?(_ evidence: CategoryEvidence?, wording: Wording) {
             guard let evidence else { return nil }
-            grade = evidence.gradeLabel
+            grade = Self.gradeKey(evidence.grade).map { wording($0) } ?? evidence.gradeLabel
             source = evidence.source
             note = evidence.note
+        }
+
+        /// The grade's name in `staff.json`; nil for a grade the shipped file adds later, shown as it comes.
+        static func gradeKey(_ grade: String) -> StaffText? {
+            switch grade {
+            case "explicit_2021_2027": .regionsGradeExplicit
+            case "explicit_2021_2027_secondary": .regionsGradeExplicitSecondary
+            case "explicit_2021_2027_pre_decision": .regionsGradeExplicitPreDecision
+            case "pre_decision_projection": .regionsGradePreDecisionProjection
+            case "indirect": .regionsGradeIndirect
+            case "indirect_weak": .regionsGradeIndirectWeak
+            case "gdp_pps_2015_2017": .regionsGradeGdp
+            case "gdp_pps_2015_2017_nuts2024_proxy": .regionsGradeGdpSuccessor
+            case "gdp_near_threshold": .regionsGradeNearThreshold
+            default: nil
+            }
         }
     }
 
