@@ -27,6 +27,7 @@ struct UsersWebController: RouteCollection {
         admins.post(SiteURL.staffUserRole.path, use: changeRole)
         admins.post(SiteURL.staffUserDeactivation.path, use: deactivate)
         admins.post(SiteURL.staffUserReactivation.path, use: reactivate)
+        admins.post(SiteURL.staffUserTwoFactorReset.path, use: resetSecondFactor)
         admins.post(SiteURL.staffUserAuthority.path, use: changeAllowance)
     }
 
@@ -59,6 +60,7 @@ struct UsersWebController: RouteCollection {
         case "deactivated": .userNoticeDeactivated
         case "reactivated": .userNoticeReactivated
         case "authority": .userNoticeAuthority
+        case "two-factor": .userNoticeTwoFactorReset
         default: nil
         }
         return try await renderAccount(req, try await find(req), input: .empty, notice: notice.map { req.text($0) }, refusal: nil)
@@ -99,6 +101,14 @@ struct UsersWebController: RouteCollection {
                 throw AppError.conflict("no_authority", "this account belongs to no authority")
             }
             try await OrganisationAllowances.allowOtherCountries(allowed, for: organisationID, by: admin, in: req.services)
+        }
+    }
+
+    /// For someone who lost both their phone and their recovery codes.
+    @Sendable
+    func resetSecondFactor(req: Request) async throws -> Response {
+        try await act(req, try await find(req), done: "two-factor") { admin, id in
+            _ = try await StaffAccounts.resetSecondFactor(of: id, by: admin, in: req.services)
         }
     }
 

@@ -11,15 +11,26 @@ struct CallForm: Content {
     var cutoffs: [String]?
     var capacityPerRound: String?
     var expertDaysPerAssignment: String?
+    /// The title and description in French and German; empty boxes read the English.
+    var titleFr: String?
+    var descriptionFr: String?
+    var titleDe: String?
+    var descriptionDe: String?
 
     static let blank = CallForm(title: "", description: "", timeZone: CallDefinition.defaultTimeZone, cutoffs: [],
                                 capacityPerRound: "\(CallDefinition.defaultCapacityPerRound)",
-                                expertDaysPerAssignment: "\(CallDefinition.defaultExpertDays)")
+                                expertDaysPerAssignment: "\(CallDefinition.defaultExpertDays)",
+                                titleFr: "", descriptionFr: "", titleDe: "", descriptionDe: "")
+
+    /// The API's names of the translations' problems, as the form's boxes are named.
+    private static let translationFields = ["translations.fr.title": "titleFr", "translations.fr.description": "descriptionFr",
+                                            "translations.de.title": "titleDe", "translations.de.description": "descriptionDe"]
 
     static let labels: [(field: String, label: StaffText)] = [
         ("title", .callFormTitleLabel), ("description", .callFormDescription), ("timeZone", .callFormTimeZone),
         ("cutoffs", .callFormCutoffs), ("capacityPerRound", .callFormCapacity),
-        ("expertDaysPerAssignment", .callFormExpertDays),
+        ("expertDaysPerAssignment", .callFormExpertDays), ("titleFr", .callFormTitleFr), ("descriptionFr", .callFormDescriptionFr),
+        ("titleDe", .callFormTitleDe), ("descriptionDe", .callFormDescriptionDe),
     ]
 
     /// Parses the number fields, then applies the same validation as the API.
@@ -30,14 +41,24 @@ struct CallForm: Content {
         let dates = (cutoffs ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let input = CallInput(title: title, description: description, timeZone: timeZone, cutoffs: dates,
                               capacityPerRound: capacity ?? CallDefinition.defaultCapacityPerRound,
-                              expertDaysPerAssignment: days ?? CallDefinition.defaultExpertDays)
+                              expertDaysPerAssignment: days ?? CallDefinition.defaultExpertDays,
+                              translations: translations)
         do {
             let definition = try input.validated()
             try errors.throwIfAny()
             return definition
         } catch {
-            throw errors.merging(error)
+            var named = FieldErrors()
+            for (field, message) in error.messages { named.add(Self.translationFields[field] ?? field, message) }
+            throw errors.merging(named)
         }
+    }
+
+    /// Nil when the form had no translation boxes (a client posting only the English), so the
+    /// stored translations stay; otherwise what the boxes hold, empty ones clearing theirs.
+    private var translations: [String: CallTranslation]? {
+        guard [titleFr, descriptionFr, titleDe, descriptionDe].contains(where: { $0 != nil }) else { return nil }
+        return ["fr": CallTranslation(title: titleFr, description: descriptionFr), "de": CallTranslation(title: titleDe, description: descriptionDe)]
     }
 
     /// The problems in the order of the form, for the summary at the top of the page.
@@ -64,7 +85,9 @@ extension CallForm {
         self.init(title: call.title, description: call.description, timeZone: call.timeZone,
                   cutoffs: call.rounds.sorted { $0.number < $1.number }.map(\.cutoffDate),
                   capacityPerRound: "\(call.capacityPerRound)",
-                  expertDaysPerAssignment: "\(call.expertDaysPerAssignment)")
+                  expertDaysPerAssignment: "\(call.expertDaysPerAssignment)",
+                  titleFr: call.translations?["fr"]?.title ?? "", descriptionFr: call.translations?["fr"]?.description ?? "",
+                  titleDe: call.translations?["de"]?.title ?? "", descriptionDe: call.translations?["de"]?.description ?? "")
     }
 }
 

@@ -58,6 +58,7 @@ enum SiteURL {
     static let staffUserRole = SiteRoute("/staff/users/:id/role")
     static let staffUserDeactivation = SiteRoute("/staff/users/:id/deactivate")
     static let staffUserReactivation = SiteRoute("/staff/users/:id/reactivate")
+    static let staffUserTwoFactorReset = SiteRoute("/staff/users/:id/two-factor/reset")
     static let staffUserAuthority = SiteRoute("/staff/users/:id/authority")
     static let notices = "/notices"
     static let noticesRead = "/notices/read-all"

@@ -234,6 +234,21 @@ struct TwoFactorTests {
             let audit = try await AuditEvent.query(on: app.db).filter(\.$action == "user.two_factor_disabled").all()
             #expect(audit.map(\.summary) == ["by an administrator"] && audit.first?.$actor.id == admin.id)
 
+            // The same from the person's page, where the button shows only when a reset is possible.
+            var adminBrowser = try await Browser.signedIn(app, admin)
+            #expect(try await adminBrowser.page(SiteURL.staffUser(try lost.requireID())).contains("signs in with the password alone"))
+            #expect(!(try await adminBrowser.page(SiteURL.staffUser(try lost.requireID())).contains("Reset two-factor sign-in")))
+            #expect(!(try await adminBrowser.page(SiteURL.staffUser(try admin.requireID())).contains("Reset two-factor sign-in")))
+            _ = try await TwoFactorAccounts.begin(for: try #require(try await User.find(lost.requireID(), on: app.db)), in: app.services())
+            let page = SiteURL.staffUser(try lost.requireID())
+            #expect(try await adminBrowser.page(page).contains("Reset two-factor sign-in"))
+            let webReset = try await adminBrowser.post(SiteURL.staffUserTwoFactorReset(try lost.requireID()), form: [:], csrfFrom: page)
+            #expect(webReset.status == .seeOther)
+            #expect(try await adminBrowser.page(page + "?done=two-factor").contains("Two-factor sign-in is reset"))
+            #expect(try await User.find(lost.requireID(), on: app.db)?.totpPendingSecret == nil)
+            var officer = try await Browser.signedIn(app, try await app.makeUser(.secretariat))
+            #expect(try await officer.post(SiteURL.staffUserTwoFactorReset(try lost.requireID()), form: [:], csrfFrom: "/").status == .forbidden)
+
             let again = try await reset(try lost.requireID(), token: adminToken)
             #expect(again.status == .conflict && again.body.string.contains("two_factor_off"))
             #expect(try await reset(UUID(), token: adminToken).status == .notFound)

@@ -139,6 +139,48 @@ struct CallsWebTests {
         }
     }
 
+    @Test("the editor takes the title and description in French and German; readers of each see theirs, a box left empty shows the English",
+          arguments: TestDatabase.all)
+    func translations(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            var browser = try await Browser.signedIn(app, try await app.makeUser(.secretariat))
+            var form = validForm
+            form["titleFr"] = "Soutien ciblé 2026"
+            form["descriptionFr"] = "Pour les autorités <S3>."
+            form["titleDe"] = String(repeating: "Ü", count: CallDefinition.titleLimit + 1)
+            form["descriptionDe"] = ""
+            let refused = try await browser.post("/staff/calls", fields: sent(form), csrfFrom: "/staff/calls/new")
+            #expect(refused.status == .unprocessableEntity)
+            let page = refused.body.string
+            #expect(page.contains(#"id="titleDe-error""#) && page.contains("Keep the title within 200 characters"))
+            #expect(page.contains(##"href="#titleDe""##), "the summary links to the German title's box")
+            #expect(page.contains(#"lang="fr" value="Soutien ciblé 2026""#), "what was typed stays")
+            #expect(try await Call.query(on: app.db).count() == 0)
+
+            form["titleDe"] = String(repeating: "Ü", count: CallDefinition.titleLimit)
+            let created = try await browser.post("/staff/calls", fields: sent(form), csrfFrom: "/staff/calls/new")
+            #expect(created.status == .seeOther)
+            let call = try #require(try await Call.query(on: app.db).first())
+            #expect(call.translations?["fr"] == CallTranslation(title: "Soutien ciblé 2026", description: "Pour les autorités <S3>."))
+            #expect(call.translations?["de"]?.description == nil)
+            let edit = try await browser.page(try #require(created.headers.first(name: .location)))
+            #expect(edit.contains(#"<textarea id="descriptionFr" name="descriptionFr" lang="fr" rows="4">Pour les autorités &lt;S3&gt;.</textarea>"#))
+
+            var reader = Browser(app: app)
+            reader.language = "fr"
+            let french = try await reader.page("/")
+            #expect(french.contains("Soutien ciblé 2026") && french.contains("Pour les autorités &lt;S3&gt;."))
+            reader.language = "de"
+            let german = try await reader.page("/")
+            #expect(german.contains(String(repeating: "Ü", count: CallDefinition.titleLimit)) && german.contains("For S3 authorities."))
+
+            // Emptied boxes clear the translations.
+            for field in ["titleFr", "descriptionFr", "titleDe"] { form[field] = "" }
+            _ = try await browser.post(SiteURL.call(call.id!), fields: sent(form), csrfFrom: SiteURL.editCall(call.id!))
+            #expect(try await Call.find(call.id, on: app.db)?.translations == nil)
+        }
+    }
+
     @Test("the list is paginated", arguments: TestDatabase.all)
     func pagination(database: TestDatabase) async throws {
         try await withTestApp(database) { app in

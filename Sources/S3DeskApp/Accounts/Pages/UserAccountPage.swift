@@ -21,6 +21,9 @@ struct UserAccountPage: Encodable {
     let roleNote: String?
     let activationForm: WebForm?
     let activationNote: String?
+    /// Whether the account signs in with a second factor, and the form that resets it when allowed.
+    let twoFactorOn: Bool
+    let twoFactorResetForm: WebForm?
     let notice: String?
     let refusal: String?
     let trail: [AuditTrailRow]
@@ -62,6 +65,11 @@ struct UserAccountPage: Encodable {
                           submit: wording(account.isActive ? StaffText.userDeactivate : .userReactivate), secondary: account.isActive)
                 : nil,
             activationNote: activationRefusal.flatMap { [.ownAccount, .lastAdmin].contains($0) ? wording.translated($0.message) : nil },
+            twoFactorOn: account.usesSecondFactor,
+            twoFactorResetForm: policy.refusalToResetSecondFactor(isSet: account.usesSecondFactor || account.totpPendingSecret != nil) == nil
+                ? WebForm(csrfToken: csrfToken, id: "two-factor", action: SiteURL.staffUserTwoFactorReset(id),
+                          submit: wording(StaffText.userTwoFactorReset), secondary: true)
+                : nil,
             notice: notice, refusal: refusal,
             trail: events.map { AuditTrailRow($0, in: .service) })
     }
