@@ -27,8 +27,9 @@ enum Invitations {
             try await AuditLog.record(.userInvited, subject: .user(try user.requireID()),
                                       summary: "\(email) invited to \(organisation.name) by \(inviter.email)",
                                       actor: inviter, at: now, on: db)
-            try await Outbox.enqueue(EmailTemplates.invitation(to: email, inviter: inviter.name, organisation: organisation.name,
-                                                               link: publicURL + SiteURL.acceptInvitation(token: clear)),
+            // A new account has no language yet: English.
+            try await Outbox.enqueue(context.messages.invitation(in: user.language ?? .en, to: email, inviter: inviter.name,
+                                                                 organisation: organisation.name, link: publicURL + SiteURL.acceptInvitation(token: clear)),
                                      at: now, on: db, logger: context.logger)
             return user
         }
@@ -85,8 +86,8 @@ enum PasswordResets {
         try await context.db.writeTransaction { db in
             let (token, clear) = try AccountToken.issue(.resetPassword, for: user, at: now, lifetime: AccountToken.Purpose.resetPassword.lifetime)
             try await token.create(on: db)
-            try await Outbox.enqueue(EmailTemplates.passwordReset(to: user.email, name: user.name,
-                                                                  link: publicURL + SiteURL.choosePassword(token: clear)),
+            try await Outbox.enqueue(context.messages.passwordReset(in: user.language ?? .en, to: user.email, name: user.name,
+                                                                    link: publicURL + SiteURL.choosePassword(token: clear)),
                                      at: now, on: db, logger: context.logger)
         }
     }

@@ -119,9 +119,13 @@ enum Profiles {
             try await token.create(on: db)
             try await AuditLog.record(.emailChangeRequested, subject: .user(try user.requireID()), summary: "to \(email)",
                                       actor: user, at: now, on: db)
-            let email = try await User.query(on: db).filter(\.$email == email).count() > 0
-                ? EmailTemplates.emailTaken(to: email)
-                : EmailTemplates.emailChange(to: email, name: user.name, link: publicURL + SiteURL.confirmEmailChange(token: clear))
+            // The owner of a taken address reads of the attempt in their own language.
+            let email = if let owner = try await User.query(on: db).filter(\.$email == email).first() {
+                context.messages.emailTaken(in: owner.language ?? .en, to: email)
+            } else {
+                context.messages.emailChange(in: user.language ?? .en, to: email, name: user.name,
+                                             link: publicURL + SiteURL.confirmEmailChange(token: clear))
+            }
             try await Outbox.enqueue(email, at: now, on: db, logger: context.logger)
         }
     }
@@ -150,7 +154,7 @@ enum Profiles {
                 .filter(\.$purpose ~~ [.changeEmail, .resetPassword]).delete()
             try await AuditLog.record(.emailChanged, subject: .user(try user.requireID()), summary: "\(before) to \(email)",
                                       actor: user, at: now, on: db)
-            try await Outbox.enqueue(EmailTemplates.emailChanged(to: before, name: user.name, newAddress: email),
+            try await Outbox.enqueue(context.messages.emailChanged(in: user.language ?? .en, to: before, name: user.name, newAddress: email),
                                      at: now, on: db, logger: context.logger)
         } }
         return user

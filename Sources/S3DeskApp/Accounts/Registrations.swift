@@ -19,11 +19,12 @@ enum Registrations {
         let passwordHash = try await context.passwords.hash(registration.password)
         let publicURL = context.publicURL
         return try await context.db.writeTransaction { db in
-            if try await User.query(on: db).filter(\.$email == registration.email).count() > 0 {
+            if let owner = try await User.query(on: db).filter(\.$email == registration.email).first() {
                 if try await throttle.wait(for: registration.email, .takenAddressEmails, on: db) == nil {
                     try await throttle.record(registration.email, .takenAddressEmails, on: db)
-                    try await Outbox.enqueue(EmailTemplates.registrationTaken(to: registration.email, signIn: publicURL + SiteURL.login(),
-                                                                              passwordReset: publicURL + SiteURL.passwordReset),
+                    try await Outbox.enqueue(context.messages.registrationTaken(in: owner.language ?? .en, to: registration.email,
+                                                                                signIn: publicURL + SiteURL.login(),
+                                                                                passwordReset: publicURL + SiteURL.passwordReset),
                                              at: now, on: db, logger: context.logger)
                 }
                 return UUID()

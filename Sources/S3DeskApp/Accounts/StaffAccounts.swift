@@ -54,8 +54,9 @@ enum StaffAccounts {
             try await token.create(on: db)
             try await AuditLog.record(.staffInvited, subject: .user(try user.requireID()), summary: "\(email) as \(role.label)",
                                       actor: admin, at: now, on: db)
-            try await Outbox.enqueue(EmailTemplates.staffInvitation(to: email, name: name, role: role, inviter: admin.name,
-                                                                    link: publicURL + SiteURL.acceptInvitation(token: clear)),
+            // A new account has no language yet: English.
+            try await Outbox.enqueue(context.messages.staffInvitation(in: user.language ?? .en, to: email, name: name, role: role,
+                                                                      inviter: admin.name, link: publicURL + SiteURL.acceptInvitation(token: clear)),
                                      at: now, on: db, logger: context.logger)
             return user
         } }

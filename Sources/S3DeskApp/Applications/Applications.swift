@@ -128,11 +128,10 @@ enum Applications {
             try await store(application.content, in: application, at: now, on: db)
             try await ApplicationLifecycle.move(application, to: .submitted, by: user, reason: "submitted by \(user.email)", at: now, on: db)
             let link = publicURL + SiteURL.application(try application.requireID())
-            try await Outbox.enqueue(EmailTemplates.applicationReceived(
-                to: user.email, name: user.name, reference: application.reference, link: link,
-                round: DateWording.long(planned.cutoffDate),
-                copy: ApplicationCopy.text(application.content, questions: call.orderedQuestions,
-                                          names: try await .load(codes: context.codes, on: db))),
+            try await Outbox.enqueue(context.messages.applicationReceived(
+                in: user.language ?? .en, to: user.email, name: user.name, reference: application.reference, link: link,
+                cutoff: planned.cutoffDate, content: application.content, questions: call.orderedQuestions,
+                names: try await .load(codes: context.codes, on: db)),
                 at: now, on: db, logger: logger)
         }
         application.$round.value = round
@@ -209,8 +208,8 @@ enum Applications {
             }
             try await ApplicationLifecycle.move(application, to: .cancelled, by: user, reason: reason, at: context.now, on: db)
             try await Meetings.cancelUpcoming(of: application, reason: "the application was cancelled: \(reason)", by: user, in: context, on: db)
-            try await Outbox.enqueue(EmailTemplates.applicationCancelled(to: applicant.email, name: applicant.name,
-                                                                         reference: application.reference, reason: reason, link: link),
+            try await Outbox.enqueue(context.messages.applicationCancelled(in: applicant.language ?? .en, to: applicant.email, name: applicant.name,
+                                                                           reference: application.reference, reason: reason, link: link),
                                      at: context.now, on: db, logger: context.logger)
         }
     }
@@ -272,14 +271,5 @@ enum PriorityLookup {
         let categories = try await RegionCategories.load(countries: [String(code.prefix(2))], on: db)
         guard categories.isKnown(code) else { return nil }
         return categories.priority(territory: code, challenges: content.declaredChallenges, policy: policy)
-    }
-}
-
-/// The plain-text copy of an application that the confirmation email carries: the rows of
-/// the application page.
-enum ApplicationCopy {
-    static func text(_ content: ApplicationContent, questions: [CallQuestion], names: ApplicationForm.Names) -> String {
-        ApplicationForm.rows(content, questions: questions, names: names)
-            .map { "\($0.label): \($0.value)" }.joined(separator: "\n\n")
     }
 }

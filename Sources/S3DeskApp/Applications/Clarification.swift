@@ -87,9 +87,9 @@ enum Clarifications {
             try await clarification.create(on: db)
             try await AuditLog.record(.clarificationRequested, subject: .application(try application.requireID()),
                                       summary: "fields \(fields.joined(separator: ", ")) until \(date)", actor: user, at: now, on: db)
-            try await Outbox.enqueue(EmailTemplates.clarificationRequested(
-                to: applicant.email, name: applicant.name, reference: application.reference, message: clarification.message,
-                fields: ApplicationForm.ordered(clarification.reopened).map(\.label), deadline: DateWording.long(date), link: link),
+            try await Outbox.enqueue(context.messages.clarificationRequested(
+                in: applicant.language ?? .en, to: applicant.email, name: applicant.name, reference: application.reference,
+                message: clarification.message, fields: ApplicationForm.ordered(clarification.reopened), deadline: date, link: link),
                 at: now, on: db, logger: logger)
         }
         return clarification

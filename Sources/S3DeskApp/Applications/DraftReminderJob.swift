@@ -7,6 +7,7 @@ import S3DeskDomain
 struct DraftReminderJob: RoundReminderJob {
     let name = "draft-reminder"
     let publicURL: String
+    let messages: Messages
     let schedule = RoundReminderSchedule(date: .cutoff, daysBefore: ReminderRules.daysBefore)
 
     func waiting(in round: Round, on db: any Database) async throws -> [ApplicationRecord] {
@@ -17,10 +18,11 @@ struct DraftReminderJob: RoundReminderJob {
     func run(_ occurrence: JobOccurrence, now: Date, on db: any Database) async throws -> String {
         guard let round = try await RoundReminderSchedule.round(of: occurrence, on: db) else { return "the round has gone" }
         let drafts = try await waiting(in: round, on: db)
-        let when = DateWording.moment(round.cutoffAt, in: try round.call.calendar())
+        let zone = try round.call.calendar()
         try await Outbox.enqueue(try drafts.map { draft in
-            EmailTemplates.draftReminder(to: draft.createdBy.email, name: draft.createdBy.name, reference: draft.reference,
-                                         callTitle: round.call.title, cutoff: when, link: publicURL + SiteURL.editApplication(try draft.requireID()))
+            messages.draftReminder(in: draft.createdBy.language ?? .en, to: draft.createdBy.email, name: draft.createdBy.name,
+                                   reference: draft.reference, callTitle: round.call.title, cutoff: round.cutoffAt, zone: zone,
+                                   link: publicURL + SiteURL.editApplication(try draft.requireID()))
         }, at: now, on: db, logger: db.logger)
         return "\(drafts.count) draft\(drafts.count == 1 ? "" : "s") reminded of the cut-off of \(round.cutoffDate)"
     }

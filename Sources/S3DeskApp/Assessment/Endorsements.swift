@@ -65,7 +65,7 @@ enum Endorsements {
                                       actor: user, at: now, on: db)
             guard endorsed else {
                 try await tellDeciders(decisions, round: round, comment: comment, officer: user, link: publicURL + SiteURL.round(roundID),
-                                       at: now, on: db, logger: logger)
+                                       messages: messages, at: now, on: db, logger: logger)
                 return endorsement
             }
             try await apply(endorsing, officer: user, at: now, on: db)
@@ -80,11 +80,11 @@ enum Endorsements {
 
     /// A return is for the secretariat to act on: whoever proposed the decisions is emailed.
     private static func tellDeciders(_ decisions: [Decision], round: Round, comment: String, officer: User, link: String,
-                                     at now: Date, on db: any Database, logger: Logger) async throws {
+                                     messages: Messages, at now: Date, on db: any Database, logger: Logger) async throws {
         let deciders = try await User.query(on: db).filter(\.$id ~~ Set(decisions.map(\.$decidedBy.id))).sort(\.$email).all()
         try await Outbox.enqueue(deciders.map { decider in
-            EmailTemplates.decisionsReturned(to: decider.email, name: decider.name, callTitle: round.call.title, round: round.number,
-                                             officer: officer.name, comment: comment, link: link)
+            messages.decisionsReturned(in: decider.language ?? .en, to: decider.email, name: decider.name, callTitle: round.call.title,
+                                       round: round.number, officer: officer.name, comment: comment, link: link)
         }, at: now, on: db, logger: logger)
     }
 

@@ -55,8 +55,9 @@ enum ExpertAssignments {
             try await AuditLog.record(.expertAssigned, subject: .assignment(assignmentID),
                                       summary: "\(expert.name) (fit \(fit.score))" + (previousID == nil ? "" : ", replacing the previous expert"),
                                       actor: user, at: now, on: db)
-            try await Outbox.enqueue(EmailTemplates.expertAssigned(to: expert.email, name: expert.name, reference: application.reference,
-                                                                   region: context.codes.territoryName(needs.territory), link: link),
+            try await Outbox.enqueue(context.messages.expertAssigned(in: try await expert.emailLanguage(on: db), to: expert.email, name: expert.name,
+                                                                     reference: application.reference,
+                                                                     region: context.codes.territoryName(needs.territory), link: link),
                                      at: now, on: db, logger: context.logger)
             fresh.$expert.value = expert
             return fresh

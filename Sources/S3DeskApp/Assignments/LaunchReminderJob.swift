@@ -7,6 +7,7 @@ import S3DeskDomain
 struct LaunchReminderJob: RoundReminderJob {
     let name = "launch-reminder"
     let publicURL: String
+    let messages: Messages
     let schedule = RoundReminderSchedule(date: .launchDue, daysBefore: ReminderRules.daysBefore)
 
     func waiting(in round: Round, on db: any Database) async throws -> [ApplicationRecord] {
@@ -18,8 +19,9 @@ struct LaunchReminderJob: RoundReminderJob {
         guard let round = try await RoundReminderSchedule.round(of: occurrence, on: db) else { return "the round has gone" }
         let pending = try await waiting(in: round, on: db)
         guard !pending.isEmpty else { return "every selected application of the round is launched" }
-        let told = try await remindSecretariat(of: round, waiting: pending, describe: { "\($0.reference) (\($0.status.label.lowercased()))" },
-                                               publicURL: publicURL, email: EmailTemplates.launchesDue, now: now, on: db)
+        let told = try await remindSecretariat(of: round, waiting: pending,
+                                               describe: { "\($0.reference) (\(messages.inSentence($0.status, in: $1)))" },
+                                               publicURL: publicURL, email: Messages.launchesDue, now: now, on: db)
         return "\(pending.count) launch\(pending.count == 1 ? "" : "es") still due, \(told) staff told"
     }
 }

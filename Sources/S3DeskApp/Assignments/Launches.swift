@@ -43,10 +43,11 @@ enum Launches {
             try await AuditLog.record(.assignmentLaunched, subject: .assignment(assignmentID),
                                       summary: "launched on \(launch), planned end \(end)\(fresh.launchLate ? " (late)" : ""), expert \(expert.name)",
                                       actor: user, at: now, on: db)
-            let people = try await Assignments.members(of: application, on: db).map { ($0.email, $0.name) } + [(expert.email, expert.name)]
-            try await Outbox.enqueue(people.map { email, name in
-                EmailTemplates.assignmentLaunched(to: email, name: name, reference: application.reference, launchDate: DateWording.long(launch),
-                                                  plannedEnd: DateWording.long(end), expert: expert.name, budget: fresh.expertDaysBudget, link: link)
+            let people = try await Assignments.members(of: application, on: db).map { ($0.email, $0.name, $0.language ?? .en) }
+                + [(expert.email, expert.name, try await expert.emailLanguage(on: db))]
+            try await Outbox.enqueue(people.map { email, name, language in
+                context.messages.assignmentLaunched(in: language, to: email, name: name, reference: application.reference, launchDate: launch,
+                                                    plannedEnd: end, expert: expert.name, budget: fresh.expertDaysBudget, link: link)
             }, at: now, on: db, logger: context.logger)
             return fresh
         }

@@ -46,7 +46,8 @@ enum Scopes {
                                       summary: wasConfirmed ? summary + "; the region must confirm it again" : summary,
                                       actor: user, at: now, on: db)
             try await Outbox.enqueue(try await Assignments.members(of: application, on: db).map {
-                EmailTemplates.scopeToConfirm(to: $0.email, name: $0.name, reference: application.reference, changed: existing != nil, link: link)
+                context.messages.scopeToConfirm(in: $0.language ?? .en, to: $0.email, name: $0.name, reference: application.reference,
+                                                changed: existing != nil, link: link)
             }, at: now, on: db, logger: context.logger)
             return (assignment, existing == nil)
         }

@@ -33,9 +33,12 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     try configureDatabase(app, settings.database)
     app.migrations.add(Migrations.all)
     app.referenceResources = resources
-    app.scheduledJobs = [RoundCutoffJob(), DraftReminderJob(publicURL: app.publicURL), MeetingReminderJob(publicURL: app.publicURL),
-                         LaunchReminderJob(publicURL: app.publicURL), TimesheetReminderJob(publicURL: app.publicURL),
-                         AssignmentEndingReminderJob(publicURL: app.publicURL), SessionCleanupJob(),
+    app.messages = try Messages.load(from: resources)
+    let messages = app.messages
+    app.scheduledJobs = [RoundCutoffJob(), DraftReminderJob(publicURL: app.publicURL, messages: messages),
+                         MeetingReminderJob(publicURL: app.publicURL, messages: messages),
+                         LaunchReminderJob(publicURL: app.publicURL, messages: messages), TimesheetReminderJob(publicURL: app.publicURL, messages: messages),
+                         AssignmentEndingReminderJob(publicURL: app.publicURL, messages: messages), SessionCleanupJob(),
                          RetentionJob(years: settings.retentionYears)]
     var workers = [LoopingWorker.jobs()]
     if let smtp = settings.smtp {
@@ -53,7 +56,6 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     }
     app.views.use(.leaf)
     app.leaf.tags["t"] = TranslateTag()
-    app.messages = try Messages.load(from: resources)
     ContentConfiguration.global.use(encoder: JSONEncoder.api, for: .json)
     // Leaf's default limits refuse any path with a hidden folder in it, and a built product
     // lives under `.build/`; keep the sandbox and the extension rule, drop that one.

@@ -8,6 +8,7 @@ import S3DeskDomain
 struct AssignmentEndingReminderJob: ScheduledJob {
     let name = "assignment-ending-reminder"
     let publicURL: String
+    let messages: Messages
 
     /// Running assignments with days left and no final report, each with its planned end's reminder.
     private func upcoming(after now: Date, on db: any Database) async throws -> [(assignment: Assignment, end: CivilDate, sendAt: Date)] {
@@ -38,14 +39,14 @@ struct AssignmentEndingReminderJob: ScheduledJob {
         guard assignment.status == .launched, remaining.halves > 0, let end = assignment.period?.upperBound else {
             return "\(assignment.application.reference) has no expert days left to plan"
         }
-        var people = try await Assignments.secretariat(on: db).map { ($0.email, $0.name) }
+        var people = try await Assignments.secretariat(on: db)
         if let expert = assignment.expert, let account = try await User.find(expert.$user.id, on: db) {
-            people.append((account.email, account.name))
+            people.append((account.email, account.name, account.language ?? .en))
         }
         let link = publicURL + SiteURL.assignmentOf(assignment.$application.id)
         try await Outbox.enqueue(people.map {
-            EmailTemplates.assignmentEnding(to: $0.0, name: $0.1, reference: assignment.application.reference, plannedEnd: DateWording.long(end),
-                                            remaining: remaining, link: link)
+            messages.assignmentEnding(in: $0.language, to: $0.email, name: $0.name, reference: assignment.application.reference,
+                                      plannedEnd: end, remaining: remaining, link: link)
         }, at: now, on: db, logger: db.logger)
         return "\(assignment.application.reference): \(remaining.spelled) left before \(end), \(people.count) people told"
     }

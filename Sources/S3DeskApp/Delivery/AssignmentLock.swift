@@ -39,16 +39,20 @@ extension AssignmentContext {
         return period
     }
 
-    /// Everyone told of what happens in the assignment: the region's members and the expert.
-    func regionAndExpert(on db: any Database) async throws -> [(email: String, name: String)] {
-        try await Assignments.members(of: application, on: db).map { ($0.email, $0.name) } + (expert.map { [($0.email, $0.name)] } ?? [])
+    /// Everyone told of what happens in the assignment: the region's members and the expert,
+    /// each with the language their emails are written in.
+    func regionAndExpert(on db: any Database) async throws -> [(email: String, name: String, language: Language)] {
+        let region = try await Assignments.members(of: application, on: db).map { ($0.email, $0.name, $0.language ?? .en) }
+        guard let expert else { return region }
+        return region + [(expert.email, expert.name, try await expert.emailLanguage(on: db))]
     }
 }
 
 extension Assignments {
-    /// The secretariat's staff, told of what waits for their decision.
-    static func secretariat(on db: any Database) async throws -> [(email: String, name: String)] {
+    /// The secretariat's staff, told of what waits for their decision, each with the language
+    /// their emails are written in.
+    static func secretariat(on db: any Database) async throws -> [(email: String, name: String, language: Language)] {
         try await User.query(on: db).filter(\.$role == .secretariat).filter(\.$passwordHash != "").filter(\.$deactivatedAt == nil).sort(\.$email).all()
-            .map { ($0.email, $0.name) }
+            .map { ($0.email, $0.name, $0.language ?? .en) }
     }
 }

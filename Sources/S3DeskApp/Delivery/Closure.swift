@@ -48,9 +48,10 @@ enum Closure {
                                       summary: "“\(document.name)”, \(assignment.daysUsed) of \(assignment.budget) expert days used",
                                       actor: user, at: now, on: db)
             let reference = current.application.reference
-            let region = try await Assignments.members(of: current.application, on: db).map { ($0.email, $0.name, true) }
-            try await Outbox.enqueue((region + staff.map { ($0.email, $0.name, false) }).map {
-                EmailTemplates.finalReportSubmitted(to: $0.0, name: $0.1, reference: reference, expert: user.name, askFeedback: $0.2, link: link)
+            let region = try await Assignments.members(of: current.application, on: db).map { ($0.email, $0.name, $0.language ?? .en, true) }
+            try await Outbox.enqueue((region + staff.map { ($0.email, $0.name, $0.language, false) }).map {
+                context.messages.finalReportSubmitted(in: $0.2, to: $0.0, name: $0.1, reference: reference, expert: user.name,
+                                                      askFeedback: $0.3, link: link)
             }, at: now, on: db, logger: context.logger)
             return assignment
         }
@@ -97,8 +98,8 @@ enum Closure {
             try await AuditLog.record(.assignmentClosed, subject: .assignment(assignmentID),
                                       summary: "\(assignment.daysUsed) of \(assignment.budget) expert days used", actor: user, at: now, on: db)
             try await Outbox.enqueue(try await current.regionAndExpert(on: db).map {
-                EmailTemplates.assignmentClosed(to: $0.email, name: $0.name, reference: current.application.reference,
-                                                daysUsed: assignment.daysUsed.spelled, link: link)
+                context.messages.assignmentClosed(in: $0.language, to: $0.email, name: $0.name, reference: current.application.reference,
+                                                  daysUsed: assignment.daysUsed, link: link)
             }, at: now, on: db, logger: context.logger)
             return assignment
         }

@@ -33,8 +33,9 @@ enum Extensions {
             try await AuditLog.record(.extensionRequested, subject: .assignment(assignmentID),
                                       summary: "planned end from \(period.upperBound) to \(end): \(request.reason)", actor: user, at: now, on: db)
             try await Outbox.enqueue(staff.map {
-                EmailTemplates.extensionRequested(to: $0.email, name: $0.name, reference: current.application.reference, requestedBy: user.name,
-                                                  from: DateWording.long(stored: request.previousEnd), until: DateWording.long(stored: request.requestedEnd), reason: request.reason, link: link)
+                context.messages.extensionRequested(in: $0.language, to: $0.email, name: $0.name, reference: current.application.reference,
+                                                    requestedBy: user.name, from: request.previousEnd, until: request.requestedEnd,
+                                                    reason: request.reason, link: link)
             }, at: now, on: db, logger: context.logger)
             return request
         }
@@ -71,8 +72,8 @@ enum Extensions {
                                       summary: "until \(request.requestedEnd)\(note.isEmpty ? "" : ": \(note)")", actor: user, at: now, on: db)
             let plannedEnd = assignment.plannedEndDate ?? request.previousEnd
             try await Outbox.enqueue(try await current.regionAndExpert(on: db).map {
-                EmailTemplates.extensionDecided(to: $0.email, name: $0.name, reference: current.application.reference, approved: approve,
-                                                until: DateWording.long(stored: request.requestedEnd), plannedEnd: DateWording.long(stored: plannedEnd), note: note, link: link)
+                context.messages.extensionDecided(in: $0.language, to: $0.email, name: $0.name, reference: current.application.reference,
+                                                  approved: approve, until: request.requestedEnd, plannedEnd: plannedEnd, note: note, link: link)
             }, at: now, on: db, logger: context.logger)
             return request
         }

@@ -7,6 +7,7 @@ import S3DeskDomain
 struct TimesheetReminderJob: ScheduledJob {
     let name = "timesheet-reminder"
     let publicURL: String
+    let messages: Messages
     static let zone = ZonedCalendar(identifier: "Europe/Brussels")!
     /// Assignments named in one email; the queue on the staff page has the rest.
     static let listed = 50
@@ -39,13 +40,15 @@ struct TimesheetReminderJob: ScheduledJob {
         let counts = Dictionary(waiting.map { ($0, 1) }, uniquingKeysWith: +)
         let listed = Array(counts.keys.sorted { $0.uuidString < $1.uuidString }.prefix(Self.listed))
         let assignments = try await Assignment.query(on: db).filter(\.$id ~~ listed).with(\.$application).sort(\.$launchDate).all()
-        let lines = try assignments.map { assignment in
-            let count = counts[try assignment.requireID()] ?? 0
-            return "\(assignment.application.reference): \(count) \(count == 1 ? "entry" : "entries") — \(publicURL + SiteURL.assignmentOf(assignment.$application.id))"
+        let waitingIn = try assignments.map { assignment in
+            (assignment.application.reference, counts[try assignment.requireID()] ?? 0, publicURL + SiteURL.assignmentOf(assignment.$application.id))
         }
         let staff = try await Assignments.secretariat(on: db)
-        try await Outbox.enqueue(staff.map { EmailTemplates.timesheetsAwaiting(to: $0.email, name: $0.name, lines: lines) },
-                                 at: now, on: db, logger: db.logger)
+        try await Outbox.enqueue(staff.map { person in
+            messages.timesheetsAwaiting(in: person.language, to: person.email, name: person.name, lines: waitingIn.map {
+                messages.timesheetLine(reference: $0.0, entries: $0.1, link: $0.2, in: person.language)
+            })
+        }, at: now, on: db, logger: db.logger)
         return "\(assignments.count) assignment\(assignments.count == 1 ? "" : "s") with entries waiting, \(staff.count) staff told"
     }
 }

@@ -72,8 +72,9 @@ enum Timesheets {
                 assignment.updatedAt = now
                 try await assignment.save(on: db)
                 if let expert = current.expert {
-                    try await Outbox.enqueue(EmailTemplates.entryReturned(to: expert.email, name: expert.name, reference: current.application.reference,
-                                                                          date: DateWording.long(stored: entry.date), days: entry.days.spelled, note: note, link: link),
+                    try await Outbox.enqueue(context.messages.entryReturned(in: try await expert.emailLanguage(on: db), to: expert.email,
+                                                                            name: expert.name, reference: current.application.reference,
+                                                                            date: entry.date, days: entry.days, note: note, link: link),
                                              at: now, on: db, logger: context.logger)
                 }
             }

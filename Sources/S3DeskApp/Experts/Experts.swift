@@ -34,8 +34,9 @@ enum Experts {
             try await token.create(on: db)
             try await AuditLog.record(.expertAdded, subject: .expert(try expert.requireID()), summary: "\(profile.name) <\(profile.email)>",
                                       actor: user, at: now, on: db)
-            try await Outbox.enqueue(EmailTemplates.expertInvitation(to: profile.email, name: profile.name,
-                                                                     link: publicURL + SiteURL.acceptInvitation(token: clear)),
+            // A new account has no language yet: English.
+            try await Outbox.enqueue(context.messages.expertInvitation(in: account.language ?? .en, to: profile.email, name: profile.name,
+                                                                       link: publicURL + SiteURL.acceptInvitation(token: clear)),
                                      at: now, on: db, logger: context.logger)
             return expert
         } }

@@ -48,17 +48,14 @@ struct RoundReminderSchedule: Sendable {
         guard let id = UUID(uuidString: occurrence.key) else { return nil }
         return try await Round.query(on: db).filter(\.$id == id).with(\.$call).first()
     }
-
-    /// "round 2 of “Targeted Support 2026” (cut-off 30 June 2026)", for the staff's emails.
-    static func label(_ round: Round) -> String {
-        "round \(round.number) of “\(round.call.title)” (cut-off \(DateWording.long(stored: round.cutoffDate)))"
-    }
 }
 
 /// A reminder about one date of each round (`schedule`), due only while something of the round
 /// still waits: a round with nothing to remind leaves no run behind.
 protocol RoundReminderJob: ScheduledJob {
     var schedule: RoundReminderSchedule { get }
+    /// The emails' texts, in each recipient's language.
+    var messages: Messages { get }
     /// What the reminder is about, in reference order: drafts to submit, meetings to plan, launches.
     func waiting(in round: Round, on db: any Database) async throws -> [ApplicationRecord]
 }
@@ -87,16 +84,23 @@ extension RoundReminderJob {
 
 extension RoundReminderJob {
     /// Emails every member of the secretariat the round's `waiting` applications, a line each
-    /// with its assignment page, and the date the reminder is about; returns how many were told.
-    /// - Parameter describe: how a line names its application ("TS-2026-0004 (scoping)").
-    func remindSecretariat(of round: Round, waiting: [ApplicationRecord], describe: (ApplicationRecord) -> String, publicURL: String,
-                           email: (_ to: String, _ name: String, _ round: String, _ due: String, _ lines: [String]) -> EmailMessage,
+    /// with its assignment page, and the date the reminder is about, in each one's language;
+    /// returns how many were told.
+    /// - Parameters:
+    ///   - describe: how a line names its application ("TS-2026-0004 (scoping)").
+    ///   - email: which email, such as `Messages.launchesDue`.
+    func remindSecretariat(of round: Round, waiting: [ApplicationRecord], describe: (ApplicationRecord, Language) -> String, publicURL: String,
+                           email: (Messages) -> (_ language: Language, _ to: String, _ name: String, _ round: String, _ due: CivilDate,
+                                                 _ lines: [String]) -> EmailMessage,
                            now: Date, on db: any Database) async throws -> Int {
-        let lines = try waiting.map { "\(describe($0)) — \(publicURL + SiteURL.assignmentOf(try $0.requireID()))" }
-        let due = DateWording.long(try CivilDate(parsing: schedule.date.of(round)))
+        let links = try waiting.map { publicURL + SiteURL.assignmentOf(try $0.requireID()) }
+        let due = try CivilDate(parsing: schedule.date.of(round))
         let staff = try await Assignments.secretariat(on: db)
-        try await Outbox.enqueue(staff.map { email($0.email, $0.name, RoundReminderSchedule.label(round), due, lines) },
-                                 at: now, on: db, logger: db.logger)
+        try await Outbox.enqueue(staff.map { person in
+            let lines = zip(waiting, links).map { "\(describe($0, person.language)) — \($1)" }
+            let label = messages.round(round.number, of: round.call.title, cutoff: round.cutoffDate, in: person.language)
+            return email(messages)(person.language, person.email, person.name, label, due, lines)
+        }, at: now, on: db, logger: db.logger)
         return staff.count
     }
 }

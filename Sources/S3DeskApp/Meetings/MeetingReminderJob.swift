@@ -7,6 +7,7 @@ import S3DeskDomain
 struct MeetingReminderJob: RoundReminderJob {
     let name = "topic-meeting-reminder"
     let publicURL: String
+    let messages: Messages
     let schedule = RoundReminderSchedule(date: .meetingsDue, daysBefore: ReminderRules.daysBefore)
 
     func waiting(in round: Round, on db: any Database) async throws -> [ApplicationRecord] {
@@ -21,8 +22,8 @@ struct MeetingReminderJob: RoundReminderJob {
         guard let round = try await RoundReminderSchedule.round(of: occurrence, on: db) else { return "the round has gone" }
         let unplanned = try await waiting(in: round, on: db)
         guard !unplanned.isEmpty else { return "every selected application of the round has its topic meeting planned" }
-        let told = try await remindSecretariat(of: round, waiting: unplanned, describe: \.reference, publicURL: publicURL,
-                                               email: EmailTemplates.meetingsToPlan, now: now, on: db)
+        let told = try await remindSecretariat(of: round, waiting: unplanned, describe: { application, _ in application.reference },
+                                               publicURL: publicURL, email: Messages.meetingsToPlan, now: now, on: db)
         return "\(unplanned.count) topic meeting\(unplanned.count == 1 ? "" : "s") still to plan, \(told) staff told"
     }
 }

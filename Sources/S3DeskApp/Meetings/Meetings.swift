@@ -208,13 +208,15 @@ enum Meetings {
                                in context: ServiceContext, on db: any Database) async throws {
         let organiser = try await meeting.$organiser.get(on: db)
         let event = try event(meeting, of: application, organiser: organiser, stamp: context.now, publicURL: context.publicURL)
-        let calendar = EmailCalendar(method: event.method.rawValue, text: ICalendar.document(event))
-        let when = try application.call.schedule().calendar.describe(start: meeting.startsAt, durationMinutes: meeting.durationMinutes)
+        let time = Messages.MeetingTime(start: meeting.startsAt, durationMinutes: meeting.durationMinutes,
+                                        zone: try application.call.schedule().calendar)
         let link = context.publicURL + SiteURL.meeting(try meeting.requireID())
-        try await Outbox.enqueue(people.filter { $0.email != organiser.email }.map { person in
-            EmailTemplates.meetingInvitation(to: person.email, name: person.name, purpose: meeting.purpose, reference: application.reference,
-                                             when: when, location: meeting.location, agenda: meeting.agenda, update: update,
-                                             link: link, calendar: calendar)
+        let invited = people.filter { $0.email != organiser.email }
+        let languages = try await User.emailLanguages(of: invited.map(\.email), on: db)
+        try await Outbox.enqueue(invited.map { person in
+            context.messages.meetingInvitation(in: languages[person.email] ?? .en, to: person.email, name: person.name, purpose: meeting.purpose,
+                                               reference: application.reference, time: time, location: meeting.location,
+                                               agenda: meeting.agenda, update: update, link: link, event: event)
         }, at: context.now, on: db, logger: context.logger)
     }
 
@@ -225,12 +227,15 @@ enum Meetings {
         var event = try event(meeting, of: application, organiser: organiser, stamp: context.now, publicURL: context.publicURL)
         event.method = .cancel
         event.attendees = people.map { CalendarPerson(name: $0.name, email: $0.email) }
-        let calendar = EmailCalendar(method: event.method.rawValue, text: ICalendar.document(event))
-        let when = try application.call.schedule().calendar.describe(start: meeting.startsAt, durationMinutes: meeting.durationMinutes)
+        let time = Messages.MeetingTime(start: meeting.startsAt, durationMinutes: meeting.durationMinutes,
+                                        zone: try application.call.schedule().calendar)
         let link = context.publicURL + SiteURL.meeting(try meeting.requireID())
-        try await Outbox.enqueue(people.filter { $0.email != organiser.email }.map { person in
-            EmailTemplates.meetingCancelled(to: person.email, name: person.name, purpose: meeting.purpose, reference: application.reference,
-                                            when: when, reason: reason, link: link, calendar: calendar)
+        let told = people.filter { $0.email != organiser.email }
+        let languages = try await User.emailLanguages(of: told.map(\.email), on: db)
+        try await Outbox.enqueue(told.map { person in
+            context.messages.meetingCancelled(in: languages[person.email] ?? .en, to: person.email, name: person.name, purpose: meeting.purpose,
+                                              reference: application.reference, time: time, agenda: meeting.agenda, reason: reason,
+                                              link: link, event: event)
         }, at: context.now, on: db, logger: context.logger)
     }
 }

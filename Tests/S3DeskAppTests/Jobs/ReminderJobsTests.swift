@@ -42,7 +42,7 @@ struct ReminderJobsTests {
             #expect(try await JobRunner(app, runnerID: "after a restart").runDue().isEmpty)
             #expect(try await Self.emails(.draftReminder, app).count == 1)
             // The draft still waits, but the round's reminder is sent: later passes no longer read the drafts.
-            #expect(try await DraftReminderJob(publicURL: app.publicURL).due(by: app.clock.now, on: app.db).isEmpty)
+            #expect(try await DraftReminderJob(publicURL: app.publicURL, messages: app.messages).due(by: app.clock.now, on: app.db).isEmpty)
         }
     }
 

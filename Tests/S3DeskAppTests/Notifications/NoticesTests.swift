@@ -56,7 +56,7 @@ struct NoticesTests {
                 for index in 0..<8 {
                     group.addTask {
                         try await app.db.writeTransaction { db in
-                            try await Outbox.enqueue(EmailTemplates.timesheetsAwaiting(to: person.email, name: person.name, lines: ["TS-2026-000\(index)"]),
+                            try await Outbox.enqueue(Messages.english.timesheetsAwaiting(in: .en, to: person.email, name: person.name, lines: ["TS-2026-000\(index)"]),
                                                      at: app.clock.now, on: db, logger: app.logger)
                         }
                     }
@@ -117,7 +117,7 @@ struct NoticesTests {
     func noticesPage(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let person = try await app.makeUser(.secretariat)
-            try await Outbox.enqueue(EmailTemplates.timesheetsAwaiting(to: person.email, name: person.name, lines: ["TS-2026-0001 <b>"]),
+            try await Outbox.enqueue(Messages.english.timesheetsAwaiting(in: .en, to: person.email, name: person.name, lines: ["TS-2026-0001 <b>"]),
                                      at: app.clock.now, on: app.db, logger: app.logger)
             var browser = try await Browser.signedIn(app, person)
             let page = try await browser.page(SiteURL.notices)
