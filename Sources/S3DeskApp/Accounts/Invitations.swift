@@ -21,13 +21,14 @@ enum Invitations {
         return try await context.db.writeTransaction { db in
             let user = User(email: email, name: email, role: .applicant, passwordHash: "", createdAt: now,
                             organisationID: organisationID)
+            // A colleague of the same authority most likely reads what the inviter reads; they may change it.
+            user.language = inviter.language
             try await user.create(on: db)
             let (token, clear) = try AccountToken.issue(.invitation, for: user, at: now, lifetime: AccountToken.Purpose.invitation.lifetime)
             try await token.create(on: db)
             try await AuditLog.record(.userInvited, subject: .user(try user.requireID()),
                                       summary: "\(email) invited to \(organisation.name) by \(inviter.email)",
                                       actor: inviter, at: now, on: db)
-            // A new account has no language yet: English.
             try await Outbox.enqueue(context.messages.invitation(in: user.language ?? .en, to: email, inviter: inviter.name,
                                                                  organisation: organisation.name, link: publicURL + SiteURL.acceptInvitation(token: clear)),
                                      at: now, on: db, logger: context.logger)

@@ -57,6 +57,22 @@ struct InvitationsAndResetTests {
         }
     }
 
+    @Test("a colleague is invited in the inviter's language, and keeps it until they choose", arguments: TestDatabase.all)
+    func invitationInInvitersLanguage(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let (member, token) = try await app.makeApplicant(territory: "FRB0")
+            member.language = .fr
+            try await member.save(on: app.db)
+            let invited = try await app.testing().sendRequest(.POST, "/api/v1/invitations", headers: .bearer(token)) {
+                try $0.content.encode(["email": "claire@centre-val-de-loire.example.fr"])
+            }
+            #expect(invited.status == .created)
+            let email = try #require(try await OutboxEmail.query(on: app.db).filter(\.$recipient == "claire@centre-val-de-loire.example.fr").first())
+            #expect(email.subject.hasSuffix("vous invite à rejoindre Authority of FRB0 sur S3Desk"), "\(email.subject)")
+            #expect(try await User.query(on: app.db).filter(\.$email == "claire@centre-val-de-loire.example.fr").first()?.language == .fr)
+        }
+    }
+
     @Test("only applicants with an organisation invite; a taken address is a conflict", arguments: TestDatabase.all)
     func invitationRefused(database: TestDatabase) async throws {
         try await withTestApp(database) { app in
