@@ -13,7 +13,8 @@ struct StaffApplicationsWebController: RouteCollection {
     func list(req: Request) async throws -> View {
         try await req.view.render("staff/applications", StaffApplicationsPage.load(
             try ApplicationFilters(from: req), pageNumber: Pagination.pageNumber(req),
-            layout: Layout(request: req, title: "Applications"), codes: req.application.referenceCodes, on: req.db))
+            layout: Layout(request: req, title: .layoutApplications), codes: req.application.referenceCodes,
+            wording: req.wording, on: req.db))
     }
 }
 

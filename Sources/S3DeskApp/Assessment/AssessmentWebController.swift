@@ -83,8 +83,8 @@ struct AssessmentWebController: RouteCollection {
     private func render(_ req: Request, _ application: ApplicationRecord, user: User,
                         input: AssessmentPage.Input = .init()) async throws -> View {
         try await req.view.render("staff/assessment", AssessmentPage.load(
-            application, for: user, layout: Layout(request: req, title: "Assess \(application.reference)"),
+            application, for: user, layout: Layout(request: req, title: req.text(AssessmentText.assessTitle, application.reference)),
             csrfToken: CSRF.token(for: req), input: input, rankings: req.application.rankingCache,
-            codes: req.application.referenceCodes, on: req.db))
+            codes: req.application.referenceCodes, wording: req.wording, on: req.db))
     }
 }

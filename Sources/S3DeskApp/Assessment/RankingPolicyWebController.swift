@@ -113,20 +113,27 @@ struct RankingPolicyWebController: RouteCollection {
     }
 
     private func render(_ req: Request, _ call: Call, form: Form, errors: [String: String], saved: Bool) async throws -> View {
+        let wording = req.wording
         let bonus = RankingPolicy.bonusRange
+        func field(_ name: String, _ label: AssessmentText, _ hint: AssessmentText, _ value: String?, _ range: ClosedRange<Int>) -> Field {
+            Field(name: name, label: wording(label), hint: wording(hint), value: value ?? "",
+                  error: errors[name].map { AssessmentWording.message($0, wording) }, min: range.lowerBound, max: range.upperBound)
+        }
         let fields = [
-            Field(name: "lessDevelopedBonus", label: "Less developed region", hint: "Bonus for a less developed region (2021–2027)", value: form.lessDevelopedBonus ?? "", error: errors["lessDevelopedBonus"], min: bonus.lowerBound, max: bonus.upperBound),
-            Field(name: "transitionBonus", label: "Transition region", hint: "Bonus for a transition region", value: form.transitionBonus ?? "", error: errors["transitionBonus"], min: bonus.lowerBound, max: bonus.upperBound),
-            Field(name: "moreDevelopedBonus", label: "More developed region", hint: "Bonus for a more developed region", value: form.moreDevelopedBonus ?? "", error: errors["moreDevelopedBonus"], min: bonus.lowerBound, max: bonus.upperBound),
-            Field(name: "perChallenge", label: "Per specific challenge", hint: "Bonus for each declared specific challenge", value: form.perChallenge ?? "", error: errors["perChallenge"], min: bonus.lowerBound, max: bonus.upperBound),
-            Field(name: "challengeCap", label: "Challenges at most", hint: "The most the challenges can add together", value: form.challengeCap ?? "", error: errors["challengeCap"], min: bonus.lowerBound, max: bonus.upperBound),
-            Field(name: "meritThreshold", label: "Merit threshold", hint: "Merit below this (out of 100) is not selectable", value: form.meritThreshold ?? "", error: errors["meritThreshold"], min: RankingPolicy.thresholdRange.lowerBound, max: RankingPolicy.thresholdRange.upperBound),
-            Field(name: "minimumAssessments", label: "Assessments needed", hint: "Before an application is ranked or decided", value: form.minimumAssessments ?? "", error: errors["minimumAssessments"], min: RankingPolicy.assessmentsRange.lowerBound, max: RankingPolicy.assessmentsRange.upperBound),
+            field("lessDevelopedBonus", .policyLessDeveloped, .policyLessDevelopedHint, form.lessDevelopedBonus, bonus),
+            field("transitionBonus", .policyTransition, .policyTransitionHint, form.transitionBonus, bonus),
+            field("moreDevelopedBonus", .policyMoreDeveloped, .policyMoreDevelopedHint, form.moreDevelopedBonus, bonus),
+            field("perChallenge", .policyPerChallenge, .policyPerChallengeHint, form.perChallenge, bonus),
+            field("challengeCap", .policyChallengeCap, .policyChallengeCapHint, form.challengeCap, bonus),
+            field("meritThreshold", .policyMeritThreshold, .policyMeritThresholdHint, form.meritThreshold, RankingPolicy.thresholdRange),
+            field("minimumAssessments", .policyMinimumAssessments, .policyMinimumAssessmentsHint, form.minimumAssessments, RankingPolicy.assessmentsRange),
         ]
+        let title = call.texts(in: wording.language).title
         return try await req.view.render("staff/policy", Page(
-            layout: Layout(request: req, title: "Ranking policy of \(call.title)")
-                .with(Breadcrumbs([("Calls", SiteURL.staffCalls), (call.title, SiteURL.editCall(try call.requireID()))], current: "Ranking policy")),
-            csrfToken: CSRF.token(for: req), callTitle: call.title, fields: fields, saved: saved,
+            layout: Layout(request: req, title: wording(AssessmentText.policyTitleOf, title))
+                .with(Breadcrumbs([(wording(Text.layoutCalls), SiteURL.staffCalls), (title, SiteURL.editCall(try call.requireID()))],
+                                  current: wording(AssessmentText.policyTitle))),
+            csrfToken: CSRF.token(for: req), callTitle: title, fields: fields, saved: saved,
             capacity: call.capacityPerRound, callEditorURL: SiteURL.editCall(try call.requireID())))
     }
 }

@@ -46,6 +46,7 @@ struct RoundsWebController: RouteCollection {
         let form = try req.content.decode(EndorsementForm.self)
         var refusal: String?
         var errors: [String: String] = [:]
+        let wording = req.wording
         do {
             guard let outcome = form.outcome, ["endorse", "return"].contains(outcome) else {
                 throw AppError.invalidField("outcome", "choose to endorse the decisions or to return them")
@@ -53,8 +54,8 @@ struct RoundsWebController: RouteCollection {
             _ = try await Endorsements.record(round, endorsed: outcome == "endorse", comment: form.comment ?? "", by: user, in: req.services)
             return req.redirect(to: SiteURL.round(try round.requireID()))
         } catch let error as AppError where error.isRefusal {
-            errors = error.fields
-            refusal = error.fields.isEmpty ? error.message : nil
+            errors = error.fields.mapValues { AssessmentWording.message($0, wording) }
+            refusal = error.fields.isEmpty ? AssessmentWording.message(error.message, wording) : nil
         }
         let ranking = try await req.application.rankingCache.ranking(of: round, on: req.db)
         return try await render(req, ranking, rows: ranking.ranked[...], pageNumber: 1, form: form, errors: errors, refusal: refusal)
@@ -65,7 +66,8 @@ struct RoundsWebController: RouteCollection {
                         form: EndorsementForm?, errors: [String: String] = [:], refusal: String? = nil) async throws -> View {
         let page = try await RoundPage.load(ranking, rows: rows, pageNumber: pageNumber, for: req.requireUser(), at: req.now,
                                             csrfToken: CSRF.token(for: req), form: form, errors: errors, refusal: refusal,
-                                            layout: { Layout(request: req, title: $0) }, codes: req.application.referenceCodes, on: req.db)
+                                            layout: { Layout(request: req, title: $0) }, codes: req.application.referenceCodes,
+                                            wording: req.wording, on: req.db)
         return try await req.view.render(form == nil ? "staff/round" : "staff/endorsement", page)
     }
 }

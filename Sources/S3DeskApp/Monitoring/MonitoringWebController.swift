@@ -14,8 +14,8 @@ struct MonitoringWebController: RouteCollection {
     @Sendable
     func dashboard(req: Request) async throws -> View {
         try await req.view.render("staff/dashboard", DashboardPage.load(
-            try ApplicationFilters(from: req), for: try req.requireUser(), layout: Layout(request: req, title: "Monitoring"),
-            at: req.now, on: req.db, cache: req.application.monitoringCache))
+            try ApplicationFilters(from: req), for: try req.requireUser(), layout: Layout(request: req, title: .layoutMonitoring),
+            at: req.now, wording: req.wording, on: req.db, cache: req.application.monitoringCache))
     }
 
     @Sendable

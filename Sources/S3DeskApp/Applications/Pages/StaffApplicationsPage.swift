@@ -20,6 +20,8 @@ struct StaffApplicationsPage: Encodable {
     let layout: Layout
     let rows: [Row]
     let total: Int
+    /// "25 applications", in the reader's language.
+    let caption: String
     let filters: ApplicationFilters
     let calls: [SelectOption]
     let statuses: [SelectOption]

@@ -12,9 +12,9 @@ struct RoundPage: Encodable {
         let territory: String
         let category: String
         let categoryMissing: Bool
-        let assessments: Int
+        let assessments: String
         let merit: String
-        let priorityBonus: Int
+        let priorityBonus: String
         let total: String
         let proposal: String
         let proposalKey: String
@@ -27,21 +27,21 @@ struct RoundPage: Encodable {
         let statusKey: String
         let explanation: [String]
 
-        init(_ item: RankingItemDTO, codes: ReferenceCodes) {
-            rank = item.rank.map(String.init) ?? "—"
+        init(_ item: RankingItemDTO, codes: ReferenceCodes, wording: Wording) {
+            rank = item.rank.map { wording.integer($0) } ?? "—"
             reference = item.reference
             assessURL = SiteURL.assessment(item.applicationId)
             organisation = item.organisationName
             territory = codes.territoryName(item.territory)
-            category = item.category.label
+            category = wording.label(item.category)
             categoryMissing = item.category == .unknown
-            assessments = item.assessments
-            merit = item.merit.map(Decimal2.format) ?? "—"
-            priorityBonus = item.priorityBonus
-            total = item.total.map(Decimal2.format) ?? "—"
-            proposal = item.proposal.label
+            assessments = wording.integer(item.assessments)
+            merit = item.merit.map { AssessmentWording.decimal($0, wording) } ?? "—"
+            priorityBonus = wording.integer(item.priorityBonus)
+            total = item.total.map { AssessmentWording.decimal($0, wording) } ?? "—"
+            proposal = wording.label(item.proposal)
             proposalKey = item.proposal.rawValue
-            decision = item.decision?.decision.label
+            decision = item.decision.map { wording.label($0.decision.status) }
             decisionReason = item.decision?.reason
             decisionEndorsed = item.decision?.endorsed ?? false
             differs = item.decision.map { decision in
@@ -50,21 +50,27 @@ struct RoundPage: Encodable {
                 default: true
                 }
             } ?? false
-            status = item.status.label
+            status = wording.label(item.status)
             statusKey = item.status.rawValue
-            explanation = item.explanation
+            explanation = AssessmentWording.explanation(item.explanation, wording)
         }
     }
 
     struct Count: Encodable {
         let label: String
-        let count: Int
+        let count: String
     }
 
     let layout: Layout
     let csrfToken: String
     let round: RoundOverviewDTO
     let heading: String
+    /// The call's title in the reader's language, where the call has one.
+    let callTitle: String
+    /// "3 assignments".
+    let capacity: String
+    /// "12 ranked applications; capacity 3", above the ranking.
+    let rankingCaption: String
     let topicMeetingsDue: String
     let launchDue: String
     let endorsedAt: TimeLabel?
@@ -92,9 +98,26 @@ struct RoundPage: Encodable {
 
 extension RoundPage {
     /// "Round 2 — cut-off 31 March 2026": the round page's heading, and the round's crumb on the
-    /// pages below it.
+    /// pages below it. In English, for the pages below that do not speak the reader's language
+    /// yet; the others take the forms with a `Wording`.
     static func heading(of round: Round) -> String {
         "Round \(round.number) — cut-off \(DateWording.long(stored: round.cutoffDate))"
+    }
+
+    /// The heading in the reader's language.
+    static func heading(of round: Round, wording: Wording) -> String {
+        wording(AssessmentText.roundHeading, wording.integer(round.number), wording.date(stored: round.cutoffDate))
+    }
+
+    /// `crumbs(above:for:)` in the reader's language.
+    static func crumbs(above round: Round, for user: User, wording: Wording) -> [(label: String, url: String)] {
+        guard user.role.may(.manageCalls) else { return [(wording(Text.layoutHome), SiteURL.home)] }
+        return [(wording(Text.layoutCalls), SiteURL.staffCalls), (round.call.texts(in: wording.language).title, SiteURL.editCall(round.$call.id))]
+    }
+
+    /// `crumbs(to:for:)` in the reader's language.
+    static func crumbs(to round: Round, for user: User, wording: Wording) throws -> [(label: String, url: String)] {
+        crumbs(above: round, for: user, wording: wording) + [(heading(of: round, wording: wording), SiteURL.round(try round.requireID()))]
     }
 
     /// The pages above a round's that `user` may open: the calls and the round's call for those

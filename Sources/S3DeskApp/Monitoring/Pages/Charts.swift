@@ -54,8 +54,9 @@ struct BarChart: Encodable {
     /// - Parameters:
     ///   - rows: each bar's label, length and text.
     ///   - second: a paired bar's length per row.
+    ///   - wording: the reader's language for the text alternative; English without it.
     init(id: String, title: String, rows: [(label: String, value: Double, text: String)], second: [Double]? = nil,
-         legend: Legend? = nil) {
+         legend: Legend? = nil, wording: Wording? = nil) {
         let paired = second != nil
         let step = paired ? 38 : 24
         let top = legend == nil ? 4 : 26
@@ -71,7 +72,8 @@ struct BarChart: Encodable {
                        valueX: Self.format(Double(Self.labelWidth) + scaled(row.value) + 6),
                        secondWidth: second.map { Self.format(scaled($0[index])) }, secondY: y + 17)
         }
-        summary = title + ": " + rows.map { "\($0.label) \($0.text)" }.joined(separator: "; ") + "."
+        let figures = rows.map { "\($0.label) \($0.text)" }.joined(separator: "; ")
+        summary = wording.map { $0(AssessmentText.chartSummary, title, figures) } ?? title + ": " + figures + "."
     }
 
     /// Long labels are cut in the drawing only; the table beside it has them whole.
@@ -114,7 +116,7 @@ struct TimelineChart: Encodable {
     private static let left = 90.0
     private static let right = 630.0
 
-    init(id: String, round: MonitoringSummary.RoundTimeliness, facts: [MonitoringFacts.Application]) {
+    init(id: String, round: MonitoringSummary.RoundTimeliness, facts: [MonitoringFacts.Application], wording w: Wording) {
         let cutoff = round.round.cutoff
         let today = round.round.today
         let steps = facts.compactMap(\.topicMeeting) + facts.compactMap(\.launch)
@@ -124,21 +126,26 @@ struct TimelineChart: Encodable {
         let span = Double(max(cutoff.days(until: end), 1))
         func x(_ date: CivilDate) -> String { BarChart.format(Self.left + Double(cutoff.days(until: date)) / span * (Self.right - Self.left)) }
         self.id = id
-        title = "Round \(round.round.number): from the cut-off to the launches"
-        ticks = [("Cut-off", cutoff), ("Meetings due", round.round.meetingsDue), ("Launches due", round.round.launchDue)]
-            .map { Tick(x: x($0.1), label: $0.0, date: DateWording.long($0.1)) }
-        self.today = (cutoff...end).contains(today) ? Tick(x: x(today), label: "Today", date: DateWording.long(today)) : nil
-        todayLater = today > end ? "Today, \(DateWording.long(today)) →" : nil
+        let number = w.integer(round.round.number)
+        title = w(AssessmentText.chartTimelineTitle, number)
+        ticks = [(AssessmentText.chartCutoff, cutoff), (.chartMeetingsDue, round.round.meetingsDue), (.chartLaunchesDue, round.round.launchDue)]
+            .map { Tick(x: x($0.1), label: w($0.0), date: w.date($0.1)) }
+        self.today = (cutoff...end).contains(today) ? Tick(x: x(today), label: w(AssessmentText.chartToday), date: w.date(today)) : nil
+        todayLater = today > end ? w(AssessmentText.chartTodayLater, w.date(today)) : nil
         marks = facts.compactMap { application in
-            application.topicMeeting.map { Mark(x: x($0), y: 60, late: $0 > round.round.meetingsDue, label: "\(application.reference): topic meeting \(DateWording.long($0))") }
+            application.topicMeeting.map {
+                Mark(x: x($0), y: 60, late: $0 > round.round.meetingsDue, label: w(AssessmentText.chartMeetingMark, application.reference, w.date($0)))
+            }
         } + facts.compactMap { application in
-            application.launch.map { Mark(x: x($0), y: 96, late: $0 > round.round.launchDue, label: "\(application.reference): launch \(DateWording.long($0))") }
+            application.launch.map {
+                Mark(x: x($0), y: 96, late: $0 > round.round.launchDue, label: w(AssessmentText.chartLaunchMark, application.reference, w.date($0)))
+            }
         }
         let meetings = round.meetings
         let launches = round.launches
-        summary = "Round \(round.round.number), cut-off \(DateWording.long(cutoff)): \(meetings.onTime) topic meetings on time and "
-            + "\(meetings.late) late (due \(DateWording.long(meetings.due))), \(meetings.pending) not due yet; "
-            + "\(launches.onTime) launches on time and \(launches.late) late (due \(DateWording.long(launches.due))), \(launches.pending) not due yet."
+        summary = w(AssessmentText.chartTimelineSummary, number, w.date(cutoff),
+                    w.integer(meetings.onTime), w.integer(meetings.late), w.date(meetings.due), w.integer(meetings.pending),
+                    w.integer(launches.onTime), w.integer(launches.late), w.date(launches.due), w.integer(launches.pending))
     }
 }
 
@@ -156,7 +163,7 @@ struct GanttChart: Encodable {
     }
 
     let id = "gantt"
-    let title = "Running assignments: launch to planned end, and expert days used"
+    let title: String
     let summary: String
     let width = GanttChart.labelWidth + GanttChart.plotWidth + 20
     let height: Int
@@ -169,12 +176,13 @@ struct GanttChart: Encodable {
     static let labelWidth = 130
     static let plotWidth = 560
 
-    init(_ assignments: [MonitoringFacts.Assignment], today: CivilDate) {
+    init(_ assignments: [MonitoringFacts.Assignment], today: CivilDate, wording w: Wording) {
         let running = assignments.filter { $0.status == .launched && $0.launch != nil && $0.plannedEnd != nil }
         let first = running.compactMap(\.launch).min() ?? today
         let last = max(running.compactMap(\.plannedEnd).max() ?? today, today)
         let span = Double(max(first.days(until: last), 1))
         func x(_ date: CivilDate) -> Double { Double(Self.labelWidth) + Double(first.days(until: date)) / span * Double(Self.plotWidth) }
+        title = w(AssessmentText.chartGanttTitle)
         height = running.count * 26 + 10
         rows = running.enumerated().map { index, assignment in
             let from = x(assignment.launch!)
@@ -182,13 +190,15 @@ struct GanttChart: Encodable {
             let used = assignment.budget.halves == 0 ? 0 : min(1, Double(assignment.used.halves) / Double(assignment.budget.halves))
             return Row(label: assignment.reference, y: 4 + index * 26, textY: 18 + index * 26, x: BarChart.format(from),
                        width: BarChart.format(width), usedWidth: BarChart.format(width * used),
-                       text: "\(assignment.used) of \(assignment.budget) days, ends \(DateWording.long(assignment.plannedEnd!))")
+                       text: w(AssessmentText.chartGanttRow, AssessmentWording.days(assignment.used, w), AssessmentWording.days(assignment.budget, w),
+                               w.date(assignment.plannedEnd!)))
         }
         todayX = running.isEmpty ? nil : BarChart.format(x(today))
-        start = DateWording.long(first)
-        end = DateWording.long(last)
-        summary = running.isEmpty ? "No assignment is running." : running.map {
-            "\($0.reference): launched \(DateWording.long($0.launch!)), planned end \(DateWording.long($0.plannedEnd!)), \($0.used) of \($0.budget) expert days used"
+        start = w.date(first)
+        end = w.date(last)
+        summary = running.isEmpty ? w(AssessmentText.chartNoneRunning) : running.map {
+            w(AssessmentText.chartGanttItem, $0.reference, w.date($0.launch!), w.date($0.plannedEnd!),
+              AssessmentWording.days($0.used, w), AssessmentWording.days($0.budget, w))
         }.joined(separator: "; ") + "."
     }
 }

@@ -29,10 +29,10 @@ struct DashboardPage: Encodable {
     struct TargetRow: Encodable {
         let step: String
         let due: String
-        let expected: Int
-        let onTime: Int
-        let late: Int
-        let pending: Int
+        let expected: String
+        let onTime: String
+        let late: String
+        let pending: String
         let meanDays: String
         let worstDays: String
         let shareOnTime: String
@@ -43,7 +43,7 @@ struct DashboardPage: Encodable {
         let url: String
         let step: String
         let date: String
-        let daysLate: Int
+        let daysLate: String
     }
 
     struct AssignmentRow: Encodable {
