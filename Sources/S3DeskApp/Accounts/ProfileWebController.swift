@@ -161,8 +161,3 @@ struct ProfileWebController: RouteCollection {
         return try await req.view.render("account", page)
     }
 }
-
-extension SiteURL {
-    /// The account page's form for the language of the person's pages and emails.
-    static let accountLanguage = "/account/language"
-}

@@ -42,6 +42,7 @@ enum FormAddresses {
         (SiteURL.meetingCancellation, SiteURL.meeting),
         (SiteURL.meetingMinutes, SiteURL.meeting),
         (SiteRoute(SiteURL.accountName), SiteRoute(SiteURL.account)),
+        (SiteRoute(SiteURL.accountLanguage), SiteRoute(SiteURL.account)),
         (SiteRoute(SiteURL.accountEmail), SiteRoute(SiteURL.account)),
         (SiteRoute(SiteURL.accountPassword), SiteRoute(SiteURL.account)),
         (SiteRoute(SiteURL.accountData), SiteRoute(SiteURL.account)),
@@ -55,6 +56,7 @@ enum FormAddresses {
         (SiteURL.staffUserDeactivation, SiteURL.staffUser),
         (SiteURL.staffUserReactivation, SiteURL.staffUser),
         (SiteURL.staffUserAuthority, SiteURL.staffUser),
+        (SiteURL.staffUserTwoFactorReset, SiteURL.staffUser),
     ]
 
     /// Call once every real route is registered, before `MethodNotAllowed` fills the rest.

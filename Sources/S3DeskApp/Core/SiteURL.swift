@@ -27,6 +27,7 @@ enum SiteURL {
     static let passwordReset = "/password-reset"
     static let account = "/account"
     static let accountName = "/account/name"
+    static let accountLanguage = "/account/language"
     static let accountPassword = "/account/password"
     static let accountEmail = "/account/email"
     static let accountData = "/account/data"
