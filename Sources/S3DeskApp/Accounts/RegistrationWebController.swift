@@ -97,8 +97,8 @@ struct RegistrationWebController: RouteCollection {
     @Sendable
     func sent(req: Request) async throws -> View {
         try await req.view.render("message", MessagePage(
-            layout: Layout(request: req, title: "Check your email"), heading: "Check your email",
-            message: "We have sent you a link to confirm your address. Open it within 48 hours to finish registering; until then you can sign in and prepare an application, but not submit it.",
+            layout: Layout(request: req, title: .registerSentTitle), heading: req.text(Text.registerSentTitle),
+            message: req.text(Text.registerSentText),
             csrfToken: nil, token: nil))
     }
 
@@ -108,8 +108,8 @@ struct RegistrationWebController: RouteCollection {
     func confirmPage(req: Request) async throws -> View {
         let token = req.query[String.self, at: "token"] ?? ""
         return try await req.view.render("message", MessagePage(
-            layout: Layout(request: req, title: "Confirm your email"), heading: "Confirm your email address",
-            message: "Press the button to confirm that this address is yours.",
+            layout: Layout(request: req, title: .registerConfirmTitle), heading: req.text(Text.registerConfirmHeading),
+            message: req.text(Text.registerConfirmText),
             csrfToken: CSRF.token(for: req), token: token))
     }
 
@@ -119,13 +119,13 @@ struct RegistrationWebController: RouteCollection {
         do {
             _ = try await Registrations.confirm(token: token, in: req.services)
             return try await req.view.render("message", MessagePage(
-                layout: Layout(request: req, title: "Email confirmed"), heading: "Your email address is confirmed",
-                message: "Thank you. You can now sign in and submit applications.", csrfToken: nil, token: nil))
+                layout: Layout(request: req, title: .registerConfirmedTitle), heading: req.text(Text.registerConfirmedHeading),
+                message: req.text(Text.registerConfirmedText), csrfToken: nil, token: nil))
                 .encodeResponse(for: req)
         } catch let error as AppError where error.status == .unprocessableEntity {
             return try await req.view.render("message", MessagePage(
-                layout: Layout(request: req, title: "Link not valid"), heading: "This link is not valid",
-                message: error.fields["token"] ?? error.message, csrfToken: nil, token: nil))
+                layout: Layout(request: req, title: .registerInvalidLinkTitle), heading: req.text(Text.registerInvalidLinkHeading),
+                message: req.translated(error.fields["token"] ?? error.message), csrfToken: nil, token: nil))
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
     }

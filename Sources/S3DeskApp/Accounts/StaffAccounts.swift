@@ -130,8 +130,6 @@ enum StaffAccounts {
         try await change(accountID, by: admin, in: context) { account, policy, db in
             let isSet = account.usesSecondFactor || account.totpPendingSecret != nil
             if let refusal = policy.refusalToResetSecondFactor(isSet: isSet) { throw refused(refusal) }
-            account.sessionGeneration = (account.sessionGeneration ?? 0) + 1
-            try await APIToken.query(on: db).filter(\.$user.$id == accountID).delete()
             try await TwoFactorAccounts.remove(from: account, actor: admin, at: context.now, on: db)
         }
     }

@@ -18,7 +18,7 @@ enum CSRF {
 
     /// The session's token, or without a session the cookie's, created on first use.
     static func token(for request: Request) -> String {
-        if request.hasSession {
+        if hasSession(request) {
             if let token = request.session.data[sessionKey] { return token }
             let token = freshToken()
             request.session.data[sessionKey] = token
@@ -31,6 +31,14 @@ enum CSRF {
         return token
     }
 
+    /// At sign-in, the session takes the token the browser's open forms carry, so they still
+    /// send, and the session holds one from its first page (an error page included).
+    static func carryOver(into request: Request) {
+        guard request.session.data[sessionKey] == nil else { return }
+        let cookie = request.cookies[cookieName(secure: request.application.usesSecureCookies)]?.string
+        request.session.data[sessionKey] = cookie.flatMap { $0.count == 43 ? $0 : nil } ?? freshToken()
+    }
+
     /// Checks the posted token in constant time against the session's, or the cookie's when
     /// the session holds none (before sign-in).
     static func verify(_ request: Request) throws {
@@ -38,7 +46,7 @@ enum CSRF {
         let posted = request.headers.contentType?.type == "multipart"
             ? (try? MultipartForm.of(request).text(field)) ?? ""
             : (try? request.content.get(String.self, at: field)) ?? ""
-        let expected = (request.hasSession ? request.session.data[sessionKey] : nil)
+        let expected = (hasSession(request) ? request.session.data[sessionKey] : nil)
             ?? request.cookies[cookieName(secure: request.application.usesSecureCookies)]?.string
         guard let expected, !expected.isEmpty, Array(posted.utf8).constantTimeEquals(Array(expected.utf8)) else {
             throw AppError(status: .forbidden, code: "csrf_failed",
@@ -52,6 +60,12 @@ enum CSRF {
         guard let token = request.storage[IssuedKey.self] else { return nil }
         let secure = request.application.usesSecureCookies
         return (cookieName(secure: secure), HTTPCookies.Value(string: token, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax))
+    }
+
+    /// A session read from its cookie or holding data; not the empty one Vapor starts for a
+    /// cookie whose session has ended (`NoEmptySessions` drops it).
+    private static func hasSession(_ request: Request) -> Bool {
+        request.hasSession && (request.session.id != nil || !request.session.data.snapshot.isEmpty)
     }
 
     private static func freshToken() -> String {

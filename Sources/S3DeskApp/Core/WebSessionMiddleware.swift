@@ -14,8 +14,19 @@ struct WebSessionMiddleware: AsyncMiddleware {
         if request.isAPI {
             return try await next.respond(to: request)
         }
-        let chain = [sessions, authenticator, gate].makeResponder(chainingTo: next)
+        let chain = [sessions, NoEmptySessions(), authenticator, gate].makeResponder(chainingTo: next)
         return try await chain.respond(to: request).get()
+    }
+}
+
+/// A cookie naming a session that has ended makes Vapor start a new, empty one, which it would
+/// store: a row per stale cookie, on every visit after a pause. One still empty when the page
+/// is done is dropped instead, and its cookie expired.
+struct NoEmptySessions: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        if request.hasSession, request.session.id == nil, request.session.data.snapshot.isEmpty { request.session.destroy() }
+        return response
     }
 }
 
@@ -40,6 +51,7 @@ enum WebSessions {
     /// `secondFactor` says whether they gave one, nil keeps what the session knew.
     static func signIn(_ user: User, on request: Request, secondFactor: Bool? = nil) {
         request.auth.login(user)
+        CSRF.carryOver(into: request)
         request.session.data[key] = String(user.sessionGeneration ?? 0)
         if let secondFactor { request.session.data[secondFactorKey] = secondFactor ? "1" : nil }
     }

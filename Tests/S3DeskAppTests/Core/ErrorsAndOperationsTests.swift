@@ -99,9 +99,17 @@ struct ErrorsAndOperationsTests {
             for page in ["/login", "/register", "/", "/login"] { _ = try await browser.get(page) }
             #expect(try await StoredSession.query(on: app.db).count() == 0)
             #expect(browser.cookies["s3desk_session"] == nil && browser.cookies["s3desk_csrf"]?.count == 43)
+            // A cookie of a session that has ended (after a pause, or made up) stores none either, and is expired.
+            var stale = Browser(app: app)
+            stale.cookies["s3desk_session"] = "a-session-that-ended"
+            let read = try await stale.get("/login")
+            #expect(try await StoredSession.query(on: app.db).count() == 0)
+            #expect(read.headers.setCookie?["s3desk_session"]?.expires.map { $0 < Date() } == true && stale.cookies["s3desk_session"] == nil)
+            #expect(try await stale.post("/login", form: ["email": user.email, "password": Application.testPassword], csrfFrom: "/login").status == .seeOther)
+            #expect(try await StoredSession.query(on: app.db).count() == 1, "signing in makes the session")
             try await browser.signIn(user.email)
             #expect(browser.cookies["s3desk_session"] != nil)
-            #expect(try await StoredSession.query(on: app.db).count() == 1)
+            #expect(try await StoredSession.query(on: app.db).count() == 2)
             #expect(try await browser.get("/staff/calls").status == .ok)
             let out = try await browser.post("/logout", form: [:], csrfFrom: "/staff/calls")
             #expect(out.status == .seeOther)

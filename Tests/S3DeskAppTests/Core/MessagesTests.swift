@@ -75,6 +75,19 @@ struct MessagesTests {
         }
     }
 
+    @Test("counts take the one or the many text; French counts zero as one; the number is written the language's way")
+    func counts() throws {
+        let messages = try Messages.load(from: .bundled)
+        func count(_ n: Int, _ language: Language) -> String {
+            Wording(messages: messages, language: language).count(n, Text.homeWorkClarificationsOne, .homeWorkClarificationsOther)
+        }
+        #expect(count(0, .en).hasPrefix("0 clarifications") && count(1, .en).hasPrefix("1 clarification awaiting"))
+        #expect(count(0, .fr).hasPrefix("0 demande de clarification attend") && count(2, .fr).hasPrefix("2 demandes"))
+        #expect(count(0, .de).hasPrefix("0 Rückfragen") && count(1_500, .de).hasPrefix("1.500 Rückfragen"))
+        let round = Wording(messages: messages, language: .fr).count(3, Text.homeWorkToScoreOne, .homeWorkToScoreOther, "Cycle 1")
+        #expect(round == "Cycle 1 : 3 candidatures que vous n'avez pas encore notées")
+    }
+
     @Test("a text's blanks are filled, and a missing key shows itself for the page walk to find")
     func filling() {
         let messages = Messages(texts: [.en: ["a": "{0} of {1}"], .fr: ["a": "{0} sur {1}"]])

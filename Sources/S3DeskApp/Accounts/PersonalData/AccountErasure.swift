@@ -95,8 +95,8 @@ enum AccountErasure {
     /// Entries by or about the person (their account, their expert profile) lose their summary
     /// whole, since it may hold a former name or address; elsewhere the address goes wherever it
     /// appears, found by position rather than `LIKE`, in which `_`, `%` or `\\` would be patterns.
-    /// An expert's name goes from the entries of assignments ("Marco Bianchi assigned"), where
-    /// it names them in words.
+    /// An expert's name goes from the assignments' entries that the service writes with it
+    /// ("Marco Bianchi (fit 80)", "…, expert Marco Bianchi"), never from text people typed.
     private static func scrubAuditSummaries(email: String, of id: UUID, expert: UUID?, expertName: String?, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         let subjects = [id.uuidString] + (expert.map { [$0.uuidString] } ?? [])
@@ -113,7 +113,8 @@ enum AccountErasure {
         if let expertName, !expertName.isEmpty {
             try await sql.raw("""
                 UPDATE audit_events SET summary = REPLACE(summary, \(bind: expertName), \(bind: PersonalData.removedText))
-                WHERE subject_type = 'assignment' AND \(position(of: expertName)) > 0
+                WHERE subject_type = 'assignment' AND action IN (\(bind: AuditAction.expertAssigned.rawValue), \(bind: AuditAction.assignmentLaunched.rawValue))
+                AND \(position(of: expertName)) > 0
                 """).run()
         }
     }

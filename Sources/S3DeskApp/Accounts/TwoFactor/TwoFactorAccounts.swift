@@ -142,9 +142,15 @@ enum TwoFactorAccounts {
         try await context.db.writeTransaction { db in try await remove(from: user, actor: actor, at: context.now, on: db) }
     }
 
-    /// The same inside a transaction the caller holds, with the account's row locked.
+    /// The same inside a transaction the caller holds, with the account's row locked. Taken
+    /// off by someone else (an administrator, the command line), the account's sessions and
+    /// tokens end too: they began with the factor now gone.
     static func remove(from user: User, actor: User?, at now: Date, on db: any Database) async throws {
         let id = try user.requireID()
+        if actor?.id != id {
+            user.sessionGeneration = (user.sessionGeneration ?? 0) + 1
+            try await APIToken.query(on: db).filter(\.$user.$id == id).delete()
+        }
         user.totpSecret = nil
         user.totpPendingSecret = nil
         user.totpLastCounter = nil

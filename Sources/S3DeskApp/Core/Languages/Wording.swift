@@ -11,11 +11,12 @@ struct Wording: Sendable {
         messages.text(key, in: language, arguments)
     }
 
-    /// `count` with the text for one or for many: `{0}` is the number, then `arguments` from `{1}`…
-    /// When `arguments` are given, they come first (`{0}`), and the number is `{1}`.
+    /// `count` with the text for one or for many. Without `arguments` the number is `{0}`;
+    /// with them, they fill `{0}`… and the number comes last. French counts zero as one.
     func count<Key: TextKey>(_ count: Int, _ one: Key, _ other: Key, _ arguments: String...) -> String {
         let number = integer(count)
-        return messages.text(count == 1 ? one : other, in: language, arguments.isEmpty ? [number] : arguments + [number])
+        let singular = count == 1 || (language == .fr && count == 0)
+        return messages.text(singular ? one : other, in: language, arguments.isEmpty ? [number] : arguments + [number])
     }
 
     /// A key built from data (a view's `#t` or a label), never typed by hand in Swift.
