@@ -16,7 +16,7 @@ FUZZ_EMAIL = "fuzz@example.eu"
 # commission officer endorses a round, only an expert has an expert profile of their own, only an
 # administrator manages accounts.
 ROLE_ONLY = {"commission": ["endorseRound"], "expert": ["myExpertProfile"],
-             "admin": ["listUsers", "inviteUser", "getUser", "updateUser", "updateOrganisation"]}
+             "admin": ["listUsers", "inviteUser", "getUser", "updateUser", "updateOrganisation", "resetUserTwoFactor"]}
 
 CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"
 
