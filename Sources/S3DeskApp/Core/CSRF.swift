@@ -25,7 +25,7 @@ enum CSRF {
             return token
         }
         if let issued = request.storage[IssuedKey.self] { return issued }
-        if let cookie = request.cookies[cookieName(secure: request.application.usesSecureCookies)]?.string, cookie.count == 43 { return cookie }
+        if let cookie = cookieToken(of: request) { return cookie }
         let token = freshToken()
         request.storage[IssuedKey.self] = token
         return token
@@ -35,8 +35,7 @@ enum CSRF {
     /// send, and the session holds one from its first page (an error page included).
     static func carryOver(into request: Request) {
         guard request.session.data[sessionKey] == nil else { return }
-        let cookie = request.cookies[cookieName(secure: request.application.usesSecureCookies)]?.string
-        request.session.data[sessionKey] = cookie.flatMap { $0.count == 43 ? $0 : nil } ?? freshToken()
+        request.session.data[sessionKey] = cookieToken(of: request) ?? freshToken()
     }
 
     /// Checks the posted token in constant time against the session's, or the cookie's when
@@ -66,6 +65,12 @@ enum CSRF {
     /// cookie whose session has ended (`NoEmptySessions` drops it).
     private static func hasSession(_ request: Request) -> Bool {
         request.hasSession && (request.session.id != nil || !request.session.data.snapshot.isEmpty)
+    }
+
+    /// The browser's token cookie, when it holds one of ours (32 random bytes, 43 characters).
+    private static func cookieToken(of request: Request) -> String? {
+        guard let value = request.cookies[cookieName(secure: request.application.usesSecureCookies)]?.string, value.count == 43 else { return nil }
+        return value
     }
 
     private static func freshToken() -> String {
