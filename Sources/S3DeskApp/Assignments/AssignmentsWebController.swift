@@ -105,8 +105,8 @@ struct AssignmentsWebController: RouteCollection {
             return req.redirect(to: SiteURL.assignmentOf(try application.requireID()))
         }
         var input = AssignmentPage.Input()
-        keep(&input, refusal.fields)
-        input.refusal = refusal.message
+        keep(&input, refusal.fields.mapValues(req.translated))
+        input.refusal = req.translated(refusal.message)
         let fresh = try await ApplicationAccess.find(application.requireID(), for: user, on: req.db)
         return try await AssignmentPage.render(req, fresh, user: user, input: input).encodeResponse(status: refusal.status, for: req)
     }

@@ -31,7 +31,8 @@ struct RoundSelectionWebController: RouteCollection {
             _ = try await RoundMatchingAcceptance.accept(pairs.map { (assignment: $0.0, expert: $0.1) }, in: round, by: user, in: req.services)
         }
         guard let refusal else { return req.redirect(to: SiteURL.roundSelection(try round.requireID())) }
-        return try await render(req, round: round, refusal: refusal.fields["items"] ?? refusal.message).encodeResponse(status: refusal.status, for: req)
+        return try await render(req, round: round, refusal: req.translated(refusal.fields["items"] ?? refusal.message))
+            .encodeResponse(status: refusal.status, for: req)
     }
 
     private func findRound(_ req: Request) async throws -> Round {
@@ -43,9 +44,10 @@ struct RoundSelectionWebController: RouteCollection {
 
     private func render(_ req: Request, round: Round, refusal: String?) async throws -> View {
         let page = try await RoundSelectionPage.load(round, for: try req.requireUser(),
-                                                     layout: Layout(request: req, title: "Round \(round.number): selection to launch"),
+                                                     layout: Layout(request: req, title: req.text(AssignmentText.selectionPageTitle,
+                                                                                                  req.wording.integer(round.number))),
                                                      csrfToken: CSRF.token(for: req), refusal: refusal, now: req.now,
-                                                     codes: req.application.referenceCodes, on: req.db)
+                                                     codes: req.application.referenceCodes, wording: req.wording, on: req.db)
         return try await req.view.render("staff/selection", page)
     }
 }

@@ -158,8 +158,8 @@ struct DeliveryWebController: RouteCollection {
             return req.redirect(to: SiteURL.assignmentOf(try application.requireID()) + "#\(anchor)")
         }
         var input = AssignmentPage.Input()
-        input.refusal = refusal.message
-        input.delivery = DeliverySpace.Input(form: form, input: FormInput(values: values, errors: refusal.fields))
+        input.refusal = req.translated(refusal.message)
+        input.delivery = DeliverySpace.Input(form: form, input: FormInput(values: values, errors: refusal.fields.mapValues(req.translated)))
         let fresh = try await Assignments.application(application.requireID(), forParty: user, on: req.db)
         return try await AssignmentPage.render(req, fresh, user: user, input: input).encodeResponse(status: refusal.status, for: req)
     }

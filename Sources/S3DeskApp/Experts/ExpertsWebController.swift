@@ -25,10 +25,10 @@ struct ExpertsWebController: RouteCollection {
         let search = ExpertSearch(from: req)
         var errors: [String: String] = [:]
         var filters: Experts.Filters?
-        do { filters = try search.filters } catch let error as AppError { errors = error.fields }
+        do { filters = try search.filters } catch let error as AppError { errors = error.fields.mapValues(req.translated) }
         let page = try await ExpertListPage.load(search, filters: filters, pageNumber: Pagination.pageNumber(req),
                                                  canAdd: user.role.may(.manageExperts), errors: errors,
-                                                 layout: Layout(request: req, title: "Expert pool"), on: req.db)
+                                                 layout: Layout(request: req, title: req.text(AssignmentText.poolTitle)), wording: req.wording, on: req.db)
         return try await req.view.render("experts/list", page)
     }
 
@@ -37,7 +37,8 @@ struct ExpertsWebController: RouteCollection {
         let today = ZonedCalendar.utc.civilDate(of: req.now)
         let blank = ExpertProfile(name: "", email: "", topics: [], countries: [], languages: [], availableDays: 40,
                                   availableFrom: today.description, availableUntil: today.adding(months: 12).description)
-        return try await form(req, heading: "Add an expert", action: SiteURL.newExpert, emailEditable: true, form: ExpertProfileForm(blank), expert: nil)
+        return try await form(req, heading: req.text(AssignmentText.expertFormAdd), action: SiteURL.newExpert, emailEditable: true,
+                              form: ExpertProfileForm(blank), expert: nil)
     }
 
     @Sendable
@@ -49,7 +50,8 @@ struct ExpertsWebController: RouteCollection {
             added = try await Experts.add(try input.profile(email: nil), by: user, in: req.services)
         }
         if let added { return req.redirect(to: SiteURL.expert(try added.requireID())) }
-        return try await form(req, heading: "Add an expert", action: SiteURL.newExpert, emailEditable: true, form: input, expert: nil, refusal: refusal)
+        return try await form(req, heading: req.text(AssignmentText.expertFormAdd), action: SiteURL.newExpert, emailEditable: true, form: input,
+                              expert: nil, refusal: refusal)
             .encodeResponse(status: refusal?.status ?? .unprocessableEntity, for: req)
     }
 
@@ -69,14 +71,15 @@ struct ExpertsWebController: RouteCollection {
     @Sendable
     func home(req: Request) async throws -> View {
         let user = try req.requireUser()
-        let page = try await ExpertHomePage.load(for: user, now: req.now, layout: Layout(request: req, title: "Your assignments"), on: req.db)
+        let page = try await ExpertHomePage.load(for: user, now: req.now, layout: Layout(request: req, title: req.text(AssignmentText.expertHomeTitle)),
+                                                 wording: req.wording, on: req.db)
         return try await req.view.render("experts/home", page)
     }
 
     @Sendable
     func ownProfile(req: Request) async throws -> View {
         let expert = try await own(req)
-        return try await form(req, heading: "Your expert profile", action: SiteURL.expertProfile, emailEditable: false,
+        return try await form(req, heading: req.text(AssignmentText.expertFormOwn), action: SiteURL.expertProfile, emailEditable: false,
                               form: ExpertProfileForm(expert.profileInput), expert: expert, saved: req.query[String.self, at: "saved"] != nil)
     }
 
@@ -116,10 +119,10 @@ struct ExpertsWebController: RouteCollection {
                       refusal: FormRefusal? = nil, saved: Bool = false) async throws -> View {
         let user = try req.requireUser()
         // Staff reach a profile from the pool; the expert theirs from their assignments.
-        let above = user.role.may(.viewExperts) ? ("Experts", SiteURL.staffExperts) : ("My assignments", SiteURL.expertHome)
+        let above = user.role.may(.viewExperts) ? (req.text(Text.layoutExperts), SiteURL.staffExperts) : (req.text(Text.layoutMyAssignments), SiteURL.expertHome)
         let page = try await ExpertFormPage.load(
             heading: heading, action: action, emailEditable: emailEditable, form: form, keeping: expert,
-            errors: refusal?.fields ?? [:], refusal: refusal?.message, saved: saved,
+            errors: refusal?.fields.mapValues(req.translated) ?? [:], refusal: refusal.map { req.translated($0.message) }, saved: saved,
             layout: Layout(request: req, title: heading).with(Breadcrumbs([above], current: heading)), csrfToken: CSRF.token(for: req),
             codes: req.application.referenceCodes, on: req.db)
         return try await req.view.render("experts/form", page)

@@ -69,15 +69,16 @@ struct MeetingsWebController: RouteCollection {
             return req.redirect(to: SiteURL.meeting(try found.meeting.requireID()))
         }
         var input = MeetingPage.Input()
-        keep(&input, refusal.fields)
-        input.refusal = refusal.message
+        keep(&input, refusal.fields.mapValues(req.translated))
+        input.refusal = req.translated(refusal.message)
         let fresh = try await MeetingContext.find(found.meeting.requireID(), for: user, on: req.db)
         return try await render(req, fresh, user: user, input: input).encodeResponse(status: refusal.status, for: req)
     }
 
     private func render(_ req: Request, _ found: MeetingContext, user: User, input: MeetingPage.Input) async throws -> View {
-        let page = try await MeetingPage.load(found, for: user, layout: Layout(request: req, title: "\(found.meeting.purpose.label), \(found.application.reference)"),
-                                              csrfToken: CSRF.token(for: req), input: input, on: req.db)
+        let page = try await MeetingPage.load(found, for: user,
+                                              layout: Layout(request: req, title: "\(req.label(found.meeting.purpose)), \(found.application.reference)"),
+                                              csrfToken: CSRF.token(for: req), input: input, wording: req.wording, on: req.db)
         return try await req.view.render("assignments/meeting", page)
     }
 }

@@ -9,7 +9,7 @@ extension AssignmentPage {
 
     /// - Parameter application: with its call (rounds) and round, as `ApplicationAccess.find` loads it.
     static func load(_ application: ApplicationRecord, for user: User, layout: Layout, csrfToken: String, input: Input,
-                     at now: Date, codes: ReferenceCodes, on db: any Database) async throws -> AssignmentPage {
+                     at now: Date, codes: ReferenceCodes, wording: Wording, on db: any Database) async throws -> AssignmentPage {
         let id = try application.requireID()
         guard let round = application.round else { throw AppError.notFound("assignment") }
         let calendar = try application.call.schedule().calendar
@@ -49,25 +49,26 @@ extension AssignmentPage {
         }
         let expert = found?.expert
         let launchBlocked: String? = if assignment?.scopeConfirmed != true {
-            "The region must confirm the scope first."
+            wording(AssignmentText.launchBlockedScope)
         } else if expert == nil {
-            "Assign an expert first."
+            wording(AssignmentText.launchBlockedExpert)
         } else { nil }
         var delivery: DeliverySpace?
         if let found {
             delivery = try await DeliverySpace.load(found, for: user, csrfToken: csrfToken, input: input.delivery, pages: input.pages,
-                                                    calendar: calendar, now: now, on: db)
+                                                    calendar: calendar, now: now, wording: wording, on: db)
         }
         let due = try CivilDate(parsing: round.topicMeetingsDue)
         let launchDue = try CivilDate(parsing: round.launchDue)
         return AssignmentPage(
-            layout: layout.with(Breadcrumbs(try crumbs(above: application, for: user), current: heading(of: application))),
+            layout: layout.with(Breadcrumbs(try crumbs(above: application, for: user, wording: wording), current: heading(of: application, wording: wording))),
             csrfToken: csrfToken, reference: application.reference,
-            status: application.status.label, topicMeetingsDue: DateWording.long(due), launchDue: DateWording.long(launchDue),
-            nextSteps: nextSteps(meetings: meetings, assignment: assignment, user: user, policy: policy, calendar: calendar),
+            status: wording.label(application.status), topicMeetingsDue: wording.date(due), launchDue: wording.date(launchDue),
+            nextSteps: nextSteps(meetings: meetings, assignment: assignment, user: user, policy: policy, calendar: calendar, wording: wording),
             refusal: input.refusal,
             meetings: try meetings.map { meeting in
-                MeetingRow(purpose: meeting.purpose.label, when: calendar.describe(start: meeting.startsAt, durationMinutes: meeting.durationMinutes),
+                MeetingRow(purpose: wording.label(meeting.purpose),
+                           when: calendar.describe(start: meeting.startsAt, durationMinutes: meeting.durationMinutes, in: wording.language),
                            startsAt: Instant.format(meeting.startsAt), location: meeting.location, late: meeting.late, held: meeting.held,
                            cancelled: meeting.cancelledAt != nil, url: SiteURL.meeting(try meeting.requireID()),
                            calendarURL: SiteURL.meetingCalendar(try meeting.requireID()))
@@ -75,9 +76,9 @@ extension AssignmentPage {
             meetingAction: applicationPolicy.canScheduleMeeting ? SiteURL.newMeeting(id) : nil,
             meetingForm: input.meeting, meetingErrors: input.meetingErrors,
             purposes: MeetingPurpose.allCases.map {
-                SelectOption(value: $0.rawValue, label: $0.label, selected: (input.meeting.purpose ?? MeetingPurpose.topicDefinition.rawValue) == $0.rawValue)
+                SelectOption(value: $0.rawValue, label: wording.label($0), selected: (input.meeting.purpose ?? MeetingPurpose.topicDefinition.rawValue) == $0.rawValue)
             },
-            timeZone: DateWording.zoneName(calendar.timeZone),
+            timeZone: wording.zoneName(calendar.timeZone),
             scope: assignment.map { assignment in
                 ScopeView(version: assignment.scopeVersion, confirmed: assignment.scopeConfirmed,
                           topics: assignment.scope.topics.map { titles[$0] ?? $0 }, methods: assignment.scope.methods,
@@ -91,8 +92,8 @@ extension AssignmentPage {
             launchEditor: user.role.may(.manageAssignments) && assignment?.status == .scoping
                 ? LaunchEditor(action: SiteURL.launch(id), form: input.launch, errors: input.launchErrors, blocked: launchBlocked) : nil,
             launched: [.launched, .closed].contains(assignment?.status),
-            launchDate: assignment?.launchDate.map { DateWording.long(stored: $0) },
-            plannedEndDate: assignment?.plannedEndDate.map { DateWording.long(stored: $0) },
+            launchDate: assignment?.launchDate.map { wording.date(stored: $0) },
+            plannedEndDate: assignment?.plannedEndDate.map { wording.date(stored: $0) },
             launchLate: assignment?.launchLate ?? false, expertDaysBudget: assignment?.expertDaysBudget,
             delivery: delivery)
     }
@@ -100,22 +101,26 @@ extension AssignmentPage {
     /// What this person should do next, in words: the region's "what to do next", the
     /// secretariat's remaining steps.
     static func nextSteps(meetings: [Meeting], assignment: Assignment?, user: User, policy: AssignmentPolicy?,
-                          calendar: ZonedCalendar) -> [String] {
+                          calendar: ZonedCalendar, wording: Wording) -> [String] {
         let planned = meetings.contains { $0.purpose == .topicDefinition && $0.cancelledAt == nil }
         // Once launched, the delivery's own steps say what comes next.
         if let assignment, assignment.status != .scoping, user.role.may(.manageAssignments) { return [] }
         if user.role.may(.manageAssignments) {
             var steps: [String] = []
-            if !planned { steps.append("Schedule the topic-definition meeting.") }
-            if assignment == nil { steps.append("Record the scope the meeting agreed.") }
-            else if assignment?.scopeConfirmed == false { steps.append("Wait for the region to confirm the scope.") }
-            if assignment != nil && assignment?.$expert.id == nil { steps.append("Assign an expert.") }
-            if assignment?.status == .scoping { steps.append("Launch the assignment.") }
+            if !planned { steps.append(wording(AssignmentText.nextScheduleMeeting)) }
+            if assignment == nil { steps.append(wording(AssignmentText.nextRecordScope)) }
+            else if assignment?.scopeConfirmed == false { steps.append(wording(AssignmentText.nextAwaitConfirmation)) }
+            if assignment != nil && assignment?.$expert.id == nil { steps.append(wording(AssignmentText.nextAssignExpert)) }
+            if assignment?.status == .scoping { steps.append(wording(AssignmentText.nextLaunch)) }
             return steps
         }
-        if policy?.canConfirmScope == true { return ["Read the scope below and confirm it."] }
+        if policy?.canConfirmScope == true { return [wording(AssignmentText.nextConfirmScope)] }
         if let next = meetings.first(where: { $0.cancelledAt == nil && !$0.held }) {
-            return ["Take part in the \(next.purpose.label.lowercased()) on \(DateWording.moment(next.startsAt, in: calendar))."]
+            let takePart: AssignmentText = switch next.purpose {
+            case .topicDefinition: .nextTakePartTopicDefinition
+            case .followUp: .nextTakePartFollowUp
+            }
+            return [wording(takePart, wording.moment(next.startsAt, in: calendar))]
         }
         return []
     }
@@ -124,8 +129,9 @@ extension AssignmentPage {
 extension AssignmentPage {
     /// The page for one of the assignment's parties, as every form of it shows it again.
     static func render(_ req: Request, _ application: ApplicationRecord, user: User, input: Input) async throws -> View {
-        let page = try await load(application, for: user, layout: Layout(request: req, title: "Assignment \(application.reference)"),
-                                  csrfToken: CSRF.token(for: req), input: input, at: req.now, codes: req.application.referenceCodes, on: req.db)
+        let page = try await load(application, for: user, layout: Layout(request: req, title: req.text(AssignmentText.showPageTitle, application.reference)),
+                                  csrfToken: CSRF.token(for: req), input: input, at: req.now, codes: req.application.referenceCodes,
+                                  wording: req.wording, on: req.db)
         return try await req.view.render("assignments/show", page)
     }
 }

@@ -96,16 +96,21 @@ struct AssignmentPage: Encodable {
 
 extension AssignmentPage {
     /// "Targeted Assignment for TS-2026-0001": the page's heading, and its crumb on its meetings' pages.
-    static func heading(of application: ApplicationRecord) -> String {
-        "Targeted Assignment for \(application.reference)"
+    static func heading(of application: ApplicationRecord, wording: Wording) -> String {
+        wording(AssignmentText.showHeading, application.reference)
     }
 
     /// The pages above an assignment's that `user` may open: the application's, and the lists
     /// above it; for the expert, who sees the assignment but not the application behind it,
     /// their own assignments.
-    static func crumbs(above application: ApplicationRecord, for user: User) throws -> [(label: String, url: String)] {
-        if application.policy(for: user).canView { return try ApplicationPage.crumbs(to: application, for: user) }
-        return user.role.may(.keepExpertProfile) ? [("My assignments", SiteURL.expertHome)] : []
+    static func crumbs(above application: ApplicationRecord, for user: User, wording: Wording) throws -> [(label: String, url: String)] {
+        if application.policy(for: user).canView {
+            // As `ApplicationPage.crumbs(to:for:)` has them, in the reader's language.
+            let list = user.role.may(.viewAllApplications)
+                ? (wording(Text.layoutApplications), SiteURL.staffApplications) : (wording(Text.layoutMyApplications), SiteURL.myApplications)
+            return [list, (wording(AssignmentText.crumbApplication, application.reference), SiteURL.application(try application.requireID()))]
+        }
+        return user.role.may(.keepExpertProfile) ? [(wording(Text.layoutMyAssignments), SiteURL.expertHome)] : []
     }
 }
 

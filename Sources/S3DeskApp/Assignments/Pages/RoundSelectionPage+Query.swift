@@ -7,7 +7,7 @@ extension RoundSelectionPage {
 
     /// A round has as many selected applications as places (10 by default): read whole.
     static func load(_ round: Round, for user: User, layout: Layout, csrfToken: String, refusal: String?, now: Date,
-                     codes: ReferenceCodes, on db: any Database) async throws -> RoundSelectionPage {
+                     codes: ReferenceCodes, wording: Wording, on db: any Database) async throws -> RoundSelectionPage {
         let roundID = try round.requireID()
         let calendar = try round.call.schedule().calendar
         let today = calendar.civilDate(of: now)
@@ -22,22 +22,25 @@ extension RoundSelectionPage {
         let assignmentFor = Dictionary(assignments.map { ($0.$application.id, $0) }, uniquingKeysWith: { first, _ in first })
         let meetingFor = Dictionary(meetings.map { ($0.$application.id, $0) }, uniquingKeysWith: { first, _ in first })
         let proposal = try await ExpertSuggestions.proposal(for: round, codes: codes, on: db)
-        let title = "Round \(round.number) of \(round.call.title): from selection to launch"
+        let title = wording(AssignmentText.selectionTitle, wording.integer(round.number), round.call.texts(in: wording.language).title)
+        let needed = wording(AssignmentText.selectionNeeded)
         return RoundSelectionPage(
-            layout: layout.with(Breadcrumbs(try RoundPage.crumbs(to: round, for: user), current: title)), csrfToken: csrfToken, title: title,
-            topicMeetingsDue: DateWording.long(meetingsDue), launchDue: DateWording.long(launchDue),
+            layout: layout.with(Breadcrumbs(try RoundPage.crumbs(to: round, for: user, wording: wording), current: title)), csrfToken: csrfToken, title: title,
+            topicMeetingsDue: wording.date(meetingsDue), launchDue: wording.date(launchDue),
             rows: try applications.map { application in
                 let id = try application.requireID()
                 let assignment = assignmentFor[id]
                 let meeting = meetingFor[id]
                 return Row(
                     reference: application.reference, url: SiteURL.assignmentOf(id), organisation: application.content.organisationName ?? "",
-                    status: application.status.label,
-                    meeting: meeting.map { "\($0.held ? "Held" : "Planned"), \(DateWording.long(calendar.civilDate(of: $0.startsAt)))" } ?? "Needed",
+                    status: wording.label(application.status),
+                    meeting: meeting.map {
+                        wording($0.held ? AssignmentText.selectionHeld : .selectionPlanned, wording.date(calendar.civilDate(of: $0.startsAt)))
+                    } ?? needed,
                     meetingLate: meeting?.late ?? (today > meetingsDue),
-                    scope: assignment.map { $0.scopeConfirmed ? "Confirmed" : "To confirm by the region" } ?? "Needed",
-                    expert: (assignment?.expert ?? nil)?.name ?? "Needed",
-                    launch: assignment?.launchDate.map { DateWording.long(stored: $0) } ?? "Needed",
+                    scope: assignment.map { wording($0.scopeConfirmed ? AssignmentText.selectionConfirmed : .selectionToConfirm) } ?? needed,
+                    expert: (assignment?.expert ?? nil)?.name ?? needed,
+                    launch: assignment?.launchDate.map { wording.date(stored: $0) } ?? needed,
                     launchLate: assignment.map { $0.launchLate || ($0.launchDate == nil && today > launchDue) } ?? (today > launchDue))
             },
             pairs: try proposal.pairs.map {

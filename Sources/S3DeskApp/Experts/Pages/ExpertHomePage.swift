@@ -27,7 +27,7 @@ struct ExpertHomePage: Encodable {
 
     static let meetingsShown = 10
 
-    static func load(for user: User, now: Date, layout: Layout, on db: any Database) async throws -> ExpertHomePage {
+    static func load(for user: User, now: Date, layout: Layout, wording: Wording, on db: any Database) async throws -> ExpertHomePage {
         let expert = try await Expert.query(on: db).filter(\.$user.$id == user.requireID()).first()
         var assignments: [Assignment] = []
         if let expertID = expert?.id {
@@ -40,14 +40,15 @@ struct ExpertHomePage: Encodable {
         return ExpertHomePage(
             layout: layout, profileURL: SiteURL.expertProfile,
             assignments: assignments.map {
-                AssignmentRow(reference: $0.application.reference, url: SiteURL.assignmentOf($0.$application.id), status: $0.status.label,
-                              launchDate: $0.launchDate.map { DateWording.long(stored: $0) }, plannedEndDate: $0.plannedEndDate.map { DateWording.long(stored: $0) }, daysUsed: "\($0.daysUsed) of \($0.budget)",
+                AssignmentRow(reference: $0.application.reference, url: SiteURL.assignmentOf($0.$application.id), status: wording.label($0.status),
+                              launchDate: $0.launchDate.map { wording.date(stored: $0) }, plannedEndDate: $0.plannedEndDate.map { wording.date(stored: $0) },
+                              daysUsed: wording(AssignmentText.ofTotal, wording.number($0.daysUsed), wording.number($0.budget)),
                               nextSteps: DeliverySpace.nextSteps(policy: $0.policy(for: user, application: $0.application),
-                                                                 remaining: $0.budget - $0.daysUsed, awaiting: 0, extensionPending: false))
+                                                                 remaining: $0.budget - $0.daysUsed, awaiting: 0, extensionPending: false, wording: wording))
             },
             meetings: try meetings.map {
-                MeetingRow(title: "\($0.purpose.label), \($0.application.reference)", url: SiteURL.meeting(try $0.requireID()),
-                           startsAt: TimeLabel($0.startsAt, in: try $0.application.call.calendar()))
+                MeetingRow(title: "\(wording.label($0.purpose)), \($0.application.reference)", url: SiteURL.meeting(try $0.requireID()),
+                           startsAt: wording.time($0.startsAt, in: try $0.application.call.calendar()))
             })
     }
 }

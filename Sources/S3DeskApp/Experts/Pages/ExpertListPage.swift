@@ -18,6 +18,8 @@ struct ExpertListPage: Encodable {
     let topics: [SelectOption]
     let rows: [Row]
     let total: Int
+    /// "12 experts."
+    let count: String
     let pagination: Pagination
     let newURL: String?
     let errors: [String: String]
@@ -25,7 +27,7 @@ struct ExpertListPage: Encodable {
     static let pageSize = 50
 
     static func load(_ search: ExpertSearch, filters: Experts.Filters?, pageNumber: Int, canAdd: Bool, errors: [String: String],
-                     layout: Layout, on db: any Database) async throws -> ExpertListPage {
+                     layout: Layout, wording: Wording, on db: any Database) async throws -> ExpertListPage {
         let page = PageRequest(limit: pageSize, offset: (pageNumber - 1) * pageSize)
         let (experts, total) = try await Experts.list(filters ?? Experts.Filters(), page: page, on: db)
         let titles = try await TopicRecord.titles(on: db)
@@ -35,9 +37,10 @@ struct ExpertListPage: Encodable {
             rows: try experts.map { expert in
                 Row(name: expert.name, url: SiteURL.expert(try expert.requireID()), topics: expert.topics.map { titles[$0] ?? $0 }.joined(separator: "; "),
                     countries: expert.countries.joined(separator: ", "), languages: expert.languages.joined(separator: ", "),
-                    freeDays: expert.freeDays.formatted(), assignments: "\(expert.assignmentsHeld) of \(expert.maxAssignments)")
+                    freeDays: wording.number(days: expert.freeDays),
+                    assignments: wording(AssignmentText.ofTotal, wording.integer(expert.assignmentsHeld), wording.integer(expert.maxAssignments)))
             },
-            total: total, pagination: Pagination(page: pageNumber, pageSize: pageSize, total: total, path: SiteURL.staffExperts, query: search.queryItems),
+            total: total, count: wording.count(total, AssignmentText.poolCountOne, .poolCountOther), pagination: Pagination(page: pageNumber, pageSize: pageSize, total: total, path: SiteURL.staffExperts, query: search.queryItems),
             newURL: canAdd ? SiteURL.newExpert : nil, errors: errors)
     }
 }

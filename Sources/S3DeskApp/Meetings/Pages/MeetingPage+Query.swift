@@ -4,7 +4,7 @@ import S3DeskDomain
 
 extension MeetingPage {
     static func load(_ found: MeetingContext, for user: User, layout: Layout, csrfToken: String, input: Input,
-                     on db: any Database) async throws -> MeetingPage {
+                     wording: Wording, on db: any Database) async throws -> MeetingPage {
         let (meeting, application) = (found.meeting, found.application)
         let id = try meeting.requireID()
         let calendar = try application.call.schedule().calendar
@@ -15,21 +15,21 @@ extension MeetingPage {
         }
         return MeetingPage(
             layout: layout.with(Breadcrumbs(
-                try AssignmentPage.crumbs(above: application, for: user)
-                    + [(AssignmentPage.heading(of: application), SiteURL.assignmentOf(try application.requireID()))],
-                current: "\(meeting.purpose.label), \(application.reference)")),
-            csrfToken: csrfToken, title: meeting.purpose.label, reference: application.reference,
-            when: calendar.describe(start: meeting.startsAt, durationMinutes: meeting.durationMinutes),
+                try AssignmentPage.crumbs(above: application, for: user, wording: wording)
+                    + [(AssignmentPage.heading(of: application, wording: wording), SiteURL.assignmentOf(try application.requireID()))],
+                current: "\(wording.label(meeting.purpose)), \(application.reference)")),
+            csrfToken: csrfToken, title: wording.label(meeting.purpose), reference: application.reference,
+            when: calendar.describe(start: meeting.startsAt, durationMinutes: meeting.durationMinutes, in: wording.language),
             startsAt: Instant.format(meeting.startsAt), location: meeting.location, agenda: meeting.agenda,
             participants: meeting.participants, late: meeting.late, held: meeting.held, cancelled: meeting.cancelledAt != nil,
             cancelReason: meeting.cancelReason, minutes: meeting.minutes, calendarURL: SiteURL.meetingCalendar(id),
             history: revisions.map { revision in
-                Revision(change: revision.change.label, sequence: revision.sequence,
-                         when: calendar.describe(start: revision.startsAt, durationMinutes: revision.durationMinutes),
-                         location: revision.location, note: revision.note, at: TimeLabel(revision.at, in: calendar),
+                Revision(change: wording(revision.change.textKey), sequence: revision.sequence,
+                         when: calendar.describe(start: revision.startsAt, durationMinutes: revision.durationMinutes, in: wording.language),
+                         location: revision.location, note: revision.note, at: wording.time(revision.at, in: calendar),
                          actor: revision.actor?.name ?? "S3Desk")
             },
-            timeZone: DateWording.zoneName(calendar.timeZone),
+            timeZone: wording.zoneName(calendar.timeZone),
             changeAction: policy.canChange ? SiteURL.meeting(id) : nil,
             changeForm: input.change ?? MeetingForm(purpose: meeting.purpose.rawValue, startsAt: calendar.localInput(meeting.startsAt),
                                                     durationMinutes: String(meeting.durationMinutes), location: meeting.location,
@@ -38,5 +38,17 @@ extension MeetingPage {
             cancelAction: policy.canChange ? SiteURL.meetingCancellation(id) : nil, cancelReasonInput: input.cancelReason,
             minutesAction: policy.canRecordMinutes ? SiteURL.meetingMinutes(id) : nil, minutesInput: input.minutes ?? meeting.minutes,
             errors: input.errors, refusal: input.refusal)
+    }
+}
+
+extension MeetingRevision.Change {
+    /// The change's name in the catalogue.
+    var textKey: AssignmentText {
+        switch self {
+        case .scheduled: .meetingRevisionScheduled
+        case .rescheduled: .meetingRevisionRescheduled
+        case .cancelled: .meetingRevisionCancelled
+        case .minutes: .meetingRevisionMinutes
+        }
     }
 }
