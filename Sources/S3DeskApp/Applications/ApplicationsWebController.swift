@@ -41,7 +41,7 @@ struct ApplicationsWebController: RouteCollection {
                                          input: .init(clarification: form, clarificationErrors: errors.messages))
         } catch let error as AppError where error.isRefusal {
             return try await showRefused(req, application, user, status: error.status,
-                                         input: .init(clarification: form, refusal: .init(error)))
+                                         input: .init(clarification: form, refusal: .init(error, wording: req.wording)))
         }
     }
 
@@ -53,7 +53,7 @@ struct ApplicationsWebController: RouteCollection {
             return req.redirect(to: SiteURL.application(try application.requireID()))
         } catch let error as AppError where error.isRefusal {
             return try await showRefused(req, application, user, status: error.status, input: .init(
-                refusal: .init(error, content: application.content, questions: application.call.orderedQuestions)))
+                refusal: .init(error, content: application.content, questions: application.call.orderedQuestions, wording: req.wording)))
         }
     }
 
@@ -62,8 +62,8 @@ struct ApplicationsWebController: RouteCollection {
         let user = try req.requireUser()
         if user.role.may(.viewAllApplications) { return req.redirect(to: SiteURL.staffApplications) }
         return try await req.view.render("applications/mine", MyApplicationsPage.load(
-            for: user, pageNumber: Pagination.pageNumber(req), deleted: req.query[String.self, at: "deleted"] == "1", layout: Layout(request: req, title: "My applications"),
-            on: req.db)).encodeResponse(for: req)
+            for: user, pageNumber: Pagination.pageNumber(req), deleted: req.query[String.self, at: "deleted"] == "1",
+            layout: Layout(request: req, title: req.text(ApplicationText.mineTitle)), wording: req.wording, on: req.db)).encodeResponse(for: req)
     }
 
     @Sendable
@@ -87,8 +87,8 @@ struct ApplicationsWebController: RouteCollection {
     private func renderShow(_ req: Request, _ application: ApplicationRecord, user: User,
                             input: ApplicationPage.Input = .init()) async throws -> View {
         try await req.view.render("applications/show", ApplicationPage.load(
-            application, for: user, layout: Layout(request: req, title: "Application \(application.reference)"),
-            csrfToken: CSRF.token(for: req), input: input, at: req.now, codes: req.application.referenceCodes, on: req.db))
+            application, for: user, layout: Layout(request: req, title: req.text(ApplicationText.title, application.reference)),
+            csrfToken: CSRF.token(for: req), input: input, at: req.now, codes: req.application.referenceCodes, wording: req.wording, on: req.db))
     }
 
     @Sendable
@@ -104,6 +104,16 @@ struct ApplicationsWebController: RouteCollection {
 
     @Sendable
     func save(req: Request) async throws -> Response {
+        // What the form cannot show beside a field (a call closed, a clarification ended) goes
+        // to the error page, in the reader's language.
+        do {
+            return try await saveForm(req)
+        } catch let error as AppError {
+            throw error.worded(req.wording)
+        }
+    }
+
+    private func saveForm(_ req: Request) async throws -> Response {
         let (application, user) = try await ApplicationAccess.find(req)
         let form = try req.content.decode(ApplicationWebForm.self)
         let content = form.content(questions: application.call.orderedQuestions)
@@ -148,7 +158,8 @@ struct ApplicationsWebController: RouteCollection {
             return req.redirect(to: SiteURL.application(try application.requireID()))
         } catch let error as AppError where error.isRefusal {
             return try await showRefused(req, application, user, status: error.status, input: .init(
-                withdrawReason: reason, withdrawError: error.fields["reason"], refusal: error.fields["reason"] == nil ? .init(error) : nil))
+                withdrawReason: reason, withdrawError: error.fields["reason"],
+                refusal: error.fields["reason"] == nil ? .init(error, wording: req.wording) : nil))
         }
     }
 
@@ -162,7 +173,8 @@ struct ApplicationsWebController: RouteCollection {
             return req.redirect(to: SiteURL.application(try application.requireID()))
         } catch let error as AppError where error.isRefusal {
             return try await showRefused(req, application, user, status: error.status, input: .init(
-                cancelReason: reason, cancelError: error.fields["reason"], refusal: error.fields["reason"] == nil ? .init(error) : nil))
+                cancelReason: reason, cancelError: error.fields["reason"],
+                refusal: error.fields["reason"] == nil ? .init(error, wording: req.wording) : nil))
         }
     }
 
@@ -180,31 +192,32 @@ struct ApplicationsWebController: RouteCollection {
         let stages = try await ApplicationProgress.stages(of: application, now: req.now, on: req.db)
         return Response(status: .ok, headers: ["Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "no-store"],
                         body: .init(string: ProgressSVG.render(stages, reference: application.reference,
-                                                                         calendar: try application.call.schedule().calendar)))
+                                                                         calendar: try application.call.schedule().calendar, wording: req.wording)))
     }
 
     private func renderForm(_ req: Request, _ application: ApplicationRecord, user: User, content: ApplicationContent,
                             errors apiErrors: [String: String], saved: Bool = false, partlySaved: Bool = false,
                             clarification: Clarification? = nil) async throws -> View {
-        let errors = ApplicationFormPage.inputErrors(apiErrors, content: content)
+        let wording = req.wording
+        let errors = ApplicationFormPage.inputErrors(ApplicationWording.messages(apiErrors, wording), content: content)
         let questions = application.call.orderedQuestions
-        let problems = ApplicationFormPage.problems(errors, questions: questions)
+        let problems = ApplicationFormPage.problems(errors, questions: questions, wording: wording)
         // A retired topic stays offered only to the application that already has it.
         let topics = try await TopicRecord.query(on: req.db).sort(\.$position).all()
             .filter { $0.retiredAt == nil || application.content.topics?.contains($0.id ?? "") == true }
         let id = try application.requireID()
         return try await req.view.render("applications/form", ApplicationFormPage(
-            layout: Layout(request: req, title: "Application \(application.reference)"), csrfToken: CSRF.token(for: req),
-            reference: application.reference, callTitle: application.call.title,
+            layout: Layout(request: req, title: wording(ApplicationText.title, application.reference)), csrfToken: CSRF.token(for: req),
+            reference: application.reference, callTitle: application.call.texts(in: wording.language).title,
             action: SiteURL.editApplication(id), viewURL: SiteURL.application(id),
             groups: ApplicationFormPage.groups(content, editable: clarification?.reopened ?? Set(ClarifiableField.allCases),
                                                errors: errors, questions: questions, topics: topics,
-                                               codes: req.application.referenceCodes),
+                                               codes: req.application.referenceCodes, wording: wording),
             errorList: problems, saved: saved, partlySaved: partlySaved,
-            errorHeading: ApplicationFormPage.errorHeading(problems: problems.count, saved: saved, partlySaved: partlySaved),
+            errorHeading: ApplicationFormPage.errorHeading(problems: problems.count, saved: saved, partlySaved: partlySaved, wording: wording),
             emailConfirmed: user.emailConfirmedAt != nil,
             clarification: clarification.map {
-                .init(message: $0.message, deadline: DateWording.long(stored: $0.deadlineDate))
+                .init(message: $0.message, deadline: wording.date(stored: $0.deadlineDate))
             },
             territories: req.application.referenceCodes.territoryNames))
     }

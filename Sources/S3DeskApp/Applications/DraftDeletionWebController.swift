@@ -21,18 +21,26 @@ struct DraftDeletionWebController: RouteCollection {
     @Sendable
     func confirm(req: Request) async throws -> View {
         let (application, user) = try await ApplicationAccess.find(req)
-        try Applications.requireDeletableDraft(application, by: user)
+        do {
+            try Applications.requireDeletableDraft(application, by: user)
+        } catch let error as AppError {
+            throw error.worded(req.wording)
+        }
         let id = try application.requireID()
         return try await req.view.render("applications/delete-draft", ConfirmationPage(
-            layout: Layout(request: req, title: "Delete draft \(application.reference)"), csrfToken: CSRF.token(for: req),
-            reference: application.reference, callTitle: application.call.title,
+            layout: Layout(request: req, title: req.text(ApplicationText.deleteTitle, application.reference)), csrfToken: CSRF.token(for: req),
+            reference: application.reference, callTitle: application.call.texts(in: req.language).title,
             action: SiteURL.draftDeletion(id), cancelURL: SiteURL.application(id)))
     }
 
     @Sendable
     func delete(req: Request) async throws -> Response {
         let (application, user) = try await ApplicationAccess.find(req)
-        try await Applications.deleteDraft(application, by: user, in: req.services)
+        do {
+            try await Applications.deleteDraft(application, by: user, in: req.services)
+        } catch let error as AppError {
+            throw error.worded(req.wording)
+        }
         return req.redirect(to: SiteURL.draftDeleted)
     }
 }

@@ -8,56 +8,52 @@ enum ProgressSVG {
     static let width = 840
     static let height = 170
 
-    /// - Parameter calendar: the call's, in which the dates are given.
-    static func render(_ stages: [ProgressStage], reference: String, calendar: ZonedCalendar) -> String {
+    /// - Parameters:
+    ///   - calendar: the call's, in which the dates are given.
+    ///   - wording: the reader's language, for the chart's words and dates.
+    static func render(_ stages: [ProgressStage], reference: String, calendar: ZonedCalendar, wording: Wording) -> String {
         let step = Double(width - 120) / Double(max(stages.count - 1, 1))
         var parts: [String] = []
         parts.append(##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \##(width) \##(height)" width="\##(width)" height="\##(height)" role="img" aria-labelledby="chart-title chart-desc" font-family="system-ui, sans-serif" font-size="12">"##)
-        parts.append("<title id=\"chart-title\">Progress of application \(escape(reference))</title>")
-        parts.append("<desc id=\"chart-desc\">\(escape(summary(stages, calendar: calendar)))</desc>")
+        parts.append("<title id=\"chart-title\">\(escape(wording(ApplicationText.chartTitle, reference)))</title>")
+        parts.append("<desc id=\"chart-desc\">\(escape(summary(stages, calendar: calendar, wording: wording)))</desc>")
         parts.append(##"<line x1="60" y1="50" x2="\##(width - 60)" y2="50" stroke="#8a96a3" stroke-width="3"/>"##)
         for (index, stage) in stages.enumerated() {
             let x = 60 + Double(index) * step
             parts.append(marker(stage.state, x: x))
-            let lines = wrap(stage.label, width: 18)
+            let lines = wrap(ApplicationWording.label(of: stage, wording), width: 18)
             for (lineIndex, line) in lines.enumerated() {
                 parts.append(##"<text x="\##(format(x))" y="\##(88 + lineIndex * 15)" text-anchor="middle" fill="#1b1f24" font-weight="600">\##(escape(line))</text>"##)
             }
             var y = 88 + lines.count * 15
-            parts.append(##"<text x="\##(format(x))" y="\##(y)" text-anchor="middle" fill="#4a5561">\##(escape(stateText(stage)))</text>"##)
+            parts.append(##"<text x="\##(format(x))" y="\##(y)" text-anchor="middle" fill="#4a5561">\##(escape(ApplicationWording.state(of: stage, wording)))</text>"##)
             if let due = stage.due {
                 y += 15
-                parts.append(##"<text x="\##(format(x))" y="\##(y)" text-anchor="middle" fill="#4a5561">due \##(DateWording.long(due))</text>"##)
+                parts.append(##"<text x="\##(format(x))" y="\##(y)" text-anchor="middle" fill="#4a5561">\##(escape(wording(ApplicationText.chartDue, wording.date(due))))</text>"##)
             }
             if let days = stage.expertDays {
                 y += 15
-                parts.append(##"<text x="\##(format(x))" y="\##(y)" text-anchor="middle" fill="#4a5561">\##(days.used) of \##(days.budget) days</text>"##)
+                parts.append(##"<text x="\##(format(x))" y="\##(y)" text-anchor="middle" fill="#4a5561">\##(escape(wording(ApplicationText.chartDays, ApplicationWording.days(days.used, wording), ApplicationWording.days(days.budget, wording))))</text>"##)
             }
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")
     }
 
-    static func summary(_ stages: [ProgressStage], calendar: ZonedCalendar) -> String {
+    /// The chart's facts as one sentence, for its `<desc>` and the image's text alternative.
+    static func summary(_ stages: [ProgressStage], calendar: ZonedCalendar, wording: Wording) -> String {
         stages.map { stage in
-            var text = "\(stage.label): \(stateText(stage))"
-            if let due = stage.due { text += ", due \(DateWording.long(due))" }
-            if let days = stage.expertDays { text += ", \(days.used) of \(days.budget) expert days used" }
-            if let done = stage.doneAt { text += ", done \(DateWording.long(calendar.civilDate(of: done)))" }
-            return text
-        }.joined(separator: "; ")
+            var facts = [ApplicationWording.state(of: stage, wording)]
+            if let due = stage.due { facts.append(wording(ApplicationText.chartDue, wording.date(due))) }
+            if let days = stage.expertDays { facts.append(expertDays(days, wording)) }
+            if let done = stage.doneAt { facts.append(wording(ApplicationText.chartDone, wording.date(calendar.civilDate(of: done)))) }
+            return wording(ApplicationText.chartStage, ApplicationWording.label(of: stage, wording), facts.joined(separator: ", "))
+        }.joined(separator: wording(ApplicationText.chartBetween))
     }
 
-    static func stateText(_ stage: ProgressStage) -> String {
-        switch stage.state {
-        case .done: "done"
-        // A draft's first stage is where it stands: it waits for its authority to submit it.
-        case .current where stage.key == "submitted": "not yet submitted"
-        case .current: "in progress"
-        case .late: "late"
-        case .pending: "not reached"
-        case .skipped: "skipped"
-        }
+    /// "12.5 of 20 expert days used".
+    static func expertDays(_ days: DeliveryFacts, _ wording: Wording) -> String {
+        wording(ApplicationText.progressExpertDays, ApplicationWording.days(days.used, wording), ApplicationWording.days(days.budget, wording))
     }
 
     private static func marker(_ state: ProgressStage.State, x: Double) -> String {

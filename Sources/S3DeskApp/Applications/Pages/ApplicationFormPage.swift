@@ -93,28 +93,31 @@ struct ApplicationFormPage: Encodable {
     let territories: [String]
 
     /// The groups of the form with the parts in `editable`, showing `content` and the problems
-    /// by input id.
+    /// by input id, in the reader's language; the call's questions as the call words them.
     static func groups(_ content: ApplicationContent, editable: Set<ClarifiableField>, errors: [String: String],
-                       questions: [CallQuestion], topics: [TopicRecord], codes: ReferenceCodes) -> [Group] {
+                       questions: [CallQuestion], topics: [TopicRecord], codes: ReferenceCodes, wording: Wording) -> [Group] {
         ApplicationForm.groups.compactMap { group in
             let parts = group.parts.filter(editable.contains)
-            let fields = parts.flatMap(ApplicationForm.inputs(of:)).map { field($0, content: content, errors: errors, topics: topics, codes: codes) }
+            let fields = parts.flatMap(ApplicationForm.inputs(of:)).map {
+                field($0, content: content, errors: errors, topics: topics, codes: codes, wording: wording)
+            }
             let asked = parts.contains(.answers)
                 ? questions.map { QuestionField($0, answer: content.answers?[$0.id], error: errors["answer-" + $0.id]) } : []
             guard !fields.isEmpty || !asked.isEmpty else { return nil }
-            return Group(legend: group.legend, hint: group.hint, inRow: parts == [.contact], fields: fields, questions: asked)
+            return Group(legend: ApplicationWording.legend(of: group, wording), hint: ApplicationWording.hint(of: group, wording),
+                         inRow: parts == [.contact], fields: fields, questions: asked)
         }
     }
 
     private static func field(_ input: ApplicationForm.Input, content: ApplicationContent, errors: [String: String],
-                              topics: [TopicRecord], codes: ReferenceCodes) -> Field {
+                              topics: [TopicRecord], codes: ReferenceCodes, wording: Wording) -> Field {
         let isTerritory = input.key == "territory"
         // A known code reads as the list offers it, "Severozapaden (BG31)"; anything else as typed.
         let value = isTerritory ? codes.territoryName(input.value(content)) : input.value(content)
         let error = errors[input.id]
         let describedBy = [input.hint.map { _ in input.id + "-hint" }, error.map { _ in input.id + "-error" }].compactMap { $0 }
         let options: [SelectOption] = switch input.kind {
-        case .select: input.choices.map { SelectOption(value: $0.value, label: $0.label, selected: value == $0.value) }
+        case .select: input.choices.map { SelectOption(value: $0.value, label: ApplicationWording.choice($0, wording), selected: value == $0.value) }
         case .topics:
             topics.map { topic in
                 SelectOption(value: topic.id ?? "", label: topic.title, selected: (content.topics ?? []).contains(topic.id ?? ""))
@@ -123,11 +126,12 @@ struct ApplicationFormPage: Encodable {
         }
         let declared = Dictionary((content.challenges ?? []).map { ($0.kind, $0.justification) }, uniquingKeysWith: { first, _ in first })
         return Field(
-            id: input.id, name: input.kind == .topics ? "topics[]" : input.id, label: input.label, kind: input.kind.rawValue,
-            hint: input.hint, autocomplete: isTerritory ? "off" : input.autocomplete, list: isTerritory ? "territories" : nil, lines: input.lines, value: value, checked: value == "yes",
+            id: input.id, name: input.kind == .topics ? "topics[]" : input.id, label: ApplicationWording.label(of: input, wording),
+            kind: input.kind.rawValue, hint: ApplicationWording.hint(of: input, wording), autocomplete: isTerritory ? "off" : input.autocomplete,
+            list: isTerritory ? "territories" : nil, lines: input.lines, value: value, checked: value == "yes",
             error: error, describedBy: describedBy.isEmpty ? nil : describedBy.joined(separator: " "), options: options,
             challenges: input.kind == .challenges ? ChallengeKind.allCases.map {
-                ChallengeOption(kind: $0.rawValue, label: $0.label, checked: declared[$0.rawValue] != nil,
+                ChallengeOption(kind: $0.rawValue, label: wording.label($0), checked: declared[$0.rawValue] != nil,
                                 justification: declared[$0.rawValue] ?? "", error: errors["justification-" + $0.rawValue])
             } : [])
     }
@@ -142,19 +146,16 @@ struct ApplicationFormPage: Encodable {
         return result
     }
 
-    /// The list above the form, in the form's order.
-    static func problems(_ errors: [String: String], questions: [CallQuestion]) -> [FieldProblem] {
-        ApplicationForm.problemLabels(questions: questions).compactMap { input in
+    /// The list above the form, in the form's order, each input named in the reader's language.
+    static func problems(_ errors: [String: String], questions: [CallQuestion], wording: Wording) -> [FieldProblem] {
+        ApplicationWording.problemLabels(questions: questions, wording).compactMap { input in
             errors[input.id].map { FieldProblem(field: input.id, label: input.label, message: $0) }
         }
     }
 
-    static func errorHeading(problems count: Int, saved: Bool, partlySaved: Bool) -> String {
-        let fields = count == 1 ? "1 field" : "\(count) fields"
-        if partlySaved {
-            return "Your draft was saved, except \(fields) that " + (count == 1 ? "keeps its" : "keep their") + " previous value until corrected"
-        }
-        if saved { return "Your draft was saved, but it cannot be submitted yet: \(fields) " + (count == 1 ? "needs" : "need") + " attention" }
-        return "Please correct \(fields): nothing was saved"
+    static func errorHeading(problems count: Int, saved: Bool, partlySaved: Bool, wording: Wording) -> String {
+        if partlySaved { return wording.count(count, ApplicationText.formErrorPartlySavedOne, .formErrorPartlySavedOther) }
+        if saved { return wording.count(count, ApplicationText.formErrorNotSubmittableOne, .formErrorNotSubmittableOther) }
+        return wording.count(count, ApplicationText.formErrorNothingSavedOne, .formErrorNothingSavedOther)
     }
 }

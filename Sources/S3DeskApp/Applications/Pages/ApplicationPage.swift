@@ -11,24 +11,45 @@ struct ApplicationPage: Encodable {
         let doneAt: String?
         /// "12.5 of 20 expert days used", on the delivery stage once launched.
         let expertDays: String?
+        /// What follows the stage's name: ": done on 3 March 2026", ": in progress, due 31 March 2026 (…)".
+        let detail: String
 
         /// - Parameter calendar: the call's: a launch on 1 June in Brussels is 31 May in UTC.
-        init(_ stage: ProgressStage, calendar: ZonedCalendar) {
-            label = stage.label
-            state = ProgressSVG.stateText(stage)
+        init(_ stage: ProgressStage, calendar: ZonedCalendar, wording: Wording) {
+            let state = ApplicationWording.state(of: stage, wording)
+            let due = stage.due.map { wording.date($0) }
+            let doneAt = stage.doneAt.map { wording.date(calendar.civilDate(of: $0)) }
+            let expertDays = stage.expertDays.map { ProgressSVG.expertDays($0, wording) }
+            let facts = doneAt.map { wording(ApplicationText.progressDoneOn, $0) }
+                ?? due.map { wording(ApplicationText.progressStateDue, state, $0) } ?? state
+            label = ApplicationWording.label(of: stage, wording)
+            self.state = state
             stateKey = stage.state.rawValue
-            due = stage.due.map { DateWording.long($0) }
-            doneAt = stage.doneAt.map { DateWording.long(calendar.civilDate(of: $0)) }
-            expertDays = stage.expertDays.map { "\($0.used) of \($0.budget) expert days used" }
+            self.due = due
+            self.doneAt = doneAt
+            self.expertDays = expertDays
+            detail = wording(ApplicationText.progressAfterLabel, facts + (expertDays.map { " (\($0))" } ?? ""))
         }
+    }
+
+    /// One row of the read-only application.
+    struct Row: Encodable, Equatable {
+        let label: String
+        let value: String
     }
 
     /// The application read-only, as `ApplicationForm` describes it.
     struct Content: Encodable {
-        let rows: [ApplicationForm.Row]
+        let rows: [Row]
 
+        /// In English, as the rules word it.
         init(_ content: ApplicationContent, questions: [CallQuestion], names: ApplicationForm.Names) {
-            rows = ApplicationForm.rows(content, questions: questions, names: names)
+            rows = ApplicationForm.rows(content, questions: questions, names: names).map { Row(label: $0.label, value: $0.value) }
+        }
+
+        /// In the reader's language: the parts' names and what the applicant did not type.
+        init(_ content: ApplicationContent, questions: [CallQuestion], names: ApplicationForm.Names, wording: Wording) {
+            rows = ApplicationWording.rows(content, questions: questions, names: names, wording)
         }
     }
 
@@ -59,11 +80,12 @@ struct ApplicationPage: Encodable {
         let message: String
         let problems: [String]
 
-        /// The refusal's message, and its problems by field in the form's words and order.
-        init(_ error: AppError, content: ApplicationContent = ApplicationContent(), questions: [CallQuestion] = []) {
-            message = error.message
-            problems = ApplicationFormPage.problems(ApplicationFormPage.inputErrors(error.fields, content: content), questions: questions)
-                .map { "\($0.label): \($0.message)" }
+        /// The refusal's message, and its problems by field in the form's words and order, in the reader's language.
+        init(_ error: AppError, content: ApplicationContent = ApplicationContent(), questions: [CallQuestion] = [], wording: Wording) {
+            message = ApplicationWording.message(error.message, wording)
+            problems = ApplicationFormPage.problems(ApplicationFormPage.inputErrors(ApplicationWording.messages(error.fields, wording), content: content),
+                                                    questions: questions, wording: wording)
+                .map { wording(ApplicationText.formProblem, $0.label, $0.message) }
         }
     }
 
@@ -130,13 +152,16 @@ struct ApplicationPage: Encodable {
 }
 
 extension ApplicationPage {
-    /// The pages above an application's own and its own, for the pages below it (the assessment,
-    /// the assignment): staff reach it from every application, its authority from its own.
-    static func crumbs(to application: ApplicationRecord, for user: User) throws -> [(label: String, url: String)] {
-        crumbs(above: application, for: user) + [("Application \(application.reference)", SiteURL.application(try application.requireID()))]
+    /// The pages above an application's own and its own, for the pages below it: staff reach it
+    /// from every application, its authority from its own.
+    static func crumbs(to application: ApplicationRecord, for user: User, wording: Wording) throws -> [(label: String, url: String)] {
+        crumbs(above: application, for: user, wording: wording)
+            + [(wording(ApplicationText.title, application.reference), SiteURL.application(try application.requireID()))]
     }
 
-    static func crumbs(above application: ApplicationRecord, for user: User) -> [(label: String, url: String)] {
-        user.role.may(.viewAllApplications) ? [("Applications", SiteURL.staffApplications)] : [("My applications", SiteURL.myApplications)]
+    /// The list of applications `user` reaches this one from.
+    static func crumbs(above application: ApplicationRecord, for user: User, wording: Wording) -> [(label: String, url: String)] {
+        user.role.may(.viewAllApplications) ? [(wording(Text.layoutApplications), SiteURL.staffApplications)]
+            : [(wording(Text.layoutMyApplications), SiteURL.myApplications)]
     }
 }

@@ -5,7 +5,8 @@ extension MyApplicationsPage {
     static let pageSize = 25
 
     /// One page of the applications of `user`'s authority, newest first.
-    static func load(for user: User, pageNumber: Int, deleted: Bool, layout: Layout, on db: any Database) async throws -> MyApplicationsPage {
+    static func load(for user: User, pageNumber: Int, deleted: Bool, layout: Layout, wording: Wording,
+                     on db: any Database) async throws -> MyApplicationsPage {
         // An applicant of no authority has none; the layout says what to do about it.
         let (applications, total) = user.$organisation.id == nil ? ([], 0) : try await ApplicationAccess.scope(ApplicationRecord.query(on: db), to: user)
             .with(\.$call).with(\.$round)
@@ -15,8 +16,8 @@ extension MyApplicationsPage {
         let assignments = try await Assignment.byApplication(try applications.map { try $0.requireID() }, on: db)
         let titles = applications.isEmpty ? [:] : try await TopicRecord.titles(on: db)
         return MyApplicationsPage(
-            layout: layout, rows: try applications.map { try Row($0, assignment: assignments[try $0.requireID()], for: user, topicTitles: titles) },
-            total: total,
+            layout: layout, rows: try applications.map { try Row($0, assignment: assignments[try $0.requireID()], for: user, topicTitles: titles, wording: wording) },
+            total: total, caption: wording.count(total, ApplicationText.mineCaptionOne, .mineCaptionOther),
             pagination: Pagination(page: pageNumber, pageSize: pageSize, total: total, path: SiteURL.myApplications),
             deleted: deleted)
     }

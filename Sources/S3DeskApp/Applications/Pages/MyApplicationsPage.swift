@@ -19,19 +19,25 @@ struct MyApplicationsPage: Encodable {
         /// - Parameters:
         ///   - assignment: the application's, when there is one; its delivery says what the region does next.
         ///   - topicTitles: the catalogue's titles by slug.
-        init(_ application: ApplicationRecord, assignment: Assignment?, for user: User, topicTitles: [String: String]) throws {
+        ///   - wording: the reader's language; without it, English as the domain words it.
+        init(_ application: ApplicationRecord, assignment: Assignment?, for user: User, topicTitles: [String: String],
+             wording: Wording? = nil) throws {
             reference = application.reference
             title = application.content.topics?.first.map { topicTitles[$0] ?? $0 }
-            lastSaved = TimeLabel(application.updatedAt, in: try application.call.calendar())
+            let calendar = try application.call.calendar()
+            lastSaved = wording?.time(application.updatedAt, in: calendar) ?? TimeLabel(application.updatedAt, in: calendar)
             url = SiteURL.application(try application.requireID())
-            callTitle = application.call.title
-            status = application.status.label
+            callTitle = application.call.texts(in: wording?.language ?? .en).title
+            status = wording?.label(application.status) ?? application.status.label
             statusKey = application.status.rawValue
-            let steps = assignment.map {
-                DeliverySpace.nextSteps(policy: $0.policy(for: user, application: application), remaining: .zero, awaiting: 0, extensionPending: false)
+            let steps: [String] = assignment.map { assignment in
+                let policy = assignment.policy(for: user, application: application)
+                return wording.map { DeliverySpace.nextSteps(policy: policy, remaining: .zero, awaiting: 0, extensionPending: false, wording: $0) }
+                    ?? DeliverySpace.nextSteps(policy: policy, remaining: .zero, awaiting: 0, extensionPending: false)
             } ?? []
-            nextStep = steps.first ?? application.status.nextStep
-            roundCutoff = application.round.map { DateWording.long(stored: $0.cutoffDate) }
+            let statusStep: String = wording.map { $0.text(application.status.nextStepKey) } ?? application.status.nextStep
+            nextStep = steps.first ?? statusStep
+            roundCutoff = application.round.map { wording?.date(stored: $0.cutoffDate) ?? DateWording.long(stored: $0.cutoffDate) }
             assignmentURL = assignment.map { SiteURL.assignmentOf($0.$application.id) }
         }
     }
@@ -39,6 +45,8 @@ struct MyApplicationsPage: Encodable {
     let layout: Layout
     let rows: [Row]
     let total: Int
+    /// "3 applications of your authority".
+    let caption: String
     let pagination: Pagination
     /// Just after a draft was deleted, the page says so.
     let deleted: Bool
