@@ -146,6 +146,20 @@ struct MessagesTests {
 
             let english = try await app.testing().sendRequest(.GET, "/api/v1/applications")
             #expect(try english.content.decode(APIErrorBody.self).error.message.hasPrefix("Sign in first"))
+
+            // A signed-in client whose account reads German still gets the language its request asks for.
+            let user = try await app.makeUser(.applicant, email: "klara@region.de")
+            user.language = .de
+            try await user.save(on: app.db)
+            let token = try await app.token(for: user)
+            var headers = HTTPHeaders.bearer(token)
+            let refusal = try await app.testing().sendRequest(.GET, "/api/v1/users", headers: headers)
+            #expect(refusal.status == .forbidden)
+            let german = try refusal.content.decode(APIErrorBody.self).error.message
+            headers.add(name: .acceptLanguage, value: "fr")
+            let french = try await app.testing().sendRequest(.GET, "/api/v1/users", headers: headers).content.decode(APIErrorBody.self).error.message
+            #expect(german != french && !french.isEmpty, "without a header the account's language answers; with one, the header's")
+            #expect(french == Messages.english.text(Text.errorForbidden, in: .fr) && german == Messages.english.text(Text.errorForbidden, in: .de))
         }
     }
 

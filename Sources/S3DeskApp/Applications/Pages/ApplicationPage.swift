@@ -42,11 +42,6 @@ struct ApplicationPage: Encodable {
     struct Content: Encodable {
         let rows: [Row]
 
-        /// In English, as the rules word it.
-        init(_ content: ApplicationContent, questions: [CallQuestion], names: ApplicationForm.Names) {
-            rows = ApplicationForm.rows(content, questions: questions, names: names).map { Row(label: $0.label, value: $0.value) }
-        }
-
         /// In the reader's language: the parts' names and what the applicant did not type.
         init(_ content: ApplicationContent, questions: [CallQuestion], names: ApplicationForm.Names, wording: Wording) {
             rows = ApplicationWording.rows(content, questions: questions, names: names, wording)

@@ -19,25 +19,23 @@ struct MyApplicationsPage: Encodable {
         /// - Parameters:
         ///   - assignment: the application's, when there is one; its delivery says what the region does next.
         ///   - topicTitles: the catalogue's titles by slug.
-        ///   - wording: the reader's language; without it, English as the domain words it.
+        ///   - wording: the reader's language.
         init(_ application: ApplicationRecord, assignment: Assignment?, for user: User, topicTitles: [String: String],
-             wording: Wording? = nil) throws {
+             wording: Wording) throws {
             reference = application.reference
             title = application.content.topics?.first.map { topicTitles[$0] ?? $0 }
             let calendar = try application.call.calendar()
-            lastSaved = wording?.time(application.updatedAt, in: calendar) ?? TimeLabel(application.updatedAt, in: calendar)
+            lastSaved = wording.time(application.updatedAt, in: calendar)
             url = SiteURL.application(try application.requireID())
-            callTitle = application.call.texts(in: wording?.language ?? .en).title
-            status = wording?.label(application.status) ?? application.status.label
+            callTitle = application.call.texts(in: wording.language).title
+            status = wording.label(application.status)
             statusKey = application.status.rawValue
             let steps: [String] = assignment.map { assignment in
                 let policy = assignment.policy(for: user, application: application)
-                return wording.map { DeliverySpace.nextSteps(policy: policy, remaining: .zero, awaiting: 0, extensionPending: false, wording: $0) }
-                    ?? DeliverySpace.nextSteps(policy: policy, remaining: .zero, awaiting: 0, extensionPending: false)
+                return DeliverySpace.nextSteps(policy: policy, remaining: .zero, awaiting: 0, extensionPending: false, wording: wording)
             } ?? []
-            let statusStep: String = wording.map { $0.text(application.status.nextStepKey) } ?? application.status.nextStep
-            nextStep = steps.first ?? statusStep
-            roundCutoff = application.round.map { wording?.date(stored: $0.cutoffDate) ?? DateWording.long(stored: $0.cutoffDate) }
+            nextStep = steps.first ?? wording.text(application.status.nextStepKey)
+            roundCutoff = application.round.map { wording.date(stored: $0.cutoffDate) }
             assignmentURL = assignment.map { SiteURL.assignmentOf($0.$application.id) }
         }
     }

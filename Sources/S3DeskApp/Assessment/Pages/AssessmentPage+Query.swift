@@ -24,7 +24,7 @@ extension AssessmentPage {
         let decision = try await Decision.query(on: db).filter(\.$application.$id == id).first()
         let priority = application.priority
         let chosen = input.decisionForm.decision ?? decision?.decision.rawValue
-        // The application's page and the list above it, as `ApplicationPage.crumbs(to:for:)` names them.
+        // The application's page and the list above it, as `ApplicationPage.crumbs(to:for:wording:)` names them.
         let crumbs = [user.role.may(.viewAllApplications) ? (wording(Text.layoutApplications), SiteURL.staffApplications)
                                                          : (wording(Text.layoutMyApplications), SiteURL.myApplications),
                       (wording(AssessmentText.assessApplicationCrumb, application.reference), SiteURL.application(id))]
@@ -36,7 +36,7 @@ extension AssessmentPage {
             roundURL: try application.round.map { SiteURL.round(try $0.requireID()) },
             assessURL: SiteURL.assessment(id), decisionURL: SiteURL.decision(id),
             content: ApplicationPage.Content(application.content, questions: application.call.orderedQuestions,
-                                             names: try await .load(codes: codes, on: db)),
+                                             names: try await .load(codes: codes, on: db), wording: wording),
             priority: ApplicationPage.PriorityView(total: priority?.total ?? 0,
                                                    explanation: AssessmentWording.explanation(priority?.explanation ?? [], wording),
                                                    categoryMissing: priority?.categoryMissing ?? true),

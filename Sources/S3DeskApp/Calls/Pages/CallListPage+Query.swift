@@ -24,6 +24,6 @@ extension CallListPage {
             layout: layout, rows: rows, total: total,
             newCallURL: SiteURL.newCall,
             pagination: Pagination(page: pageNumber, pageSize: pageSize, total: total, path: SiteURL.staffCalls),
-            deliveryQueue: try await DeliveryQueue.load(on: db))
+            deliveryQueue: try await DeliveryQueue.load(on: db, wording: wording))
     }
 }

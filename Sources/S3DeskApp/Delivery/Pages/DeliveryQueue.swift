@@ -17,21 +17,6 @@ struct DeliveryQueue: Encodable {
 
     /// - Parameter wording: the reader's, for what waits in each assignment.
     static func load(on db: any Database, wording: Wording) async throws -> DeliveryQueue {
-        try await load(on: db) { wording($0) }
-    }
-
-    /// In English, for the calls page until it passes its reader's `Wording`.
-    static func load(on db: any Database) async throws -> DeliveryQueue {
-        try await load(on: db) { key in
-            switch key {
-            case .queueEntries: "timesheet entries to approve"
-            case .queueExtension: "an extension to decide"
-            default: "ready to close"
-            }
-        }
-    }
-
-    private static func load(on db: any Database, say: (AssignmentText) -> String) async throws -> DeliveryQueue {
         // Joined to running assignments before the limit: what waits in an ended one can never be
         // decided and must not crowd the running ones out.
         let entries = Set(try await TimesheetEntry.query(on: db).join(Assignment.self, on: \TimesheetEntry.$assignment.$id == \Assignment.$id)
@@ -46,8 +31,8 @@ struct DeliveryQueue: Encodable {
             .sort(\.$launchDate).all()
         return DeliveryQueue(items: try assignments.map { assignment in
             let id = try assignment.requireID()
-            let waiting = [entries.contains(id) ? say(.queueEntries) : nil, extensions.contains(id) ? say(.queueExtension) : nil,
-                           ready.contains(id) ? say(.queueReady) : nil].compactMap { $0 }
+            let waiting = [entries.contains(id) ? wording(AssignmentText.queueEntries) : nil, extensions.contains(id) ? wording(AssignmentText.queueExtension) : nil,
+                           ready.contains(id) ? wording(AssignmentText.queueReady) : nil].compactMap { $0 }
             return Item(reference: assignment.application.reference, url: SiteURL.assignmentOf(assignment.$application.id),
                         waiting: waiting.joined(separator: ", "))
         })

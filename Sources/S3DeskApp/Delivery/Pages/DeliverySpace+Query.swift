@@ -129,18 +129,6 @@ extension DeliverySpace {
         return steps
     }
 
-    /// `nextSteps(…wording:)` in English, for the region's list of applications until it passes its reader's `Wording`.
-    static func nextSteps(policy: AssignmentPolicy, remaining: ExpertDays, awaiting: Int, extensionPending: Bool) -> [String] {
-        var steps: [String] = []
-        if policy.allows(.logDays) && remaining > .zero { steps.append("Log your expert days: \(remaining.spelled) left.") }
-        if policy.allows(.submitFinalReport) { steps.append("Upload the final report with its summary when the work is done.") }
-        if policy.allows(.giveFeedback) { steps.append("Read the final report and give your feedback.") }
-        if policy.allows(.reviewTimesheet) && awaiting > 0 { steps.append("Approve or return \(awaiting) timesheet \(awaiting == 1 ? "entry" : "entries").") }
-        if policy.allows(.decideExtension) && extensionPending { steps.append("Decide on the extension requested.") }
-        if policy.allows(.close) && awaiting == 0 { steps.append("Close the assignment.") }
-        return steps
-    }
-
     private static func logForm(_ id: UUID, csrf: String, period: ClosedRange<CivilDate>, remaining: ExpertDays, input: FormInput,
                                 wording: Wording) -> WebForm {
         WebForm(csrfToken: csrf, id: "log-days", action: SiteURL.timesheet(id), submit: wording(AssignmentText.timesheetLogSubmit), fields: [

@@ -131,7 +131,7 @@ extension WorkList {
             .with(\.$call).with(\.$round).sort(\.$updatedAt, .descending).limit(draftsShown).all()
         let assignments = try await Assignment.byApplication(try active.map { try $0.requireID() }, on: db)
         items += try active.map { application in
-            let row = try MyApplicationsPage.Row(application, assignment: assignments[try application.requireID()], for: user, topicTitles: titles)
+            let row = try MyApplicationsPage.Row(application, assignment: assignments[try application.requireID()], for: user, topicTitles: titles, wording: wording)
             return Item(text: "\(row.reference): \(row.nextStep)", url: row.assignmentURL ?? row.url, detail: row.status)
         }
         return items
