@@ -230,7 +230,11 @@ enum ApplicationText: String, TextKey {
 
 extension ApplicationText {
     /// The rules' messages the application pages show, word for word as the rules write them
-    /// (first letter capital); those with data in them are read by `ApplicationWording.message`.
+    /// (first letter capital); those with data in them are reworded by `reworded(_:_:)`.
+    static func reworded(_ message: String, _ wording: Wording) -> String? {
+        ApplicationWording.pattern(message, wording)
+    }
+
     static let ruleMessages: [String: ApplicationText] = [
         "Enter the name of the authority": .errorOrganisationNameMissing,
         "Choose the type of authority": .errorAuthorityTypeMissing,
@@ -413,31 +417,14 @@ enum ApplicationWording {
 
     // MARK: - The rules' messages
 
-    /// A message of the rules or a refusal in the reader's language; the problems of one field,
-    /// joined by "; ", one by one. A message not known reads as the rules write it.
-    static func message(_ message: String, _ w: Wording) -> String {
-        guard w.language != .en else { return message }
-        if let whole = known(message, w) { return whole }
-        return message.components(separatedBy: "; ").map { known($0.sentenceCased, w) ?? $0 }.joined(separator: "; ")
-    }
-
-    /// Problems by field, each in the reader's language.
-    static func messages(_ messages: [String: String], _ w: Wording) -> [String: String] {
-        messages.mapValues { message($0, w) }
-    }
-
-    private static func known(_ message: String, _ w: Wording) -> String? {
-        let translated = w.translated(message)
-        return translated != message ? translated : pattern(message, w)
-    }
-
     private static func status(named name: some StringProtocol, _ w: Wording) -> String? {
         ApplicationStatus.allCases.first { $0.label.lowercased() == String(name) }.map { w.label($0) }
     }
 
     private static let acrossBorder = "an authority applies for its own country's territory; if yours manages one across a border, ask an S3Desk administrator to allow it"
 
-    private static func pattern(_ message: String, _ w: Wording) -> String? {
+    /// The rules' messages with data in them, by their pattern (`ApplicationText.reworded`).
+    static func pattern(_ message: String, _ w: Wording) -> String? {
         if let m = message.wholeMatch(of: /Keep this within (\d+) characters \(now (\d+)\)/) {
             return w(ApplicationText.errorKeepWithin, number(String(m.1), w), number(String(m.2), w))
         }
@@ -508,6 +495,6 @@ extension AppError {
     /// The same refusal with its message in the reader's language, for the error page, which
     /// translates by itself only the messages without data in them.
     func worded(_ wording: Wording) -> AppError {
-        AppError(status: status, code: code, message: ApplicationWording.message(message, wording), fields: fields, headers: headers)
+        AppError(status: status, code: code, message: wording.translated(message), fields: fields, headers: headers)
     }
 }

@@ -199,7 +199,7 @@ struct ApplicationsWebController: RouteCollection {
                             errors apiErrors: [String: String], saved: Bool = false, partlySaved: Bool = false,
                             clarification: Clarification? = nil) async throws -> View {
         let wording = req.wording
-        let errors = ApplicationFormPage.inputErrors(ApplicationWording.messages(apiErrors, wording), content: content)
+        let errors = ApplicationFormPage.inputErrors(apiErrors.mapValues(wording.translated), content: content)
         let questions = application.call.orderedQuestions
         let problems = ApplicationFormPage.problems(errors, questions: questions, wording: wording)
         // A retired topic stays offered only to the application that already has it.

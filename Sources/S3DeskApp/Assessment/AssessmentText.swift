@@ -331,6 +331,10 @@ enum AssessmentText: String, TextKey {
     case total = "assessment.total"
     case why = "assessment.why"
 
+    static func reworded(_ message: String, _ wording: Wording) -> String? {
+        AssessmentWording.refusal(message, wording)
+    }
+
     /// The rules' messages shown on the assessment pages, as the rules write them (sentence-cased).
     static let ruleMessages: [String: AssessmentText] = {
         var messages: [String: AssessmentText] = [

@@ -117,7 +117,7 @@ struct RankingPolicyWebController: RouteCollection {
         let bonus = RankingPolicy.bonusRange
         func field(_ name: String, _ label: AssessmentText, _ hint: AssessmentText, _ value: String?, _ range: ClosedRange<Int>) -> Field {
             Field(name: name, label: wording(label), hint: wording(hint), value: value ?? "",
-                  error: errors[name].map { AssessmentWording.message($0, wording) }, min: range.lowerBound, max: range.upperBound)
+                  error: errors[name].map(wording.translated), min: range.lowerBound, max: range.upperBound)
         }
         let fields = [
             field("lessDevelopedBonus", .policyLessDeveloped, .policyLessDevelopedHint, form.lessDevelopedBonus, bonus),

@@ -54,8 +54,8 @@ struct RoundsWebController: RouteCollection {
             _ = try await Endorsements.record(round, endorsed: outcome == "endorse", comment: form.comment ?? "", by: user, in: req.services)
             return req.redirect(to: SiteURL.round(try round.requireID()))
         } catch let error as AppError where error.isRefusal {
-            errors = error.fields.mapValues { AssessmentWording.message($0, wording) }
-            refusal = error.fields.isEmpty ? AssessmentWording.message(error.message, wording) : nil
+            errors = error.fields.mapValues(wording.translated)
+            refusal = error.fields.isEmpty ? wording.translated(error.message) : nil
         }
         let ranking = try await req.application.rankingCache.ranking(of: round, on: req.db)
         return try await render(req, ranking, rows: ranking.ranked[...], pageNumber: 1, form: form, errors: errors, refusal: refusal)

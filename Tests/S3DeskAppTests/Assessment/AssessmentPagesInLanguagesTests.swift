@@ -188,16 +188,16 @@ struct AssessmentPagesInLanguagesTests {
                 #expect(worded != line && !worded.contains("⟦") && !worded.contains("{"), "\(language): \(line)")
             }
             for refusal in refusals {
-                #expect(AssessmentWording.message(refusal, wording) != refusal, "\(language): \(refusal)")
+                #expect(wording.translated(refusal) != refusal, "\(language): \(refusal)")
             }
         }
         let french = Wording(messages: messages, language: .fr)
         #expect(AssessmentWording.explanation("4 specific challenges (green transition, digital transition, demographic, geographic) × 5 = 20, capped at +15", french)
             == "4 défis spécifiques (transition verte, transition numérique, démographique, géographique) × 5 = 20, plafonné à +15")
-        #expect(AssessmentWording.message("The round's launch date 2026-05-31 is past: a reserve application can no longer be promoted", french)
+        #expect(french.translated("The round's launch date 2026-05-31 is past: a reserve application can no longer be promoted")
             == "La date de lancement du cycle (31 mai 2026) est passée : une candidature de la liste de réserve ne peut plus être promue")
         let german = Wording(messages: messages, language: .de)
-        #expect(AssessmentWording.message(refusals.last!, german)
+        #expect(german.translated(refusals.last!)
             == "12 Anträge haben noch keine Entscheidung: TS-2026-1, TS-2026-2, TS-2026-3, TS-2026-4, TS-2026-5, TS-2026-6, TS-2026-7, TS-2026-8, TS-2026-9, TS-2026-10 und 2 weitere")
         #expect(AssessmentWording.decimal(72.5, german) == "72,5" && AssessmentWording.decimal(80, german) == "80")
         let english = Wording(messages: messages, language: .en)

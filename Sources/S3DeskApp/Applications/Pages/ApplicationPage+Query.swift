@@ -39,15 +39,15 @@ extension ApplicationPage {
                 action: SiteURL.clarifications(id),
                 fields: ApplicationForm.parts.map { SelectOption(value: $0.rawValue, label: wording.label($0), selected: chosen.contains($0.rawValue)) },
                 message: input.clarification.message ?? "", deadline: input.clarification.deadline ?? "",
-                errors: ApplicationWording.messages(input.clarificationErrors, wording)) : nil,
+                errors: input.clarificationErrors.mapValues(wording.translated)) : nil,
             // A draft is deleted rather than withdrawn (the API still withdraws it).
             withdraw: policy.canWithdraw && !policy.canDeleteDraft
                 ? ReasonForm(action: SiteURL.withdrawal(id), reason: input.withdrawReason,
-                             error: input.withdrawError.map { ApplicationWording.message($0, wording) }) : nil,
+                             error: input.withdrawError.map(wording.translated)) : nil,
             deleteDraftURL: policy.canDeleteDraft ? SiteURL.draftDeletion(id) : nil,
             cancel: policy.canCancel
                 ? ReasonForm(action: SiteURL.cancellation(id), reason: input.cancelReason,
-                             error: input.cancelError.map { ApplicationWording.message($0, wording) }) : nil,
+                             error: input.cancelError.map(wording.translated)) : nil,
             refusal: input.refusal,
             content: Content(application.content, questions: application.call.orderedQuestions, names: try await .load(codes: codes, on: db),
                              wording: wording),

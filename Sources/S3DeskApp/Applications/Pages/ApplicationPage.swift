@@ -77,8 +77,8 @@ struct ApplicationPage: Encodable {
 
         /// The refusal's message, and its problems by field in the form's words and order, in the reader's language.
         init(_ error: AppError, content: ApplicationContent = ApplicationContent(), questions: [CallQuestion] = [], wording: Wording) {
-            message = ApplicationWording.message(error.message, wording)
-            problems = ApplicationFormPage.problems(ApplicationFormPage.inputErrors(ApplicationWording.messages(error.fields, wording), content: content),
+            message = wording.translated(error.message)
+            problems = ApplicationFormPage.problems(ApplicationFormPage.inputErrors(error.fields.mapValues(wording.translated), content: content),
                                                     questions: questions, wording: wording)
                 .map { wording(ApplicationText.formProblem, $0.label, $0.message) }
         }

@@ -45,9 +45,9 @@ extension AssessmentPage {
                 let value = input.scoreForm.value(of: criterion)
                 return CriterionField(key: field, label: wording.label(criterion), guidance: wording(criterion.guidanceText),
                                       options: Criterion.scale.map { SelectOption(value: "\($0)", label: wording(Criterion.scaleTexts[$0]), selected: value == "\($0)") },
-                                      error: input.scoreErrors["scores.\(field)"].map { AssessmentWording.message($0, wording) })
+                                      error: input.scoreErrors["scores.\(field)"].map(wording.translated))
             } : nil,
-            scoreForm: input.scoreForm, commentError: input.scoreErrors["comment"].map { AssessmentWording.message($0, wording) },
+            scoreForm: input.scoreForm, commentError: input.scoreErrors["comment"].map(wording.translated),
             conflictReason: conflicted && mine == nil ? wording(AssessmentText.assessWorksForApplicant) : nil,
             assessors: assessments.map { item in
                 AssessorRow(name: item.assessorName, conflict: item.conflictOfInterest,
@@ -69,7 +69,7 @@ extension AssessmentPage {
             decisionOptions: (application.status == .reserve ? [DecisionKind.selected] : DecisionKind.allCases).map {
                 SelectOption(value: $0.rawValue, label: wording.label($0.status), selected: $0.rawValue == chosen)
             },
-            decisionForm: input.decisionForm, decisionErrors: input.decisionErrors.mapValues { AssessmentWording.message($0, wording) },
-            refusal: input.refusal.map { AssessmentWording.message($0, wording) })
+            decisionForm: input.decisionForm, decisionErrors: input.decisionErrors.mapValues(wording.translated),
+            refusal: input.refusal.map(wording.translated))
     }
 }

@@ -16,14 +16,6 @@ enum AssessmentWording {
         lines.map { explanation($0, wording) }
     }
 
-    /// A rule's message or a refusal shown on an assessment page.
-    static func message(_ message: String, _ wording: Wording) -> String {
-        guard wording.language != .en else { return message }
-        let translated = wording.translated(message)
-        guard translated == message else { return translated }
-        return refusal(message, wording) ?? message
-    }
-
     /// A score, a merit or a total as the rules write them ("72.5", "80"), in the reader's
     /// language ("72,5"), with as many decimals as they have.
     static func decimal(_ value: Double, _ wording: Wording) -> String {
@@ -163,7 +155,8 @@ enum AssessmentWording {
         ApplicationStatus.allCases.first { $0.label.lowercased() == String(name) }.map { w.label($0) }
     }
 
-    private static func refusal(_ message: String, _ w: Wording) -> String? {
+    /// The refusals of scoring, deciding and endorsing with figures in them (`AssessmentText.reworded`).
+    static func refusal(_ message: String, _ w: Wording) -> String? {
         if let m = message.wholeMatch(of: /(-?\d+) is outside the scale: score from 0 to 5/) {
             return w(AssessmentText.errorOutsideScale, number(m.1, w))
         }

@@ -28,12 +28,17 @@ extension Text {
 }
 
 extension Messages {
-    /// A message of the rules in `language`; the problems of one field, joined by "; ", one by one.
+    /// A message of the rules in `language`; the problems of one field, joined by "; ", one by
+    /// one. English reads exactly as the rules write it, and so does a message no area knows.
     func translated(_ message: String, in language: Language) -> String {
-        if let key = TextKeys.ruleMessages[message] { return text(key, in: language) }
-        return message.components(separatedBy: "; ").map { part in
-            TextKeys.ruleMessages[part.sentenceCased].map { text($0, in: language) } ?? part
-        }.joined(separator: "; ")
+        guard language != .en else { return message }
+        let wording = Wording(messages: self, language: language)
+        if let whole = known(message, wording) { return whole }
+        return message.components(separatedBy: "; ").map { known($0.sentenceCased, wording) ?? $0 }.joined(separator: "; ")
+    }
+
+    private func known(_ message: String, _ wording: Wording) -> String? {
+        TextKeys.ruleMessages[message].map { text($0, in: wording.language) } ?? TextKeys.reworded(message, wording)
     }
 }
 

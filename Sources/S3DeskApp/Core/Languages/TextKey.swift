@@ -3,14 +3,20 @@
 protocol TextKey: RawRepresentable, CaseIterable, Sendable where RawValue == String {
     /// The rules' English messages this area translates, each to its key (see `RuleMessages.swift`).
     static var ruleMessages: [String: Self] { get }
+
+    /// A rule's English message with data in it (a count, a code, a name), worded again in the
+    /// reader's language from its parts; nil when this area knows no such message.
+    static func reworded(_ message: String, _ wording: Wording) -> String?
 }
 
 extension TextKey {
     static var ruleMessages: [String: Self] { [:] }
 
-    /// The area's keys and translated rule messages, as plain strings.
-    fileprivate static var area: (keys: [String], rules: [String: String]) {
-        (allCases.map(\.rawValue), ruleMessages.mapValues(\.rawValue))
+    static func reworded(_ message: String, _ wording: Wording) -> String? { nil }
+
+    /// The area's keys, translated rule messages as plain strings, and its rewording.
+    fileprivate static var area: (keys: [String], rules: [String: String], reworded: @Sendable (String, Wording) -> String?) {
+        (allCases.map(\.rawValue), ruleMessages.mapValues(\.rawValue), { reworded($0, $1) })
     }
 }
 
@@ -22,6 +28,14 @@ enum TextKeys {
     /// Every area's translated rule messages, English text to key.
     static let ruleMessages: [String: String] = areas.reduce(into: [:]) { messages, area in
         messages.merge(area.rules) { first, _ in first }
+    }
+
+    /// `message` worded again by the first area that knows its pattern.
+    static func reworded(_ message: String, _ wording: Wording) -> String? {
+        for area in areas {
+            if let reworded = area.reworded(message, wording) { return reworded }
+        }
+        return nil
     }
 
     /// Every key of every catalogue, for the tests that check each language has exactly these
