@@ -20,10 +20,11 @@ enum StaffAccounts {
         if let role = filters.role { query.filter(\.$role == role) }
         if let active = filters.active { query.filter(\.$deactivatedAt, active ? .equal : .notEqual, nil) }
         if let text = filters.text {
-            // Addresses are stored lower-cased; names as typed, found whatever their case: SQLite's
-            // LIKE ignores the case of ASCII letters, PostgreSQL's ILIKE of every letter.
-            let caseless: DatabaseQuery.Filter.Method = (db as? any SQLDatabase)?.dialect.name == "postgresql" ? .custom("ILIKE") : .custom("LIKE")
-            query.group(.or) { $0.filter(\.$email ~~ text.lowercased()).filter(\.$name, caseless, "%\(text)%") }
+            // Addresses are stored lower-cased; names as typed, found whatever their case.
+            query.group(.or) {
+                $0.filter(ContainsFilter.filter("email", contains: text.lowercased(), on: db))
+                    .filter(ContainsFilter.filter("name", contains: text, on: db))
+            }
         }
         let (users, total) = try await query.sort(\.$email).page(page)
         return (users, total)

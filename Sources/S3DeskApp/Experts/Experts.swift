@@ -124,8 +124,7 @@ enum Experts {
             query.filter(\.$id ~~ ids)
         }
         if let name = filters.name {
-            let pattern = "%" + name.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
-            query.filter(.sql(embed: "\(ident: "search_name") LIKE \(bind: pattern)"))
+            query.filter(ContainsFilter.filter("search_name", contains: name, on: db))
         }
         if let minimum = filters.minFreeDays {
             query.filter(.sql(embed: "\(ident: "available_days") - \(ident: "committed_days") >= \(bind: minimum)"))

@@ -98,6 +98,12 @@ struct StaffAccountsTests {
             let byAddress = try await app.testing().sendRequest(.GET, "/api/v1/users?q=JAN@", headers: .bearer(token))
                 .content.decode(ListPage<UserDTO>.self)
             #expect(byAddress.items.map(\.email) == ["jan@secretariat.example.eu"])
+            // What is typed is matched as itself: `_` and `%` are not wildcards.
+            try await app.makeUser(.commission, email: "piet_100%@commission.example.eu", name: "Piet")
+            for (typed, found) in [("t_1", ["piet_100%@commission.example.eu"]), ("a_", []), ("100%25@", ["piet_100%@commission.example.eu"]), ("%25", ["piet_100%@commission.example.eu"]), ("n%25s", [])] {
+                let answer = try await app.testing().sendRequest(.GET, "/api/v1/users?q=\(typed)", headers: .bearer(token))
+                #expect(try answer.content.decode(ListPage<UserDTO>.self).items.map(\.email) == found, "\(typed)")
+            }
             let bad = try await app.testing().sendRequest(.GET, "/api/v1/users?role=king&status=asleep", headers: .bearer(token))
             #expect(bad.status == .unprocessableEntity)
             #expect(Set(try #require(try bad.content.decode(ErrorBody.self).error.fields).keys) == ["role", "status"])

@@ -243,6 +243,12 @@ struct SelectionToLaunchAPITests {
             #expect(try byLanguage.content.decode(ListPage<ExpertDTO>.self).items.map(\.id) == [eleni.id])
             #expect(try await app.send(.GET, "/api/v1/experts?language=bg", token: staff).content.decode(ListPage<ExpertDTO>.self).total == 0)
             #expect(try await app.send(.GET, "/api/v1/experts?minFreeDays=lots", token: staff).status == .unprocessableEntity)
+            // By name, whatever its case; `_` and `%` are matched as themselves, not as wildcards.
+            let surname = "ΠΑΠΑΔΟΠΟΎΛΟΥ".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            #expect(try await app.send(.GET, "/api/v1/experts?q=\(surname)", token: staff).content.decode(ListPage<ExpertDTO>.self).items.map(\.id) == [eleni.id])
+            for wildcard in ["_", "%25"] {
+                #expect(try await app.send(.GET, "/api/v1/experts?q=\(wildcard)", token: staff).content.decode(ListPage<ExpertDTO>.self).total == 0)
+            }
         }
     }
 
