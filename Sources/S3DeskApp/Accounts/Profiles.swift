@@ -17,8 +17,7 @@ enum Profiles {
         var errors = FieldErrors()
         let name = rawName?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let name, name.isEmpty || name.count > 200 { errors.add("name", "enter a name of 1 to 200 characters") }
-        let language = code.flatMap { Language(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased()) }
-        if code != nil, language == nil { errors.add("language", "choose a language S3Desk is written in: en, fr or de") }
+        let language = errors.language(code)
         guard errors.isEmpty else { throw AppError.validation(errors) }
         let newName = name.flatMap { $0 == user.name ? nil : $0 }
         let newLanguage = language.flatMap { $0 == user.language ? nil : $0 }

@@ -30,7 +30,8 @@ enum StaffAccounts {
         return (users, total)
     }
 
-    static func invite(email rawEmail: String, name rawName: String, role: Role?, by admin: User,
+    /// - Parameter language: the new account's (`en`, `fr`, `de`); without one, the inviter's.
+    static func invite(email rawEmail: String, name rawName: String, role: Role?, language code: String? = nil, by admin: User,
                        in context: ServiceContext) async throws -> User {
         guard admin.role.may(.manageUsers) else { throw AppError.forbidden }
         var errors = FieldErrors()
@@ -39,6 +40,7 @@ enum StaffAccounts {
         let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty || name.count > 200 { errors.add("name", "enter a name of 1 to 200 characters") }
         if role?.isStaff != true { errors.add("role", "choose Administrator, Secretariat or European Commission") }
+        let language = errors.language(code) ?? admin.language
         try errors.throwIfAny()
         guard let email, let role else { throw AppError.forbidden }
 
@@ -50,13 +52,13 @@ enum StaffAccounts {
             guard try await User.query(on: db).filter(\.$email == email).count() == 0 else { throw taken }
             // No password until the invitation is accepted, which also confirms the address.
             let user = User(email: email, name: name, role: role, passwordHash: "", createdAt: now)
+            user.language = language
             try await user.create(on: db)
             let (token, clear) = try AccountToken.issue(.invitation, for: user, at: now, lifetime: AccountToken.Purpose.invitation.lifetime)
             try await token.create(on: db)
             try await AuditLog.record(.staffInvited, subject: .user(try user.requireID()), summary: "\(email) as \(role.label)",
                                       actor: admin, at: now, on: db)
-            // A new account has no language yet: English.
-            try await Outbox.enqueue(context.messages.staffInvitation(in: user.language ?? .en, to: email, name: name, role: role,
+            try await Outbox.enqueue(context.messages.staffInvitation(in: language ?? .en, to: email, name: name, role: role,
                                                                       inviter: admin.name, link: publicURL + SiteURL.acceptInvitation(token: clear)),
                                      at: now, on: db, logger: context.logger)
             return user

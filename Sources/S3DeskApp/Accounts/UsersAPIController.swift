@@ -9,6 +9,7 @@ struct UsersAPIController: RouteCollection {
         let email: String?
         let name: String?
         let role: String?
+        let language: String?
     }
 
     struct ChangeBody: Content {
@@ -47,7 +48,7 @@ struct UsersAPIController: RouteCollection {
     func invite(req: Request) async throws -> Response {
         let body = try req.content.decode(InviteBody.self)
         let user = try await StaffAccounts.invite(email: body.email ?? "", name: body.name ?? "", role: body.role.flatMap(Role.init(rawValue:)),
-                                                  by: try req.requireUser(), in: req.services)
+                                                  language: body.language, by: try req.requireUser(), in: req.services)
         let response = try await UserDTO(user).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: APIURL.user(try user.requireID()))
         return response

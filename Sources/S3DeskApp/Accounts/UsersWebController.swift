@@ -9,6 +9,7 @@ struct UsersWebController: RouteCollection {
         let name: String?
         let email: String?
         let role: String?
+        let language: String?
     }
 
     struct RoleForm: Content {
@@ -43,10 +44,11 @@ struct UsersWebController: RouteCollection {
         var invited: User?
         let refusal = try await FormRefusal.catching {
             invited = try await StaffAccounts.invite(email: form.email ?? "", name: form.name ?? "", role: form.role.flatMap(Role.init(rawValue:)),
-                                                     by: admin, in: req.services)
+                                                     language: form.language, by: admin, in: req.services)
         }
         if let invited { return req.redirect(to: SiteURL.staffUser(try invited.requireID()) + "?invited=1") }
-        let input = FormInput(values: ["name": form.name ?? "", "email": form.email ?? "", "role": form.role ?? ""],
+        let input = FormInput(values: ["name": form.name ?? "", "email": form.email ?? "", "role": form.role ?? "",
+                                        "language": form.language ?? ""],
                               errors: (refusal?.fields ?? [:]).mapValues(req.translated))
         return try await renderList(req, invite: input, refusal: refusal.map { req.translated($0.message) })
             .encodeResponse(status: refusal?.status ?? .unprocessableEntity, for: req)

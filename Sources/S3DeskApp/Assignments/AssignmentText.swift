@@ -133,6 +133,8 @@ enum AssignmentText: String, TextKey {
     case expertFormEmail = "assignments.expertForm.email"
     case expertFormEmailFixed = "assignments.expertForm.emailFixed"
     case expertFormFrom = "assignments.expertForm.from"
+    case expertFormLanguage = "assignments.expertForm.language"
+    case expertFormLanguageHint = "assignments.expertForm.languageHint"
     case expertFormLanguages = "assignments.expertForm.languages"
     case expertFormMaxAssignments = "assignments.expertForm.maxAssignments"
     case expertFormName = "assignments.expertForm.name"

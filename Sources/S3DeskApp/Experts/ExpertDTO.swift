@@ -69,6 +69,8 @@ struct ExpertBody: Content {
     let availableUntil: String?
     let maxAssignments: Int?
     let conflicts: Conflicts?
+    /// The new account's language, when the expert is added; the expert changes it on their account.
+    let language: String?
 
     /// Runs `action`, naming the conflicts' problems as the body nests them (`conflicts.regions`).
     static func namingFields<T>(_ action: () async throws -> T) async throws -> T {

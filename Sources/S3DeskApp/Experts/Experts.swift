@@ -7,10 +7,13 @@ import Vapor
 /// The expert pool: the secretariat adds experts (each gets an account and an invitation), the
 /// expert keeps their profile and conflicts current, staff search it.
 enum Experts {
-    static func add(_ raw: ExpertProfile, by user: User, in context: ServiceContext) async throws -> Expert {
+    /// - Parameter language: the new account's (`en`, `fr`, `de`); without one, the language of whoever adds the expert.
+    static func add(_ raw: ExpertProfile, language code: String? = nil, by user: User, in context: ServiceContext) async throws -> Expert {
         guard user.role.may(.manageExperts) else { throw AppError.forbidden }
         let profile = ExpertProfileRules.normalised(raw)
-        try ExpertProfileRules.problems(profile, choices: try await choices(keeping: nil, codes: context.codes, on: context.db)).throwIfAny()
+        var errors = ExpertProfileRules.problems(profile, choices: try await choices(keeping: nil, codes: context.codes, on: context.db))
+        let language = errors.language(code) ?? user.language
+        try errors.throwIfAny()
         let taken = AppError.conflict("account_exists", "\(profile.email) already has an S3Desk account; an expert needs an address of their own")
         let now = context.now
         let publicURL = context.publicURL
@@ -19,6 +22,7 @@ enum Experts {
             guard try await User.query(on: db).filter(\.$email == profile.email).count() == 0 else { throw taken }
             // No password until the expert follows the invitation.
             let account = User(email: profile.email, name: profile.name, role: .expert, passwordHash: "", createdAt: now)
+            account.language = language
             try await account.create(on: db)
             let expert = Expert()
             expert.$user.id = try account.requireID()
@@ -34,8 +38,7 @@ enum Experts {
             try await token.create(on: db)
             try await AuditLog.record(.expertAdded, subject: .expert(try expert.requireID()), summary: "\(profile.name) <\(profile.email)>",
                                       actor: user, at: now, on: db)
-            // A new account has no language yet: English.
-            try await Outbox.enqueue(context.messages.expertInvitation(in: account.language ?? .en, to: profile.email, name: profile.name,
+            try await Outbox.enqueue(context.messages.expertInvitation(in: language ?? .en, to: profile.email, name: profile.name,
                                                                        link: publicURL + SiteURL.acceptInvitation(token: clear)),
                                      at: now, on: db, logger: context.logger)
             return expert

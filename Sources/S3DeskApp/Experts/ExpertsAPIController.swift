@@ -16,8 +16,9 @@ struct ExpertsAPIController: RouteCollection {
     func add(req: Request) async throws -> Response {
         let user = try req.require(.manageExperts)
         let today = ZonedCalendar.utc.civilDate(of: req.now)
-        let profile = try req.content.decode(ExpertBody.self).profile(over: nil, today: today)
-        let expert = try await ExpertBody.namingFields { try await Experts.add(profile, by: user, in: req.services) }
+        let body = try req.content.decode(ExpertBody.self)
+        let profile = try body.profile(over: nil, today: today)
+        let expert = try await ExpertBody.namingFields { try await Experts.add(profile, language: body.language, by: user, in: req.services) }
         return try await ExpertDTO(expert).encodeResponse(status: .created, for: req)
     }
 

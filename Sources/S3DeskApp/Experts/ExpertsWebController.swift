@@ -47,7 +47,7 @@ struct ExpertsWebController: RouteCollection {
         let input = try req.content.decode(ExpertProfileForm.self)
         var added: Expert?
         let refusal = try await FormRefusal.catching {
-            added = try await Experts.add(try input.profile(email: nil), by: user, in: req.services)
+            added = try await Experts.add(try input.profile(email: nil), language: input.language, by: user, in: req.services)
         }
         if let added { return req.redirect(to: SiteURL.expert(try added.requireID())) }
         return try await form(req, heading: req.text(AssignmentText.expertFormAdd), action: SiteURL.newExpert, emailEditable: true, form: input,
@@ -124,7 +124,7 @@ struct ExpertsWebController: RouteCollection {
             heading: heading, action: action, emailEditable: emailEditable, form: form, keeping: expert,
             errors: refusal?.fields.mapValues(req.translated) ?? [:], refusal: refusal.map { req.translated($0.message) }, saved: saved,
             layout: Layout(request: req, title: heading).with(Breadcrumbs([above], current: heading)), csrfToken: CSRF.token(for: req),
-            codes: req.application.referenceCodes, on: req.db)
+            language: req.language, codes: req.application.referenceCodes, on: req.db)
         return try await req.view.render("experts/form", page)
     }
 }

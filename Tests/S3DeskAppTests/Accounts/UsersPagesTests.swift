@@ -47,6 +47,48 @@ struct UsersPagesTests {
         }
     }
 
+    @Test("an invitation is written in the language chosen on the form, or through the API; without one, the inviter's", arguments: TestDatabase.all)
+    func invitationLanguage(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let adminUser = try await app.makeUser(.admin)
+            adminUser.language = .fr
+            try await adminUser.save(on: app.db)
+            var admin = try await Browser.signedIn(app, adminUser)
+            let form = try await admin.page("/staff/users")
+            // The menu starts on the reader's language, each language by its own name.
+            #expect(form.contains("<option value=\"fr\" selected>Français</option>") && form.contains(">Deutsch</option>"))
+            #expect(try await admin.post("/staff/users", form: ["name": "Klaus Bauer", "email": "klaus@ec.europa.eu", "role": "commission", "language": "de"],
+                                         csrfFrom: "/staff/users").status == .seeOther)
+            let refused = try await admin.post("/staff/users", form: ["name": "Klaus", "email": "k2@ec.europa.eu", "role": "commission", "language": "it"],
+                                               csrfFrom: "/staff/users")
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Choisissez une langue"))
+
+            let token = try await app.token(for: adminUser)
+            let byAPI = try await app.testing().sendRequest(.POST, "/api/v1/users", headers: .bearer(token)) {
+                try $0.content.encode(["email": "ines@ec.europa.eu", "name": "Inès", "role": "secretariat"])
+            }
+            #expect(byAPI.status == .created)
+            let unknown = try await app.testing().sendRequest(.POST, "/api/v1/users", headers: .bearer(token)) {
+                try $0.content.encode(["email": "x@ec.europa.eu", "name": "X", "role": "secretariat", "language": "pl"])
+            }
+            #expect(try unknown.status == .unprocessableEntity && unknown.content.decode(ErrorBody.self).error.fields?.keys.contains("language") == true)
+
+            let expert = try await app.testing().sendRequest(.POST, "/api/v1/experts", headers: .bearer(try await app.token(.secretariat))) {
+                try $0.content.encode(ExpertInput(name: "Jana Novák", email: "jana@experts.example.eu", language: "de"))
+            }
+            #expect(expert.status == .created)
+
+            for (address, language, subject) in [("klaus@ec.europa.eu", Language.de, "Ihr S3Desk-Konto"), ("ines@ec.europa.eu", .fr, "Votre compte S3Desk"),
+                                                 ("jana@experts.example.eu", .de, "Willkommen")] {
+                let account = try #require(try await User.query(on: app.db).filter(\.$email == address).first())
+                #expect(account.language == language, "\(address)")
+                let email = try #require(try await OutboxEmail.query(on: app.db).filter(\.$recipient == address).first())
+                #expect(email.subject.hasPrefix(subject), "\(address): \(email.subject)")
+            }
+            #expect(try await User.query(on: app.db).filter(\.$email == "k2@ec.europa.eu").count() == 0)
+        }
+    }
+
     @Test("the account page changes a role and deactivates; it refuses the last administrator and says why", arguments: TestDatabase.all)
     func accountPage(database: TestDatabase) async throws {
         try await withTestApp(database) { app in

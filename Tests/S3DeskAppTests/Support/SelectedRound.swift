@@ -72,4 +72,5 @@ struct ExpertInput: Content {
     var availableUntil = "2026-12-31"
     var maxAssignments = 2
     var conflicts = Conflicts()
+    var language: String?
 }

@@ -62,11 +62,8 @@ struct ProfilePage: Encodable {
         var erasureCode = FormField(form: "erase", name: "code", label: wording(AccountText.profileAuthenticatorCode), input: input(for: "erase"))
         erasureCode.autocomplete = "one-time-code"
         erasureCode.maxLength = 20
-        let chosen = input(for: "language").values["language"] ?? (user.language ?? wording.language).rawValue
-        var language = FormField(form: "language", name: "language", label: wording(AccountText.profileLanguageLabel), kind: .select,
-                                 input: input(for: "language"))
-        // Each language by its own name, as the switcher names them.
-        language.options = Language.allCases.map { SelectOption(value: $0.rawValue, label: $0.nativeName, selected: $0.rawValue == chosen) }
+        let language = FormField.language(form: "language", label: wording(AccountText.profileLanguageLabel), input: input(for: "language"),
+                                          chosen: user.language ?? wording.language)
         return ProfilePage(
             layout: layout, name: user.name, email: user.email, role: wording.label(user.role), pendingEmail: pending?.newEmail,
             nameForm: WebForm(csrfToken: csrfToken, id: "name", action: SiteURL.accountName, submit: wording(AccountText.profileSaveName), fields: [name]),

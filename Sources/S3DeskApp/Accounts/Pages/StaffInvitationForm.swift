@@ -8,6 +8,8 @@ enum StaffInvitationForm {
             FormField(form: "invite", name: "email", label: wording(StaffText.usersEmail), input: input,
                       hint: wording(StaffText.inviteEmailHint)),
             roleField(form: "invite", input: input, choices: Role.staff, current: nil, wording: wording),
+            .language(form: "invite", label: wording(StaffText.inviteLanguage), hint: wording(StaffText.inviteLanguageHint), input: input,
+                      chosen: wording.language),
         ])
     }
 

@@ -94,6 +94,8 @@ enum StaffText: String, TextKey {
     case errorTwoChoices = "staff.error.twoChoices"
     case errorWholeNumber = "staff.error.wholeNumber"
     case inviteEmailHint = "staff.invite.emailHint"
+    case inviteLanguage = "staff.invite.language"
+    case inviteLanguageHint = "staff.invite.languageHint"
     case inviteName = "staff.invite.name"
     case inviteRoleHint = "staff.invite.roleHint"
     case inviteSubmit = "staff.invite.submit"

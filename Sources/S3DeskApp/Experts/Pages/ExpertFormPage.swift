@@ -17,6 +17,8 @@ struct ExpertProfileForm: Codable, Sendable {
     var maxAssignments: String?
     var conflictRegions: String?
     var conflictOrganisations: String?
+    /// The new account's language, when the expert is added.
+    var language: String?
 
     init(_ profile: ExpertProfile) {
         name = profile.name
@@ -65,13 +67,15 @@ struct ExpertFormPage: Encodable {
     let form: ExpertProfileForm
     let topics: [SelectOption]
     let methods: [SelectOption]
+    /// The new account's language, offered when the expert is added.
+    let languages: [SelectOption]
     let errors: [String: String]
     let refusal: String?
     let saved: Bool
 
     static func load(heading: String, action: String, emailEditable: Bool, form: ExpertProfileForm, keeping expert: Expert?,
                      errors: [String: String], refusal: String?, saved: Bool, layout: Layout, csrfToken: String,
-                     codes: ReferenceCodes, on db: any Database) async throws -> ExpertFormPage {
+                     language: Language, codes: ReferenceCodes, on db: any Database) async throws -> ExpertFormPage {
         let choices = try await Experts.choices(keeping: expert, codes: codes, on: db)
         let topics = try await TopicRecord.query(on: db).sort(\.$position).all().filter { choices.topics.contains($0.id ?? "") }
         let chosenTopics = Set(form.topics ?? [])
@@ -81,6 +85,8 @@ struct ExpertFormPage: Encodable {
         return ExpertFormPage(layout: layout, csrfToken: csrfToken, heading: heading, action: action, emailEditable: emailEditable,
                               form: form, topics: topics.map { SelectOption(value: $0.id ?? "", label: $0.title, selected: chosenTopics.contains($0.id ?? "")) },
                               methods: methods.map { SelectOption(value: $0, label: $0, selected: chosenMethods.contains($0)) },
+                              languages: Language.allCases.map { SelectOption(value: $0.rawValue, label: $0.nativeName,
+                                                                              selected: $0.rawValue == (form.language ?? language.rawValue)) },
                               errors: errors, refusal: refusal, saved: saved)
     }
 }
