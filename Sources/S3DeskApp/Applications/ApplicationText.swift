@@ -437,15 +437,15 @@ enum ApplicationWording {
         if let m = message.wholeMatch(of: /“(.+)” is not a topic of the catalogue/) {
             return w(ApplicationText.errorUnknownTopic, String(m.1))
         }
-        if let m = message.wholeMatch(of: /(\S+) is not an EU-27 NUTS-2 region \(NUTS 2021\) nor an EU country: type the region's name and pick it from the list/) {
+        if let m = message.wholeMatch(of: /(.+?) is not an EU-27 NUTS-2 region \(NUTS 2021\) nor an EU country: type the region's name and pick it from the list/) {
             return w(ApplicationText.errorTerritoryUnknown, String(m.1))
         }
-        if let m = message.wholeMatch(of: /(\S+) is not an EU-27 NUTS-2 region \(NUTS 2021\) nor an EU country; did you mean (.+)\?/) {
+        if let m = message.wholeMatch(of: /(.+?) is not an EU-27 NUTS-2 region \(NUTS 2021\) nor an EU country; did you mean (.+)\?/) {
             var list = String(m.2)
             if let or = list.range(of: " or ", options: .backwards) { list.replaceSubrange(or, with: " \(w(ApplicationText.errorOr)) ") }
             return w(ApplicationText.errorTerritorySuggestions, String(m.1), list)
         }
-        if let m = message.wholeMatch(of: /(\S+) is a whole country: only a national authority applies for a national S3; a region needs its NUTS-2 code/) {
+        if let m = message.wholeMatch(of: /(.+?) is a whole country: only a national authority applies for a national S3; a region needs its NUTS-2 code/) {
             return w(ApplicationText.errorTerritoryCountry, String(m.1))
         }
         if message.hasSuffix(": " + acrossBorder) {

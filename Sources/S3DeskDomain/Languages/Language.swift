@@ -19,7 +19,12 @@ public enum Language: String, CaseIterable, Codable, Sendable {
     /// The language of an `Accept-Language` header (RFC 9110): the highest-weighted tag whose
     /// primary subtag is ours (`fr-BE` is French); English when none is.
     public static func negotiate(acceptLanguage header: String?) -> Language {
-        guard let header else { return .en }
+        preferred(acceptLanguage: header) ?? .en
+    }
+
+    /// The language `header` prefers among S3Desk's; nil when it names none of them (`pl`, `*`).
+    public static func preferred(acceptLanguage header: String?) -> Language? {
+        guard let header else { return nil }
         var best: (language: Language, weight: Double, order: Int)?
         for (order, item) in header.split(separator: ",").enumerated() {
             let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -29,6 +34,6 @@ public enum Language: String, CaseIterable, Codable, Sendable {
                   let language = Language(rawValue: primary.lowercased()) else { continue }
             if best == nil || weight > best!.weight { best = (language, weight, order) }
         }
-        return best?.language ?? .en
+        return best?.language
     }
 }

@@ -160,6 +160,9 @@ struct MessagesTests {
             let french = try await app.testing().sendRequest(.GET, "/api/v1/users", headers: headers).content.decode(APIErrorBody.self).error.message
             #expect(german != french && !french.isEmpty, "without a header the account's language answers; with one, the header's")
             #expect(french == Messages.english.text(Text.errorForbidden, in: .fr) && german == Messages.english.text(Text.errorForbidden, in: .de))
+            // A header naming none of S3Desk's languages (a device's default) leaves the account's.
+            headers.replaceOrAdd(name: .acceptLanguage, value: "pl-PL,pl;q=0.9,*;q=0.1")
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/users", headers: headers).content.decode(APIErrorBody.self).error.message == german)
         }
     }
 

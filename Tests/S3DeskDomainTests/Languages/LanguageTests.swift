@@ -11,9 +11,13 @@ struct LanguageTests {
         #expect(Language.negotiate(acceptLanguage: header) == expected)
     }
 
-    @Test("without a header, English")
+    @Test("without a header, English; a header naming none of ours prefers none")
     func missing() {
         #expect(Language.negotiate(acceptLanguage: nil) == .en)
+        for header in [nil, "", "*", "pl-PL,pl;q=0.9", "fr;q=0"] {
+            #expect(Language.preferred(acceptLanguage: header) == nil, "\(header ?? "nil")")
+        }
+        #expect(Language.preferred(acceptLanguage: "pl, de;q=0.2") == .de)
     }
 
     @Test("each language names itself")
