@@ -41,10 +41,16 @@ def assert_french(text, where):
     assert "⟦" not in text, f"a raw key on {where}"
 
 
+ATTRIBUTES = """return [document.title].concat(Array.from(document.querySelectorAll('[aria-label],[alt],[title],[placeholder]'))
+    .flatMap(e => ['aria-label', 'alt', 'title', 'placeholder'].map(a => e.getAttribute(a) || '')))"""
+
+
 def check_french(page, name):
+    """The page's text, its title and the words it gives screen readers (labels, alternatives)."""
     driver = page.driver
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr", name
     assert_french(driver.find_element(By.TAG_NAME, "body").text, name)
+    assert_french("\n".join(driver.execute_script(ATTRIBUTES)), f"{name} (attributes)")
     page.check(f"fr-{name}")
 
 
@@ -77,9 +83,9 @@ def test_a_french_authority_from_registration_to_its_decision_email(page, mailbo
     fill(driver, "password", PASSWORD)
     fill(driver, "organisationName", "Région Centre-Val de Loire")
     Select(driver.find_element(By.ID, "authorityType")).select_by_value("regional_authority")
-    fill(driver, "territory", "FRB9")
+    fill(driver, "territory", "Val de Loire")  # a name, not a code: the error suggests codes, in French
     submit(page)
-    assert driver.find_element(By.ID, "territory-error").text, "the wrong region is named"
+    assert "VAL DE LOIRE" in driver.find_element(By.ID, "territory-error").text, "the wrong region is named"
     assert driver.find_element(By.ID, "organisationName").get_attribute("value") == "Région Centre-Val de Loire", "nothing typed is lost"
     check_french(page, "register-with-errors")
     fill(driver, "territory", "FRB0")
