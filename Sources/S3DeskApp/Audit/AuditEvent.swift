@@ -31,7 +31,7 @@ final class AuditEvent: Model, @unchecked Sendable {
 }
 
 /// The actions the audit trail knows.
-enum AuditAction: String {
+enum AuditAction: String, CaseIterable, Sendable {
     case userCreated = "user.created"
     case emailConfirmed = "user.email_confirmed"
     case userInvited = "user.invited"
@@ -104,7 +104,7 @@ enum AuditAction: String {
     case accountErased = "user.erased"
     case personalDataRemoved = "application.personal_data_removed"
 
-    /// How the audit trail names the action.
+    /// How exports and logs name the action; pages name it from `labels.json`.
     var label: String {
         switch self {
         case .userCreated: "Account created"

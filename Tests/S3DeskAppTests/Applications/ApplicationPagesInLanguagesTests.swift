@@ -135,6 +135,12 @@ struct ApplicationPagesInLanguagesTests {
             #expect(notDraft.status == .conflict)
             #expect(notDraft.body.string.contains("Der Antrag \(application.reference) hat den Status „Eingereicht“ und ist kein Entwurf mehr: Ziehen Sie ihn stattdessen zurück"))
 
+            // Staff read its audit trail in German: the statuses by their labels.
+            var staff = try await Browser.signedIn(app, try await app.makeUser(.secretariat))
+            staff.language = "de"
+            let trail = try await staff.page(SiteURL.application(id))
+            #expect(trail.contains("Entwurf → Eingereicht") && !trail.contains("Draft → Submitted"), "the trail's statuses in German")
+
             // The same page without a language asked for reads as before.
             browser.language = nil
             let english = try await browser.page(SiteURL.application(id))

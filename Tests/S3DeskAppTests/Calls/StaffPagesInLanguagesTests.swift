@@ -81,6 +81,9 @@ struct StaffPagesInLanguagesTests {
             #expect(account.contains("<h1>Eva Schmidt</h1>") && account.contains("<dt>Rolle</dt><dd>Europäische Kommission</dd>"))
             #expect(account.contains("<dt>Konto eröffnet</dt>") && account.contains(">Rolle ändern</button>") && account.contains(">Konto deaktivieren</button>"))
             #expect(account.contains("<a href=\"/staff/users\">Benutzer</a>"), "the breadcrumb")
+            // The audit trail names actions and the system in German, dated in German.
+            #expect(account.contains("Konto angelegt") && account.contains("das System") && account.contains("1. März 2026"))
+            #expect(!account.contains("Account created") && !account.contains("the system"))
 
             let own = try await browser.page(SiteURL.staffUser(try admin.requireID()))
             #expect(own.contains("Dies ist das letzte aktive Administratorkonto: Machen Sie zuerst ein anderes Konto zum Administrator"),

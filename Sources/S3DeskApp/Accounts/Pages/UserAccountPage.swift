@@ -71,6 +71,6 @@ struct UserAccountPage: Encodable {
                           submit: wording(StaffText.userTwoFactorReset), secondary: true)
                 : nil,
             notice: notice, refusal: refusal,
-            trail: events.map { AuditTrailRow($0, in: .service) })
+            trail: events.map { AuditTrailRow($0, in: .service, wording: wording) })
     }
 }

@@ -12,7 +12,7 @@ extension ApplicationPage {
         let policy = application.policy(for: user)
         let stages = try await ApplicationProgress.stages(of: application, now: now, on: db)
         let priority = staff ? application.priority : nil
-        let trail = staff ? try await auditTrail(of: application, on: db) : []
+        let trail = staff ? try await auditTrail(of: application, wording: wording, on: db) : []
         let decision = try await Decisions.visible(of: application, to: user, on: db)
         let member = ApplicationAccess.isMember(user, of: application)
         let id = try application.requireID()
@@ -62,13 +62,14 @@ extension ApplicationPage {
     }
 
     /// Status changes and the other audited events of an application (clarifications), in order.
-    private static func auditTrail(of application: ApplicationRecord, on db: any Database) async throws -> [TrailRow] {
+    private static func auditTrail(of application: ApplicationRecord, wording: Wording, on db: any Database) async throws -> [TrailRow] {
         let id = try application.requireID()
         let transitions = try await ApplicationTransition.query(on: db).filter(\.$application.$id == id).with(\.$actor).all()
         let events = try await AuditEvent.query(on: db).filter(\.$subjectType == AuditSubject.application(id).type)
             .filter(\.$subjectID == id.uuidString).with(\.$actor).all()
         let calendar = try application.call.calendar()
-        let rows = transitions.map { ($0.at, TrailRow($0, in: calendar)) } + events.map { ($0.occurredAt, TrailRow($0, in: calendar)) }
+        let rows = transitions.map { ($0.at, TrailRow($0, in: calendar, wording: wording)) }
+            + events.map { ($0.occurredAt, TrailRow($0, in: calendar, wording: wording)) }
         return rows.sorted { $0.0 < $1.0 }.map(\.1)
     }
 }

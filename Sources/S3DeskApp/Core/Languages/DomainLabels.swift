@@ -23,6 +23,7 @@ extension DocumentKind: CatalogueLabelled { static let labelKind = "document" }
 extension ExtensionStatus: CatalogueLabelled { static let labelKind = "extension" }
 extension TimesheetEntryStatus: CatalogueLabelled { static let labelKind = "timesheet" }
 extension Proposal: CatalogueLabelled { static let labelKind = "proposal" }
+extension AuditAction: CatalogueLabelled { static let labelKind = "audit" }
 
 extension ApplicationStatus {
     /// What the applicant should expect next, in `labels.json`.
@@ -47,6 +48,7 @@ enum DomainLabels {
         add(ExtensionStatus.self)
         add(TimesheetEntryStatus.self)
         add(Proposal.self)
+        add(AuditAction.self)
         keys.formUnion(ApplicationStatus.allCases.flatMap { [$0.nextStepKey, $0.staffNextStepKey] })
         return keys
     }()

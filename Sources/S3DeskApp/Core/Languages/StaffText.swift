@@ -2,6 +2,8 @@ import S3DeskDomain
 
 /// The keys of the administration's catalogue (`staff.json`): calls, users, regions, topics, experts and the outbox.
 enum StaffText: String, TextKey {
+    case auditClock = "staff.audit.clock"
+    case auditSystem = "staff.audit.system"
     case callFormAction = "staff.callForm.action"
     case callFormAddQuestion = "staff.callForm.addQuestion"
     case callFormAddQuestionTitle = "staff.callForm.addQuestionTitle"

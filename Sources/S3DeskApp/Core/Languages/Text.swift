@@ -32,6 +32,7 @@ enum Text: String, TextKey {
     case errorPasswordShort = "error.passwordShort"
     case errorSecondFactor = "error.secondFactor"
     case errorSignInFirst = "error.signInFirst"
+    case formProblem = "form.problem"
     case homeAnyLanguage = "home.anyLanguage"
     case homeEyebrow = "home.eyebrow"
     case homeHowItWorks = "home.howItWorks"
