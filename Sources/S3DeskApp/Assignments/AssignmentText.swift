@@ -268,6 +268,30 @@ enum AssignmentText: String, TextKey {
     case queueEntries = "assignments.queue.entries"
     case queueExtension = "assignments.queue.extension"
     case queueReady = "assignments.queue.ready"
+    case ruleAssignedSince = "assignments.rule.assignedSince"
+    case ruleAtLongest = "assignments.rule.atLongest"
+    case ruleCannotBeAssigned = "assignments.rule.cannotBeAssigned"
+    case ruleDaysHeld = "assignments.rule.daysHeld"
+    case ruleEntriesPendingOne = "assignments.rule.entriesPending.one"
+    case ruleEntriesPendingOther = "assignments.rule.entriesPending.other"
+    case ruleEntryReviewed = "assignments.rule.entryReviewed"
+    case ruleExpertAddressTaken = "assignments.rule.expertAddressTaken"
+    case ruleExpertFixed = "assignments.rule.expertFixed"
+    case ruleExtensionDecided = "assignments.rule.extensionDecided"
+    case ruleExtensionWaiting = "assignments.rule.extensionWaiting"
+    case ruleLaunchBeforeCutoff = "assignments.rule.launchBeforeCutoff"
+    case ruleLaunchedOn = "assignments.rule.launchedOn"
+    case ruleMeetingNotSelected = "assignments.rule.meetingNotSelected"
+    case ruleNoScopeFor = "assignments.rule.noScopeFor"
+    case ruleNotInRound = "assignments.rule.notInRound"
+    case rulePlannedEndBetween = "assignments.rule.plannedEndBetween"
+    case ruleScopeChangedSince = "assignments.rule.scopeChangedSince"
+    case ruleScopeMethodUnknown = "assignments.rule.scopeMethodUnknown"
+    case ruleScopeNotSelected = "assignments.rule.scopeNotSelected"
+    case ruleScopeTopicUnknown = "assignments.rule.scopeTopicUnknown"
+    case ruleScopeVersionConfirmed = "assignments.rule.scopeVersionConfirmed"
+    case ruleScopeVersionNotConfirmed = "assignments.rule.scopeVersionNotConfirmed"
+    case ruleStartsAtZone = "assignments.rule.startsAtZone"
     case scopeChange = "assignments.scope.change"
     case scopeConfirm = "assignments.scope.confirm"
     case scopeConfirmed = "assignments.scope.confirmed"
@@ -343,6 +367,10 @@ enum AssignmentText: String, TextKey {
     case timesheetTableLabel = "assignments.timesheet.tableLabel"
     case timesheetTitle = "assignments.timesheet.title"
     case assignmentTitle = "assignments.title"
+
+    static func reworded(_ message: String, _ wording: Wording) -> String? {
+        AssignmentWording.reworded(message, wording)
+    }
 
     /// The rules' messages the assignment, meeting and expert pages show most, English text to key.
     static let ruleMessages: [String: AssignmentText] = [

@@ -137,6 +137,54 @@ struct AssignmentPagesInLanguagesTests {
             #expect(refused.body.string.contains("Indiquez pourquoi la réunion est annulée, en 3 à 1 000 caractères"))
         }
     }
+
+    @Test("the rules' refusals with data in them are worded again in French and German, their data worded too")
+    func refusalsWithData() throws {
+        let messages = try Messages.load(from: .bundled)
+        let launch = try CivilDate(parsing: "2026-05-01")
+        let dates = LaunchRules.problems(launch: launch, plannedEnd: try CivilDate(parsing: "2026-06-01"), earliest: try CivilDate(parsing: "2026-05-31"))
+        let refusals = dates.messages.values.sorted() + [
+            "The secretariat has not recorded a scope for TS-2026-0007 yet",
+            "The assignment is launched: its expert no longer changes",
+            "Give the day and time of the start, in the call's time zone (Europe/Brussels)",
+            "Application TS-2026-0007 is under assessment: a scope is agreed for a selected application before its launch",
+            "Application TS-2026-0007 is withdrawn: meetings are for selected applications and their assignments",
+            "The scope changed since you read version 2: read version 3, then confirm it",
+            "Version 3 of the scope is already confirmed",
+            "The region has not confirmed version 3 of the scope yet",
+            "Assignment 6F1C… is not one of this round's",
+            "Application TS-2026-0007 has had an expert assigned since the proposal",
+            "Ελένη Παπαδοπούλου cannot be assigned: no capacity left",
+            "The assignment was launched on 2026-06-01",
+            "The planned end, 2026-11-30, is already 6 months after the launch",
+            "An extension until 2026-10-31 is already waiting for the secretariat",
+            "The extension until 2026-10-31 is already approved",
+            "The entry of 2028-02-29 is already returned",
+            "1 timesheet entry waits for approval: approve or return it first",
+            "12 timesheet entries wait for approval: approve or return them first",
+            "jana@experts.example.eu already has an S3Desk account; an expert needs an address of their own",
+            "The assignments held take 12.5 days: give at least that many",
+            "“astrology” is not a topic of the catalogue that can be chosen",
+            "“tarot” is not a method of the catalogue; describe it as another method instead",
+        ]
+        #expect(refusals.count == 24, "both of the launch rules' problems")
+        for language in [Language.fr, .de] {
+            let wording = Wording(messages: messages, language: language)
+            for refusal in refusals {
+                let worded = wording.translated(refusal)
+                #expect(worded != refusal && !worded.contains("⟦") && !worded.contains("{"), "\(language): \(refusal)")
+            }
+        }
+        let french = Wording(messages: messages, language: .fr)
+        #expect(french.translated(try #require(dates.messages["plannedEndDate"]))
+            == "La fin prévue doit se situer entre le 1er août 2026 et le 1er novembre 2026 : 3 à 6 mois après le lancement du 1er mai 2026")
+        #expect(french.translated("The entry of 2028-02-29 is already returned") == "L'entrée du 29 février 2028 a déjà le statut « Renvoyée »")
+        let german = Wording(messages: messages, language: .de)
+        #expect(german.translated("12 timesheet entries wait for approval: approve or return them first")
+            == "12 Zeiterfassungseinträge warten auf Genehmigung: Genehmigen Sie sie zuerst oder geben Sie sie zurück")
+        #expect(german.translated("The assignments held take 12.5 days: give at least that many").hasPrefix("Die laufenden Aufträge beanspruchen 12,5 Tage"))
+        #expect(german.translated("Give the day and time of the start, in the call's time zone (Europe/Brussels)").hasSuffix("(Brüsseler Zeit)"))
+    }
 }
 
 extension Application {

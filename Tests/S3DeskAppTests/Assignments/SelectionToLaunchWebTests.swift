@@ -71,6 +71,11 @@ struct SelectionToLaunchWebTests {
             let outside = try await staff.post(SiteURL.launch(id), form: ["launchDate": "2026-05-04", "plannedEndDate": "2026-07-01"], csrfFrom: page)
             #expect(outside.status == .unprocessableEntity)
             #expect(outside.body.string.contains("between 4 August 2026 and 4 November 2026") && outside.body.string.contains("2026-07-01"))
+            staff.language = "fr"
+            let outsideInFrench = try await staff.post(SiteURL.launch(id), form: ["launchDate": "2026-05-04", "plannedEndDate": "2026-07-01"], csrfFrom: page)
+            #expect(outsideInFrench.body.string.contains("entre le 4 août 2026 et le 4 novembre 2026 : 3 à 6 mois après le lancement du 4 mai 2026"),
+                    "the rule's dates worded in French too")
+            staff.language = nil
             #expect(try await staff.post(SiteURL.launch(id), form: ["launchDate": "2026-05-04", "plannedEndDate": "2026-09-30"], csrfFrom: page).status == .seeOther)
             #expect(try await staff.page(page).contains("Launched on 4 May 2026"))
             let selection = try await staff.page(SiteURL.roundSelection(selected.round.roundID))
