@@ -219,15 +219,19 @@ enum AccountText: String, TextKey {
     case recoveryKept = "account.recovery.kept"
     case recoveryTitle = "account.recovery.title"
     case recoveryUse = "account.recovery.use"
+    case ruleAddressTaken = "account.rule.addressTaken"
+    case ruleAddressTakenMeanwhile = "account.rule.addressTakenMeanwhile"
     case ruleAssignmentInProgress = "account.rule.assignmentInProgress"
     case ruleBusy = "account.rule.busy"
     case ruleBusyUnfinished = "account.rule.busyUnfinished"
     case ruleChangeLinkInvalid = "account.rule.changeLinkInvalid"
     case ruleCodeField = "account.rule.codeField"
+    case ruleColleagueAddressTaken = "account.rule.colleagueAddressTaken"
     case ruleConflict = "account.rule.conflict"
     case ruleFieldsSeeBelow = "account.rule.fieldsSeeBelow"
     case ruleFirstCode = "account.rule.firstCode"
     case ruleInvitationLinkInvalid = "account.rule.invitationLinkInvalid"
+    case ruleItemNotFound = "account.rule.itemNotFound"
     case ruleLanguageInvalid = "account.rule.languageInvalid"
     case ruleLastAdmin = "account.rule.lastAdmin"
     case ruleNameLength = "account.rule.nameLength"
@@ -236,9 +240,22 @@ enum AccountText: String, TextKey {
     case ruleOnlyMembersInvite = "account.rule.onlyMembersInvite"
     case ruleResetLinkInvalid = "account.rule.resetLinkInvalid"
     case ruleSameAddress = "account.rule.sameAddress"
+    case ruleTooManyCodes = "account.rule.tooManyCodes"
+    case ruleTooManyEmailsAddress = "account.rule.tooManyEmailsAddress"
+    case ruleTooManyEmailsClient = "account.rule.tooManyEmailsClient"
+    case ruleTooManyPasswordsAccount = "account.rule.tooManyPasswordsAccount"
+    case ruleTooManyPasswordsClient = "account.rule.tooManyPasswordsClient"
+    case ruleTooManyRegistrations = "account.rule.tooManyRegistrations"
+    case ruleTooManyResetsAddress = "account.rule.tooManyResetsAddress"
+    case ruleTooManyResetsClient = "account.rule.tooManyResetsClient"
+    case ruleTooManySignInsAddress = "account.rule.tooManySignInsAddress"
+    case ruleTooManySignInsClient = "account.rule.tooManySignInsClient"
+    case ruleTryAgainInOne = "account.rule.tryAgainIn.one"
+    case ruleTryAgainInOther = "account.rule.tryAgainIn.other"
     case ruleTwoFactorAlreadyOn = "account.rule.twoFactorAlreadyOn"
     case ruleTwoFactorNotBegun = "account.rule.twoFactorNotBegun"
     case ruleTwoFactorOff = "account.rule.twoFactorOff"
+    case ruleTwoFactorRequired = "account.rule.twoFactorRequired"
     case statisticsApplications = "account.statistics.applications"
     case statisticsCall = "account.statistics.call"
     case statisticsCountriesOne = "account.statistics.countriesOne"
@@ -299,9 +316,41 @@ enum AccountText: String, TextKey {
 }
 
 extension AccountText {
+    /// Refusals with data in them: an address, a role, the seconds to wait, what was not found.
+    static func reworded(_ message: String, _ w: Wording) -> String? {
+        if let m = message.wholeMatch(of: /Try again in (\d+) seconds/), let seconds = Int(m.1) {
+            return w.count(seconds, AccountText.ruleTryAgainInOne, .ruleTryAgainInOther)
+        }
+        if let m = message.wholeMatch(of: /(\S+) has meanwhile become the address of another account; choose another one/) {
+            return w(AccountText.ruleAddressTakenMeanwhile, String(m.1))
+        }
+        if let m = message.wholeMatch(of: /(\S+) already has an S3Desk account; an account belongs to one authority/) {
+            return w(AccountText.ruleColleagueAddressTaken, String(m.1))
+        }
+        if let m = message.wholeMatch(of: /(\S+) already has an S3Desk account/) {
+            return w(AccountText.ruleAddressTaken, String(m.1))
+        }
+        if let m = message.wholeMatch(of: /(.+) accounts must sign in with two factors here; you may set up a new phone, not turn it off/),
+           let role = Role.allCases.first(where: { $0.label == m.1 }) {
+            return w(AccountText.ruleTwoFactorRequired, w.label(role))
+        }
+        if message.hasSuffix(" was not found") { return w(AccountText.ruleItemNotFound) }
+        return nil
+    }
+
     /// The rules' messages the account pages, the links sent by email and the error pages show,
     /// word for word as the rules write them (first letter capital).
     static let ruleMessages: [String: AccountText] = [
+        "Too many emails asked for this address": .ruleTooManyEmailsAddress,
+        "Too many emails asked from your connection": .ruleTooManyEmailsClient,
+        "Too many failed sign-ins for this address": .ruleTooManySignInsAddress,
+        "Too many failed sign-ins from your connection": .ruleTooManySignInsClient,
+        "Too many registrations from your connection": .ruleTooManyRegistrations,
+        "Too many reset emails asked for this address": .ruleTooManyResetsAddress,
+        "Too many reset emails asked from your connection": .ruleTooManyResetsClient,
+        "Too many wrong codes for this account": .ruleTooManyCodes,
+        "Too many wrong passwords for this account": .ruleTooManyPasswordsAccount,
+        "Too many wrong passwords from your connection": .ruleTooManyPasswordsClient,
         "Enter a name of 1 to 200 characters": .ruleNameLength,
         "Choose a language S3Desk is written in: en, fr or de": .ruleLanguageInvalid,
         "This is already your address: enter the new one": .ruleSameAddress,

@@ -161,9 +161,32 @@ struct MessagesTests {
             #expect(german != french && !french.isEmpty, "without a header the account's language answers; with one, the header's")
             #expect(french == Messages.english.text(Text.errorForbidden, in: .fr) && german == Messages.english.text(Text.errorForbidden, in: .de))
             // A header naming none of S3Desk's languages (a device's default) leaves the account's.
+            let missing = try await app.testing().sendRequest(.GET, "/api/v1/applications/\(UUID())", headers: headers)
+            #expect(try missing.status == .notFound && (missing.content.decode(APIErrorBody.self).error.message.hasPrefix("Ce que vous cherchez est introuvable")))
             headers.replaceOrAdd(name: .acceptLanguage, value: "pl-PL,pl;q=0.9,*;q=0.1")
             #expect(try await app.testing().sendRequest(.GET, "/api/v1/users", headers: headers).content.decode(APIErrorBody.self).error.message == german)
         }
+    }
+
+    @Test("refusals with data in them: the throttles' waits, addresses taken, roles", arguments: [Language.fr, .de])
+    func refusalsWithData(language: Language) throws {
+        let wording = Wording(messages: try Messages.load(from: .bundled), language: language)
+        let refusals = [
+            "Too many failed sign-ins from your connection; try again in 42 seconds",
+            "Too many wrong codes for this account; try again in 1 seconds",
+            "Ana@region.eu has meanwhile become the address of another account; choose another one",
+            "Marco@regione.example.it already has an S3Desk account; an account belongs to one authority",
+            "Eleni@ec.europa.eu already has an S3Desk account",
+            "European Commission accounts must sign in with two factors here; you may set up a new phone, not turn it off",
+            "Application was not found",
+        ]
+        for refusal in refusals {
+            let worded = wording.translated(refusal)
+            #expect(worded != refusal && !worded.contains("⟦") && !worded.contains("{") && !worded.contains("Too many"), "\(refusal)")
+        }
+        let wait = wording.translated(refusals[1])
+        #expect(wait.hasSuffix(language == .fr ? "Réessayez dans 1 seconde" : "Versuchen Sie es in 1 Sekunde erneut"), "one second, singular: \(wait)")
+        #expect(wording.translated(refusals[5]).contains(language == .fr ? "« Commission européenne »" : "„Europäische Kommission“"))
     }
 
     private struct APIErrorBody: Decodable {
