@@ -39,6 +39,9 @@ enum AssignmentWording {
         if let m = message.wholeMatch(of: /Application (\S+) has had an expert assigned since the proposal/) {
             return w(Key.ruleAssignedSince, String(m.1))
         }
+        if let m = message.wholeMatch(of: /The application was withdrawn: (.+)/) {
+            return w(Key.ruleApplicationWithdrawn, String(m.1))
+        }
         if let m = message.wholeMatch(of: /(.+?) cannot be assigned: (.+)/) {
             return w(Key.ruleCannotBeAssigned, String(m.1), continued(String(m.2), w))
         }

@@ -1,7 +1,8 @@
 import S3DeskDomain
 
 /// One line of the audit trail on a page: a change of status, or another audited event, in the
-/// reader's language. What people wrote (a reason, a summary) stays as recorded.
+/// reader's language. The reasons S3Desk writes itself are translated; what people wrote (a
+/// reason, a summary) stays as recorded.
 struct AuditTrailRow: Encodable {
     let at: TimeLabel
     let actor: String
@@ -12,7 +13,7 @@ struct AuditTrailRow: Encodable {
         at = wording.time(transition.at, in: calendar)
         actor = transition.actor?.name ?? wording(StaffText.auditClock)
         what = "\(transition.from.map(wording.label) ?? "—") → \(wording.label(transition.to))"
-        why = transition.reason
+        why = wording.translated(transition.reason)
     }
 
     init(_ event: AuditEvent, in calendar: ZonedCalendar, wording: Wording) {

@@ -140,6 +140,8 @@ struct ApplicationPagesInLanguagesTests {
             staff.language = "de"
             let trail = try await staff.page(SiteURL.application(id))
             #expect(trail.contains("Entwurf → Eingereicht") && !trail.contains("Draft → Submitted"), "the trail's statuses in German")
+            #expect(trail.contains("Entwurf begonnen") && trail.contains("Eingereicht von \(user.email)") && !trail.contains("submitted by"),
+                    "the reasons S3Desk writes, in German")
 
             // The same page without a language asked for reads as before.
             browser.language = nil

@@ -132,6 +132,12 @@ struct AssignmentPagesInLanguagesTests {
             #expect(page.contains(">Mission ciblée pour \(reference)</a>"), "the assignment's crumb")
             #expect(!page.contains("⟦") && !page.contains("History") && !page.contains("Cancel the meeting"))
 
+            // Moved a day later: the history says from when, in French, from the revisions rather than the stored English note.
+            #expect(try await app.send(.PATCH, "/api/v1/meetings/\(meeting.id)", token: selected.secretariat,
+                                       MeetingInput(startsAt: "2026-04-15T08:00:00Z")).status == .ok)
+            let moved = try await staff.page(SiteURL.meeting(meeting.id))
+            #expect(moved.contains(". Auparavant prévue le 14 avril 2026, 10:00") && !moved.contains("moved from"))
+
             let refused = try await staff.post(SiteURL.meetingCancellation(meeting.id), form: ["reason": "x"], csrfFrom: SiteURL.meeting(meeting.id))
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("Indiquez pourquoi la réunion est annulée, en 3 à 1 000 caractères"))

@@ -45,7 +45,7 @@ struct StaffPagesInLanguagesTests {
             #expect(page.contains("<h1>Nouvel appel</h1>") && page.contains("Veuillez corriger 2 champs"))
             #expect(page.contains("id=\"cutoffs-error\">Saisissez au moins une date limite</p>"))
             #expect(page.contains("id=\"capacityPerRound-error\">Saisissez un nombre entier</p>"))
-            #expect(page.contains("Missions par cycle: Saisissez un nombre entier"), "the summary names the field in French")
+            #expect(page.contains("Missions par cycle : Saisissez un nombre entier"), "the summary names the field in French, with its colon")
             #expect(page.contains("value=\"Appel 2026\""), "what was typed stays")
 
             // Without a language asked for, the same pages stay English word for word.

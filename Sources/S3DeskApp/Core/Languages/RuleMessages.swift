@@ -33,8 +33,11 @@ extension Messages {
     func translated(_ message: String, in language: Language) -> String {
         guard language != .en else { return message }
         let wording = Wording(messages: self, language: language)
-        if let whole = known(message, wording) { return whole }
-        return message.components(separatedBy: "; ").map { known($0.sentenceCased, wording) ?? $0 }.joined(separator: "; ")
+        if let whole = known(message, wording) ?? known(message.sentenceCased, wording) { return whole }
+        let parts = message.components(separatedBy: "; ").map { known($0.sentenceCased, wording) ?? $0 }
+        // French goes on in lower case after a semicolon; German keeps the capitals its nouns need.
+        guard language == .fr else { return parts.joined(separator: "; ") }
+        return ([parts[0]] + parts.dropFirst().map { $0.prefix(1).lowercased() + $0.dropFirst() }).joined(separator: " ; ")
     }
 
     private func known(_ message: String, _ wording: Wording) -> String? {

@@ -159,6 +159,15 @@ enum StaffText: String, TextKey {
     case topicsShortNameHint = "staff.topics.shortNameHint"
     case topicsShortNameIs = "staff.topics.shortNameIs"
     case topicsTitle = "staff.topics.title"
+    case trailApplicationCancelled = "staff.trail.applicationCancelled"
+    case trailClosedWith = "staff.trail.closedWith"
+    case trailCutoffPassed = "staff.trail.cutoffPassed"
+    case trailDraftStarted = "staff.trail.draftStarted"
+    case trailEndorsedBy = "staff.trail.endorsedBy"
+    case trailLaunchedOn = "staff.trail.launchedOn"
+    case trailPromoted = "staff.trail.promoted"
+    case trailScopeRecorded = "staff.trail.scopeRecorded"
+    case trailSubmittedBy = "staff.trail.submittedBy"
     case userAllowOtherCountries = "staff.user.allowOtherCountries"
     case userAuthority = "staff.user.authority"
     case userChangeRole = "staff.user.changeRole"
@@ -212,7 +221,24 @@ enum StaffText: String, TextKey {
     case usersTitle = "staff.users.title"
 
     /// The rules' messages the staff pages show most, English text to key.
+    /// The reasons S3Desk writes itself into an application's trail, with data in them.
+    static func reworded(_ message: String, _ w: Wording) -> String? {
+        if let m = message.wholeMatch(of: /Submitted by (\S+)/) { return w(StaffText.trailSubmittedBy, String(m.1)) }
+        if let m = message.wholeMatch(of: /Assignment launched on (\S+)/) { return w(StaffText.trailLaunchedOn, w.date(stored: String(m.1))) }
+        if let m = message.wholeMatch(of: /Assignment closed with ([\d.]+) days? used/) {
+            return w(StaffText.trailClosedWith, AssessmentWording.number(m.1, w))
+        }
+        if let m = message.wholeMatch(of: /Promoted from the reserve list: (.+)/) { return w(StaffText.trailPromoted, String(m.1)) }
+        if let m = message.wholeMatch(of: /The application was cancelled: (.+)/) { return w(StaffText.trailApplicationCancelled, String(m.1)) }
+        // A decision's reason as typed, then who endorsed it.
+        if let m = message.wholeMatch(of: /(.+) \(endorsed by ([^()]+)\)/) { return w(StaffText.trailEndorsedBy, String(m.1), String(m.2)) }
+        return nil
+    }
+
     static let ruleMessages: [String: StaffText] = [
+        "Draft started": .trailDraftStarted,
+        "Scope recorded": .trailScopeRecorded,
+        "The round's cut-off has passed": .trailCutoffPassed,
         "Enter a title": .errorEnterTitle,
         "Keep the title within \(CallDefinition.titleLimit) characters": .errorTitleLong,
         "Keep the description within \(CallDefinition.descriptionLimit) characters": .errorDescriptionLong,

@@ -30,6 +30,10 @@ enum TextKeys {
         messages.merge(area.rules) { first, _ in first }
     }
 
+    /// How many rule messages the areas map in all: more than `ruleMessages` holds when two areas
+    /// map the same English message, and only one of them can be used.
+    static let ruleMessagesMapped = areas.reduce(0) { $0 + $1.rules.count }
+
     /// `message` worded again by the first area that knows its pattern.
     static func reworded(_ message: String, _ wording: Wording) -> String? {
         for area in areas {

@@ -22,12 +22,12 @@ extension MeetingPage {
             when: calendar.describe(start: meeting.startsAt, durationMinutes: meeting.durationMinutes, in: wording.language),
             startsAt: Instant.format(meeting.startsAt), location: meeting.location, agenda: meeting.agenda,
             participants: meeting.participants, late: meeting.late, held: meeting.held, cancelled: meeting.cancelledAt != nil,
-            cancelReason: meeting.cancelReason, minutes: meeting.minutes, calendarURL: SiteURL.meetingCalendar(id),
-            history: revisions.map { revision in
+            cancelReason: meeting.cancelReason.map(wording.translated), minutes: meeting.minutes, calendarURL: SiteURL.meetingCalendar(id),
+            history: zip(revisions, [nil] + revisions.map(Optional.some)).map { revision, previous in
                 Revision(change: wording(revision.change.textKey), sequence: revision.sequence,
                          when: calendar.describe(start: revision.startsAt, durationMinutes: revision.durationMinutes, in: wording.language),
-                         location: revision.location, note: revision.note, at: wording.time(revision.at, in: calendar),
-                         actor: revision.actor?.name ?? "S3Desk")
+                         location: revision.location, note: note(of: revision, after: previous, in: calendar, wording: wording),
+                         at: wording.time(revision.at, in: calendar), actor: revision.actor?.name ?? "S3Desk")
             },
             timeZone: wording.zoneName(calendar.timeZone),
             changeAction: policy.canChange ? SiteURL.meeting(id) : nil,
@@ -38,6 +38,25 @@ extension MeetingPage {
             cancelAction: policy.canChange ? SiteURL.meetingCancellation(id) : nil, cancelReasonInput: input.cancelReason,
             minutesAction: policy.canRecordMinutes ? SiteURL.meetingMinutes(id) : nil, minutesInput: input.minutes ?? meeting.minutes,
             errors: input.errors, refusal: input.refusal)
+    }
+}
+
+extension MeetingPage {
+    /// The notes S3Desk writes itself ("held", "moved from …", stored in English for the API) in
+    /// the reader's language, worded from the revisions; a reason someone typed stays as typed.
+    private static func note(of revision: MeetingRevision, after previous: MeetingRevision?, in calendar: ZonedCalendar,
+                             wording: Wording) -> String {
+        switch revision.change {
+        case .minutes:
+            return wording(revision.note == "held" ? AssignmentText.meetingNoteHeld : .meetingNoteNotHeld)
+        case .rescheduled:
+            guard let previous, previous.startsAt != revision.startsAt else { return "" }
+            return wording(AssignmentText.meetingNoteMovedFrom, wording.moment(previous.startsAt, in: calendar))
+        case .cancelled:
+            return wording.translated(revision.note)
+        case .scheduled:
+            return revision.note
+        }
     }
 }
 
