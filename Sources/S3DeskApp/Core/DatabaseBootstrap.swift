@@ -15,6 +15,8 @@ enum DatabaseBootstrap {
         let report = try await ReferenceDataLoader.load(on: app.db, resources: app.referenceResources, at: app.clock.now)
         app.logger.info("reference data loaded", metadata: report.logMetadata)
         app.referenceCodes = try await .load(on: app.db)
+        let sealed = try await LegacySecretSealing.run(on: app.db, secrets: app.secretBox)
+        if sealed > 0 { app.logger.notice("two-factor secrets stored before sealing began are now sealed", metadata: ["accounts": "\(sealed)"]) }
     }
 }
 

@@ -36,4 +36,28 @@ struct SecretBoxTests {
             #expect(SecretBox.isSealed(stored) && app.secretBox.open(stored) == plain)
         }
     }
+
+    @Test("at start, secrets stored before sealing began are sealed, sealed ones are left alone", arguments: TestDatabase.all)
+    func legacySecretsSealedAtStart(database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let plain = "JBSWY3DPEHPK3PXP"
+            let old = try await app.makeUser(.secretariat)
+            old.totpSecret = plain
+            old.totpPendingSecret = "KRSXG5CTMVRXEZLU"
+            try await old.save(on: app.db)
+            let current = try await app.makeUser(.admin)
+            let sealed = try app.secretBox.seal(plain)
+            current.totpSecret = sealed
+            try await current.save(on: app.db)
+
+            #expect(try await LegacySecretSealing.run(on: app.db, secrets: app.secretBox) == 1)
+            let stored = try #require(try await User.find(old.requireID(), on: app.db))
+            let secret = try #require(stored.totpSecret)
+            let pending = try #require(stored.totpPendingSecret)
+            #expect(SecretBox.isSealed(secret) && app.secretBox.open(secret) == plain)
+            #expect(SecretBox.isSealed(pending) && app.secretBox.open(pending) == "KRSXG5CTMVRXEZLU")
+            #expect(try await User.find(current.requireID(), on: app.db)?.totpSecret == sealed, "a sealed secret is not sealed twice")
+            #expect(try await LegacySecretSealing.run(on: app.db, secrets: app.secretBox) == 0, "nothing left to seal")
+        }
+    }
 }
