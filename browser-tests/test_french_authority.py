@@ -98,6 +98,7 @@ def test_a_french_authority_from_registration_to_its_decision_email(page, mailbo
     assert_french(confirmation.get_content(), "the confirmation email")
     driver.get(re.search(r"http://\S+/accounts/confirm\?token=[\w-]+", confirmation.get_content()).group(0))
     check_french(page, "confirm")
+    fill(driver, "confirm-password", PASSWORD)  # the registration's password: only the registrant confirms
     submit(page)
     check_french(page, "confirmed")
 

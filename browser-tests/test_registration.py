@@ -54,7 +54,8 @@ def test_register_confirm_apply_and_follow_progress(page, mailbox, server):
     link = re.search(r"http://\S+/accounts/confirm\?token=[\w-]+", message.get_content()).group(0)
     driver.get(link)
     page.check("confirm")
-    page.click(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+    fill(driver, "confirm-password", PASSWORD)  # the registration's password: only the registrant confirms
+    page.click(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     assert "confirmed" in driver.find_element(By.TAG_NAME, "h1").text
 
     page.click(driver.find_element(By.LINK_TEXT, "Sign in"))

@@ -151,7 +151,7 @@ struct AccountLinksWebController: RouteCollection {
 
     private func message(_ req: Request, _ heading: String, _ text: String) async throws -> Response {
         try await req.view.render("message", RegistrationWebController.MessagePage(
-            layout: Layout(request: req, title: heading), heading: heading, message: text, csrfToken: nil, token: nil))
+            layout: Layout(request: req, title: heading), heading: heading, message: text))
             .encodeResponse(for: req)
     }
 

@@ -98,6 +98,8 @@ enum AccountText: String, TextKey {
     case legalWhatTitle = "account.legal.whatTitle"
     case legalWhoRuns = "account.legal.whoRuns"
     case messageConfirm = "account.message.confirm"
+    case messagePassword = "account.message.password"
+    case messagePasswordHint = "account.message.passwordHint"
     case messageSignIn = "account.message.signIn"
     case noticesAbout = "account.notices.about"
     case noticesEmailsHint = "account.notices.emailsHint"
@@ -227,6 +229,7 @@ enum AccountText: String, TextKey {
     case ruleChangeLinkInvalid = "account.rule.changeLinkInvalid"
     case ruleCodeField = "account.rule.codeField"
     case ruleColleagueAddressTaken = "account.rule.colleagueAddressTaken"
+    case ruleConfirmPassword = "account.rule.confirmPassword"
     case ruleConflict = "account.rule.conflict"
     case ruleFieldsSeeBelow = "account.rule.fieldsSeeBelow"
     case ruleFirstCode = "account.rule.firstCode"
@@ -341,6 +344,8 @@ extension AccountText {
     /// The rules' messages the account pages, the links sent by email and the error pages show,
     /// word for word as the rules write them (first letter capital).
     static let ruleMessages: [String: AccountText] = [
+        "This is not the password chosen when this address was registered: if you did not register, ignore the email; to use this address, reset the password":
+            .ruleConfirmPassword,
         "Too many emails asked for this address": .ruleTooManyEmailsAddress,
         "Too many emails asked from your connection": .ruleTooManyEmailsClient,
         "Too many failed sign-ins for this address": .ruleTooManySignInsAddress,

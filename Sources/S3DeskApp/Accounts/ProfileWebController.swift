@@ -104,7 +104,7 @@ struct ProfileWebController: RouteCollection {
             req.session.destroy()
             return try await req.view.render("message", RegistrationWebController.MessagePage(
                 layout: Layout(request: req, title: req.text(AccountText.profileErasedTitle)), heading: req.text(AccountText.profileErasedHeading),
-                message: req.text(AccountText.profileErasedText), csrfToken: nil, token: nil)).encodeResponse(for: req)
+                message: req.text(AccountText.profileErasedText))).encodeResponse(for: req)
         })
     }
 
@@ -117,12 +117,11 @@ struct ProfileWebController: RouteCollection {
     /// A button rather than a change on GET: mail scanners open links on their own.
     @Sendable
     func confirmPage(req: Request) async throws -> View {
-        var page = RegistrationWebController.MessagePage(
+        try await req.view.render("message", RegistrationWebController.MessagePage(
             layout: Layout(request: req, title: req.text(AccountText.profileConfirmTitle)), heading: req.text(AccountText.profileConfirmHeading),
             message: req.text(AccountText.profileConfirmText),
-            csrfToken: CSRF.token(for: req), token: req.query[String.self, at: "token"] ?? "")
-        page.action = SiteURL.confirmEmailChangePath
-        return try await req.view.render("message", page)
+            form: WebForm(csrfToken: CSRF.token(for: req), id: "confirm", action: SiteURL.confirmEmailChangePath, submit: req.text(AccountText.messageConfirm),
+                          hidden: [.init(name: "token", value: req.query[String.self, at: "token"] ?? "")])))
     }
 
     @Sendable
@@ -132,12 +131,12 @@ struct ProfileWebController: RouteCollection {
             let user = try await Profiles.confirmEmailChange(token: token, in: req.services)
             return try await req.view.render("message", RegistrationWebController.MessagePage(
                 layout: Layout(request: req, title: req.text(AccountText.profileChangedTitle)), heading: req.text(AccountText.profileChangedHeading),
-                message: req.text(AccountText.profileChangedText, user.email), csrfToken: nil, token: nil))
+                message: req.text(AccountText.profileChangedText, user.email)))
                 .encodeResponse(for: req)
         } catch let error as AppError where error.isRefusal {
             return try await req.view.render("message", RegistrationWebController.MessagePage(
                 layout: Layout(request: req, title: req.text(AccountText.profileLinkInvalidTitle)), heading: req.text(AccountText.profileNotChangedHeading),
-                message: req.translated(error.fields["token"] ?? error.message), csrfToken: nil, token: nil))
+                message: req.translated(error.fields["token"] ?? error.message)))
                 .encodeResponse(status: error.status, for: req)
         }
     }

@@ -26,6 +26,11 @@ struct RegistrationWebController: RouteCollection {
         ]
     }
 
+    struct ConfirmationForm: Content {
+        var token: String?
+        var password: String?
+    }
+
     /// Error messages under the form's input names (the API's dotted names mapped to inputs).
     struct FormErrors: Encodable {
         let email: String?
@@ -62,10 +67,8 @@ struct RegistrationWebController: RouteCollection {
         let layout: Layout
         let heading: String
         let message: String
-        let csrfToken: String?
-        let token: String?
-        /// Where the confirmation button posts `token`: a new account's address, or a changed one's.
-        var action = SiteURL.confirmPath
+        /// The button that confirms a link's token (mail scanners open links, so GET never does).
+        var form: WebForm?
         let loginURL = SiteURL.login()
     }
 
@@ -98,36 +101,49 @@ struct RegistrationWebController: RouteCollection {
     func sent(req: Request) async throws -> View {
         try await req.view.render("message", MessagePage(
             layout: Layout(request: req, title: .registerSentTitle), heading: req.text(Text.registerSentTitle),
-            message: req.text(Text.registerSentText),
-            csrfToken: nil, token: nil))
+            message: req.text(Text.registerSentText)))
     }
 
     /// Shows a button rather than confirming on GET: mail scanners open links on their own,
     /// and would otherwise use up the token.
     @Sendable
     func confirmPage(req: Request) async throws -> View {
-        let token = req.query[String.self, at: "token"] ?? ""
-        return try await req.view.render("message", MessagePage(
-            layout: Layout(request: req, title: .registerConfirmTitle), heading: req.text(Text.registerConfirmHeading),
-            message: req.text(Text.registerConfirmText),
-            csrfToken: CSRF.token(for: req), token: token))
+        try await renderConfirmation(req, token: req.query[String.self, at: "token"] ?? "", passwordError: nil)
     }
 
+    /// The password chosen at registration is asked again: someone who registered another
+    /// person's address first cannot have the owner confirm it for them by pressing a button.
     @Sendable
     func confirm(req: Request) async throws -> Response {
-        let token = (try? req.content.get(String.self, at: "token")) ?? ""
+        let form = try req.content.decode(ConfirmationForm.self)
+        let token = form.token ?? ""
         do {
-            _ = try await Registrations.confirm(token: token, in: req.services)
+            _ = try await Registrations.confirm(token: token, password: form.password ?? "", limits: req.passwordCheckLimits, in: req.services)
             return try await req.view.render("message", MessagePage(
                 layout: Layout(request: req, title: .registerConfirmedTitle), heading: req.text(Text.registerConfirmedHeading),
-                message: req.text(Text.registerConfirmedText), csrfToken: nil, token: nil))
+                message: req.text(Text.registerConfirmedText)))
                 .encodeResponse(for: req)
+        } catch let error as AppError where error.status == .unprocessableEntity && error.fields["password"] != nil {
+            return try await renderConfirmation(req, token: token, passwordError: req.translated(error.fields["password"] ?? error.message))
+                .encodeResponse(status: .unprocessableEntity, for: req)
         } catch let error as AppError where error.status == .unprocessableEntity {
             return try await req.view.render("message", MessagePage(
                 layout: Layout(request: req, title: .registerInvalidLinkTitle), heading: req.text(Text.registerInvalidLinkHeading),
-                message: req.translated(error.fields["token"] ?? error.message), csrfToken: nil, token: nil))
+                message: req.translated(error.fields["token"] ?? error.message)))
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
+    }
+
+    private func renderConfirmation(_ req: Request, token: String, passwordError: String?) async throws -> View {
+        let input = FormInput(values: [:], errors: passwordError.map { ["password": $0] } ?? [:])
+        var password = FormField(form: "confirm", name: "password", label: req.text(AccountText.messagePassword), kind: .password, input: input,
+                                 hint: req.text(AccountText.messagePasswordHint))
+        password.autocomplete = "current-password"
+        return try await req.view.render("message", MessagePage(
+            layout: Layout(request: req, title: .registerConfirmTitle), heading: req.text(Text.registerConfirmHeading),
+            message: req.text(Text.registerConfirmText),
+            form: WebForm(csrfToken: CSRF.token(for: req), id: "confirm", action: SiteURL.confirmPath, submit: req.text(AccountText.messageConfirm),
+                          hidden: [.init(name: "token", value: token)], fields: [password])))
     }
 
     private func render(_ req: Request, values: RegistrationForm, errors: FieldErrors) async throws -> View {

@@ -192,7 +192,15 @@ struct RegistrationAPITests {
             #expect(page.body.string.contains("Confirm my email address"))
             let user = try #require(try await User.query(on: app.db).filter(\.$email == "ana@norte.pt").first())
             #expect(user.emailConfirmedAt == nil, "opening the link alone must not confirm")
-            let confirmed = try await browser.post("/accounts/confirm", form: ["token": token], csrfFrom: "/accounts/confirm?token=\(token)")
+            #expect(page.body.string.contains("type=\"password\" id=\"confirm-password\" name=\"password\""), "the registration's password is asked")
+            // Someone who registered this address first: the owner, not knowing that password, cannot confirm it for them.
+            let refused = try await browser.post("/accounts/confirm", form: ["token": token, "password": "not the registrant's"],
+                                                 csrfFrom: "/accounts/confirm?token=\(token)")
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("This is not the password chosen when this address was registered"))
+            #expect(refused.body.string.contains("name=\"token\" value=\"\(token)\""), "the link still works for the registrant")
+            #expect(try await User.find(user.id, on: app.db)?.emailConfirmedAt == nil)
+            let confirmed = try await browser.post("/accounts/confirm", form: ["token": token, "password": "correct horse battery"],
+                                                   csrfFrom: "/accounts/confirm?token=\(token)")
             #expect(confirmed.body.string.contains("Your email address is confirmed"))
             #expect(try await User.find(user.id, on: app.db)?.emailConfirmedAt != nil)
         }
