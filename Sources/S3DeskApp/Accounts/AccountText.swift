@@ -321,19 +321,19 @@ enum AccountText: String, TextKey {
 extension AccountText {
     /// Refusals with data in them: an address, a role, the seconds to wait, what was not found.
     static func reworded(_ message: String, _ w: Wording) -> String? {
-        if let m = message.wholeMatch(of: /Try again in (\d+) seconds/), let seconds = Int(m.1) {
+        if message.contains("Try again in "), let m = message.wholeMatch(of: /Try again in (\d+) seconds/), let seconds = Int(m.1) {
             return w.count(seconds, AccountText.ruleTryAgainInOne, .ruleTryAgainInOther)
         }
-        if let m = message.wholeMatch(of: /(\S+) has meanwhile become the address of another account; choose another one/) {
+        if message.contains(" has meanwhile become the address of another account; choose another one"), let m = message.wholeMatch(of: /(\S+) has meanwhile become the address of another account; choose another one/) {
             return w(AccountText.ruleAddressTakenMeanwhile, String(m.1))
         }
-        if let m = message.wholeMatch(of: /(\S+) already has an S3Desk account; an account belongs to one authority/) {
+        if message.contains(" already has an S3Desk account; an account belongs to one authority"), let m = message.wholeMatch(of: /(\S+) already has an S3Desk account; an account belongs to one authority/) {
             return w(AccountText.ruleColleagueAddressTaken, String(m.1))
         }
-        if let m = message.wholeMatch(of: /(\S+) already has an S3Desk account/) {
+        if message.contains(" already has an S3Desk account"), let m = message.wholeMatch(of: /(\S+) already has an S3Desk account/) {
             return w(AccountText.ruleAddressTaken, String(m.1))
         }
-        if let m = message.wholeMatch(of: /(.+) accounts must sign in with two factors here; you may set up a new phone, not turn it off/),
+        if message.contains(" accounts must sign in with two factors here; you may set up a new phone, not turn it off"), let m = message.wholeMatch(of: /(.+) accounts must sign in with two factors here; you may set up a new phone, not turn it off/),
            let role = Role.allCases.first(where: { $0.label == m.1 }) {
             return w(AccountText.ruleTwoFactorRequired, w.label(role))
         }

@@ -425,66 +425,66 @@ enum ApplicationWording {
 
     /// The rules' messages with data in them, by their pattern (`ApplicationText.reworded`).
     static func pattern(_ message: String, _ w: Wording) -> String? {
-        if let m = message.wholeMatch(of: /Keep this within (\d+) characters \(now (\d+)\)/) {
+        if message.contains("Keep this within "), let m = message.wholeMatch(of: /Keep this within (\d+) characters \(now (\d+)\)/) {
             return w(ApplicationText.errorKeepWithin, number(String(m.1), w), number(String(m.2), w))
         }
-        if let m = message.wholeMatch(of: /Explain this challenge in at least (\d+) characters \(now (\d+)\)/) {
+        if message.contains("Explain this challenge in at least "), let m = message.wholeMatch(of: /Explain this challenge in at least (\d+) characters \(now (\d+)\)/) {
             return w(ApplicationText.errorExplainChallenge, number(String(m.1), w), number(String(m.2), w))
         }
-        if let m = message.wholeMatch(of: /Describe the problem and the support expected in (\d+) to (\d+) characters \(now (\d+)\)/) {
+        if message.contains("Describe the problem and the support expected in "), let m = message.wholeMatch(of: /Describe the problem and the support expected in (\d+) to (\d+) characters \(now (\d+)\)/) {
             return w(ApplicationText.errorNeedsLength, number(String(m.1), w), number(String(m.2), w), number(String(m.3), w))
         }
-        if let m = message.wholeMatch(of: /“(.+)” is not a topic of the catalogue/) {
+        if message.contains("” is not a topic of the catalogue"), let m = message.wholeMatch(of: /“(.+)” is not a topic of the catalogue/) {
             return w(ApplicationText.errorUnknownTopic, String(m.1))
         }
-        if let m = message.wholeMatch(of: /(.+?) is not an EU-27 NUTS-2 region \(NUTS 2021\) nor an EU country: type the region's name and pick it from the list/) {
+        if message.contains(" is not an EU-27 NUTS-2 region (NUTS 2021) nor an EU country: type the region's name and pick it from the list"), let m = message.wholeMatch(of: /(.+?) is not an EU-27 NUTS-2 region \(NUTS 2021\) nor an EU country: type the region's name and pick it from the list/) {
             return w(ApplicationText.errorTerritoryUnknown, String(m.1))
         }
-        if let m = message.wholeMatch(of: /(.+?) is not an EU-27 NUTS-2 region \(NUTS 2021\) nor an EU country; did you mean (.+)\?/) {
+        if message.contains(" is not an EU-27 NUTS-2 region (NUTS 2021) nor an EU country; did you mean "), let m = message.wholeMatch(of: /(.+?) is not an EU-27 NUTS-2 region \(NUTS 2021\) nor an EU country; did you mean (.+)\?/) {
             var list = String(m.2)
             if let or = list.range(of: " or ", options: .backwards) { list.replaceSubrange(or, with: " \(w(ApplicationText.errorOr)) ") }
             return w(ApplicationText.errorTerritorySuggestions, String(m.1), list)
         }
-        if let m = message.wholeMatch(of: /(.+?) is a whole country: only a national authority applies for a national S3; a region needs its NUTS-2 code/) {
+        if message.contains(" is a whole country: only a national authority applies for a national S3; a region needs its NUTS-2 code"), let m = message.wholeMatch(of: /(.+?) is a whole country: only a national authority applies for a national S3; a region needs its NUTS-2 code/) {
             return w(ApplicationText.errorTerritoryCountry, String(m.1))
         }
         if message.hasSuffix(": " + acrossBorder) {
             let place = String(message.dropLast(acrossBorder.count + 2))
-            if let m = place.wholeMatch(of: /(.+) is not the country your authority is registered in \((.+)\)/) {
+            if place.contains(" is not the country your authority is registered in ("), let m = place.wholeMatch(of: /(.+) is not the country your authority is registered in \((.+)\)/) {
                 return w(ApplicationText.errorTerritoryOtherCountry, String(m.1), String(m.2))
             }
-            if let m = place.wholeMatch(of: /(.+) is in (.+), but your authority is registered in (.+)/) {
+            if place.contains(", but your authority is registered in "), let m = place.wholeMatch(of: /(.+) is in (.+), but your authority is registered in (.+)/) {
                 return w(ApplicationText.errorTerritoryRegionAbroad, String(m.1), String(m.2), String(m.3))
             }
         }
-        if let m = message.wholeMatch(of: /Choose one of: (.+)/) {
+        if message.contains("Choose one of: "), let m = message.wholeMatch(of: /Choose one of: (.+)/) {
             return w(ApplicationText.errorChooseOneOf, String(m.1))
         }
-        if let m = message.wholeMatch(of: /An application that is (.+) cannot be withdrawn/), let status = status(named: m.1, w) {
+        if message.contains("An application that is "), let m = message.wholeMatch(of: /An application that is (.+) cannot be withdrawn/), let status = status(named: m.1, w) {
             return w(ApplicationText.errorNotWithdrawable, status)
         }
-        if let m = message.wholeMatch(of: /Application (\S+) is already (.+)/), let status = status(named: m.2, w) {
+        if message.contains("Application "), let m = message.wholeMatch(of: /Application (\S+) is already (.+)/), let status = status(named: m.2, w) {
             return w(ApplicationText.errorAlreadyStatus, String(m.1), status)
         }
-        if let m = message.wholeMatch(of: /Application (\S+) is (.+) and is no longer a draft: withdraw it instead/), let status = status(named: m.2, w) {
+        if message.contains(" and is no longer a draft: withdraw it instead"), let m = message.wholeMatch(of: /Application (\S+) is (.+) and is no longer a draft: withdraw it instead/), let status = status(named: m.2, w) {
             return w(ApplicationText.errorNoLongerDraft, String(m.1), status)
         }
-        if let m = message.wholeMatch(of: /Application (\S+) is (.+) and can no longer be changed/), let status = status(named: m.2, w) {
+        if message.contains(" and can no longer be changed"), let m = message.wholeMatch(of: /Application (\S+) is (.+) and can no longer be changed/), let status = status(named: m.2, w) {
             return w(ApplicationText.errorNoLongerChangeable, String(m.1), status)
         }
-        if let m = message.wholeMatch(of: /Application (\S+) is a draft: it is its authority's until submitted, and is not cancelled/) {
+        if message.contains(" is a draft: it is its authority's until submitted, and is not cancelled"), let m = message.wholeMatch(of: /Application (\S+) is a draft: it is its authority's until submitted, and is not cancelled/) {
             return w(ApplicationText.errorDraftNotCancelled, String(m.1))
         }
-        if let m = message.wholeMatch(of: /A clarification is already open for (\S+)/) {
+        if message.contains("A clarification is already open for "), let m = message.wholeMatch(of: /A clarification is already open for (\S+)/) {
             return w(ApplicationText.errorClarificationAlreadyOpen, String(m.1))
         }
-        if let m = message.wholeMatch(of: /No clarification is open for (\S+)/) {
+        if message.contains("No clarification is open for "), let m = message.wholeMatch(of: /No clarification is open for (\S+)/) {
             return w(ApplicationText.errorNoClarificationOpen, String(m.1))
         }
-        if let m = message.wholeMatch(of: /“(.*)” is not a date in the form YYYY-MM-DD/) {
+        if message.contains("” is not a date in the form YYYY-MM-DD"), let m = message.wholeMatch(of: /“(.*)” is not a date in the form YYYY-MM-DD/) {
             return w(ApplicationText.errorDateMalformed, String(m.1))
         }
-        if let m = message.wholeMatch(of: /(\S+) does not exist in the calendar/) {
+        if message.contains(" does not exist in the calendar"), let m = message.wholeMatch(of: /(\S+) does not exist in the calendar/) {
             return w(ApplicationText.errorDateImpossible, String(m.1))
         }
         return nil

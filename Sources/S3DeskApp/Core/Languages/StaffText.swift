@@ -223,15 +223,15 @@ enum StaffText: String, TextKey {
     /// The rules' messages the staff pages show most, English text to key.
     /// The reasons S3Desk writes itself into an application's trail, with data in them.
     static func reworded(_ message: String, _ w: Wording) -> String? {
-        if let m = message.wholeMatch(of: /Submitted by (\S+)/) { return w(StaffText.trailSubmittedBy, String(m.1)) }
-        if let m = message.wholeMatch(of: /Assignment launched on (\S+)/) { return w(StaffText.trailLaunchedOn, w.date(stored: String(m.1))) }
-        if let m = message.wholeMatch(of: /Assignment closed with ([\d.]+) days? used/) {
+        if message.contains("Submitted by "), let m = message.wholeMatch(of: /Submitted by (\S+)/) { return w(StaffText.trailSubmittedBy, String(m.1)) }
+        if message.contains("Assignment launched on "), let m = message.wholeMatch(of: /Assignment launched on (\S+)/) { return w(StaffText.trailLaunchedOn, w.date(stored: String(m.1))) }
+        if message.contains("Assignment closed with "), let m = message.wholeMatch(of: /Assignment closed with ([\d.]+) days? used/) {
             return w(StaffText.trailClosedWith, AssessmentWording.number(m.1, w))
         }
-        if let m = message.wholeMatch(of: /Promoted from the reserve list: (.+)/) { return w(StaffText.trailPromoted, String(m.1)) }
-        if let m = message.wholeMatch(of: /The application was cancelled: (.+)/) { return w(StaffText.trailApplicationCancelled, String(m.1)) }
+        if message.contains("Promoted from the reserve list: "), let m = message.wholeMatch(of: /Promoted from the reserve list: (.+)/) { return w(StaffText.trailPromoted, String(m.1)) }
+        if message.contains("The application was cancelled: "), let m = message.wholeMatch(of: /The application was cancelled: (.+)/) { return w(StaffText.trailApplicationCancelled, String(m.1)) }
         // A decision's reason as typed, then who endorsed it.
-        if let m = message.wholeMatch(of: /(.+) \(endorsed by ([^()]+)\)/) { return w(StaffText.trailEndorsedBy, String(m.1), String(m.2)) }
+        if message.contains(" (endorsed by "), let m = message.wholeMatch(of: /(.+) \(endorsed by ([^()]+)\)/) { return w(StaffText.trailEndorsedBy, String(m.1), String(m.2)) }
         return nil
     }
 

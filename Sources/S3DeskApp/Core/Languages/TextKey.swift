@@ -5,7 +5,9 @@ protocol TextKey: RawRepresentable, CaseIterable, Sendable where RawValue == Str
     static var ruleMessages: [String: Self] { get }
 
     /// A rule's English message with data in it (a count, a code, a name), worded again in the
-    /// reader's language from its parts; nil when this area knows no such message.
+    /// reader's language from its parts; nil when this area knows no such message. Each pattern
+    /// looks for a literal part with `contains` before matching: a regex literal is built anew at
+    /// each evaluation, and trying some 90 of them on every untranslated message took 35 ms.
     static func reworded(_ message: String, _ wording: Wording) -> String?
 }
 
