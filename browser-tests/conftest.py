@@ -43,6 +43,13 @@ def api_token(server, email, password=None):
     return api(server, "POST", "/api/v1/auth/token", {"email": email, "password": password or PASSWORD})["token"]
 
 
+def fill(driver, element_id, text):
+    """Types `text` into the field with that id, replacing what it held."""
+    field = driver.find_element(By.ID, element_id)
+    field.clear()
+    field.send_keys(text)
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -10,7 +10,7 @@ import re
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import PASSWORD, ROOT, STAFF_EMAIL, api, api_token
+from conftest import PASSWORD, ROOT, STAFF_EMAIL, api, api_token, fill
 
 OFFICER = "elodie@centre-val.example.fr"
 COMMISSION_EMAIL = "officier@regio.example.eu"
@@ -52,12 +52,6 @@ def check_french(page, name):
     assert_french(driver.find_element(By.TAG_NAME, "body").text, name)
     assert_french("\n".join(driver.execute_script(ATTRIBUTES)), f"{name} (attributes)")
     page.check(f"fr-{name}")
-
-
-def fill(driver, element_id, text):
-    field = driver.find_element(By.ID, element_id)
-    field.clear()
-    field.send_keys(text)
 
 
 def submit(page):

@@ -6,7 +6,7 @@ import re
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import PASSWORD, STAFF_EMAIL, api, api_token
+from conftest import PASSWORD, STAFF_EMAIL, api, api_token, fill
 
 NEEDS = "We need help to design a continuous entrepreneurial discovery process with our universities and SMEs. " * 2
 
@@ -16,12 +16,6 @@ def open_call(server):
     token = api_token(server, STAFF_EMAIL)
     return api(server, "POST", "/api/v1/calls",
                {"title": "Targeted Support to EU regions 2026", "cutoffs": ["2026-03-31", "2026-06-30"]}, token)
-
-
-def fill(driver, element_id, text):
-    field = driver.find_element(By.ID, element_id)
-    field.clear()
-    field.send_keys(text)
 
 
 def test_register_confirm_apply_and_follow_progress(page, mailbox, server):
