@@ -17,7 +17,7 @@ struct ExpertsAPIController: RouteCollection {
         let user = try req.require(.manageExperts)
         let today = ZonedCalendar.utc.civilDate(of: req.now)
         let body = try req.content.decode(ExpertBody.self)
-        let profile = try body.profile(over: nil, today: today)
+        let profile = body.profile(over: nil, today: today)
         let expert = try await ExpertBody.namingFields { try await Experts.add(profile, language: body.language, by: user, in: req.services) }
         return try await ExpertDTO(expert).encodeResponse(status: .created, for: req)
     }
