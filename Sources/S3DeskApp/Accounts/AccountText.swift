@@ -98,6 +98,7 @@ enum AccountText: String, TextKey {
     case legalWhatTitle = "account.legal.whatTitle"
     case legalWhoRuns = "account.legal.whoRuns"
     case messageConfirm = "account.message.confirm"
+    case messageEmailChangePasswordHint = "account.message.emailChangePasswordHint"
     case messagePassword = "account.message.password"
     case messagePasswordHint = "account.message.passwordHint"
     case messageSignIn = "account.message.signIn"
@@ -231,6 +232,7 @@ enum AccountText: String, TextKey {
     case ruleColleagueAddressTaken = "account.rule.colleagueAddressTaken"
     case ruleConfirmPassword = "account.rule.confirmPassword"
     case ruleConflict = "account.rule.conflict"
+    case ruleEmailChangePassword = "account.rule.emailChangePassword"
     case ruleFieldsSeeBelow = "account.rule.fieldsSeeBelow"
     case ruleFirstCode = "account.rule.firstCode"
     case ruleInvitationLinkInvalid = "account.rule.invitationLinkInvalid"
@@ -346,6 +348,7 @@ extension AccountText {
     static let ruleMessages: [String: AccountText] = [
         "This is not the password chosen when this address was registered: if you did not register, ignore the email; to use this address, reset the password":
             .ruleConfirmPassword,
+        "This is not the password of the account that asked for this address: if you did not ask for it, ignore the email": .ruleEmailChangePassword,
         "Too many emails asked for this address": .ruleTooManyEmailsAddress,
         "Too many emails asked from your connection": .ruleTooManyEmailsClient,
         "Too many failed sign-ins for this address": .ruleTooManySignInsAddress,

@@ -117,28 +117,38 @@ struct ProfileWebController: RouteCollection {
     /// A button rather than a change on GET: mail scanners open links on their own.
     @Sendable
     func confirmPage(req: Request) async throws -> View {
-        try await req.view.render("message", RegistrationWebController.MessagePage(
-            layout: Layout(request: req, title: req.text(AccountText.profileConfirmTitle)), heading: req.text(AccountText.profileConfirmHeading),
-            message: req.text(AccountText.profileConfirmText),
-            form: WebForm(csrfToken: CSRF.token(for: req), id: "confirm", action: SiteURL.confirmEmailChangePath, submit: req.text(AccountText.messageConfirm),
-                          hidden: [.init(name: "token", value: req.query[String.self, at: "token"] ?? "")])))
+        try await renderConfirmation(req, token: req.query[String.self, at: "token"] ?? "", passwordError: nil)
     }
 
+    /// The account's password is asked: someone signed in cannot make another person's address
+    /// theirs by having that person press the button in the email.
     @Sendable
     func confirm(req: Request) async throws -> Response {
-        let token = try req.content.decode(Form.self).token ?? ""
+        let form = try req.content.decode(Form.self)
+        let token = form.token ?? ""
         do {
-            let user = try await Profiles.confirmEmailChange(token: token, in: req.services)
+            let user = try await Profiles.confirmEmailChange(token: token, password: form.password ?? "", limits: req.passwordCheckLimits,
+                                                             in: req.services)
             return try await req.view.render("message", RegistrationWebController.MessagePage(
                 layout: Layout(request: req, title: req.text(AccountText.profileChangedTitle)), heading: req.text(AccountText.profileChangedHeading),
                 message: req.text(AccountText.profileChangedText, user.email)))
                 .encodeResponse(for: req)
+        } catch let error as AppError where error.status == .unprocessableEntity && error.fields["password"] != nil {
+            return try await renderConfirmation(req, token: token, passwordError: req.translated(error.fields["password"] ?? error.message))
+                .encodeResponse(status: .unprocessableEntity, for: req)
         } catch let error as AppError where error.isRefusal {
             return try await req.view.render("message", RegistrationWebController.MessagePage(
                 layout: Layout(request: req, title: req.text(AccountText.profileLinkInvalidTitle)), heading: req.text(AccountText.profileNotChangedHeading),
                 message: req.translated(error.fields["token"] ?? error.message)))
                 .encodeResponse(status: error.status, for: req)
         }
+    }
+
+    private func renderConfirmation(_ req: Request, token: String, passwordError: String?) async throws -> View {
+        try await LinkConfirmationPage.render(req, .init(title: req.text(AccountText.profileConfirmTitle), heading: req.text(AccountText.profileConfirmHeading),
+                                                         message: req.text(AccountText.profileConfirmText),
+                                                         passwordHint: req.text(AccountText.messageEmailChangePasswordHint)),
+                                              action: SiteURL.confirmEmailChangePath, token: token, passwordError: passwordError)
     }
 
     /// Runs `action` for the form; on success answers with `done`, by default the account page

@@ -131,7 +131,10 @@ enum Profiles {
 
     /// Following the link proves the person reads the new address: it becomes the account's,
     /// and the old one is told.
-    static func confirmEmailChange(token clear: String, in context: ServiceContext) async throws -> User {
+    /// - Parameter password: asked on the web page the link opens: the account's, so that only
+    ///   the person who asked for the address makes it theirs. A wrong one leaves the link usable.
+    static func confirmEmailChange(token clear: String, password: String? = nil, limits: PasswordCheckLimits? = nil,
+                                   in context: ServiceContext) async throws -> User {
         let now = context.now
         let token = try await AccountToken.redeem(
             clear, purpose: .changeEmail, at: now, on: context.db,
@@ -139,6 +142,10 @@ enum Profiles {
             problems: FieldErrors())
         guard let email = token.newEmail else { throw AppError.invalidField("token", "this link does not name a new address") }
         let user = token.user
+        if let password, let limits, !(try await limits.verify(password, of: user, in: context)) {
+            throw AppError.invalidField("password", "this is not the password of the account that asked for this address: "
+                + "if you did not ask for it, ignore the email")
+        }
         let taken = AppError.conflict("account_exists", "\(email) has meanwhile become the address of another account; choose another one")
         let before = user.email
         try await DatabaseConstraint.refusing(taken) { try await context.db.writeTransaction { db in

@@ -135,15 +135,9 @@ struct RegistrationWebController: RouteCollection {
     }
 
     private func renderConfirmation(_ req: Request, token: String, passwordError: String?) async throws -> View {
-        let input = FormInput(values: [:], errors: passwordError.map { ["password": $0] } ?? [:])
-        var password = FormField(form: "confirm", name: "password", label: req.text(AccountText.messagePassword), kind: .password, input: input,
-                                 hint: req.text(AccountText.messagePasswordHint))
-        password.autocomplete = "current-password"
-        return try await req.view.render("message", MessagePage(
-            layout: Layout(request: req, title: .registerConfirmTitle), heading: req.text(Text.registerConfirmHeading),
-            message: req.text(Text.registerConfirmText),
-            form: WebForm(csrfToken: CSRF.token(for: req), id: "confirm", action: SiteURL.confirmPath, submit: req.text(AccountText.messageConfirm),
-                          hidden: [.init(name: "token", value: token)], fields: [password])))
+        try await LinkConfirmationPage.render(req, .init(title: req.text(Text.registerConfirmTitle), heading: req.text(Text.registerConfirmHeading),
+                                                         message: req.text(Text.registerConfirmText), passwordHint: req.text(AccountText.messagePasswordHint)),
+                                              action: SiteURL.confirmPath, token: token, passwordError: passwordError)
     }
 
     private func render(_ req: Request, values: RegistrationForm, errors: FieldErrors) async throws -> View {

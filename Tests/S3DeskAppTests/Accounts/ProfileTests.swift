@@ -92,7 +92,14 @@ struct ProfileTests {
             var stranger = Browser(app: app)
             let confirmPage = try await stranger.page("/account/email/confirm?token=\(clear)")
             #expect(try await User.find(user.requireID(), on: app.db)?.email == before)
-            let confirmed = try await stranger.post("/account/email/confirm", form: ["token": clear, "_csrf": try #require(Browser.csrfToken(in: confirmPage))])
+            #expect(confirmPage.contains("id=\"confirm-password\""), "the account's password is asked")
+            // Whoever reads the new address cannot make it the asker's without the asker's password.
+            let refused = try await stranger.post("/account/email/confirm", form: ["token": clear, "password": "a guess of the reader's",
+                                                                                  "_csrf": try #require(Browser.csrfToken(in: confirmPage))])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("This is not the password of the account that asked for this address"))
+            #expect(try await User.find(user.requireID(), on: app.db)?.email == before, "a wrong password changes nothing and keeps the link")
+            let confirmed = try await stranger.post("/account/email/confirm", form: ["token": clear, "password": Application.testPassword,
+                                                                                    "_csrf": try #require(Browser.csrfToken(in: confirmPage))])
             #expect(confirmed.status == .ok)
             #expect(try await User.find(user.requireID(), on: app.db)?.email == "new@region.example.eu")
             #expect(try await OutboxEmail.query(on: app.db).filter(\.$recipient == before).filter(\.$subject == "Your S3Desk address has changed").count() == 1)
