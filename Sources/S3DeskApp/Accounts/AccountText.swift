@@ -321,6 +321,14 @@ enum AccountText: String, TextKey {
 }
 
 extension AccountText {
+    /// What `AppError.notFound` names, as the message starts: only these are "not found" refusals,
+    /// never a reason someone typed that happens to end the same way.
+    private static let notFound: Set<String> = [
+        "Account", "Application", "Assignment", "Authority", "Call", "Document", "Expert", "Expert profile", "Extension request",
+        "Meeting", "Milestone", "Notice", "Page", "Question", "Round", "Timesheet entry", "Topic", "Your organisation",
+        "The application", "The round", "That language", "A QR code to scan",
+    ]
+
     /// Refusals with data in them: an address, a role, the seconds to wait, what was not found.
     static func reworded(_ message: String, _ w: Wording) -> String? {
         if message.contains("Try again in "), let m = message.wholeMatch(of: /Try again in (\d+) seconds/), let seconds = Int(m.1) {
@@ -339,7 +347,10 @@ extension AccountText {
            let role = Role.allCases.first(where: { $0.label == m.1 }) {
             return w(AccountText.ruleTwoFactorRequired, w.label(role))
         }
-        if message.hasSuffix(" was not found") { return w(AccountText.ruleItemNotFound) }
+        if message.hasSuffix(" was not found") {
+            let what = String(message.dropLast(" was not found".count))
+            if notFound.contains(what) || what.wholeMatch(of: /Region [A-Z0-9]{2,5}/) != nil { return w(AccountText.ruleItemNotFound) }
+        }
         return nil
     }
 

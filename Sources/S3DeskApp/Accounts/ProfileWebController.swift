@@ -133,9 +133,10 @@ struct ProfileWebController: RouteCollection {
                 layout: Layout(request: req, title: req.text(AccountText.profileChangedTitle)), heading: req.text(AccountText.profileChangedHeading),
                 message: req.text(AccountText.profileChangedText, user.email)))
                 .encodeResponse(for: req)
-        } catch let error as AppError where error.status == .unprocessableEntity && error.fields["password"] != nil {
+        } catch let error as AppError where (error.status == .unprocessableEntity && error.fields["password"] != nil) || error.status == .tooManyRequests {
+            // A wrong password, or too many: the form again, with the link still usable.
             return try await renderConfirmation(req, token: token, passwordError: req.translated(error.fields["password"] ?? error.message))
-                .encodeResponse(status: .unprocessableEntity, for: req)
+                .encodeResponse(status: error.status, headers: error.headers, for: req)
         } catch let error as AppError where error.isRefusal {
             return try await req.view.render("message", RegistrationWebController.MessagePage(
                 layout: Layout(request: req, title: req.text(AccountText.profileLinkInvalidTitle)), heading: req.text(AccountText.profileNotChangedHeading),

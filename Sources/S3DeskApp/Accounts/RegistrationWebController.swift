@@ -123,9 +123,10 @@ struct RegistrationWebController: RouteCollection {
                 layout: Layout(request: req, title: .registerConfirmedTitle), heading: req.text(Text.registerConfirmedHeading),
                 message: req.text(Text.registerConfirmedText)))
                 .encodeResponse(for: req)
-        } catch let error as AppError where error.status == .unprocessableEntity && error.fields["password"] != nil {
+        } catch let error as AppError where (error.status == .unprocessableEntity && error.fields["password"] != nil) || error.status == .tooManyRequests {
+            // A wrong password, or too many: the form again, with the link still usable.
             return try await renderConfirmation(req, token: token, passwordError: req.translated(error.fields["password"] ?? error.message))
-                .encodeResponse(status: .unprocessableEntity, for: req)
+                .encodeResponse(status: error.status, headers: error.headers, for: req)
         } catch let error as AppError where error.status == .unprocessableEntity {
             return try await req.view.render("message", MessagePage(
                 layout: Layout(request: req, title: .registerInvalidLinkTitle), heading: req.text(Text.registerInvalidLinkHeading),

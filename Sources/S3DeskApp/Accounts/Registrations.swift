@@ -85,21 +85,30 @@ enum Registrations {
                                  at: now, on: db, logger: logger)
     }
 
-    /// Confirms the address the token was sent to. The token works once.
-    /// - Parameter password: asked on the web page, where the link lands: the one chosen at
-    ///   registration, so that pressing a button cannot confirm an account someone else opened
-    ///   with this address. A wrong one leaves the token unused (and counts as a failed sign-in).
-    static func confirm(token clear: String, password: String? = nil, limits: PasswordCheckLimits? = nil,
-                        in context: ServiceContext) async throws -> User {
+    /// Confirms the address the token was sent to, through the API: the token works once.
+    static func confirm(token clear: String, in context: ServiceContext) async throws -> User {
+        try await confirm(token: clear, in: context) { _ in }
+    }
+
+    /// The web page where the emailed link lands also asks for the password chosen at
+    /// registration, so that pressing a button cannot confirm an account someone else opened with
+    /// this address. A wrong one leaves the token unused and counts as a failed sign-in.
+    static func confirm(token clear: String, password: String, limits: PasswordCheckLimits, in context: ServiceContext) async throws -> User {
+        try await confirm(token: clear, in: context) { user in
+            guard try await limits.verify(password, of: user, in: context) else {
+                throw AppError.invalidField("password", "this is not the password chosen when this address was registered: "
+                    + "if you did not register, ignore the email; to use this address, reset the password")
+            }
+        }
+    }
+
+    private static func confirm(token clear: String, in context: ServiceContext, checking check: (User) async throws -> Void) async throws -> User {
         let now = context.now
         guard let token = try await AccountToken.redeemable(clear, purpose: .confirmEmail, at: now, on: context.db) else {
             throw AppError.invalidField("token", "this confirmation link is not valid: it was already used or has expired")
         }
         let user = token.user
-        if let password, let limits, !(try await limits.verify(password, of: user, in: context)) {
-            throw AppError.invalidField("password", "this is not the password chosen when this address was registered: "
-                + "if you did not register, ignore the email; to use this address, reset the password")
-        }
+        try await check(user)
         try await context.db.writeTransaction { db in
             token.usedAt = now
             try await token.save(on: db)

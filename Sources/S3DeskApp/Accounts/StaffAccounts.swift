@@ -22,8 +22,8 @@ enum StaffAccounts {
         if let text = filters.text {
             // Addresses are stored lower-cased; names as typed, found whatever their case.
             query.group(.or) {
-                $0.filter(ContainsFilter.filter("email", contains: text.lowercased(), on: db))
-                    .filter(ContainsFilter.filter("name", contains: text, on: db))
+                $0.filter(ContainsFilter.filter("email", of: User.schema, contains: text.lowercased(), on: db))
+                    .filter(ContainsFilter.filter("name", of: User.schema, contains: text, on: db))
             }
         }
         let (users, total) = try await query.sort(\.$email).page(page)

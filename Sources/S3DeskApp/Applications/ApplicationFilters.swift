@@ -74,7 +74,8 @@ struct ApplicationFilters: Encodable {
         if let q {
             let text = q.lowercased()
             query.group(.or) { group in
-                group.filter(\.$reference == q.uppercased()).filter(\.$searchName ~~ text)
+                group.filter(\.$reference == q.uppercased())
+                    .filter(ContainsFilter.filter("search_name", of: ApplicationRecord.schema, contains: text, on: query.database))
             }
         }
         return query.sort(\.$createdAt, .descending).sort(\.$id, .descending)

@@ -13,7 +13,7 @@ struct AuditTrailRow: Encodable {
         at = wording.time(transition.at, in: calendar)
         actor = transition.actor?.name ?? wording(StaffText.auditClock)
         what = "\(transition.from.map(wording.label) ?? "—") → \(wording.label(transition.to))"
-        why = wording.translated(transition.reason)
+        why = wording.translatedWhole(transition.reason)
     }
 
     init(_ event: AuditEvent, in calendar: ZonedCalendar, wording: Wording) {

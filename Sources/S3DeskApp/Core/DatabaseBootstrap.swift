@@ -15,8 +15,11 @@ enum DatabaseBootstrap {
         let report = try await ReferenceDataLoader.load(on: app.db, resources: app.referenceResources, at: app.clock.now)
         app.logger.info("reference data loaded", metadata: report.logMetadata)
         app.referenceCodes = try await .load(on: app.db)
+        // Only where the data key is the production one: a development run pointed at a real
+        // database would seal its secrets under the development key, beyond the real one's reach.
+        guard app.environment == .production else { return }
         let sealed = try await LegacySecretSealing.run(on: app.db, secrets: app.secretBox)
-        if sealed > 0 { app.logger.notice("two-factor secrets stored before sealing began are now sealed", metadata: ["accounts": "\(sealed)"]) }
+        if sealed > 0 { app.logger.notice("two-factor secrets stored before sealing began are now sealed", metadata: ["secrets": "\(sealed)"]) }
     }
 }
 

@@ -59,7 +59,7 @@ enum Experts {
             try await db.lockRow(Expert.schema, id: expertID)
             guard let fresh = try await Expert.find(expertID, on: db) else { throw AppError.notFound("expert") }
             guard profile.availableDays >= fresh.committedDays else {
-                throw AppError.invalidField("availableDays", "the assignments held take \(fresh.committedDays.formatted()) days: give at least that many")
+                throw AppError.invalidField("availableDays", "the assignments held take \(Decimal2.format(fresh.committedDays)) days: give at least that many")
             }
             let before = fresh.profileInput
             fresh.apply(profile)
@@ -127,7 +127,7 @@ enum Experts {
             query.filter(\.$id ~~ ids)
         }
         if let name = filters.name {
-            query.filter(ContainsFilter.filter("search_name", contains: name, on: db))
+            query.filter(ContainsFilter.filter("search_name", of: Expert.schema, contains: name, on: db))
         }
         if let minimum = filters.minFreeDays {
             query.filter(.sql(embed: "\(ident: "available_days") - \(ident: "committed_days") >= \(bind: minimum)"))

@@ -252,6 +252,8 @@ struct ApplicationsAPITests {
             #expect(try await references("roundId=\(round.id)") == ["TS-2026-0001"])
             #expect(try await references("q=mazowsze") == ["TS-2026-0002"])
             #expect(try await references("q=ts-2026-0001") == ["TS-2026-0001"])
+            #expect(try await references("q=_") == [], "a wildcard typed is matched as itself")
+            #expect(try await references("q=%25") == [])
             #expect(try await references("callId=\(call.id!)&limit=1").count == 1)
             // Each line as the list reads it from its columns: the form's name, the round joined, the instant.
             let lines = try await send(app, .GET, "/api/v1/applications", token: staff).content.decode(ListPage<ApplicationSummaryDTO>.self).items

@@ -55,6 +55,15 @@ struct MessagesTests {
         #expect(messages.translated("Enter your name (up to 200 characters); use at least 12 characters", in: .de)
             == "Geben Sie Ihren Namen ein (höchstens 200 Zeichen); Verwenden Sie mindestens 12 Zeichen")
         #expect(messages.translated("A rule not translated yet", in: .fr) == "A rule not translated yet")
+        // Text no area knows reads exactly as written, semicolons and capitals included.
+        #expect(messages.translated("Budget cut; Lyon withdrew", in: .fr) == "Budget cut; Lyon withdrew")
+        #expect(messages.translated("Enter your name (up to 200 characters); use at least 12 characters", in: .fr)
+            == "Saisissez votre nom (200 caractères au plus) ; utilisez au moins 12 caractères", "French: lower case after its semicolon")
+        // Only the service's own stored text is translated; a typed reason that ends like a refusal stays as typed.
+        #expect(messages.translatedWhole("The signed letter was not found", in: .fr) == "The signed letter was not found")
+        #expect(messages.translatedWhole("Application was not found", in: .fr).hasPrefix("Ce que vous cherchez est introuvable"))
+        #expect(messages.translatedWhole("draft started", in: .de) == "Entwurf begonnen")
+        #expect(messages.translatedWhole("Our council said no; we withdraw", in: .fr) == "Our council said no; we withdraw")
     }
 
     @Test("a French authority registers in French: labels, the error summary and each field's problem", arguments: TestDatabase.all)

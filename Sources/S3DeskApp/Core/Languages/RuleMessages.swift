@@ -34,10 +34,25 @@ extension Messages {
         guard language != .en else { return message }
         let wording = Wording(messages: self, language: language)
         if let whole = known(message, wording) ?? known(message.sentenceCased, wording) { return whole }
-        let parts = message.components(separatedBy: "; ").map { known($0.sentenceCased, wording) ?? $0 }
-        // French goes on in lower case after a semicolon; German keeps the capitals its nouns need.
-        guard language == .fr else { return parts.joined(separator: "; ") }
-        return ([parts[0]] + parts.dropFirst().map { $0.prefix(1).lowercased() + $0.dropFirst() }).joined(separator: " ; ")
+        let originals = message.components(separatedBy: "; ")
+        let parts = originals.map { known($0.sentenceCased, wording) }
+        guard parts.contains(where: { $0 != nil }) else { return message }
+        guard language == .fr else { return zip(parts, originals).map { $0 ?? $1 }.joined(separator: "; ") }
+        // French goes on in lower case after a semicolon, for the sentences it translated; a first
+        // word copied from the English (a name, an address) keeps its capital.
+        return zip(parts, originals).enumerated().map { index, pair in
+            guard let part = pair.0 else { return pair.1 }
+            let first = part.prefix { $0 != " " }
+            return index > 0 && !pair.1.contains(first) ? part.prefix(1).lowercased() + part.dropFirst() : part
+        }.joined(separator: " ; ")
+    }
+
+    /// The service's own text (a reason it wrote into a trail, a note) in `language` when a key or
+    /// a pattern knows it whole; anything else, such as a reason someone typed, exactly as stored.
+    func translatedWhole(_ text: String, in language: Language) -> String {
+        guard language != .en else { return text }
+        let wording = Wording(messages: self, language: language)
+        return known(text, wording) ?? known(text.sentenceCased, wording) ?? text
     }
 
     private func known(_ message: String, _ wording: Wording) -> String? {

@@ -61,6 +61,11 @@ struct Wording: Sendable {
         messages.translated(message, in: language)
     }
 
+    /// Stored text that may be the service's own: translated only when known whole.
+    func translatedWhole(_ text: String) -> String {
+        messages.translatedWhole(text, in: language)
+    }
+
     /// The time labels of pages.
     func time(_ instant: Date, in calendar: ZonedCalendar) -> TimeLabel {
         TimeLabel(instant, in: calendar, language: language)

@@ -22,7 +22,7 @@ extension MeetingPage {
             when: calendar.describe(start: meeting.startsAt, durationMinutes: meeting.durationMinutes, in: wording.language),
             startsAt: Instant.format(meeting.startsAt), location: meeting.location, agenda: meeting.agenda,
             participants: meeting.participants, late: meeting.late, held: meeting.held, cancelled: meeting.cancelledAt != nil,
-            cancelReason: meeting.cancelReason.map(wording.translated), minutes: meeting.minutes, calendarURL: SiteURL.meetingCalendar(id),
+            cancelReason: meeting.cancelReason.map(wording.translatedWhole), minutes: meeting.minutes, calendarURL: SiteURL.meetingCalendar(id),
             history: zip(revisions, [nil] + revisions.map(Optional.some)).map { revision, previous in
                 Revision(change: wording(revision.change.textKey), sequence: revision.sequence,
                          when: calendar.describe(start: revision.startsAt, durationMinutes: revision.durationMinutes, in: wording.language),
@@ -53,7 +53,7 @@ extension MeetingPage {
             guard let previous, previous.startsAt != revision.startsAt else { return "" }
             return wording(AssignmentText.meetingNoteMovedFrom, wording.moment(previous.startsAt, in: calendar))
         case .cancelled:
-            return wording.translated(revision.note)
+            return wording.translatedWhole(revision.note)
         case .scheduled:
             return revision.note
         }
