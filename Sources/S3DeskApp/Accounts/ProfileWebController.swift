@@ -117,39 +117,27 @@ struct ProfileWebController: RouteCollection {
     /// A button rather than a change on GET: mail scanners open links on their own.
     @Sendable
     func confirmPage(req: Request) async throws -> View {
-        try await renderConfirmation(req, token: req.query[String.self, at: "token"] ?? "", passwordError: nil)
+        try await confirmation(req).render(req, token: req.query[String.self, at: "token"] ?? "")
     }
 
     /// The account's password is asked: someone signed in cannot make another person's address
     /// theirs by having that person press the button in the email.
     @Sendable
     func confirm(req: Request) async throws -> Response {
-        let form = try req.content.decode(Form.self)
-        let token = form.token ?? ""
-        do {
-            let user = try await Profiles.confirmEmailChange(token: token, password: form.password ?? "", limits: req.passwordCheckLimits,
-                                                             in: req.services)
+        try await confirmation(req).respond(req) { token, password in
+            let user = try await Profiles.confirmEmailChange(token: token, password: password, limits: req.passwordCheckLimits, in: req.services)
             return try await req.view.render("message", RegistrationWebController.MessagePage(
                 layout: Layout(request: req, title: req.text(AccountText.profileChangedTitle)), heading: req.text(AccountText.profileChangedHeading),
                 message: req.text(AccountText.profileChangedText, user.email)))
                 .encodeResponse(for: req)
-        } catch let error as AppError where (error.status == .unprocessableEntity && error.fields["password"] != nil) || error.status == .tooManyRequests {
-            // A wrong password, or too many: the form again, with the link still usable.
-            return try await renderConfirmation(req, token: token, passwordError: req.translated(error.fields["password"] ?? error.message))
-                .encodeResponse(status: error.status, headers: error.headers, for: req)
-        } catch let error as AppError where error.isRefusal {
-            return try await req.view.render("message", RegistrationWebController.MessagePage(
-                layout: Layout(request: req, title: req.text(AccountText.profileLinkInvalidTitle)), heading: req.text(AccountText.profileNotChangedHeading),
-                message: req.translated(error.fields["token"] ?? error.message)))
-                .encodeResponse(status: error.status, for: req)
         }
     }
 
-    private func renderConfirmation(_ req: Request, token: String, passwordError: String?) async throws -> View {
-        try await LinkConfirmationPage.render(req, .init(title: req.text(AccountText.profileConfirmTitle), heading: req.text(AccountText.profileConfirmHeading),
-                                                         message: req.text(AccountText.profileConfirmText),
-                                                         passwordHint: req.text(AccountText.messageEmailChangePasswordHint)),
-                                              action: SiteURL.confirmEmailChangePath, token: token, passwordError: passwordError)
+    private func confirmation(_ req: Request) -> LinkConfirmationPage {
+        LinkConfirmationPage(action: SiteURL.confirmEmailChangePath, texts: .init(
+            title: req.text(AccountText.profileConfirmTitle), heading: req.text(AccountText.profileConfirmHeading),
+            message: req.text(AccountText.profileConfirmText), passwordHint: req.text(AccountText.messageEmailChangePasswordHint),
+            invalidTitle: req.text(AccountText.profileLinkInvalidTitle), invalidHeading: req.text(AccountText.profileNotChangedHeading)))
     }
 
     /// Runs `action` for the form; on success answers with `done`, by default the account page

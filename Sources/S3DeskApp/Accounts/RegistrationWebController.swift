@@ -26,11 +26,6 @@ struct RegistrationWebController: RouteCollection {
         ]
     }
 
-    struct ConfirmationForm: Content {
-        var token: String?
-        var password: String?
-    }
-
     /// Error messages under the form's input names (the API's dotted names mapped to inputs).
     struct FormErrors: Encodable {
         let email: String?
@@ -108,37 +103,27 @@ struct RegistrationWebController: RouteCollection {
     /// and would otherwise use up the token.
     @Sendable
     func confirmPage(req: Request) async throws -> View {
-        try await renderConfirmation(req, token: req.query[String.self, at: "token"] ?? "", passwordError: nil)
+        try await confirmation(req).render(req, token: req.query[String.self, at: "token"] ?? "")
     }
 
     /// The password chosen at registration is asked again: someone who registered another
     /// person's address first cannot have the owner confirm it for them by pressing a button.
     @Sendable
     func confirm(req: Request) async throws -> Response {
-        let form = try req.content.decode(ConfirmationForm.self)
-        let token = form.token ?? ""
-        do {
-            _ = try await Registrations.confirm(token: token, password: form.password ?? "", limits: req.passwordCheckLimits, in: req.services)
+        try await confirmation(req).respond(req) { token, password in
+            _ = try await Registrations.confirm(token: token, password: password, limits: req.passwordCheckLimits, in: req.services)
             return try await req.view.render("message", MessagePage(
                 layout: Layout(request: req, title: .registerConfirmedTitle), heading: req.text(Text.registerConfirmedHeading),
                 message: req.text(Text.registerConfirmedText)))
                 .encodeResponse(for: req)
-        } catch let error as AppError where (error.status == .unprocessableEntity && error.fields["password"] != nil) || error.status == .tooManyRequests {
-            // A wrong password, or too many: the form again, with the link still usable.
-            return try await renderConfirmation(req, token: token, passwordError: req.translated(error.fields["password"] ?? error.message))
-                .encodeResponse(status: error.status, headers: error.headers, for: req)
-        } catch let error as AppError where error.status == .unprocessableEntity {
-            return try await req.view.render("message", MessagePage(
-                layout: Layout(request: req, title: .registerInvalidLinkTitle), heading: req.text(Text.registerInvalidLinkHeading),
-                message: req.translated(error.fields["token"] ?? error.message)))
-                .encodeResponse(status: .unprocessableEntity, for: req)
         }
     }
 
-    private func renderConfirmation(_ req: Request, token: String, passwordError: String?) async throws -> View {
-        try await LinkConfirmationPage.render(req, .init(title: req.text(Text.registerConfirmTitle), heading: req.text(Text.registerConfirmHeading),
-                                                         message: req.text(Text.registerConfirmText), passwordHint: req.text(AccountText.messagePasswordHint)),
-                                              action: SiteURL.confirmPath, token: token, passwordError: passwordError)
+    private func confirmation(_ req: Request) -> LinkConfirmationPage {
+        LinkConfirmationPage(action: SiteURL.confirmPath, texts: .init(
+            title: req.text(Text.registerConfirmTitle), heading: req.text(Text.registerConfirmHeading), message: req.text(Text.registerConfirmText),
+            passwordHint: req.text(AccountText.messagePasswordHint),
+            invalidTitle: req.text(Text.registerInvalidLinkTitle), invalidHeading: req.text(Text.registerInvalidLinkHeading)))
     }
 
     private func render(_ req: Request, values: RegistrationForm, errors: FieldErrors) async throws -> View {

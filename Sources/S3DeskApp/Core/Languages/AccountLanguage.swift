@@ -19,7 +19,14 @@ extension FormField {
     static func language(form: String, label: String, hint: String? = nil, input: FormInput, chosen: Language) -> FormField {
         var field = FormField(form: form, name: "language", label: label, kind: .select, input: input, hint: hint)
         let current = input.values["language"] ?? chosen.rawValue
-        field.options = Language.allCases.map { SelectOption(value: $0.rawValue, label: $0.nativeName, selected: $0.rawValue == current) }
+        field.options = SelectOption.languages(selected: current)
         return field
+    }
+}
+
+extension SelectOption {
+    /// S3Desk's languages, each by its own name, as the switcher names them.
+    static func languages(selected: String) -> [SelectOption] {
+        Language.allCases.map { SelectOption(value: $0.rawValue, label: $0.nativeName, selected: $0.rawValue == selected) }
     }
 }

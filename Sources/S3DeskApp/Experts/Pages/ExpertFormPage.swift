@@ -85,8 +85,7 @@ struct ExpertFormPage: Encodable {
         return ExpertFormPage(layout: layout, csrfToken: csrfToken, heading: heading, action: action, emailEditable: emailEditable,
                               form: form, topics: topics.map { SelectOption(value: $0.id ?? "", label: $0.title, selected: chosenTopics.contains($0.id ?? "")) },
                               methods: methods.map { SelectOption(value: $0, label: $0, selected: chosenMethods.contains($0)) },
-                              languages: Language.allCases.map { SelectOption(value: $0.rawValue, label: $0.nativeName,
-                                                                              selected: $0.rawValue == (form.language ?? language.rawValue)) },
+                              languages: SelectOption.languages(selected: form.language ?? language.rawValue),
                               errors: errors, refusal: refusal, saved: saved)
     }
 }
